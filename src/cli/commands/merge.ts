@@ -1,0 +1,14 @@
+import type { Argv } from 'yargs';
+import { defineCommand } from '../command.js';
+import { EXIT } from '../exit-codes.js';
+
+// Placeholder until its issue lands; replaced by the real command.
+export const mergeCommand = defineCommand({
+  command: 'merge',
+  describe: '(not available yet)',
+  builder: (y: Argv<{ quiet: boolean; verbose: boolean }>) => y,
+  run: async (_args, ctx) => {
+    ctx.out.error('envgate merge: not available yet');
+    return EXIT.input;
+  },
+});

@@ -1,0 +1,78 @@
+import yargs from 'yargs';
+import { formatDiagnostic, InputError } from '../model/diagnostics.js';
+import { clockFromEnv } from './clock.js';
+import type { Command, CommandContext, GlobalArgs } from './command.js';
+import { COMMANDS } from './commands/index.js';
+import { EXIT, type ExitCode } from './exit-codes.js';
+import { consoleOutput, type Output } from './output.js';
+import { TOOL_VERSION } from './version.js';
+
+/** Runs the CLI on argv and returns the exit code; never throws, never exits. */
+export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env, out?: Output): Promise<ExitCode> {
+  const quiet = argv.includes('--quiet') || argv.includes('-q');
+  const verbose = argv.includes('--verbose') || argv.includes('-v');
+  const output = out ?? consoleOutput({ quiet, verbose }, env);
+  let code: ExitCode = EXIT.ok;
+  let usageError: string | undefined;
+
+  let ctx: CommandContext;
+  try {
+    ctx = { out: output, env, now: clockFromEnv(env) };
+  } catch (err) {
+    return reportError(err, output, verbose);
+  }
+
+  const cli = yargs(argv)
+    .scriptName('envgate')
+    .usage('$0 <command> [options]\n\nChecks live AWS environments against the spec their architecture document sets.')
+    .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print only results and errors' })
+    .option('verbose', { alias: 'v', type: 'boolean', default: false, describe: 'Print detail (and stacks of internal errors)' })
+    .strict()
+    .demandCommand(1, 'Name a command (see --help).')
+    .recommendCommands()
+    .version(TOOL_VERSION)
+    .help()
+    .alias('help', 'h')
+    .wrap(Math.min(100, process.stdout.columns ?? 100))
+    .exitProcess(false)
+    .fail((msg, err) => {
+      if (err) throw err;
+      usageError = msg;
+    });
+
+  for (const command of COMMANDS as readonly Command<unknown>[]) {
+    cli.command(
+      command.command,
+      command.describe,
+      (y) => command.builder(y as never),
+      async (args) => {
+        code = await command.run(args as never as GlobalArgs, ctx);
+      },
+    );
+  }
+
+  try {
+    await cli.parseAsync();
+  } catch (err) {
+    return reportError(err, output, verbose);
+  }
+  if (usageError !== undefined) {
+    output.error(`envgate: ${usageError}`);
+    output.error('Run envgate --help for usage.');
+    return EXIT.input;
+  }
+  return code;
+}
+
+function reportError(err: unknown, out: Output, verbose: boolean): ExitCode {
+  if (err instanceof InputError) {
+    for (const d of err.diagnostics) out.error(formatDiagnostic(d));
+    out.error(`envgate: ${err.message}`);
+    return EXIT.input;
+  }
+  const e = err instanceof Error ? err : new Error(String(err));
+  out.error(`envgate: internal error: ${e.message}`);
+  if (verbose && e.stack) out.error(e.stack);
+  else out.error('Run again with --verbose for details, and please report it.');
+  return EXIT.input;
+}

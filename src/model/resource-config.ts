@@ -1,0 +1,221 @@
+// The normalised `config` of each resource type: the vocabulary shared by collectors
+// (which produce it), rules (which read it by dotted path) and fixtures. A field that
+// could not be collected is absent (never guessed); the snapshot's errors say why.
+
+export interface EncryptionState {
+  enabled: boolean;
+  /** 'AES256', 'aws:kms', 'aws:kms:dsse', 'SSE-SQS', 'AWS_OWNED', 'KMS', ... as AWS reports it. */
+  algorithm?: string;
+  kmsKeyArn?: string;
+  /** True when the key is customer managed (not aws/xxx or AWS owned). */
+  customerManagedKey?: boolean;
+}
+
+export interface S3BucketConfig {
+  encryption: EncryptionState;
+  versioning: 'Enabled' | 'Suspended' | 'Off';
+  logging: { enabled: boolean; targetBucket?: string };
+  /** null = no public access block configured. */
+  publicAccessBlock: {
+    blockPublicAcls: boolean;
+    ignorePublicAcls: boolean;
+    blockPublicPolicy: boolean;
+    restrictPublicBuckets: boolean;
+  } | null;
+  lifecycle: {
+    rules: {
+      id: string;
+      enabled: boolean;
+      prefix?: string;
+      transitions: { days: number; storageClass: string }[];
+      expirationDays?: number;
+    }[];
+  };
+  /** Bucket policy, null when none. */
+  policy: unknown;
+  /** Derived: the policy denies requests with aws:SecureTransport = false. */
+  tlsOnly: boolean;
+}
+
+export interface SqsQueueConfig {
+  url: string;
+  encryption: EncryptionState; // SSE-SQS or KMS
+  messageRetentionSeconds?: number;
+  policy?: unknown;
+}
+
+export interface SnsTopicConfig {
+  encryption: EncryptionState;
+  policy?: unknown;
+}
+
+export interface LogGroupConfig {
+  /** null = never expire. */
+  retentionDays: number | null;
+  encryption: EncryptionState;
+  storedBytes?: number;
+}
+
+export interface VpcConfig {
+  vpcId: string;
+  cidrBlocks: string[];
+  isDefault: boolean;
+}
+
+export interface SubnetConfig {
+  subnetId: string;
+  vpcId: string;
+  cidrBlock: string;
+  availabilityZone: string;
+  mapPublicIpOnLaunch: boolean;
+}
+
+export interface SecurityGroupRule {
+  protocol: string; // '-1' = all
+  fromPort?: number;
+  toPort?: number;
+  cidrs: string[]; // IPv4 and IPv6
+  groupIds: string[];
+}
+
+export interface SecurityGroupConfig {
+  groupId: string;
+  vpcId: string;
+  ingress: SecurityGroupRule[];
+  egress: SecurityGroupRule[];
+}
+
+export interface InstanceConfig {
+  instanceId: string;
+  instanceType: string;
+  state: string; // running, stopped, ...
+  vpcId?: string;
+  subnetId?: string;
+  availabilityZone?: string;
+  securityGroupIds: string[];
+  volumeIds: string[];
+  iamInstanceProfileArn?: string;
+  publicIp?: string;
+}
+
+export interface VolumeConfig {
+  volumeId: string;
+  volumeType: string; // gp2, gp3, io1, ...
+  sizeGiB: number;
+  iops?: number;
+  throughput?: number;
+  encryption: EncryptionState;
+  availabilityZone: string;
+  attachedInstanceIds: string[];
+}
+
+export interface NatGatewayConfig {
+  vpcId: string;
+  subnetId: string;
+  state: string;
+}
+
+export interface DbInstanceConfig {
+  engine: string;
+  instanceClass: string;
+  multiAz: boolean;
+  encryption: EncryptionState;
+  backupRetentionDays: number;
+  deletionProtection: boolean;
+  publiclyAccessible: boolean;
+  storageType?: string;
+  allocatedStorageGiB?: number;
+  vpcId?: string;
+  subnetIds: string[];
+  securityGroupIds: string[];
+  clusterId?: string;
+}
+
+export interface DbClusterConfig {
+  engine: string;
+  multiAz: boolean;
+  encryption: EncryptionState;
+  backupRetentionDays: number;
+  deletionProtection: boolean;
+  members: string[];
+}
+
+export interface DynamoDbTableConfig {
+  encryption: EncryptionState; // always enabled in AWS; algorithm AWS_OWNED or KMS
+  pointInTimeRecovery: boolean;
+  billingMode: 'PROVISIONED' | 'PAY_PER_REQUEST';
+  readCapacityUnits?: number;
+  writeCapacityUnits?: number;
+  deletionProtection: boolean;
+}
+
+export interface LoadBalancerConfig {
+  lbType: 'application' | 'network' | 'gateway';
+  scheme: 'internet-facing' | 'internal';
+  vpcId?: string;
+  subnetIds: string[];
+  securityGroupIds: string[];
+  accessLogging: { enabled: boolean; bucket?: string };
+  deletionProtection: boolean;
+  listeners: { port: number; protocol: string; sslPolicy?: string; redirectsToHttps?: boolean }[];
+}
+
+export interface KmsKeyConfig {
+  keyManager: 'AWS' | 'CUSTOMER';
+  keyState: string;
+  rotationEnabled?: boolean;
+}
+
+export interface AlarmConfig {
+  namespace: string;
+  metricName: string;
+  dimensions: Record<string, string>;
+  alarmActions: string[];
+}
+
+export interface HostedZoneConfig {
+  zoneName: string;
+  privateZone: boolean;
+  recordCount?: number;
+}
+
+export interface CacheClusterConfig {
+  engine: string;
+  nodeType: string;
+  numNodes: number;
+  encryption: { atRest: boolean; inTransit: boolean };
+  snapshotRetentionDays: number;
+  multiAz?: boolean;
+}
+
+/** IAM roles, users and groups are also resources (naming, isolation, attribution). */
+export interface IamRoleConfig {
+  path: string;
+  trustPolicy?: unknown;
+}
+
+/** Type name -> config interface, for documentation and tests. */
+export const RESOURCE_TYPES = [
+  'AWS::S3::Bucket',
+  'AWS::SQS::Queue',
+  'AWS::SNS::Topic',
+  'AWS::Logs::LogGroup',
+  'AWS::EC2::VPC',
+  'AWS::EC2::Subnet',
+  'AWS::EC2::SecurityGroup',
+  'AWS::EC2::Instance',
+  'AWS::EC2::Volume',
+  'AWS::EC2::NatGateway',
+  'AWS::RDS::DBInstance',
+  'AWS::RDS::DBCluster',
+  'AWS::DynamoDB::Table',
+  'AWS::ElasticLoadBalancingV2::LoadBalancer',
+  'AWS::KMS::Key',
+  'AWS::CloudWatch::Alarm',
+  'AWS::Route53::HostedZone',
+  'AWS::ElastiCache::CacheCluster',
+  'AWS::IAM::Role',
+  'AWS::IAM::User',
+  'AWS::IAM::Group',
+  'AWS::IAM::ManagedPolicy',
+] as const;

@@ -1,0 +1,113 @@
+// What evaluation produces. Reports and the gate are pure functions of these.
+
+export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export const CATEGORIES = [
+  'attribution',
+  'isolation',
+  'naming',
+  'tagging',
+  'encryption',
+  'retention',
+  'data-protection',
+  'network',
+  'monitoring',
+  'compute',
+  'access',
+  'cost',
+  'parity',
+  'logging',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export type Status = 'fail' | 'pass' | 'not-evaluated';
+
+export interface ResourceRef {
+  arn: string;
+  accountId: string;
+  region: string;
+  type: string;
+  name: string;
+  /** Attributed environment, null when none could be determined. */
+  environment: string | null;
+}
+
+export interface SpecLocation {
+  file: string;
+  line: number;
+  column: number;
+  /** JSON pointer of the requirement in the spec. */
+  path: string;
+}
+
+export interface Result {
+  ruleId: string;
+  status: Status;
+  severity: Severity;
+  category: Category;
+  resource: ResourceRef;
+  /** One sentence; names the resource and what is wrong (or right). */
+  message: string;
+  evidence: { observed?: unknown; expected?: unknown; [key: string]: unknown };
+  /** The requirement this result checks; absent only for rules not tied to the spec. */
+  specLocation?: SpecLocation;
+  /** Stable across scans: hash of rule id and normalised ARN only. */
+  fingerprint: string;
+  /** For not-evaluated: why (e.g. the collection error that left the data missing). */
+  reason?: string;
+}
+
+export interface RuleMeta {
+  id: string;
+  title: string;
+  category: Category;
+  severity: Severity;
+  resourceTypes: string[];
+  description: string;
+  remediation: string;
+  /** JSON pointer pattern of the spec requirement enforced, e.g. /environments/* /encryption/atRest. */
+  requirement: string;
+  /** Documentation URL (becomes SARIF helpUri). */
+  docs: string;
+  /** Where the rule came from: 'builtin' or the user rules directory path. */
+  origin: string;
+}
+
+/** One cell of the access matrix: a team's level in an environment. */
+export interface AccessCell {
+  team: string;
+  environment: string;
+  declared: string;
+  effective: string;
+  /** The statements that grant the highest access found. */
+  grants: { principalArn: string; policy: string; sid?: string; actions: string[] }[];
+  /** Said when conditions or NotAction made the result approximate. */
+  caveats: string[];
+}
+
+export interface CostLine {
+  /** e.g. 'EC2 t3.medium', 'EBS gp3', 'RDS db.t3.small Multi-AZ'. */
+  item: string;
+  resourceArn?: string;
+  monthlyUsd: number;
+}
+
+export interface EnvironmentCost {
+  environment: string;
+  ceilingUsd: number | null;
+  estimateUsd: number | null;
+  actualUsd: number | null;
+  /** Largest first. */
+  breakdown: CostLine[];
+  priceTable: { region: string; asOf: string };
+}
+
+export interface Evaluation {
+  results: Result[]; // sorted: severity, rule, environment, arn
+  rules: RuleMeta[]; // sorted by id
+  accessMatrix: AccessCell[]; // sorted by team, environment
+  costs: EnvironmentCost[]; // sorted by environment
+  /** arn -> environment (null = unattributed). */
+  attribution: Record<string, string | null>;
+}

@@ -1,0 +1,148 @@
+// The snapshot is the seam between collection and everything after it: a versioned,
+// deterministic JSON document that can be evaluated offline. Its JSON Schema lives in
+// src/collect/snapshot-schema.ts; the per-type `config` vocabulary is in resource-config.ts.
+
+export const SNAPSHOT_SCHEMA_VERSION = 1;
+
+export interface Snapshot {
+  schemaVersion: typeof SNAPSHOT_SCHEMA_VERSION;
+  metadata: SnapshotMetadata;
+  /** Sorted by arn. */
+  resources: Resource[];
+  /** IAM users, groups and roles with their policies. Sorted by arn. */
+  principals: Principal[];
+  /** Managed policies (customer and the AWS ones attached to something). Sorted by arn. */
+  policies: ManagedPolicy[];
+  /** Actual spend from Cost Explorer, when collected. */
+  costs: CostRecord[];
+  /** Calls that failed after retries. Sorted by account, region, service, operation. */
+  errors: CollectionError[];
+}
+
+export interface SnapshotMetadata {
+  tool: { name: 'envgate'; version: string };
+  /** ISO 8601 UTC; SOURCE_DATE_EPOCH when set. */
+  collectedAt: string;
+  accounts: string[];
+  regions: string[];
+  /** "service:Operation" -> number of HTTP calls made (retries included). */
+  apiCalls: Record<string, number>;
+  /** What was collected per account and region, e.g. which source served each type. */
+  coverage: CoverageEntry[];
+}
+
+export interface CoverageEntry {
+  accountId: string;
+  region: string; // 'global' for IAM, Route 53
+  /** Resource types inventoried completely here (list calls succeeded). */
+  types: string[];
+  /** Where the data came from. */
+  source: 'tagging' | 'config' | 'config-aggregator' | 'describe' | 'iam' | 'cost-explorer';
+}
+
+export interface Resource {
+  arn: string;
+  accountId: string;
+  /** AWS region, or 'global' for global services (IAM, Route 53, CloudFront). */
+  region: string;
+  /** CloudFormation-style type: AWS::S3::Bucket, AWS::EC2::Instance, ... */
+  type: string;
+  /** Name tag, or the resource's own name or id. */
+  name: string;
+  /** The resource's short id (bucket name, instance id, queue name, ...). */
+  id: string;
+  tags: Record<string, string>;
+  /** Normalised configuration; see resource-config.ts for each type's fields. */
+  config: Record<string, unknown>;
+  /** Sorted by kind, then target. */
+  relations: Relation[];
+}
+
+export type RelationKind =
+  | 'vpc' // member of VPC (target: VPC arn)
+  | 'subnet' // placed in subnet (target: subnet arn)
+  | 'security-group' // uses security group (target: SG arn)
+  | 'volume' // attaches volume (target: volume arn)
+  | 'kms-key' // encrypted with key (target: key arn)
+  | 'logs-to' // writes access logs to (target: bucket or log group arn)
+  | 'ingress-cidr' // security group admits CIDR (target: 'cidr:10.0.0.0/16')
+  | 'ingress-security-group' // security group admits members of (target: SG arn)
+  | 'monitors' // alarm watches (target: resource arn)
+  | 'notifies' // alarm or bucket notifies (target: topic/queue arn)
+  | 'load-balancer-target' // load balancer listener forwards to (target: instance arn)
+  | 'grants' // IAM policy statement grants actions on (target: arn or arn pattern)
+  | 'instance-profile-role'; // instance runs as (target: role arn)
+
+export interface Relation {
+  kind: RelationKind;
+  target: string;
+}
+
+/** IAM policy document as JSON (decoded from URL-encoding where needed). */
+export interface PolicyDocument {
+  Version?: string;
+  Statement: PolicyStatement[] | PolicyStatement;
+}
+
+export interface PolicyStatement {
+  Sid?: string;
+  Effect: 'Allow' | 'Deny';
+  Action?: string | string[];
+  NotAction?: string | string[];
+  Resource?: string | string[];
+  NotResource?: string | string[];
+  Principal?: unknown;
+  NotPrincipal?: unknown;
+  Condition?: Record<string, Record<string, unknown>>;
+}
+
+export interface Principal {
+  arn: string;
+  accountId: string;
+  kind: 'user' | 'group' | 'role';
+  name: string;
+  path: string;
+  tags: Record<string, string>;
+  /** For users: group arns. */
+  groups: string[];
+  /** Managed policy arns attached directly. */
+  attachedPolicies: string[];
+  inlinePolicies: { name: string; document: PolicyDocument }[];
+  permissionsBoundary?: string;
+  /** For roles. */
+  trustPolicy?: PolicyDocument;
+}
+
+export interface ManagedPolicy {
+  arn: string;
+  name: string;
+  /** 'aws' for AWS managed policies. */
+  accountId: string;
+  awsManaged: boolean;
+  /** Default version's document. */
+  document: PolicyDocument;
+}
+
+export interface CostRecord {
+  accountId: string;
+  /** Value of the environment tag the costs were grouped by ('' = untagged). */
+  tagValue: string;
+  /** The tag key grouped by. */
+  tagKey: string;
+  periodStart: string; // YYYY-MM-DD
+  periodEnd: string; // YYYY-MM-DD (exclusive)
+  amountUsd: number;
+}
+
+export interface CollectionError {
+  accountId: string;
+  region: string;
+  service: string; // e.g. 's3', 'iam', 'tagging'
+  operation: string; // e.g. 'GetBucketEncryption'
+  code: string; // AccessDenied, Throttling, TimeoutError, NotImplemented, ...
+  message: string;
+  /** Resource types or data areas ('iam-policies', 'costs') left incomplete. */
+  affects: string[];
+  /** The resource whose detail call failed, when there is one. */
+  resourceArn?: string;
+}

@@ -1,0 +1,208 @@
+// The environment spec: what a team's architecture document says its environments
+// must look like. The JSON Schema in src/spec/ is the authority on validation; these
+// types describe the validated, defaults-applied object the rest of envgate reads.
+
+/** Access levels in the documents' vocabulary, lowest first. */
+export const ACCESS_LEVELS = ['none', 'view', 'read', 'deploy', 'full'] as const;
+export type AccessLevel = (typeof ACCESS_LEVELS)[number];
+
+/** IAM access-level categories as the IAM service authorization reference names them. */
+export type IamAccessCategory = 'List' | 'Read' | 'Write' | 'Tagging' | 'Permissions management';
+
+/** A glob (`*`, `?`) matched against a whole name or ARN; `re:` prefix = anchored regex. */
+export type Pattern = string;
+
+/** CloudFormation-style type name, e.g. `AWS::S3::Bucket`. */
+export type ResourceType = string;
+
+export interface Spec {
+  $schema?: string;
+  version: 1;
+  system: { name: string; description?: string; document?: string };
+  /** Tag keys whose value names the environment (case-insensitive key match). */
+  attribution: { tagKeys: string[] };
+  environments: Record<string, EnvironmentSpec>;
+  /** Resources allowed to be used by more than one environment. */
+  shared: SharedAllowance[];
+  tagging: { required: string[] };
+  teams: Record<string, TeamSpec>;
+  access: AccessSpec;
+  parity: ParitySpec[];
+}
+
+export interface AccountRef {
+  id: string; // 12 digits
+  roleArn?: string; // assumed for collection
+  name?: string;
+}
+
+export interface EnvironmentSpec {
+  description?: string;
+  /** Accepted tag values besides the environment's own name, case-insensitive. */
+  aliases: string[];
+  accounts: AccountRef[];
+  regions: string[];
+  attribution: {
+    /** Name patterns that put any resource in this environment. */
+    names: Pattern[];
+    /** Name patterns per resource type. */
+    namesByType: Record<ResourceType, Pattern[]>;
+    /** VPC ids whose members belong here. */
+    vpcs: string[];
+    /** Every resource in this environment's accounts belongs here. */
+    accountWide: boolean;
+  };
+  /** Resource names must match one of the patterns for their type. */
+  naming: Record<ResourceType, Pattern[]>;
+  network?: NetworkSpec;
+  encryption?: EncryptionSpec;
+  retention?: RetentionSpec;
+  dataProtection?: DataProtectionSpec;
+  monitoring?: MonitoringSpec;
+  compute?: ComputeSpec;
+  cost?: CostSpec;
+}
+
+export interface NetworkSpec {
+  vpcCidrs: string[];
+  subnetCidrs: string[];
+  availabilityZones: string[];
+  /** Default VPC use is a finding (documents: "Custom VPC"). */
+  forbidDefaultVpc?: boolean;
+  /** Security groups must not admit 0.0.0.0/0 on these ports (e.g. 22). */
+  restrictedIngressPorts?: number[];
+}
+
+export interface EncryptionSpec {
+  /** Types whose resources must be encrypted at rest. */
+  atRest: ResourceType[];
+  /** Types that must use a customer-managed KMS key (subset of atRest). */
+  customerManagedKey: ResourceType[];
+  inTransit: { s3TlsOnly: boolean; httpsListeners: boolean };
+}
+
+export interface LogRetentionClass {
+  class: string; // e.g. sqs, s3, application
+  match: Pattern[]; // log group name patterns
+  days: number; // minimum retention in days
+  maxDays?: number; // cost guard: at most this many days
+}
+
+export interface LifecycleTransition {
+  days: number;
+  storageClass: 'STANDARD_IA' | 'ONEZONE_IA' | 'INTELLIGENT_TIERING' | 'GLACIER_IR' | 'GLACIER' | 'DEEP_ARCHIVE';
+}
+
+export interface S3LifecycleRequirement {
+  buckets: Pattern[];
+  transitions: LifecycleTransition[];
+  expirationDays?: number;
+}
+
+export interface BackupRequirement {
+  type: ResourceType; // AWS::RDS::DBInstance, AWS::RDS::DBCluster, AWS::ElastiCache::CacheCluster, AWS::DynamoDB::Table
+  days: number; // minimum backup / snapshot retention
+}
+
+export interface RetentionSpec {
+  logGroups: LogRetentionClass[];
+  s3Lifecycle: S3LifecycleRequirement[];
+  backups: BackupRequirement[];
+}
+
+export interface DataProtectionSpec {
+  versioning: Pattern[]; // bucket name patterns ('*' = all buckets)
+  accessLogging: ResourceType[]; // AWS::S3::Bucket, AWS::ElasticLoadBalancingV2::LoadBalancer
+  publicAccessBlock: boolean;
+  deletionProtection: ResourceType[];
+  multiAz: ResourceType[];
+  pointInTimeRecovery: boolean; // DynamoDB
+}
+
+export interface MonitoringSpec {
+  /** Each resource of these types must have at least one CloudWatch alarm. */
+  alarms: ResourceType[];
+  /** Alarms of this environment must notify one of these ARNs (patterns allowed). */
+  alarmActions: Pattern[];
+}
+
+export interface ComputeSpec {
+  instanceTypes?: string[]; // allowed EC2 instance types
+  dbInstanceClasses?: string[]; // allowed RDS classes
+  cacheNodeTypes?: string[];
+  instanceCount?: { min?: number; max?: number };
+  loadBalancer?: 'required' | 'forbidden' | 'optional';
+}
+
+export interface CostSpec {
+  monthlyCeilingUsd: number;
+  /** estimate: from the inventory and the price table; actual: Cost Explorer; both. */
+  source: 'estimate' | 'actual' | 'both';
+}
+
+export interface SharedAllowance {
+  type: ResourceType;
+  name?: Pattern;
+  arn?: Pattern;
+  reason: string;
+}
+
+export interface PrincipalMatcher {
+  arn?: Pattern;
+  name?: Pattern;
+  tag?: Record<string, string>;
+}
+
+export interface TeamSpec {
+  title?: string;
+  principals: PrincipalMatcher[];
+}
+
+export interface AccessLevelDefinition {
+  /** IAM access-level categories that this level allows. */
+  categories: IamAccessCategory[];
+}
+
+export interface AccessSpec {
+  /** Level definitions, defaulted (none, view, read, deploy, full). */
+  levels: Record<AccessLevel, AccessLevelDefinition>;
+  /** team -> environment -> highest allowed level. */
+  matrix: Record<string, Record<string, AccessLevel>>;
+}
+
+export type ParityProperty =
+  | 'encryption'
+  | 'versioning'
+  | 'accessLogging'
+  | 'alarms'
+  | 'loadBalancer'
+  | 'resourceKinds'
+  | 'lifecyclePolicy'
+  | 'multiAz'
+  | 'deletionProtection'
+  | 'instanceTypes'
+  | 'instanceCount'
+  | 'availabilityZones';
+
+export interface ParitySpec {
+  from: string; // e.g. staging
+  to: string; // e.g. production
+  properties: ParityProperty[];
+}
+
+/** 1-based position of a value in the spec source. */
+export interface SourcePosition {
+  line: number;
+  column: number;
+}
+
+/** A spec as loaded: the object, where it came from, and where each value stands. */
+export interface LoadedSpec {
+  spec: Spec;
+  /** Path as given by the user (relative paths stay relative: reports must be stable). */
+  file: string;
+  /** sha256 of the file bytes, hex. */
+  sha256: string;
+  /** JSON pointer (e.g. `/environments/staging/cost/monthlyCeilingUsd`) -> position. */
+  positions: Record<string, SourcePosition>;
+}
