@@ -1,0 +1,48 @@
+// What every rule check and analysis reads: the spec, the snapshot, and indexes built
+// once per evaluation. Pure data: no I/O, no clock beyond `now`.
+import type { LoadedSpec } from '../model/spec.js';
+import type { CollectionError, Principal, Resource, Snapshot } from '../model/snapshot.js';
+
+export interface AttributionRecord {
+  /** The environment, or null when no signal attributes the resource (or signals conflict). */
+  environment: string | null;
+  /** Each signal found: which environment it points at and why. */
+  evidence: { signal: 'tag' | 'name' | 'account' | 'vpc' | 'relation'; environment: string; detail: string }[];
+  /** True when signals point at more than one environment. */
+  conflict: boolean;
+}
+
+export interface EngineContext {
+  spec: LoadedSpec;
+  snapshot: Snapshot;
+  now: Date;
+  byArn: ReadonlyMap<string, Resource>;
+  byType: ReadonlyMap<string, readonly Resource[]>;
+  /** arn -> attribution, for every resource and principal. */
+  attribution: ReadonlyMap<string, AttributionRecord>;
+  principals: readonly Principal[];
+  /** Collection errors that leave the given type (or data area) incomplete in account/region. */
+  errorsAffecting(type: string, accountId?: string, region?: string): CollectionError[];
+}
+
+/** One outcome an analysis or a check produced, before the engine adds rule metadata. */
+export interface Outcome {
+  status: 'fail' | 'pass' | 'not-evaluated';
+  /** The resource the outcome is about (a principal's arn for access findings). */
+  arn: string;
+  /** Used when the arn is not a snapshot resource (principals, environments). */
+  resource?: { accountId: string; region: string; type: string; name: string; environment: string | null };
+  message: string;
+  evidence: { observed?: unknown; expected?: unknown; [key: string]: unknown };
+  /** JSON pointer of the spec requirement checked, resolved to file:line by the engine. */
+  specPath?: string;
+  reason?: string;
+}
+
+/** A built-in analysis that rule files invoke by name with schema-validated options. */
+export interface Analysis<O = Record<string, unknown>> {
+  name: string;
+  /** JSON Schema of the options a rule file may pass (additionalProperties: false). */
+  optionsSchema: object;
+  run(ctx: EngineContext, options: O): Outcome[];
+}
