@@ -1,0 +1,27 @@
+// The shared moto helper itself: starts, separates accounts by header, resets.
+import { CreateQueueCommand, ListQueuesCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { motoClientConfig, startMoto, withAccount, type Moto } from '../helpers/moto.js';
+
+describe('moto helper', () => {
+  let moto: Moto;
+  beforeAll(async () => {
+    moto = await startMoto();
+  });
+  afterAll(async () => {
+    await moto?.stop();
+  });
+
+  it('serves a loopback endpoint and keeps accounts apart', async () => {
+    expect(moto.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const other = withAccount(new SQSClient(motoClientConfig(moto)), '111111111111');
+    const dflt = new SQSClient(motoClientConfig(moto));
+    await other.send(new CreateQueueCommand({ QueueName: 'only-in-111' }));
+    const inOther = await other.send(new ListQueuesCommand({}));
+    const inDefault = await dflt.send(new ListQueuesCommand({}));
+    expect(inOther.QueueUrls?.some((u) => u.includes('111111111111/only-in-111'))).toBe(true);
+    expect(inDefault.QueueUrls ?? []).toEqual([]);
+    await moto.reset();
+    expect((await other.send(new ListQueuesCommand({}))).QueueUrls ?? []).toEqual([]);
+  });
+});
