@@ -56,6 +56,22 @@ export interface Result {
   fingerprint: string;
   /** For not-evaluated: why (e.g. the collection error that left the data missing). */
   reason?: string;
+  /** Set by the gate when a waiver covers this result: reports mark it, SARIF leaves it out. */
+  waiver?: ResultWaiver;
+  /** Set by the gate against a baseline: a finding new since it, or one already in it. */
+  baseline?: 'new' | 'existing';
+}
+
+/** The waiver that covers a result (gate). */
+export interface ResultWaiver {
+  /** Waiver id or the pattern it matched by. */
+  id?: string;
+  owner: string;
+  reason: string;
+  /** ISO date (YYYY-MM-DD) the waiver stops applying. */
+  expires: string;
+  /** Where the waiver is written, `file:line`. */
+  source?: string;
 }
 
 export interface RuleMeta {
