@@ -1,0 +1,161 @@
+// Which environments an IAM Resource pattern reaches. Attributed ARNs are sorted once;
+// a pattern is answered from the range sharing its literal prefix (the part before the
+// first wildcard), and answers are cached per pattern: managed policies repeat across
+// principals, so the work is bounded by distinct patterns, never principals x resources.
+import type { EngineContext } from '../context.js';
+
+export interface PatternReach {
+  /** Environments with at least one matched resource (or the whole account, for `*`). */
+  envs: ReadonlySet<string>;
+  /** Up to `sampleCap` matched ARNs per environment, sorted. */
+  samples: ReadonlyMap<string, readonly string[]>;
+  /** True when the pattern is account-wide (`*`, or `arn:...:ACCOUNT:*`). */
+  accountWide: boolean;
+}
+
+interface Entry {
+  arn: string;
+  env: string;
+}
+
+const SAMPLE_CAP = 3;
+
+/** IAM's resource matching: `*` any run of characters, `?` one; policy variables match anything. */
+export function iamArnRegExp(pattern: string): RegExp {
+  const src = pattern
+    .split(/\$\{[^}]*\}/)
+    .map((part) => part.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.'))
+    .join('.*');
+  return new RegExp(`^${src}$`, 's');
+}
+
+function literalPrefix(pattern: string): string {
+  const cut = pattern.search(/[*?]|\$\{/);
+  return cut < 0 ? pattern : pattern.slice(0, cut);
+}
+
+/** `arn:aws:s3:::bucket/key*` also reaches the bucket itself (object access is bucket access). */
+function withBucket(pattern: string): string[] {
+  const m = /^(arn:[^:]*:s3:::[^/]+)\/.*/s.exec(pattern);
+  return m?.[1] !== undefined ? [pattern, m[1]] : [pattern];
+}
+
+function accountGlob(pattern: string): string | undefined {
+  if (/^\*+$/.test(pattern)) return '*';
+  const parts = pattern.split(':');
+  if (parts.length < 6 || parts[0] !== 'arn') return undefined;
+  const resource = parts.slice(5).join(':');
+  if (!/^\*+$/.test(resource) || parts[4] === '') return undefined;
+  return parts[4];
+}
+
+export class ArnIndex {
+  private readonly entries: Entry[];
+  private readonly cache = new Map<string, PatternReach>();
+  /** accountId -> environments living there (spec accounts and attributed resources). */
+  readonly envsByAccount: ReadonlyMap<string, ReadonlySet<string>>;
+  /** environment -> number of attributed resources. */
+  readonly totals: ReadonlyMap<string, number>;
+  private readonly envCount: number;
+
+  constructor(ctx: EngineContext) {
+    const entries: Entry[] = [];
+    const byAccount = new Map<string, Set<string>>();
+    const totals = new Map<string, number>();
+    const add = (account: string, env: string): void => {
+      let s = byAccount.get(account);
+      if (s === undefined) byAccount.set(account, (s = new Set()));
+      s.add(env);
+    };
+    for (const [env, e] of Object.entries(ctx.spec.spec.environments)) {
+      for (const a of e.accounts ?? []) add(a.id, env);
+    }
+    for (const r of ctx.snapshot.resources) {
+      const env = ctx.attribution.get(r.arn)?.environment;
+      if (env == null) continue;
+      entries.push({ arn: r.arn, env });
+      add(r.accountId, env);
+      totals.set(env, (totals.get(env) ?? 0) + 1);
+    }
+    entries.sort((a, b) => (a.arn < b.arn ? -1 : a.arn > b.arn ? 1 : 0));
+    this.entries = entries;
+    this.envsByAccount = byAccount;
+    this.totals = totals;
+    this.envCount = Object.keys(ctx.spec.spec.environments).length;
+  }
+
+  /** Environments living in accounts matching a glob ('*' = the given home account only). */
+  envsInAccounts(glob: string, homeAccount: string): Set<string> {
+    const out = new Set<string>();
+    if (glob === '*' || glob === '') {
+      for (const e of this.envsByAccount.get(homeAccount) ?? []) out.add(e);
+      return out;
+    }
+    const re = iamArnRegExp(glob);
+    for (const [account, envs] of this.envsByAccount) if (re.test(account)) for (const e of envs) out.add(e);
+    return out;
+  }
+
+  private lowerBound(prefix: string): number {
+    let lo = 0;
+    let hi = this.entries.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.entries[mid]!.arn < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Every attributed ARN matched by the pattern, in order (full scan of its prefix range). */
+  *matches(pattern: string): Generator<Entry> {
+    for (const p of withBucket(pattern)) {
+      const re = iamArnRegExp(p);
+      const prefix = literalPrefix(p);
+      for (let i = this.lowerBound(prefix); i < this.entries.length; i++) {
+        const e = this.entries[i]!;
+        if (!e.arn.startsWith(prefix)) break;
+        if (re.test(e.arn)) yield e;
+      }
+    }
+  }
+
+  /**
+   * Environments a Resource pattern reaches for a principal (or policy) of `homeAccount`.
+   * `*` reaches every environment living in the home account.
+   */
+  reach(pattern: string, homeAccount: string): PatternReach {
+    const key = `${homeAccount}\u0000${pattern}`;
+    let hit = this.cache.get(key);
+    if (hit !== undefined) return hit;
+    const glob = accountGlob(pattern);
+    const envs = new Set<string>();
+    const samples = new Map<string, string[]>();
+    if (glob !== undefined) {
+      // Account-wide: no per-resource scan (that would make `*` linear in resources).
+      for (const e of this.envsInAccounts(glob, homeAccount)) envs.add(e);
+    } else {
+      let full = 0;
+      for (const e of this.matches(pattern)) {
+        envs.add(e.env);
+        let list = samples.get(e.env);
+        if (list === undefined) samples.set(e.env, (list = []));
+        if (list.length < SAMPLE_CAP && !list.includes(e.arn)) {
+          list.push(e.arn);
+          if (list.length === SAMPLE_CAP && ++full >= this.envCount) break;
+        }
+      }
+    }
+    for (const list of samples.values()) list.sort();
+    hit = { envs, samples, accountWide: glob !== undefined };
+    this.cache.set(key, hit);
+    return hit;
+  }
+
+  /** Distinct attributed resources of `env` matched by any of the patterns. */
+  countMatched(patterns: readonly string[], env: string): number {
+    const seen = new Set<string>();
+    for (const p of patterns) for (const e of this.matches(p)) if (e.env === env) seen.add(e.arn);
+    return seen.size;
+  }
+}
