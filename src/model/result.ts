@@ -107,6 +107,19 @@ export interface CostLine {
   item: string;
   resourceArn?: string;
   monthlyUsd: number;
+  /** How the figure was reached, e.g. '100 GiB x $0.08 + 1000 IOPS over baseline x $0.005'. */
+  detail?: string;
+}
+
+/** Something the estimate could not price, or priced only in part. */
+export interface CostCaveat {
+  /** Stable code, e.g. 'unknown-instance-type', 'usage-based', 'collection-error'. */
+  code: string;
+  message: string;
+  /** Resources concerned. */
+  count: number;
+  /** True when the caveat makes the estimate a lower bound of what the inventory holds. */
+  lowerBound: boolean;
 }
 
 export interface EnvironmentCost {
@@ -117,6 +130,12 @@ export interface EnvironmentCost {
   /** Largest first. */
   breakdown: CostLine[];
   priceTable: { region: string; asOf: string };
+  /** False when unknown prices or missing data make estimateUsd a lower bound. */
+  estimateComplete?: boolean;
+  /** What the estimate leaves out (usage-based items) or could not price; sorted by code. */
+  caveats?: CostCaveat[];
+  /** The Cost Explorer period actualUsd covers (end exclusive). */
+  actualPeriod?: { start: string; end: string };
 }
 
 export interface Evaluation {
