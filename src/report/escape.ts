@@ -1,0 +1,42 @@
+// Resource names and tag values come from the cloud and may hold Markdown, HTML or
+// mentions. Everything interpolated into Markdown or Mermaid goes through here.
+
+const MD_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  '@': '&#64;', // no @mentions from resource names in PR comments
+  '\\': '\\\\',
+  '|': '\\|',
+  '*': '\\*',
+  _: '\\_',
+  '`': '\\`',
+  '[': '\\[',
+  ']': '\\]',
+  '~': '\\~',
+  '#': '\\#',
+  '!': '\\!',
+  $: '\\$', // GitHub renders $...$ as math
+};
+
+/** Text safe inside a Markdown paragraph or table cell: one line, no markup, no HTML. */
+export function md(text: string): string {
+  return text
+    .replace(/\r\n|\r|\n|\u2028|\u2029/g, ' ')
+    .replace(/[\u0000-\u001f\u007f]/g, '') // eslint-disable-line no-control-regex
+    .replace(/[&<>"@\\|*_`[\]~#!$]/g, (c) => MD_ESCAPES[c]!);
+}
+
+/** Text inside a quoted Mermaid label. */
+export function mermaidLabel(text: string): string {
+  return text
+    .replace(/\r\n|\r|\n|\u2028|\u2029/g, ' ')
+    .replace(/[\u0000-\u001f\u007f]/g, '') // eslint-disable-line no-control-regex
+    .replace(/[#"<>&`]/g, (c) => `#${c.charCodeAt(0)};`);
+}
+
+/** An xychart category: xychart has no entities, so anything outside a safe set becomes '_'. */
+export function mermaidCategory(text: string): string {
+  return `"${text.replace(/[^A-Za-z0-9 ._+/-]/g, '_')}"`;
+}

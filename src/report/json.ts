@@ -1,0 +1,125 @@
+// The JSON report: everything a scan knows, versioned and described by report-schema.ts.
+import type { AccessCell, EnvironmentCost, Evaluation, Result, RuleMeta, Severity } from '../model/result.js';
+import type { CollectionError } from '../model/snapshot.js';
+import {
+  cmp,
+  type Counts,
+  type FailOn,
+  type ReportContext,
+  runFacts,
+  runId,
+  scopeCategory,
+  sortedResults,
+  TOOL_INFORMATION_URI,
+  TOOL_NAME,
+  type Verdict,
+} from './context.js';
+import { accessViolation, costStatus, type CostStatus, type EnvironmentSummary, summarizeByEnvironment } from './derived.js';
+
+export const REPORT_SCHEMA_VERSION = 1;
+
+export interface JsonReport {
+  schemaVersion: typeof REPORT_SCHEMA_VERSION;
+  tool: { name: 'envgate'; version: string; informationUri: string };
+  run: {
+    automationId: string;
+    category: string;
+    generatedAt: string;
+    collectedAt: string;
+    spec: { file: string; sha256: string; system: string };
+    snapshot: { source: 'live' | 'file'; file?: string; toolVersion: string };
+    scope: { environments: string[] };
+    failOn: FailOn;
+    accounts: string[];
+    regions: string[];
+    apiCalls: Record<string, number>;
+    apiCallsTotal: number;
+    collectionErrors: CollectionError[];
+  };
+  summary: {
+    verdict: Verdict;
+    complete: boolean;
+    blocking: number;
+    totals: Counts;
+    failuresBySeverity: Record<Severity, number>;
+    environments: EnvironmentSummary[];
+  };
+  results: (Result & { waived: boolean })[];
+  rules: RuleMeta[];
+  accessMatrix: (AccessCell & { violation: boolean })[];
+  costs: (EnvironmentCost & CostStatus)[];
+}
+
+export function buildJsonReport(evaluation: Evaluation, ctx: ReportContext): JsonReport {
+  const results = sortedResults(evaluation.results);
+  const facts = runFacts(results, ctx);
+  const md = ctx.snapshot.metadata;
+  const apiCalls = Object.fromEntries(Object.entries(md.apiCalls).sort((a, b) => cmp(a[0], b[0])));
+  const category = scopeCategory(ctx);
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    tool: { name: TOOL_NAME, version: ctx.toolVersion, informationUri: TOOL_INFORMATION_URI },
+    run: {
+      automationId: `${category}/${runId(ctx)}`,
+      category,
+      generatedAt: ctx.generatedAt,
+      collectedAt: md.collectedAt,
+      spec: { file: ctx.spec.file, sha256: ctx.spec.sha256, system: ctx.spec.system },
+      snapshot: {
+        source: ctx.snapshot.source,
+        ...(ctx.snapshot.file !== undefined ? { file: ctx.snapshot.file } : {}),
+        toolVersion: md.tool.version,
+      },
+      scope: { environments: [...ctx.scope.environments].sort(cmp) },
+      failOn: ctx.failOn,
+      accounts: [...md.accounts].sort(cmp),
+      regions: [...md.regions].sort(cmp),
+      apiCalls,
+      apiCallsTotal: Object.values(apiCalls).reduce((a, b) => a + b, 0),
+      collectionErrors: ctx.snapshot.errors,
+    },
+    summary: {
+      verdict: facts.verdict,
+      complete: !facts.incomplete,
+      blocking: facts.blocking,
+      totals: facts.counts,
+      failuresBySeverity: facts.bySeverity,
+      environments: summarizeByEnvironment(results),
+    },
+    results: results.map((r) => ({ ...orderedResult(r), waived: r.waiver !== undefined })),
+    rules: [...evaluation.rules].sort((a, b) => cmp(a.id, b.id)),
+    accessMatrix: [...evaluation.accessMatrix]
+      .sort((a, b) => cmp(a.team, b.team) || cmp(a.environment, b.environment))
+      .map((c) => ({ ...c, violation: accessViolation(c) })),
+    costs: [...evaluation.costs].sort((a, b) => cmp(a.environment, b.environment)).map((c) => ({ ...c, ...costStatus(c) })),
+  };
+}
+
+/** Fixed key order, whatever order the engine built the object in. */
+function orderedResult(r: Result): Result {
+  return {
+    ruleId: r.ruleId,
+    status: r.status,
+    severity: r.severity,
+    category: r.category,
+    resource: {
+      arn: r.resource.arn,
+      accountId: r.resource.accountId,
+      region: r.resource.region,
+      type: r.resource.type,
+      name: r.resource.name,
+      environment: r.resource.environment,
+    },
+    message: r.message,
+    evidence: r.evidence,
+    ...(r.specLocation ? { specLocation: r.specLocation } : {}),
+    fingerprint: r.fingerprint,
+    ...(r.reason !== undefined ? { reason: r.reason } : {}),
+    ...(r.waiver ? { waiver: r.waiver } : {}),
+    ...(r.baseline ? { baseline: r.baseline } : {}),
+  };
+}
+
+export function renderJson(evaluation: Evaluation, ctx: ReportContext): string {
+  return `${JSON.stringify(buildJsonReport(evaluation, ctx), null, 2)}\n`;
+}

@@ -1,0 +1,285 @@
+// SARIF 2.1.0 that GitHub code scanning accepts for findings on live cloud resources.
+// A cloud resource is not a file: each result is anchored at the spec line of the
+// requirement it violates (a file in the repository), and the ARN travels in the message
+// and logicalLocations. See README section "reports" for the full mapping.
+import { gzipSync } from 'node:zlib';
+import { InputError } from '../model/diagnostics.js';
+import type { Evaluation, Result, RuleMeta, Severity } from '../model/result.js';
+import {
+  cmp,
+  type ReportContext,
+  runFacts,
+  runId,
+  scopeCategory,
+  sortedResults,
+  TOOL_INFORMATION_URI,
+  TOOL_NAME,
+  UNATTRIBUTED,
+} from './context.js';
+import { serviceOf } from './derived.js';
+
+export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+
+/** GitHub code scanning upload limits (docs.github.com, "SARIF support for code scanning"). */
+export const GITHUB_LIMITS = {
+  resultsPerRun: 25_000,
+  rulesPerRun: 25_000,
+  tagsPerRule: 20,
+  locationsPerResult: 1_000,
+  runsPerFile: 20,
+  gzippedBytes: 10 * 1024 * 1024,
+  descriptionChars: 1024,
+  ruleNameChars: 255,
+} as const;
+
+/** Numeric strings GitHub maps onto its severity bands (>9 critical, 7-8.9 high, 4-6.9 medium, else low). */
+export const SECURITY_SEVERITY: Record<Severity, string> = {
+  critical: '9.5',
+  high: '8.0',
+  medium: '5.5',
+  low: '3.0',
+  info: '1.0',
+};
+
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
+  critical: 'error',
+  high: 'error',
+  medium: 'warning',
+  low: 'note',
+  info: 'note',
+};
+
+/** A GitHub limit was exceeded: the report is refused rather than silently truncated. */
+export class SarifLimitError extends InputError {
+  readonly code: string;
+  constructor(code: string, message: string) {
+    super(message);
+    this.code = code;
+  }
+}
+
+type Json = Record<string, unknown>;
+
+export function buildSarif(evaluation: Evaluation, ctx: ReportContext): Json {
+  const rules = [...evaluation.rules].sort((a, b) => cmp(a.id, b.id));
+  if (rules.length > GITHUB_LIMITS.rulesPerRun) {
+    throw new SarifLimitError(
+      'sarif-too-many-rules',
+      `SARIF: ${rules.length} rules exceed GitHub's limit of ${GITHUB_LIMITS.rulesPerRun} per run; narrow the rule set (--rules)`,
+    );
+  }
+  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+  const all = sortedResults(evaluation.results);
+  // Waived findings are left out: GitHub ignores SARIF suppressions and would show them open.
+  const failures = all.filter((r) => r.status === 'fail' && !r.waiver);
+  if (failures.length > GITHUB_LIMITS.resultsPerRun) {
+    throw new SarifLimitError(
+      'sarif-too-many-results',
+      `SARIF: ${failures.length} results exceed GitHub's limit of ${GITHUB_LIMITS.resultsPerRun} per run; ` +
+        'scan fewer environments per upload (--environment) or raise --fail-on and fix the most severe first',
+    );
+  }
+  const notEvaluated = all.filter((r) => r.status === 'not-evaluated');
+  const facts = runFacts(all, ctx);
+
+  const indexOf = (r: Result): number => {
+    const i = ruleIndex.get(r.ruleId);
+    if (i === undefined) throw new Error(`result references rule '${r.ruleId}' that the evaluation does not list`);
+    return i;
+  };
+
+  const notifications = [
+    ...ctx.snapshot.errors.map((e) => ({
+      level: 'error',
+      message: {
+        text:
+          `Collection failed: ${e.service}:${e.operation} in account ${e.accountId || '-'} region ${e.region}: ` +
+          `${e.code}: ${e.message}` +
+          (e.affects.length > 0 ? ` (incomplete: ${e.affects.join(', ')})` : '') +
+          (e.resourceArn ? ` [${e.resourceArn}]` : ''),
+      },
+      descriptor: { id: 'collection-error' },
+      properties: { ...e },
+    })),
+    ...notEvaluated.map((r) => ({
+      level: 'warning',
+      message: { text: `Not evaluated: ${r.ruleId} on ${r.resource.arn}: ${r.reason ?? r.message}` },
+      descriptor: { id: 'not-evaluated' },
+      associatedRule: { id: r.ruleId, index: indexOf(r) },
+      locations: [{ logicalLocations: [logicalLocation(r)] }],
+    })),
+  ];
+
+  const log = {
+    $schema: SARIF_SCHEMA_URI,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: TOOL_NAME,
+            semanticVersion: ctx.toolVersion,
+            version: ctx.toolVersion,
+            informationUri: TOOL_INFORMATION_URI,
+            rules: rules.map(ruleDescriptor),
+          },
+        },
+        automationDetails: { id: `${scopeCategory(ctx)}/${runId(ctx)}` },
+        invocations: [
+          {
+            executionSuccessful: !facts.incomplete,
+            ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}),
+            properties: {
+              specFile: ctx.spec.file,
+              specSha256: ctx.spec.sha256,
+              collectedAt: ctx.snapshot.metadata.collectedAt,
+              generatedAt: ctx.generatedAt,
+              notEvaluated: notEvaluated.length,
+              collectionErrors: ctx.snapshot.errors.length,
+              waived: facts.counts.waived,
+            },
+          },
+        ],
+        results: failures.map((r) => sarifResult(r, indexOf(r), ctx)),
+      },
+    ],
+  };
+  return log;
+}
+
+/** Renders SARIF text; throws SarifLimitError when GitHub would refuse the file. */
+export function renderSarif(evaluation: Evaluation, ctx: ReportContext): string {
+  const text = `${JSON.stringify(buildSarif(evaluation, ctx), null, 2)}\n`;
+  // Gzip never shrinks JSON below a tenth; only large files need the exact measure.
+  if (text.length > GITHUB_LIMITS.gzippedBytes) {
+    const size = gzipSync(Buffer.from(text, 'utf8')).length;
+    if (size > GITHUB_LIMITS.gzippedBytes) {
+      throw new SarifLimitError(
+        'sarif-too-large',
+        `SARIF: ${size} bytes gzipped exceed GitHub's limit of ${GITHUB_LIMITS.gzippedBytes}; scan fewer environments per upload (--environment)`,
+      );
+    }
+  }
+  return text;
+}
+
+function ruleDescriptor(rule: RuleMeta): Json {
+  const services = [...new Set(rule.resourceTypes.map(serviceOf))].sort(cmp);
+  const tags = [...new Set(['security', rule.category, ...services])];
+  if (tags.length > GITHUB_LIMITS.tagsPerRule) {
+    throw new SarifLimitError(
+      'sarif-too-many-tags',
+      `SARIF: rule ${rule.id} would carry ${tags.length} tags, over GitHub's limit of ${GITHUB_LIMITS.tagsPerRule}; list fewer resource types in the rule`,
+    );
+  }
+  const helpText =
+    `${rule.description}\n\nRemediation: ${rule.remediation}\n\n` +
+    `Spec requirement: ${rule.requirement || '(none)'}\nResource types: ${rule.resourceTypes.join(', ') || '(any)'}` +
+    (rule.docs ? `\nDocumentation: ${rule.docs}` : '');
+  const helpMarkdown =
+    `${rule.description}\n\n**Remediation.** ${rule.remediation}\n\n` +
+    `**Spec requirement:** \`${rule.requirement || '(none)'}\`  \n` +
+    `**Resource types:** ${rule.resourceTypes.map((t) => `\`${t}\``).join(', ') || '(any)'}` +
+    (isAbsoluteUri(rule.docs) ? `\n\n[Documentation](${rule.docs})` : '');
+  return {
+    id: rule.id,
+    name: pascal(rule.id).slice(0, GITHUB_LIMITS.ruleNameChars),
+    shortDescription: { text: clip(rule.title || rule.id) },
+    fullDescription: { text: clip(rule.description || rule.title || rule.id) },
+    defaultConfiguration: { level: LEVEL[rule.severity] },
+    help: { text: helpText, markdown: helpMarkdown },
+    ...(isAbsoluteUri(rule.docs) ? { helpUri: rule.docs } : {}),
+    properties: {
+      tags,
+      // Access findings rest on policy analysis that conditions can only approximate.
+      precision: rule.category === 'access' ? 'medium' : 'high',
+      'security-severity': SECURITY_SEVERITY[rule.severity],
+      severity: rule.severity,
+      category: rule.category,
+    },
+  };
+}
+
+function sarifResult(r: Result, index: number, ctx: ReportContext): Json {
+  const env = r.resource.environment ?? UNATTRIBUTED;
+  const base = r.message.trim() || `${r.ruleId} failed`;
+  const text = base.includes(r.resource.arn) ? `${base} (environment ${env})` : `${base} Resource: ${r.resource.arn} (environment ${env})`;
+  return {
+    ruleId: r.ruleId,
+    ruleIndex: index,
+    level: LEVEL[r.severity],
+    message: { text },
+    locations: [
+      {
+        physicalLocation: anchor(r, ctx),
+        logicalLocations: [logicalLocation(r)],
+      },
+    ],
+    partialFingerprints: { primaryLocationLineHash: r.fingerprint },
+    properties: {
+      severity: r.severity,
+      category: r.category,
+      environment: r.resource.environment,
+      resourceType: r.resource.type,
+      accountId: r.resource.accountId,
+      region: r.resource.region,
+      ...(r.baseline ? { baseline: r.baseline } : {}),
+    },
+  };
+}
+
+function logicalLocation(r: Result): Json {
+  return { fullyQualifiedName: r.resource.arn, name: r.resource.name || r.resource.arn, kind: 'resource' };
+}
+
+/** The spec line of the violated requirement; else a stable synthetic path per resource. */
+function anchor(r: Result, ctx: ReportContext): Json {
+  if (r.specLocation) {
+    const file = relativeUri(r.specLocation.file) ?? relativeUri(ctx.spec.file);
+    if (file !== null) {
+      return {
+        artifactLocation: { uri: file },
+        region: { startLine: Math.max(1, r.specLocation.line), startColumn: Math.max(1, r.specLocation.column) },
+      };
+    }
+  }
+  return { artifactLocation: { uri: syntheticUri(r) }, region: { startLine: 1 } };
+}
+
+/** aws/ACCOUNT/REGION/SERVICE/TYPE/ID, each segment percent-encoded (an ARN is never a uri). */
+export function syntheticUri(r: Result): string {
+  const { accountId, region, type, arn } = r.resource;
+  const typeName = type.split('::').pop() ?? type;
+  const id = arn.split(':').slice(5).join(':') || r.resource.name || arn;
+  return ['aws', accountId || 'global', region || 'global', serviceOf(type), typeName, id].map(encodeSegment).join('/');
+}
+
+/** A relative, scheme-less posix uri for a file path, or null when the path is absolute. */
+export function relativeUri(file: string): string | null {
+  let p = file.replace(/\\/g, '/').replace(/\/{2,}/g, '/');
+  while (p.startsWith('./')) p = p.slice(2);
+  if (p === '' || p.startsWith('/') || /^[A-Za-z][A-Za-z0-9+.-]*:/.test(p)) return null;
+  return p.split('/').map(encodeSegment).join('/');
+}
+
+function encodeSegment(s: string): string {
+  // encodeURIComponent leaves !'()* alone: legal in a path; ':' and spaces get encoded.
+  return s === '' ? '-' : encodeURIComponent(s);
+}
+
+function isAbsoluteUri(s: string): boolean {
+  return /^https?:\/\/\S+$/.test(s);
+}
+
+function clip(s: string): string {
+  const max = GITHUB_LIMITS.descriptionChars;
+  return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
+}
+
+function pascal(id: string): string {
+  return id
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .join('');
+}
