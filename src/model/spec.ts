@@ -28,6 +28,13 @@ export interface Spec {
   teams: Record<string, TeamSpec>;
   access: AccessSpec;
   parity: ParitySpec[];
+  /** How to collect (optional): e.g. an AWS Config aggregator that answers for the organisation. */
+  collection?: CollectionSpec;
+}
+
+export interface CollectionSpec {
+  /** Query this AWS Config aggregator (SelectAggregateResourceConfig) instead of each account's recorder. */
+  configAggregator?: { name: string; region: string };
 }
 
 export interface AccountRef {
