@@ -1,14 +1,120 @@
+import { existsSync, readFileSync } from 'node:fs';
 import type { Argv } from 'yargs';
-import { defineCommand } from '../command.js';
-import { EXIT } from '../exit-codes.js';
+import { parse } from 'yaml';
+import { collect, type Progress } from '../../collect/index.js';
+import { writeSnapshot } from '../../collect/snapshot-io.js';
+import { InputError } from '../../model/diagnostics.js';
+import type { CollectionError, Snapshot } from '../../model/snapshot.js';
+import type { Spec } from '../../model/spec.js';
+import { defineCommand, type CommandContext } from '../command.js';
+import { EXIT, type ExitCode } from '../exit-codes.js';
+import { TOOL_VERSION } from '../version.js';
 
-// Placeholder until its issue lands; replaced by the real command.
-export const inventoryCommand = defineCommand({
+interface InventoryArgs {
+  spec: string;
+  out: string;
+  region?: string[];
+  profile?: string;
+  endpoint?: string;
+  concurrency: number;
+}
+
+export const inventoryCommand = defineCommand<InventoryArgs>({
   command: 'inventory',
-  describe: '(not available yet)',
-  builder: (y: Argv<{ quiet: boolean; verbose: boolean }>) => y,
-  run: async (_args, ctx) => {
-    ctx.out.error('envgate inventory: not available yet');
-    return EXIT.input;
+  describe: 'Collect the live inventory of the accounts a spec names into a snapshot file',
+  builder: (y: Argv<{ quiet: boolean; verbose: boolean }>) =>
+    y
+      .option('spec', { type: 'string', demandOption: true, describe: 'Environment spec (YAML)' })
+      .option('out', { type: 'string', default: 'snapshot.json', describe: 'Snapshot file to write (atomically)' })
+      .option('region', { type: 'string', array: true, describe: "Collect these regions instead of the spec's (repeatable)" })
+      .option('profile', { type: 'string', describe: 'AWS shared-config profile for the base credentials' })
+      .option('endpoint', { type: 'string', describe: 'Endpoint for every AWS client (e.g. a local emulator); AWS_ENDPOINT_URL works too' })
+      .option('concurrency', { type: 'number', default: 4, describe: 'Concurrent calls per service, account and region' }) as unknown as Argv<InventoryArgs & { quiet: boolean; verbose: boolean }>,
+  run: async (args, ctx) => {
+    const spec = await loadSpecFile(args.spec);
+    if (!Number.isInteger(args.concurrency) || args.concurrency < 1) {
+      throw new InputError('--concurrency must be a whole number of at least 1');
+    }
+    const snapshot = await collectWithProgress(spec, args, ctx);
+    writeSnapshot(args.out, snapshot);
+    return summarise(snapshot, args.out, ctx);
   },
 });
+
+/** Collection with a progress line on stderr when it is a terminal; used by inventory and scan. */
+export async function collectWithProgress(
+  spec: Spec,
+  args: { region?: string[]; profile?: string; endpoint?: string; concurrency?: number },
+  ctx: CommandContext,
+): Promise<Snapshot> {
+  let last = 0;
+  const onProgress = ctx.out.interactive
+    ? (p: Progress) => {
+        const now = Date.now();
+        if (now - last < 200) return;
+        last = now;
+        process.stderr.write(`\r\u001b[2Kcollecting: ${p.accounts} accounts, ${p.regions} regions, ${p.resources} resources, ${p.calls} calls, ${p.errors} errors`);
+      }
+    : undefined;
+  const endpoint = args.endpoint ?? undefined;
+  try {
+    return await collect(spec, {
+      now: ctx.now(),
+      toolVersion: TOOL_VERSION,
+      ...(args.region && args.region.length > 0 ? { regions: args.region } : {}),
+      ...(args.profile ? { profile: args.profile } : {}),
+      ...(endpoint ? { endpoint } : {}),
+      ...(args.concurrency ? { concurrency: args.concurrency } : {}),
+      ...(onProgress ? { onProgress } : {}),
+    });
+  } finally {
+    if (onProgress) process.stderr.write('\r\u001b[2K');
+  }
+}
+
+/** Prints counts and every collection error; exit 3 when anything is missing. */
+export function summarise(s: Snapshot, out: string, ctx: CommandContext): ExitCode {
+  const calls = Object.values(s.metadata.apiCalls).reduce((a, b) => a + b, 0);
+  ctx.out.info(
+    `envgate inventory: ${s.resources.length} resources, ${s.principals.length} principals in ${s.metadata.accounts.length} accounts and ${s.metadata.regions.length} regions (${calls} API calls); wrote ${out}`,
+  );
+  if (s.errors.length === 0) return EXIT.ok;
+  ctx.out.error(`envgate inventory: incomplete, ${s.errors.length} calls failed; checks that need this data will be "not evaluated":`);
+  for (const line of describeErrors(s.errors)) ctx.out.error(`  ${line}`);
+  return EXIT.incomplete;
+}
+
+/** One line per distinct failure (account, region, service, operation, code), with how often. */
+export function describeErrors(errors: CollectionError[]): string[] {
+  const groups = new Map<string, { e: CollectionError; n: number }>();
+  for (const e of errors) {
+    const key = `${e.accountId} ${e.region} ${e.service}:${e.operation} ${e.code}`;
+    const g = groups.get(key);
+    if (g) g.n++;
+    else groups.set(key, { e, n: 1 });
+  }
+  return [...groups.entries()].map(([key, { e, n }]) => `${key}${n > 1 ? ` (x${n})` : ''}: missing ${e.affects.join(', ')}: ${e.message}`);
+}
+
+/**
+ * Loads the spec through the spec loader (src/spec/load.ts) when it is present;
+ * until then, a plain YAML parse so collection can run (no validation).
+ */
+export async function loadSpecFile(file: string): Promise<Spec> {
+  const loaderUrl = new URL('../../spec/load.js', import.meta.url);
+  const loaderTs = new URL('../../spec/load.ts', import.meta.url);
+  if (existsSync(loaderTs) || existsSync(loaderUrl)) {
+    const mod = (await import(loaderUrl.href)) as { loadSpec?: (f: string) => unknown };
+    if (typeof mod.loadSpec === 'function') {
+      const loaded = (await mod.loadSpec(file)) as { spec?: Spec } | Spec;
+      return 'spec' in loaded && loaded.spec ? loaded.spec : (loaded as Spec);
+    }
+  }
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new InputError(`cannot read spec ${file}`, [{ file, line: 1, column: 1, path: '', code: 'file-not-found', message: (err as Error).message }]);
+  }
+  return parse(text) as Spec;
+}

@@ -1,0 +1,149 @@
+// AWS SDK v3 clients, one per service, account and region, all sharing: credentials
+// (default chain, --profile, or AssumeRole into the account's role), standard retries
+// with bounded attempts, an optional endpoint override, and a middleware that counts
+// every HTTP attempt (it sits in the deserialize step, inside the retry loop).
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import { ConfigServiceClient } from '@aws-sdk/client-config-service';
+import { CostExplorerClient } from '@aws-sdk/client-cost-explorer';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { EC2Client } from '@aws-sdk/client-ec2';
+import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { ElastiCacheClient } from '@aws-sdk/client-elasticache';
+import { IAMClient } from '@aws-sdk/client-iam';
+import { KMSClient } from '@aws-sdk/client-kms';
+import { RDSClient } from '@aws-sdk/client-rds';
+import { ResourceGroupsTaggingAPIClient } from '@aws-sdk/client-resource-groups-tagging-api';
+import { Route53Client } from '@aws-sdk/client-route-53';
+import { S3Client } from '@aws-sdk/client-s3';
+import { SNSClient } from '@aws-sdk/client-sns';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
+
+export const CLIENTS = {
+  tagging: ResourceGroupsTaggingAPIClient,
+  iam: IAMClient,
+  sts: STSClient,
+  config: ConfigServiceClient,
+  s3: S3Client,
+  sqs: SQSClient,
+  sns: SNSClient,
+  logs: CloudWatchLogsClient,
+  ec2: EC2Client,
+  rds: RDSClient,
+  dynamodb: DynamoDBClient,
+  elbv2: ElasticLoadBalancingV2Client,
+  kms: KMSClient,
+  cloudwatch: CloudWatchClient,
+  route53: Route53Client,
+  elasticache: ElastiCacheClient,
+  ce: CostExplorerClient,
+} as const;
+export type ServiceKey = keyof typeof CLIENTS;
+export type ClientOf<S extends ServiceKey> = InstanceType<(typeof CLIENTS)[S]>;
+
+export interface AwsCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+  expiration?: Date;
+}
+export type CredentialProvider = () => Promise<AwsCredentials>;
+
+/** Receives one count per HTTP attempt: ('s3', 'GetBucketPolicy'). */
+export type CallCounter = (service: string, operation: string) => void;
+
+export interface ClientSettings {
+  endpoint?: string;
+  profile?: string;
+  maxAttempts: number;
+  count: CallCounter;
+  /** Test seam: a plugin applied to every client (e.g. to add emulator headers). */
+  plugin?: { applyToStack(stack: unknown): void };
+  /** Test seam: base credentials instead of the SDK default chain. */
+  credentials?: CredentialProvider;
+}
+
+interface StackLike {
+  add(mw: (next: (a: unknown) => Promise<unknown>, ctx: { commandName?: string }) => (a: unknown) => Promise<unknown>, o: object): void;
+}
+
+function countingPlugin(service: string, count: CallCounter) {
+  return {
+    applyToStack(stack: StackLike) {
+      stack.add(
+        (next, context) => async (args) => {
+          count(service, (context.commandName ?? 'Unknown').replace(/Command$/, ''));
+          return next(args);
+        },
+        { step: 'deserialize', name: 'envgateCountCalls', priority: 'low' },
+      );
+    },
+  };
+}
+
+/** Builds and caches clients; AssumeRole credentials are fetched once per account and refreshed before expiry. */
+export class ClientPool {
+  private readonly clients = new Map<string, unknown>();
+  private readonly creds = new Map<string, CredentialProvider>();
+  private readonly base: CredentialProvider;
+
+  constructor(private readonly settings: ClientSettings) {
+    this.base =
+      settings.credentials ??
+      (settings.profile ? fromIni({ profile: settings.profile }) : fromNodeProviderChain()) as CredentialProvider;
+  }
+
+  get<S extends ServiceKey>(service: S, accountId: string, region: string, roleArn?: string): ClientOf<S> {
+    const key = `${service}/${accountId}/${region}`;
+    const hit = this.clients.get(key);
+    if (hit) return hit as ClientOf<S>;
+    const Ctor = CLIENTS[service] as unknown as new (cfg: object) => ClientOf<S>;
+    const client = new Ctor({
+      region,
+      credentials: this.credentialsFor(accountId, roleArn),
+      maxAttempts: this.settings.maxAttempts,
+      retryMode: 'standard',
+      ...(this.settings.endpoint ? { endpoint: this.settings.endpoint } : {}),
+      // Emulators and custom endpoints cannot resolve bucket.host names.
+      ...(service === 's3' && this.usesCustomEndpoint() ? { forcePathStyle: true } : {}),
+    });
+    const stack = (client as unknown as { middlewareStack: StackLike & { use(p: unknown): void } }).middlewareStack;
+    stack.use(countingPlugin(service, this.settings.count));
+    if (this.settings.plugin) stack.use(this.settings.plugin);
+    this.clients.set(key, client);
+    return client;
+  }
+
+  private usesCustomEndpoint(): boolean {
+    const env = process.env;
+    return Boolean(this.settings.endpoint || env.AWS_ENDPOINT_URL || env.AWS_ENDPOINT_URL_S3);
+  }
+
+  /** The account's credentials: the base chain, or AssumeRole into its role (STS in us-east-1 unless overridden). */
+  credentialsFor(accountId: string, roleArn?: string): CredentialProvider {
+    if (!roleArn) return this.base;
+    const hit = this.creds.get(roleArn);
+    if (hit) return hit;
+    let cached: AwsCredentials | undefined;
+    let pending: Promise<AwsCredentials> | undefined;
+    const provider: CredentialProvider = async () => {
+      const fresh = cached?.expiration ? cached.expiration.getTime() - Date.now() > 5 * 60_000 : Boolean(cached);
+      if (cached && fresh) return cached;
+      pending ??= (async () => {
+        const sts = this.get('sts', 'base', process.env.AWS_REGION ?? 'us-east-1');
+        const out = await sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: `envgate-${accountId}` }));
+        const c = out.Credentials;
+        if (!c?.AccessKeyId || !c.SecretAccessKey) throw new Error(`AssumeRole ${roleArn} returned no credentials`);
+        cached = { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken, expiration: c.Expiration };
+        return cached;
+      })().finally(() => {
+        pending = undefined;
+      });
+      return pending;
+    };
+    this.creds.set(roleArn, provider);
+    return provider;
+  }
+}

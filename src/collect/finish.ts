@@ -1,0 +1,19 @@
+// After every source: joins that need the whole inventory (KMS key ownership on the
+// resources that use a key), then relation order.
+import type { EncryptionState } from '../model/resource-config.js';
+import type { Session } from './session.js';
+
+export function finishResources(s: Session): void {
+  for (const r of s.resources.values()) {
+    const enc = r.config.encryption as EncryptionState | undefined;
+    if (enc?.kmsKeyArn && enc.customerManagedKey === undefined) {
+      const key = s.resources.get(enc.kmsKeyArn);
+      const manager = key?.config.keyManager;
+      if (manager === 'AWS' || manager === 'CUSTOMER') enc.customerManagedKey = manager === 'CUSTOMER';
+      else if (/:alias\/aws\//.test(enc.kmsKeyArn)) enc.customerManagedKey = false;
+    }
+    r.relations.sort((a, b) => (a.kind === b.kind ? cmp(a.target, b.target) : cmp(a.kind, b.kind)));
+  }
+}
+
+export const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

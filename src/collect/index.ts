@@ -1,0 +1,109 @@
+// collect(): gathers everything a scan needs from the accounts a spec names into a
+// Snapshot. Sources run per account and region (IAM and Route 53 once per account),
+// concurrently but paced; failures become snapshot errors and collection goes on.
+import type { Spec } from '../model/spec.js';
+import { SNAPSHOT_SCHEMA_VERSION, type Snapshot } from '../model/snapshot.js';
+import { ClientPool, type CredentialProvider } from './clients.js';
+import { Pacer } from './pacing.js';
+import { costTagKey, planAccounts, type AccountPlan } from './plan.js';
+import { Session, errorCode, errorMessage, type Progress, type Target } from './session.js';
+import { finishResources } from './finish.js';
+import { collectConfig, collectAggregate } from './sources/config.js';
+import { collectCosts } from './sources/costs.js';
+import { GLOBAL_SOURCES, REGIONAL_SOURCES } from './sources/registry.js';
+import { sortSnapshot } from './snapshot-io.js';
+
+export interface CollectOptions {
+  /** Regions to collect instead of the spec's. */
+  regions?: string[];
+  /** Shared-config profile for the base credentials (else the SDK default chain). */
+  profile?: string;
+  /** Endpoint for every client (AWS_ENDPOINT_URL works too, through the SDK). */
+  endpoint?: string;
+  /** Concurrent calls per service, account and region (default 4). */
+  concurrency?: number;
+  /** Attempts per call, retries included (default 4, standard retry mode). */
+  maxAttempts?: number;
+  onProgress?: (p: Progress) => void;
+  /** Collection time for the snapshot metadata. */
+  now: Date;
+  toolVersion?: string;
+  /** Test seams: a plugin for every client, and base credentials. */
+  clientPlugin?: { applyToStack(stack: unknown): void };
+  credentials?: CredentialProvider;
+}
+
+export async function collect(spec: Spec, options: CollectOptions): Promise<Snapshot> {
+  const plans = planAccounts(spec, options.regions);
+  const regions = [...new Set(plans.flatMap((p) => p.regions))].sort();
+  const counter = { session: undefined as Session | undefined };
+  const pool = new ClientPool({
+    maxAttempts: options.maxAttempts ?? 4,
+    count: (svc, op) => counter.session?.count(svc, op),
+    ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+    ...(options.profile ? { profile: options.profile } : {}),
+    ...(options.clientPlugin ? { plugin: options.clientPlugin } : {}),
+    ...(options.credentials ? { credentials: options.credentials } : {}),
+  });
+  const s = new Session(pool, new Pacer(options.concurrency ?? 4), options.onProgress, { accounts: plans.length, regions: regions.length });
+  counter.session = s;
+  const tagKey = costTagKey(spec);
+  const aggregator = spec.collection?.configAggregator;
+
+  // An organisation's aggregator answers for many accounts at once; it is queried from
+  // the first account (the one whose credentials can read the aggregator).
+  const first = plans[0];
+  const aggregated =
+    aggregator && first
+      ? await collectAggregate(s, { accountId: first.accountId, region: aggregator.region, ...(first.roleArn ? { roleArn: first.roleArn } : {}) }, aggregator.name, plans)
+      : new Set<string>();
+
+  await Promise.all(plans.map((plan) => collectAccount(s, plan, tagKey, aggregated, options.now)));
+  finishResources(s);
+
+  return sortSnapshot({
+    schemaVersion: SNAPSHOT_SCHEMA_VERSION,
+    metadata: {
+      tool: { name: 'envgate', version: options.toolVersion ?? '0.0.0' },
+      collectedAt: options.now.toISOString(),
+      accounts: plans.map((p) => p.accountId),
+      regions,
+      apiCalls: { ...s.apiCalls },
+      coverage: s.coverage,
+    },
+    resources: [...s.resources.values()],
+    principals: [...s.principals.values()],
+    policies: [...s.policies.values()],
+    costs: s.costs,
+    errors: s.errors,
+  });
+}
+
+async function collectAccount(s: Session, plan: AccountPlan, tagKey: string | undefined, aggregated: Set<string>, now: Date): Promise<void> {
+  const home = plan.regions[0] ?? 'us-east-1';
+  const base: Omit<Target, 'region'> = { accountId: plan.accountId, ...(plan.roleArn ? { roleArn: plan.roleArn } : {}) };
+  if (plan.roleArn) {
+    // Assume the role once up front: if that fails, nothing in the account can be read.
+    try {
+      await s.pool.credentialsFor(plan.accountId, plan.roleArn)();
+    } catch (err) {
+      s.recordError({ accountId: plan.accountId, region: 'global', service: 'sts', operation: 'AssumeRole', code: errorCode(err), message: errorMessage(err), affects: ['*'] });
+      return;
+    }
+  }
+  const global: Target = { ...base, region: 'global', endpointRegion: home };
+  const jobs: Promise<void>[] = GLOBAL_SOURCES.map((src) => src.run(s, global));
+  if (tagKey) jobs.push(collectCosts(s, { ...base, region: 'global', endpointRegion: 'us-east-1' }, tagKey, now));
+  for (const region of plan.regions) {
+    const t: Target = { ...base, region };
+    jobs.push(
+      (async () => {
+        const fromConfig = aggregated.has(`${plan.accountId}/${region}`) ? new Set(['AWS::S3::Bucket']) : await collectConfig(s, t);
+        await Promise.all(REGIONAL_SOURCES.filter((src) => src.types.length === 0 || !src.types.every((ty) => fromConfig.has(ty))).map((src) => src.run(s, t)));
+      })(),
+    );
+  }
+  await Promise.all(jobs);
+}
+
+export type { Progress } from './session.js';

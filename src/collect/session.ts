@@ -1,0 +1,214 @@
+// One collection run's shared state: paced calls that record their failures instead of
+// throwing, the resources merged per ARN, principals, policies, costs and call counts.
+import type {
+  CollectionError,
+  CostRecord,
+  CoverageEntry,
+  ManagedPolicy,
+  Principal,
+  Relation,
+  RelationKind,
+  Resource,
+} from '../model/snapshot.js';
+import type { ClientOf, ClientPool, ServiceKey } from './clients.js';
+import { operationInfo } from './operations.js';
+import type { Pacer } from './pacing.js';
+
+/** Where a source runs: one account and region (region 'global' for IAM, Route 53). */
+export interface Target {
+  accountId: string;
+  region: string;
+  roleArn?: string;
+  /** Region used for a global service's endpoint. */
+  endpointRegion?: string;
+}
+
+export interface Progress {
+  accounts: number;
+  regions: number;
+  resources: number;
+  calls: number;
+  errors: number;
+  phase: string;
+}
+
+/** A partial resource from one source; merged with the others by ARN. */
+export type ResourcePart = Pick<Resource, 'arn' | 'accountId' | 'region' | 'type'> &
+  Partial<Pick<Resource, 'name' | 'id' | 'tags' | 'config'>> & { relations?: Relation[] };
+
+export class Session {
+  readonly resources = new Map<string, Resource>();
+  /** ARNs whose tags came from the Tagging API (authoritative over describe tags). */
+  private readonly taggedBy = new Set<string>();
+  readonly principals = new Map<string, Principal>();
+  readonly policies = new Map<string, ManagedPolicy>();
+  readonly costs: CostRecord[] = [];
+  readonly errors: CollectionError[] = [];
+  readonly coverage: CoverageEntry[] = [];
+  readonly apiCalls: Record<string, number> = {};
+  private calls = 0;
+
+  constructor(
+    readonly pool: ClientPool,
+    readonly pacer: Pacer,
+    private readonly onProgress?: (p: Progress) => void,
+    private readonly scope = { accounts: 0, regions: 0 },
+  ) {}
+
+  count = (service: string, operation: string): void => {
+    const key = `${service}:${operation}`;
+    this.apiCalls[key] = (this.apiCalls[key] ?? 0) + 1;
+    this.calls++;
+  };
+
+  client<S extends ServiceKey>(service: S, t: Target): ClientOf<S> {
+    return this.pool.get(service, t.accountId, t.endpointRegion ?? t.region, t.roleArn);
+  }
+
+  /**
+   * One paced call. On failure (after the SDK's retries) records a CollectionError and
+   * returns undefined, so collection goes on. `quiet` codes are expected answers
+   * (e.g. NoSuchBucketPolicy) and are returned as `{ absent: code }` instead.
+   */
+  async call<S extends ServiceKey, T>(
+    t: Target,
+    service: S,
+    operation: string,
+    affects: string[],
+    fn: (client: ClientOf<S>) => Promise<T>,
+    opts: { quiet?: string[]; resourceArn?: string } = {},
+  ): Promise<T | { absent: string } | undefined> {
+    operationInfo(service, operation); // refuses unregistered operations
+    const client = this.client(service, t);
+    const region = t.endpointRegion ?? t.region;
+    try {
+      return await this.pacer.limiter(service, t.accountId, region)(async () => {
+        await this.pacer.admit(`${service}:${operation}`, t.accountId, region);
+        return fn(client);
+      });
+    } catch (err) {
+      const code = errorCode(err);
+      if (opts.quiet?.includes(code)) return { absent: code };
+      this.recordError({
+        accountId: t.accountId,
+        region: t.region,
+        service,
+        operation,
+        code,
+        message: errorMessage(err),
+        affects,
+        ...(opts.resourceArn ? { resourceArn: opts.resourceArn } : {}),
+      });
+      return undefined;
+    } finally {
+      this.report(`${service}:${operation}`);
+    }
+  }
+
+  /** Like call, but never an `absent` answer. */
+  async must<S extends ServiceKey, T>(
+    t: Target,
+    service: S,
+    operation: string,
+    affects: string[],
+    fn: (client: ClientOf<S>) => Promise<T>,
+    resourceArn?: string,
+  ): Promise<T | undefined> {
+    return (await this.call(t, service, operation, affects, fn, resourceArn ? { resourceArn } : {})) as T | undefined;
+  }
+
+  /**
+   * Streams a paginated list call page by page (each page paced and recorded). Returns
+   * true when every page arrived, false when a page failed (the listing is incomplete).
+   */
+  async paginate<S extends ServiceKey, P>(
+    t: Target,
+    service: S,
+    operation: string,
+    affects: string[],
+    page: (client: ClientOf<S>, token: string | undefined) => Promise<P>,
+    nextToken: (p: P) => string | undefined,
+    onPage: (p: P) => void | Promise<void>,
+  ): Promise<boolean> {
+    let token: string | undefined;
+    const seen = new Set<string>();
+    for (;;) {
+      const p = await this.must(t, service, operation, affects, (c) => page(c, token));
+      if (p === undefined) return false;
+      await onPage(p);
+      token = nextToken(p);
+      // Some endpoints echo the same token forever; stop rather than loop.
+      if (!token || seen.has(token)) return true;
+      seen.add(token);
+    }
+  }
+
+  recordError(e: CollectionError): void {
+    this.errors.push(e);
+  }
+
+  addCoverage(t: Target, source: CoverageEntry['source'], types: string[]): void {
+    if (types.length === 0) return;
+    this.coverage.push({ accountId: t.accountId, region: t.region, source, types: [...types].sort() });
+  }
+
+  /** Merges a resource part into the record for its ARN. */
+  upsert(part: ResourcePart, fromTagging = false): Resource {
+    let r = this.resources.get(part.arn);
+    if (!r) {
+      r = { arn: part.arn, accountId: part.accountId, region: part.region, type: part.type, name: '', id: '', tags: {}, config: {}, relations: [] };
+      this.resources.set(part.arn, r);
+    }
+    // The Tagging API lists S3 buckets from every region in some endpoints; describes know.
+    if (!fromTagging) r.region = part.region;
+    if (part.id) r.id = part.id;
+    if (part.name && (!r.name || r.name === r.id)) r.name = part.name;
+    if (part.tags) {
+      if (fromTagging) {
+        r.tags = { ...part.tags };
+        this.taggedBy.add(part.arn);
+      } else if (!this.taggedBy.has(part.arn)) {
+        r.tags = { ...r.tags, ...part.tags };
+      }
+    }
+    if (part.config) r.config = { ...r.config, ...part.config };
+    if (part.relations) {
+      for (const rel of part.relations) {
+        if (!r.relations.some((x) => x.kind === rel.kind && x.target === rel.target)) r.relations.push(rel);
+      }
+    }
+    // The Name tag names a resource (the contract); else the resource's own name or id.
+    const nameTag = r.tags.Name;
+    if (nameTag) r.name = nameTag;
+    else if (!r.name) r.name = r.id;
+    return r;
+  }
+
+  private report(_op: string): void {
+    if (!this.onProgress) return;
+    this.onProgress({
+      ...this.scope,
+      resources: this.resources.size,
+      calls: this.calls,
+      errors: this.errors.length,
+      phase: _op,
+    });
+  }
+}
+
+export function rel(kind: RelationKind, target: string | undefined): Relation[] {
+  return target ? [{ kind, target }] : [];
+}
+
+export function errorCode(err: unknown): string {
+  const e = err as { name?: string; Code?: string; code?: string; $metadata?: { httpStatusCode?: number } };
+  const code = e?.Code ?? e?.name ?? e?.code;
+  if (code && code !== 'Error' && code !== 'UnknownError') return code;
+  const status = e?.$metadata?.httpStatusCode;
+  return status ? `HTTP${status}` : 'UnknownError';
+}
+
+export function errorMessage(err: unknown): string {
+  const m = err instanceof Error ? err.message : String(err);
+  return m.length > 500 ? `${m.slice(0, 500)}...` : m;
+}

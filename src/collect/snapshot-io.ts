@@ -1,0 +1,178 @@
+// Reading and writing snapshot files. Writing is atomic (temp file + rename) and
+// deterministic (canonical key order, sorted records, trailing newline); reading
+// validates against the schema and names file:line:col for every problem.
+import { randomBytes } from 'node:crypto';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { Ajv, type ErrorObject } from 'ajv';
+import addFormats from 'ajv-formats';
+import { LineCounter, parseDocument, isNode } from 'yaml';
+import { InputError, type Diagnostic } from '../model/diagnostics.js';
+import type { Snapshot } from '../model/snapshot.js';
+import { SNAPSHOT_SCHEMA } from './snapshot-schema.js';
+
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const byKeys =
+  <T>(...keys: ((x: T) => string)[]) =>
+  (a: T, b: T): number => {
+    for (const k of keys) {
+      const c = cmp(k(a), k(b));
+      if (c !== 0) return c;
+    }
+    return 0;
+  };
+
+/** Puts every list of a snapshot in its documented order (a copy; the input is not changed). */
+export function sortSnapshot(s: Snapshot): Snapshot {
+  return {
+    schemaVersion: s.schemaVersion,
+    metadata: {
+      ...s.metadata,
+      accounts: [...s.metadata.accounts].sort(),
+      regions: [...s.metadata.regions].sort(),
+      coverage: s.metadata.coverage
+        .map((c) => ({ ...c, types: [...c.types].sort() }))
+        .sort(byKeys((c) => c.accountId, (c) => c.region, (c) => c.source, (c) => c.types.join(','))),
+    },
+    resources: s.resources
+      .map((r) => ({ ...r, relations: [...r.relations].sort(byKeys((x) => x.kind, (x) => x.target)) }))
+      .sort(byKeys((r) => r.arn)),
+    principals: s.principals
+      .map((p) => ({ ...p, groups: [...p.groups].sort(), attachedPolicies: [...p.attachedPolicies].sort(), inlinePolicies: [...p.inlinePolicies].sort(byKeys((x) => x.name)) }))
+      .sort(byKeys((p) => p.arn)),
+    policies: [...s.policies].sort(byKeys((p) => p.arn)),
+    costs: [...s.costs].sort(byKeys((c) => c.accountId, (c) => c.tagKey, (c) => c.tagValue, (c) => c.periodStart)),
+    errors: s.errors
+      .map((e) => ({ ...e, affects: [...e.affects].sort() }))
+      .sort(byKeys((e) => e.accountId, (e) => e.region, (e) => e.service, (e) => e.operation, (e) => e.resourceArn ?? '', (e) => e.code, (e) => e.message)),
+  };
+}
+
+/** JSON with object keys in code-point order at every depth; arrays keep their order. */
+export function canonicalJson(value: unknown): string {
+  return `${JSON.stringify(value, (_k, v: unknown) => {
+    if (v && typeof v === 'object' && !Array.isArray(v)) {
+      return Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => cmp(a, b)));
+    }
+    return v;
+  }, 2)}\n`;
+}
+
+export function serializeSnapshot(s: Snapshot): string {
+  return canonicalJson(sortSnapshot(s));
+}
+
+/** Writes the snapshot atomically: a temp file in the same directory, then rename. */
+export function writeSnapshot(file: string, snapshot: Snapshot): void {
+  const tmp = join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    writeFileSync(tmp, serializeSnapshot(snapshot), { encoding: 'utf8', flag: 'wx' });
+    renameSync(tmp, file);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw err;
+  }
+}
+
+let validator: ReturnType<Ajv['compile']> | undefined;
+function validate(data: unknown): ErrorObject[] {
+  if (!validator) {
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    addFormats.default(ajv);
+    validator = ajv.compile(SNAPSHOT_SCHEMA);
+  }
+  return validator(data) ? [] : [...(validator.errors ?? [])];
+}
+
+/** Reads and validates a snapshot; InputError with file:line:col diagnostics when it is not one. */
+export function readSnapshot(file: string): Snapshot {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'file-not-found' : 'file-unreadable';
+    throw new InputError(`cannot read snapshot ${file}`, [{ file, line: 1, column: 1, path: '', code, message: (err as Error).message }]);
+  }
+  return parseSnapshot(text, file);
+}
+
+export function parseSnapshot(text: string, file: string): Snapshot {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    const pos = jsonErrorPosition(text, err as Error);
+    throw new InputError(`${file} is not valid JSON`, [{ file, ...pos, path: '', code: 'invalid-json', message: (err as Error).message, expected: 'a JSON snapshot written by envgate inventory' }]);
+  }
+  const errors = validate(data);
+  if (errors.length === 0) return data as Snapshot;
+  const locate = locator(text);
+  const seen = new Set<string>();
+  const diagnostics: Diagnostic[] = [];
+  for (const e of errors) {
+    const d = toDiagnostic(e, file, locate);
+    const key = `${d.path} ${d.code}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    diagnostics.push(d);
+  }
+  const version = (data as { schemaVersion?: unknown })?.schemaVersion;
+  const msg = version !== undefined && version !== 1 ? `${file}: snapshot schemaVersion ${String(version)} is not supported (this envgate reads 1)` : `${file} is not a valid envgate snapshot`;
+  throw new InputError(msg, diagnostics);
+}
+
+function toDiagnostic(e: ErrorObject, file: string, locate: (path: string[]) => { line: number; column: number }): Diagnostic {
+  const segments = e.instancePath === '' ? [] : e.instancePath.slice(1).split('/').map((x) => x.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const p = e.params as Record<string, unknown>;
+  let path = e.instancePath;
+  let code = `schema-${e.keyword}`;
+  let expected: string | undefined;
+  if (e.keyword === 'additionalProperties') {
+    code = 'unknown-key';
+    const key = String(p.additionalProperty);
+    segments.push(key);
+    path = `${path}/${key}`;
+  } else if (e.keyword === 'required') {
+    code = 'missing-key';
+    expected = `key '${String(p.missingProperty)}'`;
+  } else if (e.keyword === 'enum') {
+    expected = (p.allowedValues as unknown[]).map(String).join(' | ');
+  } else if (e.keyword === 'type') {
+    expected = String(p.type);
+  } else if (e.keyword === 'const') {
+    expected = JSON.stringify(p.allowedValue);
+  }
+  return { file, ...locate(segments), path, code, message: e.message ?? e.keyword, ...(expected ? { expected } : {}) };
+}
+
+/** Maps a JSON path to the 1-based position of its value (its key, for unknown keys), via the yaml parser. */
+function locator(text: string): (path: string[]) => { line: number; column: number } {
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc, keepSourceTokens: false });
+  return (path) => {
+    for (let n = path.length; n >= 0; n--) {
+      const node = doc.getIn(path.slice(0, n).map((x) => (/^\d+$/.test(x) ? Number(x) : x)), true);
+      if (isNode(node) && node.range) {
+        const { line, col } = lc.linePos(node.range[0]);
+        return { line, column: col };
+      }
+      // The key of an unknown property: find the pair in its parent map.
+      if (n === path.length && n > 0) {
+        const parent = doc.getIn(path.slice(0, n - 1).map((x) => (/^\d+$/.test(x) ? Number(x) : x)), true) as { items?: { key?: { value?: unknown; range?: number[] } }[] } | undefined;
+        const pair = parent?.items?.find((i) => i.key?.value === path[n - 1]);
+        if (pair?.key?.range) {
+          const { line, col } = lc.linePos(pair.key.range[0]!);
+          return { line, column: col };
+        }
+      }
+    }
+    return { line: 1, column: 1 };
+  };
+}
+
+function jsonErrorPosition(text: string, err: Error): { line: number; column: number } {
+  const m = /position (\d+)/.exec(err.message);
+  const offset = m ? Number(m[1]) : text.length;
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length, column: (before[before.length - 1]?.length ?? 0) + 1 };
+}

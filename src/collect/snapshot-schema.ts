@@ -1,0 +1,172 @@
+// JSON Schema of the snapshot file (draft-07). The types in src/model/snapshot.ts are
+// the same contract; `config` per type is documented in src/model/resource-config.ts
+// and left open here, because a snapshot from a newer collector may carry more fields.
+
+const str = { type: 'string' } as const;
+const strArr = { type: 'array', items: str } as const;
+const tags = { type: 'object', additionalProperties: str } as const;
+const accountId = { type: 'string', pattern: '^(\\d{12}|aws)$' } as const;
+
+const policyDocument = {
+  type: 'object',
+  required: ['Statement'],
+  properties: { Version: str, Statement: { type: ['array', 'object'] } },
+} as const;
+
+export const RELATION_KINDS = [
+  'vpc',
+  'subnet',
+  'security-group',
+  'volume',
+  'kms-key',
+  'logs-to',
+  'ingress-cidr',
+  'ingress-security-group',
+  'monitors',
+  'notifies',
+  'load-balancer-target',
+  'grants',
+  'instance-profile-role',
+] as const;
+
+export const SNAPSHOT_SCHEMA = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  $id: 'https://envgate.dev/schemas/snapshot-v1.json',
+  title: 'envgate snapshot',
+  type: 'object',
+  additionalProperties: false,
+  required: ['schemaVersion', 'metadata', 'resources', 'principals', 'policies', 'costs', 'errors'],
+  properties: {
+    schemaVersion: { const: 1 },
+    metadata: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['tool', 'collectedAt', 'accounts', 'regions', 'apiCalls', 'coverage'],
+      properties: {
+        tool: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['name', 'version'],
+          properties: { name: { const: 'envgate' }, version: str },
+        },
+        collectedAt: { type: 'string', format: 'date-time' },
+        accounts: { type: 'array', items: { type: 'string', pattern: '^\\d{12}$' } },
+        regions: strArr,
+        apiCalls: { type: 'object', additionalProperties: { type: 'integer', minimum: 0 } },
+        coverage: {
+          type: 'array',
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['accountId', 'region', 'types', 'source'],
+            properties: {
+              accountId: str,
+              region: str,
+              types: strArr,
+              source: { enum: ['tagging', 'config', 'config-aggregator', 'describe', 'iam', 'cost-explorer'] },
+            },
+          },
+        },
+      },
+    },
+    resources: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['arn', 'accountId', 'region', 'type', 'name', 'id', 'tags', 'config', 'relations'],
+        properties: {
+          arn: { type: 'string', pattern: '^arn:' },
+          accountId: str,
+          region: str,
+          type: { type: 'string', pattern: '^[A-Za-z0-9]+::[A-Za-z0-9]+::[A-Za-z0-9]+$' },
+          name: str,
+          id: str,
+          tags,
+          config: { type: 'object' },
+          relations: {
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['kind', 'target'],
+              properties: { kind: { enum: RELATION_KINDS }, target: str },
+            },
+          },
+        },
+      },
+    },
+    principals: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['arn', 'accountId', 'kind', 'name', 'path', 'tags', 'groups', 'attachedPolicies', 'inlinePolicies'],
+        properties: {
+          arn: { type: 'string', pattern: '^arn:' },
+          accountId: str,
+          kind: { enum: ['user', 'group', 'role'] },
+          name: str,
+          path: str,
+          tags,
+          groups: strArr,
+          attachedPolicies: strArr,
+          inlinePolicies: {
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['name', 'document'],
+              properties: { name: str, document: policyDocument },
+            },
+          },
+          permissionsBoundary: str,
+          trustPolicy: policyDocument,
+        },
+      },
+    },
+    policies: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['arn', 'name', 'accountId', 'awsManaged', 'document'],
+        properties: { arn: str, name: str, accountId, awsManaged: { type: 'boolean' }, document: policyDocument },
+      },
+    },
+    costs: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['accountId', 'tagValue', 'tagKey', 'periodStart', 'periodEnd', 'amountUsd'],
+        properties: {
+          accountId: str,
+          tagValue: str,
+          tagKey: str,
+          periodStart: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
+          periodEnd: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
+          amountUsd: { type: 'number' },
+        },
+      },
+    },
+    errors: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['accountId', 'region', 'service', 'operation', 'code', 'message', 'affects'],
+        properties: {
+          accountId: str,
+          region: str,
+          service: str,
+          operation: str,
+          code: str,
+          message: str,
+          affects: strArr,
+          resourceArn: str,
+        },
+      },
+    },
+  },
+} as const;

@@ -1,0 +1,117 @@
+// S3 buckets of one account and region: ListBuckets filtered by BucketRegion (one call
+// per region attributes every bucket to its real region without GetBucketLocation),
+// then the six configuration calls the checks need, per bucket.
+import {
+  GetBucketEncryptionCommand,
+  GetBucketLifecycleConfigurationCommand,
+  GetBucketLoggingCommand,
+  GetBucketPolicyCommand,
+  GetBucketVersioningCommand,
+  GetPublicAccessBlockCommand,
+  ListBucketsCommand,
+  type ListBucketsCommandOutput,
+} from '@aws-sdk/client-s3';
+import type { EncryptionState, S3BucketConfig } from '../../model/resource-config.js';
+import type { Relation } from '../../model/snapshot.js';
+import { partitionOf } from '../arn.js';
+import { decodePolicy, deniesInsecureTransport } from '../policy-docs.js';
+import type { Session, Target } from '../session.js';
+import { kmsKeyArn } from './kms-ref.js';
+
+const TYPE = 'AWS::S3::Bucket';
+const absent = (v: unknown): v is { absent: string } => typeof v === 'object' && v !== null && 'absent' in v;
+
+export async function collectS3(s: Session, t: Target): Promise<void> {
+  const names: string[] = [];
+  const complete = await s.paginate(
+    t,
+    's3',
+    'ListBuckets',
+    [TYPE],
+    (c, token) => c.send(new ListBucketsCommand({ BucketRegion: t.region, ...(token ? { ContinuationToken: token } : {}) })),
+    (p: ListBucketsCommandOutput) => p.ContinuationToken,
+    (p) => {
+      for (const b of p.Buckets ?? []) {
+        // Endpoints that ignore the filter report the region per bucket, when they do.
+        if (b.Name && (!b.BucketRegion || b.BucketRegion === t.region)) names.push(b.Name);
+      }
+    },
+  );
+  if (complete) s.addCoverage(t, 'describe', [TYPE]);
+  await Promise.all(names.map((name) => collectBucket(s, t, name)));
+}
+
+async function collectBucket(s: Session, t: Target, bucket: string): Promise<void> {
+  const arn = `arn:${partitionOf(t.region)}:s3:::${bucket}`;
+  const aff = [TYPE];
+  const opt = { resourceArn: arn };
+  const [enc, ver, life, log, pab, pol] = await Promise.all([
+    s.call(t, 's3', 'GetBucketEncryption', aff, (c) => c.send(new GetBucketEncryptionCommand({ Bucket: bucket })), {
+      ...opt,
+      quiet: ['ServerSideEncryptionConfigurationNotFoundError'],
+    }),
+    s.call(t, 's3', 'GetBucketVersioning', aff, (c) => c.send(new GetBucketVersioningCommand({ Bucket: bucket })), opt),
+    s.call(t, 's3', 'GetBucketLifecycleConfiguration', aff, (c) => c.send(new GetBucketLifecycleConfigurationCommand({ Bucket: bucket })), {
+      ...opt,
+      quiet: ['NoSuchLifecycleConfiguration'],
+    }),
+    s.call(t, 's3', 'GetBucketLogging', aff, (c) => c.send(new GetBucketLoggingCommand({ Bucket: bucket })), opt),
+    s.call(t, 's3', 'GetPublicAccessBlock', aff, (c) => c.send(new GetPublicAccessBlockCommand({ Bucket: bucket })), {
+      ...opt,
+      quiet: ['NoSuchPublicAccessBlockConfiguration'],
+    }),
+    s.call(t, 's3', 'GetBucketPolicy', aff, (c) => c.send(new GetBucketPolicyCommand({ Bucket: bucket })), {
+      ...opt,
+      quiet: ['NoSuchBucketPolicy'],
+    }),
+  ]);
+
+  const config: Partial<S3BucketConfig> = {};
+  const relations: Relation[] = [];
+  if (enc !== undefined) {
+    const rule = absent(enc) ? undefined : enc.ServerSideEncryptionConfiguration?.Rules?.[0]?.ApplyServerSideEncryptionByDefault;
+    const e: EncryptionState = { enabled: Boolean(rule?.SSEAlgorithm) };
+    if (rule?.SSEAlgorithm) e.algorithm = rule.SSEAlgorithm;
+    const key = kmsKeyArn(rule?.KMSMasterKeyID, t);
+    if (key) {
+      e.kmsKeyArn = key;
+      relations.push({ kind: 'kms-key', target: key });
+    } else if (rule?.SSEAlgorithm?.startsWith('aws:kms')) e.customerManagedKey = false; // aws/s3
+    config.encryption = e;
+  }
+  if (ver !== undefined && !absent(ver)) config.versioning = ver.Status === 'Enabled' ? 'Enabled' : ver.Status === 'Suspended' ? 'Suspended' : 'Off';
+  if (life !== undefined) {
+    const rules = absent(life) ? [] : (life.Rules ?? []);
+    config.lifecycle = {
+      rules: rules.map((r) => ({
+        id: r.ID ?? '',
+        enabled: r.Status === 'Enabled',
+        ...((r.Filter?.Prefix ?? r.Prefix) !== undefined ? { prefix: r.Filter?.Prefix ?? r.Prefix } : {}),
+        transitions: (r.Transitions ?? []).map((x) => ({ days: x.Days ?? 0, storageClass: x.StorageClass ?? '' })),
+        ...(r.Expiration?.Days !== undefined ? { expirationDays: r.Expiration.Days } : {}),
+      })),
+    };
+  }
+  if (log !== undefined && !absent(log)) {
+    const target = log.LoggingEnabled?.TargetBucket;
+    config.logging = target ? { enabled: true, targetBucket: target } : { enabled: false };
+    if (target) relations.push({ kind: 'logs-to', target: `arn:${partitionOf(t.region)}:s3:::${target}` });
+  }
+  if (pab !== undefined) {
+    const c = absent(pab) ? undefined : pab.PublicAccessBlockConfiguration;
+    config.publicAccessBlock = c
+      ? {
+          blockPublicAcls: Boolean(c.BlockPublicAcls),
+          ignorePublicAcls: Boolean(c.IgnorePublicAcls),
+          blockPublicPolicy: Boolean(c.BlockPublicPolicy),
+          restrictPublicBuckets: Boolean(c.RestrictPublicBuckets),
+        }
+      : null;
+  }
+  if (pol !== undefined) {
+    const doc = absent(pol) ? undefined : decodePolicy(pol.Policy);
+    config.policy = doc ?? null;
+    config.tlsOnly = deniesInsecureTransport(doc);
+  }
+  s.upsert({ arn, accountId: t.accountId, region: t.region, type: TYPE, id: bucket, name: bucket, config, relations });
+}
