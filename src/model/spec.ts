@@ -18,7 +18,13 @@ export type ResourceType = string;
 export interface Spec {
   $schema?: string;
   version: 1;
-  system: { name: string; description?: string; document?: string };
+  system: {
+    name: string;
+    description?: string;
+    document?: string;
+    /** Date (YYYY-MM-DD) of the document version the spec encodes. */
+    documentDate?: string;
+  };
   /** Tag keys whose value names the environment (case-insensitive key match). */
   attribution: { tagKeys: string[] };
   environments: Record<string, EnvironmentSpec>;

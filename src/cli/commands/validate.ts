@@ -1,14 +1,46 @@
 import type { Argv } from 'yargs';
-import { defineCommand } from '../command.js';
+import { formatDiagnostic, InputError, type Diagnostic } from '../../model/diagnostics.js';
+import { loadSpec } from '../../spec/load.js';
+import { defineCommand, type GlobalArgs } from '../command.js';
 import { EXIT } from '../exit-codes.js';
 
-// Placeholder until its issue lands; replaced by the real command.
+interface FileResult {
+  file: string;
+  valid: boolean;
+  sha256?: string;
+  diagnostics: Diagnostic[];
+}
+
+// Validates spec files: every problem of every file at once, exit 2 when any is invalid.
 export const validateCommand = defineCommand({
-  command: 'validate',
-  describe: '(not available yet)',
-  builder: (y: Argv<{ quiet: boolean; verbose: boolean }>) => y,
-  run: async (_args, ctx) => {
-    ctx.out.error('envgate validate: not available yet');
-    return EXIT.input;
+  command: 'validate <spec...>',
+  describe: 'Validate environment spec files (YAML or JSON)',
+  builder: (y: Argv<GlobalArgs>) =>
+    y
+      .positional('spec', { type: 'string', array: true, demandOption: true, describe: 'Spec files' })
+      .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'Diagnostics as text lines (stderr) or one JSON document (stdout)' })
+      .example('$0 validate fixtures/*/envgate.yaml', 'validate every fixture spec'),
+  run: async (args, ctx) => {
+    const results: FileResult[] = [];
+    for (const file of args.spec.map(String)) {
+      try {
+        const loaded = loadSpec(file);
+        results.push({ file, valid: true, sha256: loaded.sha256, diagnostics: [] });
+      } catch (err) {
+        if (!(err instanceof InputError)) throw err;
+        results.push({ file, valid: false, diagnostics: err.diagnostics });
+      }
+    }
+    if (args.format === 'json') {
+      ctx.out.result(JSON.stringify({ valid: results.every((r) => r.valid), files: results }, null, 2));
+    } else {
+      for (const r of results) {
+        if (r.valid) ctx.out.result(`${r.file}: ok`);
+        else for (const d of r.diagnostics) ctx.out.error(formatDiagnostic(d));
+      }
+      const bad = results.filter((r) => !r.valid);
+      if (bad.length > 0 && results.length > 1) ctx.out.info(`${bad.length} of ${results.length} specs are not valid`);
+    }
+    return results.every((r) => r.valid) ? EXIT.ok : EXIT.input;
   },
 });

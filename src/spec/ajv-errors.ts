@@ -1,0 +1,174 @@
+// Turns ajv's errors into one diagnostic per problem: anyOf/oneOf branches collapse
+// into one, propertyNames wrappers and their inner errors merge, unknown keys point
+// at the key and suggest the closest allowed one. Generic: any closed schema works.
+import type { ErrorObject } from 'ajv';
+import type { Diagnostic } from '../model/diagnostics.js';
+import type { SourcePosition } from '../model/spec.js';
+import { FORMATS } from './formats.js';
+import { MESSAGES, show } from './messages.js';
+import { pointerSegment } from './source.js';
+import { didYouMean } from './suggest.js';
+
+export interface PositionIndex {
+  positions: Record<string, SourcePosition>;
+  keyPositions: Record<string, SourcePosition>;
+}
+
+/** Position of a pointer's value, falling back to its nearest ancestor; 1:1 at worst. */
+export function valuePosition(index: PositionIndex, pointer: string): SourcePosition {
+  for (let p = pointer; ; p = p.slice(0, p.lastIndexOf('/'))) {
+    const hit = index.positions[p];
+    if (hit) return hit;
+    if (p === '') return { line: 1, column: 1 };
+  }
+}
+
+/** Position of the key naming `pointer`, else of its value. */
+export function keyPosition(index: PositionIndex, pointer: string): SourcePosition {
+  return index.keyPositions[pointer] ?? valuePosition(index, pointer);
+}
+
+function valueAt(root: unknown, pointer: string): unknown {
+  let cur = root;
+  for (const raw of pointer.split('/').slice(1)) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string, unknown>)[key];
+  }
+  return cur;
+}
+
+/** Drops anyOf/oneOf branch errors, keeping one diagnostic per alternative point. */
+function collapseAlternatives(errors: ErrorObject[]): ErrorObject[] {
+  const alternatives = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf');
+  let out = errors;
+  for (const alt of alternatives) {
+    const prefix = `${alt.schemaPath}/`;
+    const branches = out.filter((e) => e.schemaPath.startsWith(prefix));
+    out = out.filter((e) => !e.schemaPath.startsWith(prefix));
+    if (alt.keyword === 'oneOf' && (alt.params as { passingSchemas?: unknown }).passingSchemas) continue; // "matches more than one": keep alt
+    const onlyTypes = branches.every((e) => e.keyword === 'type' && e.instancePath === alt.instancePath);
+    if (onlyTypes || branches.length === 0) {
+      const types = [...new Set(branches.map((e) => String((e.params as { type: unknown }).type)))];
+      out = out.map((e) => (e === alt ? { ...alt, keyword: 'type', params: { type: types.join(',') } } : e));
+      continue;
+    }
+    // Keep the branch that got furthest: the fewest errors among branches that passed the type check.
+    const byBranch = new Map<string, ErrorObject[]>();
+    for (const e of branches) {
+      const branch = e.schemaPath.slice(prefix.length).split('/')[0] as string;
+      byBranch.set(branch, [...(byBranch.get(branch) ?? []), e]);
+    }
+    const candidates = [...byBranch.values()].filter((list) => !list.some((e) => e.keyword === 'type' && e.instancePath === alt.instancePath));
+    const best = (candidates.length > 0 ? candidates : [...byBranch.values()]).sort((a, b) => a.length - b.length)[0] ?? [];
+    out = out.filter((e) => e !== alt).concat(best);
+  }
+  return out;
+}
+
+export function translateAjvErrors(errors: ErrorObject[], root: unknown, file: string, index: PositionIndex): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  const push = (d: Diagnostic) => {
+    const id = `${d.path}\u0000${d.code}\u0000${d.line}:${d.column}`;
+    if (!seen.has(id)) {
+      seen.add(id);
+      out.push(d);
+    }
+  };
+  for (const e of collapseAlternatives(errors)) {
+    if (e.keyword === 'propertyNames' || e.keyword === 'if') continue; // the inner error says more
+    const params = e.params as Record<string, unknown>;
+    const named = (e as ErrorObject & { propertyName?: string }).propertyName;
+    if (named !== undefined) {
+      const path = `${e.instancePath}/${pointerSegment(named)}`;
+      const where = keyPosition(index, path);
+      if (e.keyword === 'format') {
+        const def = FORMATS[String(params.format)];
+        push({ file, ...where, path, code: def?.code ?? 'format', message: MESSAGES.format(named, def?.problem(named) ?? 'is not valid'), expected: def?.expected ?? String(params.format) });
+      } else {
+        push({ file, ...where, path, code: 'name', message: MESSAGES.environmentName(named), expected: `a name matching ${String(params.pattern ?? 'the allowed pattern')}` });
+      }
+      continue;
+    }
+    const value = valueAt(root, e.instancePath);
+    const where = valuePosition(index, e.instancePath);
+    const base = { file, ...where, path: e.instancePath };
+    switch (e.keyword) {
+      case 'additionalProperties': {
+        const key = String(params.additionalProperty);
+        const path = `${e.instancePath}/${pointerSegment(key)}`;
+        const allowed = Object.keys(((e.parentSchema ?? {}) as { properties?: object }).properties ?? {}).sort();
+        push({
+          file,
+          ...keyPosition(index, path),
+          path,
+          code: 'unknown-key',
+          message: MESSAGES.unknownKey(key, didYouMean(key, allowed)),
+          expected: allowed.length > 0 ? `one of ${allowed.join(', ')}` : 'no keys here',
+        });
+        break;
+      }
+      case 'required': {
+        const key = String(params.missingProperty);
+        push({
+          file,
+          ...keyPosition(index, e.instancePath),
+          path: `${e.instancePath}/${pointerSegment(key)}`,
+          code: 'required',
+          message: MESSAGES.required(key),
+          expected: `key "${key}"`,
+        });
+        break;
+      }
+      case 'type':
+        push({ ...base, code: 'type', message: MESSAGES.type(value), expected: MESSAGES.typeExpected(String(params.type).split(',')) });
+        break;
+      case 'enum':
+      case 'const': {
+        const allowed = (e.keyword === 'enum' ? (params.allowedValues as unknown[]) : [params.allowedValue]).map(String);
+        push({
+          ...base,
+          code: 'enum',
+          message: MESSAGES.enum(value, typeof value === 'string' ? didYouMean(value, allowed) : undefined),
+          expected: `one of ${allowed.join(', ')}`,
+        });
+        break;
+      }
+      case 'format': {
+        const def = FORMATS[String(params.format)];
+        push({ ...base, code: def?.code ?? 'format', message: MESSAGES.format(value, def?.problem(String(value)) ?? 'is not valid'), expected: def?.expected ?? String(params.format) });
+        break;
+      }
+      case 'pattern':
+        push({ ...base, code: 'pattern', message: `${show(value)} does not match the required form`, expected: `a value matching ${String(params.pattern)}` });
+        break;
+      case 'uniqueItems': {
+        const [i, j] = [Number(params.i), Number(params.j)];
+        const later = Math.max(i, j);
+        const path = `${e.instancePath}/${later}`;
+        push({ file, ...valuePosition(index, path), path, code: 'duplicate-item', message: MESSAGES.duplicateItem(valueAt(root, path), Math.min(i, j)), expected: 'each item once' });
+        break;
+      }
+      case 'minimum':
+      case 'maximum':
+      case 'exclusiveMinimum':
+      case 'exclusiveMaximum':
+        push({ ...base, code: 'range', message: MESSAGES.range(value, String(params.comparison), Number(params.limit)), expected: `a number ${String(params.comparison)} ${String(params.limit)}` });
+        break;
+      case 'minItems':
+      case 'minProperties':
+      case 'minLength':
+        push({ ...base, code: 'too-few', message: MESSAGES.tooFew(Number(params.limit)), expected: e.keyword === 'minLength' ? 'a non-empty string' : `at least ${String(params.limit)}` });
+        break;
+      case 'maxItems':
+      case 'maxProperties':
+      case 'maxLength':
+        push({ ...base, code: 'too-many', message: MESSAGES.tooMany(Number(params.limit)), expected: `at most ${String(params.limit)}` });
+        break;
+      default:
+        push({ ...base, code: e.keyword, message: e.message ?? 'is not valid' });
+    }
+  }
+  return out;
+}

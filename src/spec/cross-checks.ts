@@ -1,0 +1,185 @@
+// Checks across sections that a JSON Schema cannot express: overlapping CIDRs,
+// references to undefined environments or teams, accounts claimed twice, alias
+// collisions, inverted ranges, likely typos in resource types. Defensive: they run on
+// schema-invalid input too, so one run reports every problem.
+import type { Diagnostic } from '../model/diagnostics.js';
+import { RESOURCE_TYPES } from '../model/resource-config.js';
+import { keyPosition, valuePosition, type PositionIndex } from './ajv-errors.js';
+import { cidrContains, cidrsOverlap, parseCidr, type Cidr } from './cidr.js';
+import { MESSAGES } from './messages.js';
+import { pointerSegment } from './source.js';
+import { didYouMean, levenshtein } from './suggest.js';
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
+const entries = (v: unknown): [string, unknown][] => (isObj(v) ? Object.entries(v) : []);
+const items = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const get = (v: unknown, ...keys: string[]): unknown => keys.reduce<unknown>((cur, k) => (isObj(cur) ? cur[k] : undefined), v);
+const seg = pointerSegment;
+
+export function crossCheck(root: unknown, file: string, index: PositionIndex): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const at = (path: string, code: string, message: string, expected?: string, key = false) =>
+    out.push({ file, ...(key ? keyPosition(index, path) : valuePosition(index, path)), path, code, message, ...(expected ? { expected } : {}) });
+  const envs = entries(get(root, 'environments'));
+  const envNames = envs.map(([n]) => n);
+  const teamNames = entries(get(root, 'teams')).map(([n]) => n);
+
+  checkCidrs(envs, at);
+  checkAccounts(envs, at);
+  checkAliases(envs, at);
+  checkRanges(envs, at);
+
+  for (const [team, row] of entries(get(root, 'access', 'matrix'))) {
+    const teamPath = `/access/matrix/${seg(team)}`;
+    if (!teamNames.includes(team)) at(teamPath, 'undefined-team', MESSAGES.undefinedTeam(team, didYouMean(team, teamNames)), `one of: ${teamNames.join(', ') || '(no teams defined)'}`, true);
+    for (const [env] of entries(row)) {
+      if (!envNames.includes(env)) {
+        at(`${teamPath}/${seg(env)}`, 'undefined-environment', MESSAGES.undefinedEnvironment(env, didYouMean(env, envNames)), `one of: ${envNames.join(', ')}`, true);
+      }
+    }
+  }
+  items(get(root, 'parity')).forEach((p, i) => {
+    for (const side of ['from', 'to']) {
+      const env = get(p, side);
+      if (typeof env === 'string' && !envNames.includes(env)) {
+        at(`/parity/${i}/${side}`, 'undefined-environment', MESSAGES.undefinedEnvironment(env, didYouMean(env, envNames)), `one of: ${envNames.join(', ')}`);
+      }
+    }
+    const from = get(p, 'from');
+    if (typeof from === 'string' && from === get(p, 'to')) at(`/parity/${i}/to`, 'parity-self', MESSAGES.paritySelf(from), 'two different environments');
+  });
+
+  for (const [path, type] of resourceTypeRefs(root, envs)) {
+    const known = (RESOURCE_TYPES as readonly string[]).includes(type);
+    const near = known ? undefined : nearType(type);
+    if (near !== undefined) at(path.at, 'resource-type', MESSAGES.resourceTypeTypo(type, near), `a known type such as ${near}`, path.key);
+  }
+  return out;
+}
+
+type At = (path: string, code: string, message: string, expected?: string, key?: boolean) => void;
+
+function checkCidrs(envs: [string, unknown][], at: At): void {
+  const vpcs: { env: string; text: string; cidr: Cidr; path: string }[] = [];
+  for (const [env, spec] of envs) {
+    const own: Cidr[] = [];
+    items(get(spec, 'network', 'vpcCidrs')).forEach((text, i) => {
+      const cidr = typeof text === 'string' ? parseCidr(text) : undefined;
+      if (cidr) {
+        own.push(cidr);
+        vpcs.push({ env, text: text as string, cidr, path: `/environments/${seg(env)}/network/vpcCidrs/${i}` });
+      }
+    });
+    if (own.length === 0) continue;
+    items(get(spec, 'network', 'subnetCidrs')).forEach((text, i) => {
+      const cidr = typeof text === 'string' ? parseCidr(text) : undefined;
+      if (cidr && !own.some((vpc) => cidrContains(vpc, cidr))) {
+        at(`/environments/${seg(env)}/network/subnetCidrs/${i}`, 'cidr-outside', MESSAGES.cidrOutside(text as string), 'a subnet within one of the environment\'s vpcCidrs');
+      }
+    });
+  }
+  // Report each overlap once, at the later of the two (in document order).
+  for (let i = 0; i < vpcs.length; i++) {
+    for (let j = 0; j < i; j++) {
+      const [a, b] = [vpcs[j], vpcs[i]] as [(typeof vpcs)[number], (typeof vpcs)[number]];
+      if (a.env !== b.env && cidrsOverlap(a.cidr, b.cidr)) {
+        at(b.path, 'cidr-overlap', MESSAGES.cidrOverlap(b.text, a.env, a.text), 'environments with disjoint VPC CIDRs');
+      }
+    }
+  }
+}
+
+function checkAccounts(envs: [string, unknown][], at: At): void {
+  const claimed = new Map<string, string>();
+  for (const [env, spec] of envs) {
+    const accountWide = get(spec, 'attribution', 'accountWide') === true;
+    items(get(spec, 'accounts')).forEach((acct, i) => {
+      const id = get(acct, 'id');
+      const roleArn = get(acct, 'roleArn');
+      const base = `/environments/${seg(env)}/accounts/${i}`;
+      if (typeof id === 'string' && typeof roleArn === 'string') {
+        const roleAccount = roleArn.split(':')[4];
+        if (roleAccount && /^[0-9]{12}$/.test(roleAccount) && roleAccount !== id) at(`${base}/roleArn`, 'account-mismatch', MESSAGES.accountMismatch(roleAccount, id), `a role in account ${id}`);
+      }
+      if (!accountWide || typeof id !== 'string') return;
+      const other = claimed.get(id);
+      if (other !== undefined && other !== env) at(`${base}/id`, 'duplicate-account', MESSAGES.duplicateAccount(id, other), 'each account claimed account-wide by one environment');
+      else claimed.set(id, env);
+    });
+  }
+}
+
+function checkAliases(envs: [string, unknown][], at: At): void {
+  const names = new Map<string, string>(); // lower-case name or alias -> environment
+  for (const [env] of envs) names.set(env.toLowerCase(), env);
+  for (const [env, spec] of envs) {
+    items(get(spec, 'aliases')).forEach((alias, i) => {
+      if (typeof alias !== 'string') return;
+      const owner = names.get(alias.toLowerCase());
+      if (owner !== undefined && owner !== env) {
+        at(`/environments/${seg(env)}/aliases/${i}`, 'alias-collision', MESSAGES.aliasCollision(alias, owner), 'an alias no other environment uses');
+      } else names.set(alias.toLowerCase(), env);
+    });
+  }
+}
+
+const num = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+function checkRanges(envs: [string, unknown][], at: At): void {
+  for (const [env, spec] of envs) {
+    const base = `/environments/${seg(env)}`;
+    const min = get(spec, 'compute', 'instanceCount', 'min');
+    const max = get(spec, 'compute', 'instanceCount', 'max');
+    if (num(min) && num(max) && min > max) at(`${base}/compute/instanceCount/max`, 'range', MESSAGES.minAboveMax(min, max), `max >= ${min}`);
+    items(get(spec, 'retention', 'logGroups')).forEach((g, i) => {
+      const [days, maxDays] = [get(g, 'days'), get(g, 'maxDays')];
+      if (num(days) && num(maxDays) && maxDays < days) at(`${base}/retention/logGroups/${i}/maxDays`, 'range', MESSAGES.maxDaysBelowDays(maxDays, days), `maxDays >= ${days}`);
+    });
+    items(get(spec, 'retention', 's3Lifecycle')).forEach((rule, i) => {
+      let last: number | undefined;
+      items(get(rule, 'transitions')).forEach((t, j) => {
+        const days = get(t, 'days');
+        if (!num(days)) return;
+        if (last !== undefined && days <= last) at(`${base}/retention/s3Lifecycle/${i}/transitions/${j}/days`, 'range', MESSAGES.transitionsOrder(days, last), `more than ${last} days`);
+        last = Math.max(last ?? days, days);
+      });
+      const exp = get(rule, 'expirationDays');
+      if (num(exp) && last !== undefined && exp <= last) at(`${base}/retention/s3Lifecycle/${i}/expirationDays`, 'range', MESSAGES.expirationBeforeTransition(exp, last), `more than ${last} days`);
+    });
+  }
+}
+
+/** Every place the spec names a resource type, with the position to report. */
+function resourceTypeRefs(root: unknown, envs: [string, unknown][]): [{ at: string; key: boolean }, string][] {
+  const refs: [{ at: string; key: boolean }, string][] = [];
+  const list = (path: string, v: unknown) =>
+    items(v).forEach((t, i) => typeof t === 'string' && refs.push([{ at: `${path}/${i}`, key: false }, t]));
+  const keys = (path: string, v: unknown) => entries(v).forEach(([t]) => refs.push([{ at: `${path}/${seg(t)}`, key: true }, t]));
+  items(get(root, 'shared')).forEach((s, i) => {
+    const t = get(s, 'type');
+    if (typeof t === 'string') refs.push([{ at: `/shared/${i}/type`, key: false }, t]);
+  });
+  for (const [env, spec] of envs) {
+    const base = `/environments/${seg(env)}`;
+    keys(`${base}/attribution/namesByType`, get(spec, 'attribution', 'namesByType'));
+    keys(`${base}/naming`, get(spec, 'naming'));
+    list(`${base}/encryption/atRest`, get(spec, 'encryption', 'atRest'));
+    list(`${base}/encryption/customerManagedKey`, get(spec, 'encryption', 'customerManagedKey'));
+    list(`${base}/dataProtection/accessLogging`, get(spec, 'dataProtection', 'accessLogging'));
+    list(`${base}/dataProtection/deletionProtection`, get(spec, 'dataProtection', 'deletionProtection'));
+    list(`${base}/dataProtection/multiAz`, get(spec, 'dataProtection', 'multiAz'));
+    list(`${base}/monitoring/alarms`, get(spec, 'monitoring', 'alarms'));
+    items(get(spec, 'retention', 'backups')).forEach((b, i) => {
+      const t = get(b, 'type');
+      if (typeof t === 'string') refs.push([{ at: `${base}/retention/backups/${i}/type`, key: false }, t]);
+    });
+  }
+  return refs;
+}
+
+/** A known type this one is probably a typo of (wrong case, or at most two edits away). */
+function nearType(type: string): string | undefined {
+  const lower = type.toLowerCase();
+  return RESOURCE_TYPES.find((t) => t.toLowerCase() === lower) ?? RESOURCE_TYPES.find((t) => levenshtein(t.toLowerCase(), lower) <= 2);
+}

@@ -1,0 +1,195 @@
+// The JSON Schema of one environment (src/model/spec.ts EnvironmentSpec and the
+// sections it holds).
+import { bool, fmt, int, list, namePatterns, obj, resourceTypes, str, type JsonSchema } from './schema-parts.js';
+
+const account = obj(
+  'An AWS account of this environment.',
+  {
+    id: fmt('account-id', 'The 12-digit account id. Quote it in YAML; an unquoted number is read from its source text.'),
+    roleArn: fmt('role-arn', 'IAM role that envgate assumes to collect this account (must be in this account).'),
+    name: str('Human-readable account name or alias.'),
+  },
+  ['id'],
+);
+
+const attribution = obj(
+  'How a resource is known to belong to this environment, besides its environment tag. Default: no names, no VPCs, not account-wide.',
+  {
+    names: namePatterns('Name patterns that put a resource of any type in this environment, e.g. mht-*-staging-*.'),
+    namesByType: {
+      type: 'object',
+      description: 'Name patterns per resource type, e.g. AWS::S3::Bucket: [mht-terraform-state-staging]. Default: {}.',
+      propertyNames: { format: 'resource-type' },
+      additionalProperties: namePatterns('Name patterns for this resource type.'),
+      default: {},
+    },
+    vpcs: list('VPC ids whose members (subnets, instances, load balancers...) belong here.', fmt('vpc-id', 'A VPC id.'), {
+      default: [],
+    }),
+    accountWide: bool('Every resource in this environment\'s accounts belongs here (one account per environment).', false),
+  },
+);
+
+const naming = {
+  type: 'object',
+  description: 'Naming conventions: a resource of the given type must match one of the patterns. Default: {} (no convention).',
+  propertyNames: { format: 'resource-type' },
+  additionalProperties: namePatterns('Allowed name patterns for this resource type.'),
+  default: {},
+};
+
+const network = obj('The environment\'s network layout.', {
+  vpcCidrs: list('IPv4 CIDR blocks of the environment\'s VPCs; no two environments may overlap.', fmt('cidr', 'An IPv4 CIDR block.'), {
+    default: [],
+  }),
+  subnetCidrs: list('Subnet CIDR blocks; each must lie within one of vpcCidrs.', fmt('cidr', 'An IPv4 CIDR block.'), { default: [] }),
+  availabilityZones: list('Availability zones the environment uses, e.g. us-west-2a.', fmt('availability-zone', 'An availability zone.'), {
+    default: [],
+  }),
+  forbidDefaultVpc: bool('Resources in a default VPC are findings (documents: "custom VPC").'),
+  restrictedIngressPorts: list(
+    'Ports that security groups must not open to 0.0.0.0/0 or ::/0, e.g. 22.',
+    int('A TCP/UDP port.', { minimum: 0, maximum: 65535 }),
+  ),
+});
+
+const encryption = obj('Encryption requirements.', {
+  atRest: resourceTypes('Types whose resources must be encrypted at rest, e.g. AWS::S3::Bucket, AWS::RDS::DBInstance. Default: [].'),
+  customerManagedKey: resourceTypes(
+    'Types that must use a customer-managed KMS key. Implies atRest for those types. Default: [].',
+  ),
+  inTransit: obj('Encryption in transit. Default: both false.', {
+    s3TlsOnly: bool('Bucket policies must deny requests without TLS (aws:SecureTransport = false).', false),
+    httpsListeners: bool('Load balancer listeners must use HTTPS/TLS, or redirect HTTP to HTTPS.', false),
+  }),
+});
+
+const storageClass = {
+  type: 'string',
+  description: 'Target S3 storage class.',
+  enum: ['STANDARD_IA', 'ONEZONE_IA', 'INTELLIGENT_TIERING', 'GLACIER_IR', 'GLACIER', 'DEEP_ARCHIVE'],
+};
+
+const retention = obj('Retention requirements.', {
+  logGroups: list(
+    'Log retention per class of log group. Default: [].',
+    obj(
+      'A class of log groups and its retention.',
+      {
+        class: str('Name of the class, e.g. application, sqs, s3.', { minLength: 1 }),
+        match: namePatterns('Log group name patterns of this class, e.g. /aws/lambda/mht-api-staging-*.'),
+        days: int('Minimum retention in days.', { minimum: 1 }),
+        maxDays: int('Maximum retention in days (a cost guard); at least days.', { minimum: 1 }),
+      },
+      ['class', 'match', 'days'],
+    ),
+    { default: [] },
+  ),
+  s3Lifecycle: list(
+    'S3 lifecycle requirements. Default: [].',
+    obj(
+      'Buckets and the lifecycle they must have.',
+      {
+        buckets: namePatterns('Bucket name patterns this requirement applies to.'),
+        transitions: list(
+          'Transitions the lifecycle must contain, in increasing days. Default: [].',
+          obj(
+            'A transition to another storage class.',
+            { days: int('Days after creation.', { minimum: 0 }), storageClass },
+            ['days', 'storageClass'],
+          ),
+          { default: [] },
+        ),
+        expirationDays: int('Objects must expire after at most this many days (after the last transition).', { minimum: 1 }),
+      },
+      ['buckets'],
+    ),
+    { default: [] },
+  ),
+  backups: list(
+    'Minimum backup or snapshot retention per resource type. Default: [].',
+    obj(
+      'A backup retention requirement.',
+      {
+        type: fmt('resource-type', 'AWS::RDS::DBInstance, AWS::RDS::DBCluster, AWS::ElastiCache::CacheCluster or AWS::DynamoDB::Table.'),
+        days: int('Minimum retention in days.', { minimum: 0 }),
+      },
+      ['type', 'days'],
+    ),
+    { default: [] },
+  ),
+});
+
+const dataProtection = obj('Data protection requirements.', {
+  versioning: namePatterns('Buckets that must have versioning enabled (name patterns; * = all buckets). Default: [].'),
+  accessLogging: resourceTypes('Types that must have access logging: AWS::S3::Bucket, AWS::ElasticLoadBalancingV2::LoadBalancer. Default: [].'),
+  publicAccessBlock: bool('Every bucket must have all four S3 public access block settings on.', false),
+  deletionProtection: resourceTypes('Types that must have deletion protection on. Default: [].'),
+  multiAz: resourceTypes('Types that must be Multi-AZ (RDS instances and clusters, ElastiCache). Default: [].'),
+  pointInTimeRecovery: bool('DynamoDB tables must have point-in-time recovery on.', false),
+});
+
+const monitoring = obj('Monitoring requirements.', {
+  alarms: resourceTypes('Each resource of these types must have at least one CloudWatch alarm. Default: [].'),
+  alarmActions: list(
+    'Alarms of this environment must notify one of these ARNs (patterns allowed). Default: [] (any action).',
+    fmt('arn-pattern', 'An ARN pattern or re:<regex>.'),
+    { default: [] },
+  ),
+});
+
+const instanceTypes = (description: string) =>
+  list(description, fmt('instance-type', 'A type or class name; * and ? allowed, e.g. t3.*.'), { minItems: 1 });
+
+const compute = obj('Compute requirements.', {
+  instanceTypes: instanceTypes('Allowed EC2 instance types, e.g. [t3.micro, t3.small]. Absent: any.'),
+  dbInstanceClasses: instanceTypes('Allowed RDS instance classes, e.g. [db.t3.micro]. Absent: any.'),
+  cacheNodeTypes: instanceTypes('Allowed ElastiCache node types, e.g. [cache.t3.micro]. Absent: any.'),
+  instanceCount: obj('Running EC2 instance count bounds.', {
+    min: int('At least this many instances.', { minimum: 0 }),
+    max: int('At most this many instances.', { minimum: 0 }),
+  }),
+  loadBalancer: {
+    type: 'string',
+    description: 'Whether the environment must (required), must not (forbidden) or may (optional) have a load balancer.',
+    enum: ['required', 'forbidden', 'optional'],
+  },
+});
+
+const cost = obj(
+  'Cost ceiling.',
+  {
+    monthlyCeilingUsd: { type: 'number', description: 'Monthly cost ceiling in USD.', exclusiveMinimum: 0 },
+    source: {
+      type: 'string',
+      description: 'What is compared with the ceiling: estimate (inventory x price table), actual (Cost Explorer) or both. Default: estimate.',
+      enum: ['estimate', 'actual', 'both'],
+      default: 'estimate',
+    },
+  },
+  ['monthlyCeilingUsd'],
+);
+
+export const environmentSchema: JsonSchema = obj(
+  'One environment: its accounts and regions, how its resources are recognised, and what they must look like.',
+  {
+    description: str('What this environment is for.'),
+    aliases: list(
+      'Tag values accepted besides the environment\'s own name, case-insensitive, e.g. [prod]. Default: [].',
+      str('An alias.', { minLength: 1 }),
+      { default: [] },
+    ),
+    accounts: list('The AWS accounts of this environment.', account, { minItems: 1 }),
+    regions: list('Regions in use, e.g. [us-west-2].', fmt('region', 'An AWS region.'), { minItems: 1 }),
+    attribution,
+    naming,
+    network,
+    encryption,
+    retention,
+    dataProtection,
+    monitoring,
+    compute,
+    cost,
+  },
+  ['accounts', 'regions'],
+);
