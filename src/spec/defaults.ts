@@ -31,6 +31,7 @@ export function applyDefaults(input: unknown): Spec {
     ) as Spec['teams'],
     access: { levels, matrix: raw.access?.matrix ?? {} },
     parity: raw.parity ?? [],
+    ...(raw.collection !== undefined ? { collection: raw.collection } : {}),
   };
   return spec;
 }

@@ -166,6 +166,16 @@ export const specSchema: JsonSchema = {
         ),
         { default: [] },
       ),
+      collection: obj('How envgate collects (optional).', {
+        configAggregator: obj(
+          'Query this AWS Config aggregator (SelectAggregateResourceConfig) instead of each account\'s recorder.',
+          {
+            name: str('Aggregator name.', { minLength: 1 }),
+            region: fmt('region', 'Region of the aggregator.'),
+          },
+          ['name', 'region'],
+        ),
+      }),
     },
     ['version', 'system', 'environments'],
   ),
