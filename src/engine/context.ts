@@ -1,5 +1,6 @@
 // What every rule check and analysis reads: the spec, the snapshot, and indexes built
 // once per evaluation. Pure data: no I/O, no clock beyond `now`.
+import type { AccessCell, EnvironmentCost } from '../model/result.js';
 import type { LoadedSpec } from '../model/spec.js';
 import type { CollectionError, Principal, Resource, Snapshot } from '../model/snapshot.js';
 
@@ -23,6 +24,14 @@ export interface EngineContext {
   principals: readonly Principal[];
   /** Collection errors that leave the given type (or data area) incomplete in account/region. */
   errorsAffecting(type: string, accountId?: string, region?: string): CollectionError[];
+  /**
+   * Arns of the resources whose relations of `kind` point at `targetArn` (e.g. the alarms
+   * that monitor a resource). Built lazily per kind on first use, linear in resources.
+   * Optional so hand-made contexts in tests need not provide it.
+   */
+  inbound?(kind: string, targetArn: string): readonly string[];
+  /** Environment names of the spec, sorted. */
+  environments?: readonly string[];
 }
 
 /** One outcome an analysis or a check produced, before the engine adds rule metadata. */
@@ -44,5 +53,18 @@ export interface Analysis<O = Record<string, unknown>> {
   name: string;
   /** JSON Schema of the options a rule file may pass (additionalProperties: false). */
   optionsSchema: object;
-  run(ctx: EngineContext, options: O): Outcome[];
+  /**
+   * Outcomes become Results. An analysis that also computes a table for the Evaluation
+   * returns an AnalysisReport instead: the engine concatenates every report's
+   * accessMatrix and costs (across all rules that invoke analyses), sorts them as
+   * Evaluation documents, and turns the outcomes into Results as usual.
+   */
+  run(ctx: EngineContext, options: O): Outcome[] | AnalysisReport;
+}
+
+/** What an analysis returns when it contributes to Evaluation.accessMatrix or .costs. */
+export interface AnalysisReport {
+  outcomes: Outcome[];
+  accessMatrix?: AccessCell[];
+  costs?: EnvironmentCost[];
 }

@@ -1,0 +1,68 @@
+// Attribution findings: a resource that signals place in more than one environment
+// (named staging, tagged production), and a resource no signal places anywhere.
+import type { Analysis, EngineContext, Outcome } from '../context.js';
+import { escapePointer } from './support.js';
+
+interface AttributionOptions {
+  /** Types not expected to carry environment signals (e.g. AWS-created defaults). */
+  ignoreTypes?: string[];
+}
+
+const optionsSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { ignoreTypes: { type: 'array', items: { type: 'string' }, uniqueItems: true } },
+};
+
+function each(ctx: EngineContext, opts: AttributionOptions, fn: (arn: string, name: string, type: string) => Outcome | undefined): Outcome[] {
+  const ignore = new Set(opts.ignoreTypes ?? []);
+  const out: Outcome[] = [];
+  for (const r of ctx.snapshot.resources) {
+    if (ignore.has(r.type)) continue;
+    const o = fn(r.arn, r.name, r.type);
+    if (o) out.push(o);
+  }
+  return out;
+}
+
+export const attributionConflictAnalysis: Analysis<AttributionOptions> = {
+  name: 'attribution-conflict',
+  optionsSchema,
+  run(ctx, opts) {
+    return each(ctx, opts, (arn, name, type) => {
+      const rec = ctx.attribution.get(arn);
+      if (!rec || rec.evidence.length === 0) return undefined;
+      const envs = [...new Set(rec.evidence.map((e) => e.environment))].sort();
+      if (!rec.conflict) {
+        return { status: 'pass', arn, message: `${type} '${name}' is attributed to ${envs[0]} without conflict`, evidence: { observed: rec.evidence, expected: 'signals agree on one environment' } };
+      }
+      const pointer = `/environments/${escapePointer(envs[0]!)}/attribution`;
+      return {
+        status: 'fail',
+        arn,
+        message: `${type} '${name}' has conflicting environment signals: ${rec.evidence.map((e) => `${e.detail} -> ${e.environment}`).join(', ')}`,
+        evidence: { observed: rec.evidence, expected: 'signals agree on one environment', environments: envs },
+        specPath: pointer,
+      };
+    });
+  },
+};
+
+export const attributionMissingAnalysis: Analysis<AttributionOptions> = {
+  name: 'attribution-missing',
+  optionsSchema,
+  run(ctx, opts) {
+    return each(ctx, opts, (arn, name, type) => {
+      const rec = ctx.attribution.get(arn);
+      if (rec && rec.evidence.length > 0) {
+        return { status: 'pass', arn, message: `${type} '${name}' is attributed by ${rec.evidence.length} signal(s)`, evidence: { observed: rec.evidence.map((e) => e.detail), expected: 'at least one environment signal' } };
+      }
+      return {
+        status: 'fail',
+        arn,
+        message: `${type} '${name}' belongs to no environment: no tag, name pattern, account or VPC attributes it`,
+        evidence: { observed: [], expected: 'an environment tag, name, account or VPC signal', tagKeys: ctx.spec.spec.attribution?.tagKeys ?? [] },
+      };
+    });
+  },
+};

@@ -1,0 +1,37 @@
+// Small helpers the built-in analyses share: iterating a type with each resource's
+// environment, and the not-evaluated outcome for data a collection error left missing.
+import type { EngineContext, Outcome } from '../context.js';
+import type { Resource } from '../../model/snapshot.js';
+import type { EnvironmentSpec } from '../../model/spec.js';
+
+export function environmentOf(ctx: EngineContext, arn: string): string | null {
+  return ctx.attribution.get(arn)?.environment ?? null;
+}
+
+export function envSpec(ctx: EngineContext, env: string | null): EnvironmentSpec | undefined {
+  return env === null ? undefined : ctx.spec.spec.environments[env];
+}
+
+export function resourcesOf(ctx: EngineContext, type: string): readonly Resource[] {
+  return ctx.byType.get(type) ?? [];
+}
+
+/** Not-evaluated outcome when collection errors left the resource's data incomplete. */
+export function collectionGap(ctx: EngineContext, r: Resource, what: string): Outcome | undefined {
+  const errs = ctx.errorsAffecting(r.type, r.accountId, r.region).filter((e) => e.resourceArn === undefined || e.resourceArn === r.arn);
+  if (errs.length === 0) return undefined;
+  const reason = errs.map((e) => `collection error ${e.service}:${e.operation} ${e.code} in ${e.accountId}/${e.region}: ${e.message}`).join('; ');
+  return { status: 'not-evaluated', arn: r.arn, message: `${r.type} '${r.name}': ${what} not evaluated`, evidence: {}, reason };
+}
+
+export function environmentArn(env: string): string {
+  return `arn:aws:envgate:::environment/${env}`;
+}
+
+export function environmentRef(env: string): NonNullable<Outcome['resource']> {
+  return { accountId: '', region: 'global', type: 'envgate::Environment', name: env, environment: env };
+}
+
+export function escapePointer(s: string): string {
+  return s.replace(/~/g, '~0').replace(/\//g, '~1');
+}

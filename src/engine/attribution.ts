@@ -1,0 +1,138 @@
+// Which environment each resource and principal belongs to, from four signals: the
+// environment tag, name patterns, accounts declared account-wide, and VPC membership.
+// Evidence objects and whole records are interned: a million resources share a few
+// hundred distinct records, which keeps attribution cheap in memory.
+import type { AttributionRecord } from './context.js';
+import type { Spec } from '../model/spec.js';
+import type { Principal, Resource } from '../model/snapshot.js';
+import { compilePattern } from './patterns.js';
+
+type Evidence = AttributionRecord['evidence'][number];
+
+/** The fields attribution reads; resources have them all, principals get a shim. */
+export interface Attributable {
+  arn: string;
+  accountId: string;
+  type: string;
+  name: string;
+  tags: Record<string, string>;
+  config?: Record<string, unknown>;
+  relations?: readonly { kind: string; target: string }[];
+}
+
+export interface Attributor {
+  attribute(r: Attributable): AttributionRecord;
+}
+
+const PRINCIPAL_TYPES: Record<Principal['kind'], string> = {
+  user: 'AWS::IAM::User',
+  group: 'AWS::IAM::Group',
+  role: 'AWS::IAM::Role',
+};
+
+export function principalAsAttributable(p: Principal): Attributable {
+  return { arn: p.arn, accountId: p.accountId, type: PRINCIPAL_TYPES[p.kind], name: p.name, tags: p.tags };
+}
+
+/**
+ * Builds an attributor for a spec. `vpcIdOf` maps a VPC or subnet arn to its VPC id
+ * (from the snapshot), so relation targets resolve without a second pass.
+ */
+export function createAttributor(spec: Spec, vpcIdOf: (arn: string) => string | undefined): Attributor {
+  const envNames = Object.keys(spec.environments).sort();
+  const tagKeys = new Set((spec.attribution?.tagKeys ?? []).map((k) => k.toLowerCase()));
+  const tagValueToEnv = new Map<string, string>();
+  const accountWide = new Map<string, string[]>();
+  const vpcToEnv = new Map<string, string[]>();
+  const names: { env: string; pattern: string; re: RegExp }[] = [];
+  const namesByType = new Map<string, { env: string; pattern: string; re: RegExp }[]>();
+
+  for (const env of envNames) {
+    const e = spec.environments[env]!;
+    tagValueToEnv.set(env.toLowerCase(), env);
+    for (const alias of e.aliases ?? []) tagValueToEnv.set(alias.toLowerCase(), env);
+    const a = e.attribution;
+    if (!a) continue;
+    if (a.accountWide) for (const acc of e.accounts ?? []) push(accountWide, acc.id, env);
+    for (const vpc of a.vpcs ?? []) push(vpcToEnv, vpc, env);
+    for (const p of a.names ?? []) names.push({ env, pattern: p, re: compilePattern(p) });
+    for (const [type, pats] of Object.entries(a.namesByType ?? {})) {
+      for (const p of pats) push(namesByType, type, { env, pattern: p, re: compilePattern(p) });
+    }
+  }
+
+  const evidenceCache = new Map<string, Evidence>();
+  const ev = (signal: Evidence['signal'], environment: string, detail: string): Evidence => {
+    const k = `${signal}\u0000${environment}\u0000${detail}`;
+    let e = evidenceCache.get(k);
+    if (!e) evidenceCache.set(k, (e = { signal, environment, detail }));
+    return e;
+  };
+  const recordCache = new Map<string, AttributionRecord>();
+
+  function attribute(r: Attributable): AttributionRecord {
+    const found: Evidence[] = [];
+    for (const key in r.tags) {
+      if (!tagKeys.has(key.toLowerCase())) continue;
+      const value = r.tags[key]!;
+      const env = tagValueToEnv.get(value.toLowerCase());
+      if (env !== undefined) found.push(ev('tag', env, `tag ${key}=${value}`));
+    }
+    for (const n of names) if (n.re.test(r.name)) found.push(ev('name', n.env, `name matches '${n.pattern}'`));
+    const byType = namesByType.get(r.type);
+    if (byType) {
+      for (const n of byType) if (n.re.test(r.name)) found.push(ev('name', n.env, `${r.type} name matches '${n.pattern}'`));
+    }
+    for (const env of accountWide.get(r.accountId) ?? []) found.push(ev('account', env, `account ${r.accountId} is ${env}-wide`));
+    if (vpcToEnv.size > 0) {
+      const vpcId = vpcOf(r, vpcIdOf);
+      if (vpcId !== undefined) for (const env of vpcToEnv.get(vpcId) ?? []) found.push(ev('vpc', env, `in VPC ${vpcId}`));
+    }
+    return intern(found);
+  }
+
+  function intern(found: Evidence[]): AttributionRecord {
+    const key = found.map((e) => `${e.signal}\u0000${e.environment}\u0000${e.detail}`).join('\u0001');
+    let rec = recordCache.get(key);
+    if (rec) return rec;
+    const envs = [...new Set(found.map((e) => e.environment))];
+    const conflict = envs.length > 1;
+    rec = { environment: envs.length === 1 ? envs[0]! : null, evidence: found, conflict };
+    recordCache.set(key, rec);
+    return rec;
+  }
+
+  return { attribute };
+}
+
+function vpcOf(r: Attributable, vpcIdOf: (arn: string) => string | undefined): string | undefined {
+  if (r.type === 'AWS::EC2::VPC') {
+    const own = r.config?.vpcId;
+    if (typeof own === 'string') return own;
+  }
+  for (const rel of r.relations ?? []) {
+    if (rel.kind === 'vpc' || rel.kind === 'subnet') {
+      const id = vpcIdOf(rel.target);
+      if (id !== undefined) return id;
+    }
+  }
+  const cfg = r.config?.vpcId;
+  return typeof cfg === 'string' ? cfg : undefined;
+}
+
+function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
+}
+
+/** VPC id from a VPC or subnet resource, falling back to the id in a VPC arn. */
+export function vpcIdResolver(byArn: ReadonlyMap<string, Resource>): (arn: string) => string | undefined {
+  return (arn) => {
+    const r = byArn.get(arn);
+    const v = r?.config?.vpcId;
+    if (typeof v === 'string') return v;
+    const m = /:vpc\/(vpc-[0-9a-z]+)$/.exec(arn);
+    return m?.[1];
+  };
+}

@@ -1,0 +1,272 @@
+// Compiles declarative conditions into closures (no eval: each operator is a small
+// function chosen at compile time). Evaluation is three-valued: a condition that reads
+// a config field the snapshot lacks, or a spec value that is not set, is UNKNOWN, and an
+// unknown rule becomes a not-evaluated result, never a pass.
+import type { Resource } from '../model/snapshot.js';
+import type { Comparison, Condition, NumericOps, Ref, Value } from './rule.js';
+import { splitPath, walk, type SpecValues } from './refs.js';
+import { compilePattern } from './patterns.js';
+import { cidrWithin } from './cidr.js';
+
+export const FALSE = 0;
+export const TRUE = 1;
+export const UNKNOWN = 2;
+export type Tri = 0 | 1 | 2;
+
+export interface Scope {
+  resource: Resource;
+  env: string | null;
+  item: unknown;
+  /** The value `path` starts from: the resource, or an element inside every/some/none. */
+  value: unknown;
+  /** True at resource level (absent `config.*` there means "not collected"). */
+  top: boolean;
+}
+
+export interface Leaf {
+  subject: string;
+  op: string;
+  observed: unknown;
+  expected: unknown;
+  result: Tri;
+}
+
+/** Collects what a traced evaluation looked at, for evidence and not-evaluated reasons. */
+export interface Trace {
+  leaves: Leaf[];
+  missing: string[];
+}
+
+export type Compiled = (s: Scope, t: Trace | null) => Tri;
+
+export interface CompileEnv {
+  values: SpecValues;
+  /** In applicability conditions an unset spec value means "no requirement": false, not unknown. */
+  specUnsetIsFalse?: boolean;
+  inbound(kind: string, target: string): readonly string[];
+}
+
+/** What a rule reads, known at compile time. */
+export interface Reads {
+  env: boolean;
+  config: boolean;
+}
+
+const SUBJECTS = ['path', 'env', 'spec', 'item', 'relations', 'inbound'] as const;
+export const OPERATORS = [
+  'equals', 'notEquals', 'in', 'notIn', 'exists', 'gt', 'gte', 'lt', 'lte', 'matches', 'matchesAny',
+  'contains', 'hasKeys', 'cidrWithin', 'count', 'every', 'some', 'none',
+] as const;
+
+type Getter = (s: Scope) => { v: unknown; missing?: string };
+
+export function compileCondition(c: Condition, ce: CompileEnv, reads: Reads, nested = false): Compiled {
+  if ('all' in c) {
+    const parts = c.all.map((x) => compileCondition(x, ce, reads, nested));
+    return (s, t) => {
+      let r: Tri = TRUE;
+      for (const p of parts) {
+        const v = p(s, t);
+        if (v === FALSE) {
+          if (!t) return FALSE;
+          r = FALSE;
+        } else if (v === UNKNOWN && r === TRUE) r = UNKNOWN;
+      }
+      return r;
+    };
+  }
+  if ('any' in c) {
+    const parts = c.any.map((x) => compileCondition(x, ce, reads, nested));
+    return (s, t) => {
+      let r: Tri = FALSE;
+      for (const p of parts) {
+        const v = p(s, t);
+        if (v === TRUE) return TRUE;
+        if (v === UNKNOWN) r = UNKNOWN;
+      }
+      return r;
+    };
+  }
+  if ('not' in c) {
+    const inner = compileCondition(c.not, ce, reads, nested);
+    return (s, t) => {
+      const v = inner(s, t);
+      return v === UNKNOWN ? UNKNOWN : v === TRUE ? FALSE : TRUE;
+    };
+  }
+  return compileComparison(c, ce, reads, nested);
+}
+
+function compileComparison(c: Comparison, ce: CompileEnv, reads: Reads, nested: boolean): Compiled {
+  const subjectKey = SUBJECTS.find((k) => c[k] !== undefined);
+  const label = subjectKey === undefined ? '.' : subjectKey === 'path' ? String(c.path) : `${subjectKey}:${String(c[subjectKey])}`;
+  const get = subjectGetter(c, subjectKey, ce, reads, nested);
+  const opKey = OPERATORS.find((k) => c[k] !== undefined);
+  if (opKey === undefined) throw new Error(`condition on '${label}' has no operator`);
+  const test = operator(c, opKey, ce, reads);
+  return (s, t) => {
+    const { v, missing } = get(s);
+    let r: Tri;
+    let expected: unknown;
+    if (missing !== undefined && opKey !== 'exists') {
+      r = UNKNOWN;
+      if (t) t.missing.push(missing);
+    } else {
+      const out = test(v, s, t);
+      r = out.r;
+      expected = out.expected;
+      if (out.missing !== undefined && t) t.missing.push(out.missing);
+    }
+    if (t) t.leaves.push({ subject: label, op: opKey, observed: v, expected: expected ?? describe(c[opKey]), result: r });
+    return r;
+  };
+}
+
+function describe(v: unknown): unknown {
+  return v;
+}
+
+function subjectGetter(c: Comparison, key: (typeof SUBJECTS)[number] | undefined, ce: CompileEnv, reads: Reads, nested: boolean): Getter {
+  switch (key) {
+    case undefined:
+      return (s) => ({ v: s.value });
+    case 'path': {
+      const segs = splitPath(c.path!);
+      const isConfig = !nested && segs[0] === 'config';
+      if (isConfig) reads.config = true;
+      return (s) => {
+        const v = walk(s.value, segs);
+        return v === undefined && isConfig && s.top ? { v, missing: `${c.path} not collected` } : { v };
+      };
+    }
+    case 'relations':
+    case 'inbound': {
+      const kind = c[key]!;
+      if (key === 'relations') {
+        return (s) => ({ v: s.resource.relations.filter((r) => r.kind === kind).map((r) => r.target) });
+      }
+      return (s) => ({ v: ce.inbound(kind, s.resource.arn) });
+    }
+    default:
+      return refGetter(key === 'env' ? { env: c.env!, key: c.key } : key === 'spec' ? { spec: c.spec!, key: c.key } : { item: c.item! }, ce, reads);
+  }
+}
+
+/** Getter for a reference; spec values that are not set read as missing. */
+function refGetter(ref: Ref, ce: CompileEnv, reads: Reads): Getter {
+  if ('path' in ref) {
+    const segs = splitPath(ref.path);
+    return (s) => ({ v: walk(s.resource, segs) });
+  }
+  if ('item' in ref) {
+    const segs = splitPath(ref.item);
+    return (s) => ({ v: walk(s.item, segs) });
+  }
+  const isEnv = 'env' in ref;
+  const dotted = isEnv ? ref.env : ref.spec;
+  const segs = dotted.split('.');
+  const keySegs = ref.key !== undefined ? splitPath(ref.key) : undefined;
+  if (isEnv) reads.env = true;
+  const where = isEnv ? `environments.<env>.${dotted}` : dotted;
+  return (s) => {
+    let base: unknown;
+    if (isEnv) {
+      if (s.env === null) return ce.specUnsetIsFalse ? { v: undefined } : { v: undefined, missing: 'resource has no environment' };
+      base = ce.values.env(s.env, segs, dotted);
+    } else base = ce.values.root(segs, dotted);
+    if (keySegs !== undefined) {
+      const k = walk(s.resource, keySegs);
+      base = typeof k === 'string' && base !== null && typeof base === 'object' ? (base as Record<string, unknown>)[k] : undefined;
+    }
+    if (base === undefined && ce.specUnsetIsFalse) return { v: undefined };
+    return base === undefined ? { v: base, missing: `spec ${where.replace('<env>', s.env ?? '<env>')}${keySegs ? `[${ref.key}]` : ''} not set` } : { v: base };
+  };
+}
+
+function valueGetter(v: Value | undefined, ce: CompileEnv, reads: Reads): Getter {
+  if (v !== null && typeof v === 'object' && !Array.isArray(v)) return refGetter(v as Ref, ce, reads);
+  return () => ({ v });
+}
+
+type OpResult = { r: Tri; expected?: unknown; missing?: string };
+type Op = (o: unknown, s: Scope, t: Trace | null) => OpResult;
+
+function operator(c: Comparison, key: (typeof OPERATORS)[number], ce: CompileEnv, reads: Reads): Op {
+  if (key === 'exists') {
+    const want = c.exists!;
+    return (o) => ({ r: tri((o !== undefined && o !== null) === want) });
+  }
+  if (key === 'matches') {
+    const re = compilePattern(c.matches!);
+    return (o) => ({ r: tri(typeof o === 'string' && re.test(o)) });
+  }
+  if (key === 'count') return countOp(c.count!, ce, reads);
+  if (key === 'every' || key === 'some' || key === 'none') {
+    const inner = compileCondition(c[key]!, ce, reads, true);
+    return (o, s, t) => {
+      if (!Array.isArray(o)) return { r: FALSE };
+      const sub = t ? { leaves: [], missing: t.missing } : null;
+      let sawTrue = false;
+      let sawFalse = false;
+      let sawUnknown = false;
+      for (const el of o) {
+        const v = inner({ resource: s.resource, env: s.env, item: s.item, value: el, top: false }, sub);
+        if (v === TRUE) sawTrue = true;
+        else if (v === FALSE) sawFalse = true;
+        else sawUnknown = true;
+      }
+      const r: Tri =
+        key === 'every' ? (sawFalse ? FALSE : sawUnknown ? UNKNOWN : TRUE)
+        : key === 'some' ? (sawTrue ? TRUE : sawUnknown ? UNKNOWN : FALSE)
+        : sawTrue ? FALSE : sawUnknown ? UNKNOWN : TRUE;
+      return { r, expected: c[key] };
+    };
+  }
+  const get = valueGetter(c[key] as Value, ce, reads);
+  const binary = BINARY[key]!;
+  return (o, s) => {
+    const { v, missing } = get(s);
+    if (missing !== undefined) return { r: UNKNOWN, expected: undefined, missing };
+    return { r: tri(binary(o, v)), expected: v };
+  };
+}
+
+function countOp(ops: NumericOps, ce: CompileEnv, reads: Reads): Op {
+  const parts = (Object.keys(ops) as (keyof NumericOps)[]).map((k) => ({ k, get: valueGetter(ops[k], ce, reads), f: BINARY[k]! }));
+  return (o, s) => {
+    const n = Array.isArray(o) ? o.length : o !== null && typeof o === 'object' ? Object.keys(o).length : 0;
+    const expected: Record<string, unknown> = {};
+    for (const p of parts) {
+      const { v, missing } = p.get(s);
+      if (missing !== undefined) return { r: UNKNOWN, missing };
+      expected[p.k] = v;
+      if (!p.f(n, v)) return { r: FALSE, expected: { count: expected } };
+    }
+    return { r: TRUE, expected: { count: expected } };
+  };
+}
+
+const tri = (b: boolean): Tri => (b ? TRUE : FALSE);
+const num = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+
+function same(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => same(x, b[i]));
+  return false;
+}
+
+const BINARY: Record<string, (o: unknown, e: unknown) => boolean> = {
+  equals: same,
+  notEquals: (o, e) => !same(o, e),
+  in: (o, e) => Array.isArray(e) && e.some((x) => same(o, x)),
+  notIn: (o, e) => !(Array.isArray(e) && e.some((x) => same(o, x))),
+  gt: (o, e) => num(o) && num(e) && o > e,
+  gte: (o, e) => num(o) && num(e) && o >= e,
+  lt: (o, e) => num(o) && num(e) && o < e,
+  lte: (o, e) => num(o) && num(e) && o <= e,
+  matchesAny: (o, e) => typeof o === 'string' && Array.isArray(e) && e.some((p) => typeof p === 'string' && compilePattern(p).test(o)),
+  contains: (o, e) => Array.isArray(o) && o.some((x) => same(x, e)),
+  hasKeys: (o, e) =>
+    o !== null && typeof o === 'object' && Array.isArray(e) && e.every((k) => typeof k === 'string' && Object.hasOwn(o, k)),
+  cidrWithin: (o, e) => typeof o === 'string' && Array.isArray(e) && e.some((x) => typeof x === 'string' && cidrWithin(o, x)),
+};

@@ -1,0 +1,278 @@
+// The evaluation: rules x snapshot x spec -> results. Declarative rules run over the
+// resources of their types only (index by type), so cost is linear in resources x rules.
+import type { AccessCell, EnvironmentCost, Evaluation, Result, RuleMeta } from '../model/result.js';
+import type { CollectionError, Resource, Snapshot } from '../model/snapshot.js';
+import type { LoadedSpec } from '../model/spec.js';
+import type { Analysis, AnalysisReport, EngineContext, Outcome } from './context.js';
+import type { Rule } from './rule.js';
+import { ANALYSES } from './analyses/index.js';
+import { buildContext } from './build-context.js';
+import { compileCondition, FALSE, TRUE, UNKNOWN, type Compiled, type Reads, type Scope, type Trace } from './conditions.js';
+import { fingerprint } from './fingerprint.js';
+import { SpecValues } from './refs.js';
+import { cmp, describeLeaf, evidenceFrom, RefCache, severityRank, sortRuleResults } from './results.js';
+import { SpecLocator } from './spec-location.js';
+
+export interface EvaluateInput {
+  spec: LoadedSpec;
+  snapshot: Snapshot;
+  rules: readonly Rule[];
+  now: Date;
+  /** The analysis registry; defaults to the built-in one (tests pass their own). */
+  analyses?: Readonly<Record<string, Analysis<never>>>;
+}
+
+interface CompiledRule {
+  rule: Rule;
+  applicability?: Compiled;
+  check?: Compiled;
+  where?: Compiled;
+  eachSegs?: string[];
+  reads: Reads;
+}
+
+export function evaluate(input: EvaluateInput): Evaluation {
+  const ctx = buildContext(input.spec, input.snapshot, input.now);
+  return evaluateWithContext(ctx, input.rules, input.analyses ?? ANALYSES);
+}
+
+export function evaluateWithContext(
+  ctx: EngineContext,
+  rules: readonly Rule[],
+  analyses: Readonly<Record<string, Analysis<never>>> = ANALYSES,
+): Evaluation {
+  const values = new SpecValues(ctx.spec.spec);
+  const locator = new SpecLocator(ctx.spec);
+  const refs = new RefCache(ctx);
+  const ce = { values, inbound: ctx.inbound ?? (() => []) };
+  const typeErrors = typeLevelErrors(ctx.snapshot.errors);
+
+  const ordered = [...rules].sort((a, b) => severityRank(a.meta.severity) - severityRank(b.meta.severity) || cmp(a.meta.id, b.meta.id));
+  const results: Result[] = [];
+  const accessMatrix: AccessCell[] = [];
+  const costs: EnvironmentCost[] = [];
+
+  for (const rule of ordered) {
+    let ruleResults: Result[];
+    if (rule.analysis) {
+      const analysis = analyses[rule.analysis.name];
+      if (!analysis) throw new Error(`rule ${rule.meta.id}: unknown analysis '${rule.analysis.name}'`);
+      const out = analysis.run(ctx, rule.analysis.options as never);
+      const report: AnalysisReport = Array.isArray(out) ? { outcomes: out } : out;
+      if (report.accessMatrix) accessMatrix.push(...report.accessMatrix);
+      if (report.costs) costs.push(...report.costs);
+      ruleResults = report.outcomes.map((o) => fromOutcome(rule.meta, o, refs, locator));
+    } else {
+      const reads: Reads = { env: false, config: false };
+      const compiled: CompiledRule = {
+        rule,
+        reads,
+        applicability: rule.applicability ? compileCondition(rule.applicability, { ...ce, specUnsetIsFalse: true }, reads) : undefined,
+        check: rule.check ? compileCondition(rule.check, ce, reads) : undefined,
+        where: rule.each?.where ? compileCondition(rule.each.where, { ...ce, specUnsetIsFalse: true }, reads) : undefined,
+        eachSegs: rule.each ? rule.each.env.split('.') : undefined,
+      };
+      if (rule.each) reads.env = true;
+      ruleResults = runDeclarative(compiled, ctx, values, locator, refs, typeErrors);
+    }
+    for (const r of sortRuleResults(ruleResults)) results.push(r);
+  }
+
+  const metas: RuleMeta[] = rules.map((r) => r.meta).sort((a, b) => cmp(a.id, b.id));
+  accessMatrix.sort((a, b) => cmp(a.team, b.team) || cmp(a.environment, b.environment));
+  costs.sort((a, b) => cmp(a.environment, b.environment));
+  return { results, rules: metas, accessMatrix, costs, attribution: attributionTable(ctx) };
+}
+
+function runDeclarative(
+  c: CompiledRule,
+  ctx: EngineContext,
+  values: SpecValues,
+  locator: SpecLocator,
+  refs: RefCache,
+  typeErrors: Map<string, CollectionError[]>,
+): Result[] {
+  const { meta } = c.rule;
+  const out: Result[] = [];
+  const types = meta.resourceTypes.includes('*') ? [...ctx.byType.keys()].sort(cmp) : [...new Set(meta.resourceTypes)].sort(cmp);
+  const make = (r: Resource, status: Result['status'], message: string, evidence: Result['evidence'], env: string | null, index?: number, reason?: string): Result => {
+    const res: Result = {
+      ruleId: meta.id,
+      status,
+      severity: meta.severity,
+      category: meta.category,
+      resource: refs.forResource(r),
+      message,
+      evidence,
+      fingerprint: fingerprint(meta.id, r.arn),
+    };
+    const loc = locator.locate(meta.requirement, env, index);
+    if (loc) res.specLocation = loc;
+    if (reason !== undefined) res.reason = reason;
+    return res;
+  };
+
+  for (const type of types) {
+    for (const r of ctx.byType.get(type) ?? []) {
+      const env = ctx.attribution.get(r.arn)?.environment ?? null;
+      if (c.reads.env && env === null) continue;
+      const scope: Scope = { resource: r, env, item: undefined, value: r, top: true };
+      if (c.applicability) {
+        const a = c.applicability(scope, null);
+        if (a === FALSE) continue;
+        if (a === UNKNOWN) {
+          const t: Trace = { leaves: [], missing: [] };
+          c.applicability(scope, t);
+          out.push(make(r, 'not-evaluated', `${label(r)}: could not tell whether "${meta.title}" applies`, {}, env, undefined, reasonFor(t, r, ctx)));
+          continue;
+        }
+      }
+      if (c.reads.config) {
+        const errs = typeErrors.get(`${type}\u0000${r.accountId}`)?.filter((e) => e.region === r.region || e.region === 'global');
+        if (errs && errs.length > 0) {
+          out.push(make(r, 'not-evaluated', `${label(r)}: not evaluated, ${type} collection was incomplete`, {}, env, undefined, errs.map(describeError).join('; ')));
+          continue;
+        }
+      }
+      if (!c.check) continue;
+      let index: number | undefined;
+      let items: { item: unknown; index: number }[] = [{ item: undefined, index: -1 }];
+      if (c.eachSegs) {
+        const list = env === null ? undefined : values.env(env, c.eachSegs, c.rule.each!.env);
+        if (!Array.isArray(list)) continue;
+        items = [];
+        for (let i = 0; i < list.length; i++) {
+          if (c.where && c.where({ ...scope, item: list[i] }, null) !== TRUE) continue;
+          items.push({ item: list[i], index: i });
+          if ((c.rule.each!.select ?? 'first') === 'first') break;
+        }
+        if (items.length === 0) continue;
+      }
+      let status: Result['status'] = 'pass';
+      const traces: Trace[] = [];
+      let worst: Trace | undefined;
+      for (const it of items) {
+        const t: Trace = { leaves: [], missing: [] };
+        const v = c.check({ ...scope, item: it.item }, t);
+        traces.push(t);
+        if (v === FALSE && status !== 'fail') {
+          status = 'fail';
+          worst = t;
+          index = it.index >= 0 ? it.index : undefined;
+        } else if (v === UNKNOWN && status === 'pass') {
+          status = 'not-evaluated';
+          worst = t;
+          index = it.index >= 0 ? it.index : undefined;
+        }
+      }
+      if (status === 'pass') {
+        const t = traces[0]!;
+        if (index === undefined && items[0]!.index >= 0) index = items[0]!.index;
+        out.push(make(r, 'pass', `${label(r)}: ${meta.title}`, evidenceFrom(t.leaves, false), env, index));
+      } else if (status === 'fail') {
+        const failing = worst!.leaves.find((l) => l.result === FALSE) ?? worst!.leaves[0];
+        const why = failing ? ` (${describeLeaf(failing)})` : '';
+        out.push(make(r, 'fail', `${label(r)} fails "${meta.title}"${why}`, evidenceFrom(worst!.leaves, true), env, index));
+      } else {
+        out.push(make(r, 'not-evaluated', `${label(r)}: could not evaluate "${meta.title}"`, evidenceFrom(worst!.leaves, true), env, index, reasonFor(worst!, r, ctx)));
+      }
+    }
+  }
+  out.push(...coverageGaps(c, types, ctx, locator));
+  return out;
+}
+
+/** A type that could not be listed leaves resources unseen: one not-evaluated per gap. */
+function coverageGaps(c: CompiledRule, types: string[], ctx: EngineContext, locator: SpecLocator): Result[] {
+  const { meta } = c.rule;
+  const out: Result[] = [];
+  const seen = new Set<string>();
+  for (const type of types) {
+    for (const e of ctx.errorsAffecting(type)) {
+      if (e.resourceArn !== undefined) continue;
+      const arn = `arn:aws:envgate:${e.region}:${e.accountId}:coverage/${type}`;
+      if (seen.has(arn)) continue;
+      seen.add(arn);
+      const env = environmentOfAccount(ctx, e.accountId, e.region);
+      const res: Result = {
+        ruleId: meta.id,
+        status: 'not-evaluated',
+        severity: meta.severity,
+        category: meta.category,
+        resource: { arn, accountId: e.accountId, region: e.region, type, name: `${type} in ${e.accountId}/${e.region}`, environment: env },
+        message: `${type} in account ${e.accountId} region ${e.region} could not be inventoried; "${meta.title}" not evaluated there`,
+        evidence: {},
+        fingerprint: fingerprint(meta.id, arn),
+        reason: describeError(e),
+      };
+      const loc = locator.locate(meta.requirement, env);
+      if (loc) res.specLocation = loc;
+      out.push(res);
+    }
+  }
+  return out;
+}
+
+function environmentOfAccount(ctx: EngineContext, accountId: string, region: string): string | null {
+  const envs = Object.entries(ctx.spec.spec.environments)
+    .filter(([, e]) => (e.accounts ?? []).some((a) => a.id === accountId) && (region === 'global' || (e.regions ?? []).length === 0 || e.regions.includes(region)))
+    .map(([n]) => n);
+  return envs.length === 1 ? envs[0]! : null;
+}
+
+function fromOutcome(meta: RuleMeta, o: Outcome, refs: RefCache, locator: SpecLocator): Result {
+  const resource = refs.forOutcome(o);
+  const res: Result = {
+    ruleId: meta.id,
+    status: o.status,
+    severity: meta.severity,
+    category: meta.category,
+    resource,
+    message: o.message,
+    evidence: o.evidence,
+    fingerprint: fingerprint(meta.id, o.arn),
+  };
+  const loc = o.specPath !== undefined ? locator.pointer(o.specPath) : locator.locate(meta.requirement, resource.environment);
+  if (loc) res.specLocation = loc;
+  if (o.reason !== undefined) res.reason = o.reason;
+  return res;
+}
+
+function typeLevelErrors(errors: readonly CollectionError[]): Map<string, CollectionError[]> {
+  const m = new Map<string, CollectionError[]>();
+  for (const e of errors) {
+    if (e.resourceArn !== undefined) continue;
+    for (const area of e.affects) {
+      const k = `${area}\u0000${e.accountId}`;
+      const list = m.get(k);
+      if (list) list.push(e);
+      else m.set(k, [e]);
+    }
+  }
+  return m;
+}
+
+function reasonFor(t: Trace, r: Resource, ctx: EngineContext): string {
+  const errs = ctx.errorsAffecting(r.type, r.accountId, r.region).filter((e) => e.resourceArn === undefined || e.resourceArn === r.arn);
+  const parts = [...new Set(t.missing)];
+  for (const e of errs) parts.push(describeError(e));
+  return parts.length > 0 ? parts.join('; ') : 'required data missing';
+}
+
+export function describeError(e: CollectionError): string {
+  return `collection error ${e.service}:${e.operation} ${e.code} in ${e.accountId}/${e.region}${e.resourceArn ? ` for ${e.resourceArn}` : ''}: ${e.message}`;
+}
+
+function label(r: Resource): string {
+  return `${r.type} '${r.name}'`;
+}
+
+function attributionTable(ctx: EngineContext): Record<string, string | null> {
+  const keys = [...ctx.attribution.keys()];
+  let sorted = true;
+  for (let i = 1; i < keys.length && sorted; i++) if (keys[i - 1]! > keys[i]!) sorted = false;
+  if (!sorted) keys.sort(cmp);
+  const out: Record<string, string | null> = {};
+  for (const k of keys) out[k] = ctx.attribution.get(k)!.environment;
+  return out;
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { evaluate } from '../../src/engine/evaluate.js';
+import { loadRules } from '../../src/rules/load.js';
+import { baseSpec, loaded, NOW, snapshot } from '../engine/helpers.js';
+import { CASES } from './cases.js';
+
+const RULES = new Map(loadRules().map((r) => [r.meta.id, r]));
+
+describe('built-in rules', () => {
+  for (const c of CASES) {
+    it(`${c.rule}: ${c.name}`, () => {
+      const rule = RULES.get(c.rule);
+      expect(rule, `rule ${c.rule} exists`).toBeDefined();
+      const spec = baseSpec();
+      c.spec?.(spec);
+      const ev = evaluate({ spec: loaded(spec), snapshot: snapshot(c.resources), rules: [rule!], now: NOW });
+      const got: Record<string, string> = {};
+      for (const name of Object.keys(c.expect)) got[name] = 'none';
+      for (const r of ev.results) {
+        expect(r.ruleId).toBe(c.rule);
+        if (r.resource.name in got) {
+          expect(got[r.resource.name], `one result per resource for ${r.resource.name}`).toBe('none');
+          got[r.resource.name] = r.status;
+        }
+      }
+      expect(got).toEqual(c.expect);
+    });
+  }
+
+  it('every built-in rule has a passing and a failing case', () => {
+    for (const id of RULES.keys()) {
+      const statuses = new Set(CASES.filter((c) => c.rule === id).flatMap((c) => Object.values(c.expect)));
+      expect([id, statuses.has('pass'), statuses.has('fail')]).toEqual([id, true, true]);
+    }
+  });
+});
