@@ -58,7 +58,8 @@ export class ArnIndex {
   readonly totals: ReadonlyMap<string, number>;
   private readonly envCount: number;
 
-  constructor(ctx: EngineContext) {
+  /** `include` leaves resources out of pattern answers (isolation: the spec's shared allowances). */
+  constructor(ctx: EngineContext, include?: (arn: string) => boolean) {
     const entries: Entry[] = [];
     const byAccount = new Map<string, Set<string>>();
     const totals = new Map<string, number>();
@@ -73,7 +74,7 @@ export class ArnIndex {
     for (const r of ctx.snapshot.resources) {
       const env = ctx.attribution.get(r.arn)?.environment;
       if (env == null) continue;
-      entries.push({ arn: r.arn, env });
+      if (include === undefined || include(r.arn)) entries.push({ arn: r.arn, env });
       add(r.accountId, env);
       totals.set(env, (totals.get(env) ?? 0) + 1);
     }

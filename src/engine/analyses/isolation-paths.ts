@@ -1,0 +1,237 @@
+// The ways one environment reaches into another. Each detector makes one pass over the
+// resources (or principals) it concerns and records links on the subject: the resource
+// that is shared, or whose rule/policy reaches across. Nothing here is quadratic: shared
+// targets come from one reverse pass over relations, CIDRs are checked against the
+// handful of environment ranges, and IAM patterns go through the cached ARN index.
+import type { Principal, Resource } from '../../model/snapshot.js';
+import type { SecurityGroupConfig } from '../../model/resource-config.js';
+import { cidrsOverlap, parseCidr, type Cidr } from '../../spec/cidr.js';
+import type { EngineContext } from '../context.js';
+import type { ArnIndex } from './iam-arn-index.js';
+import { list } from './iam-policies.js';
+
+export type IsolationPath =
+  | 'tag'
+  | 'shared-target'
+  | 'ingress-cidr'
+  | 'ingress-security-group'
+  | 'grants';
+
+export interface Link {
+  path: IsolationPath;
+  /** The other environment reached (or the environment of the user, for shared targets). */
+  environment: string;
+  /** Relation kind, tag key, CIDR or IAM pattern: what links the two. */
+  via: string;
+  /** The resource on the other side, when there is one. */
+  peer?: string;
+  /** For grants: sample resources of the other environment the pattern matches. */
+  samples?: readonly string[];
+  /** For grants: the pattern reaches the whole account (`*`). */
+  accountWide?: boolean;
+  /** For shared targets: how many resources of that environment use it (samples are capped). */
+  users?: number;
+  /** Policy (and Sid) holding the pattern, for grants. */
+  policy?: string;
+}
+
+export interface Collector {
+  add(subject: string, own: string | null, link: Link): void;
+}
+
+/** Relations whose target is used by the source: a target used from two environments is shared. */
+export const USAGE_KINDS: ReadonlySet<string> = new Set([
+  'vpc',
+  'subnet',
+  'security-group',
+  'volume',
+  'kms-key',
+  'logs-to',
+  'notifies',
+  'load-balancer-target',
+  'instance-profile-role',
+]);
+
+const SAMPLES_PER_ENV = 3;
+
+export interface PathContext {
+  ctx: EngineContext;
+  envOf(arn: string): string | null;
+  allowed(arn: string): boolean;
+  envNames: readonly string[];
+  /** tag value (lower case) -> environment, from names and aliases. */
+  envByTagValue: ReadonlyMap<string, string>;
+  sharedTagValues: ReadonlySet<string>;
+  index: ArnIndex;
+}
+
+/** Tag values saying "shared" or naming several environments. */
+export function tagPath(pc: PathContext, arn: string, accountId: string, tags: Record<string, string>, out: Collector): void {
+  const keys = new Set(pc.ctx.spec.spec.attribution.tagKeys.map((k) => k.toLowerCase()));
+  for (const [key, value] of Object.entries(tags)) {
+    if (!keys.has(key.toLowerCase())) continue;
+    const v = value.trim().toLowerCase();
+    if (pc.sharedTagValues.has(v)) {
+      const envs = pc.index.envsInAccounts('*', accountId);
+      const reach = envs.size > 0 ? [...envs] : [...pc.envNames];
+      for (const e of reach.sort()) out.add(arn, null, { path: 'tag', environment: e, via: `${key}=${value}` });
+      continue;
+    }
+    const named = new Set<string>();
+    for (const token of v.split(/[\s,;|+/&]+/)) {
+      const e = pc.envByTagValue.get(token);
+      if (e !== undefined) named.add(e);
+    }
+    if (named.size > 1) for (const e of [...named].sort()) out.add(arn, null, { path: 'tag', environment: e, via: `${key}=${value}` });
+  }
+}
+
+interface TargetUse {
+  /** env -> sample source arns (at most SAMPLES_PER_ENV), plus kinds seen. */
+  byEnv: Map<string, { samples: string[]; kinds: Set<string>; count: number; last: string }>;
+}
+
+/** One reverse pass: targets (keys, buckets, topics, subnets, VPCs, ...) used from two environments. */
+export function sharedTargetPath(pc: PathContext, resources: readonly Resource[], out: Collector): void {
+  const uses = new Map<string, TargetUse>();
+  for (const r of resources) {
+    const from = pc.envOf(r.arn);
+    if (from === null || pc.allowed(r.arn)) continue;
+    for (const rel of r.relations) {
+      if (!USAGE_KINDS.has(rel.kind) || rel.target === r.arn) continue;
+      let use = uses.get(rel.target);
+      if (use === undefined) uses.set(rel.target, (use = { byEnv: new Map() }));
+      let entry = use.byEnv.get(from);
+      if (entry === undefined) use.byEnv.set(from, (entry = { samples: [], kinds: new Set(), count: 0, last: '' }));
+      entry.kinds.add(rel.kind);
+      if (entry.last !== r.arn) {
+        entry.count++;
+        entry.last = r.arn;
+      }
+      if (entry.samples.length < SAMPLES_PER_ENV && !entry.samples.includes(r.arn)) entry.samples.push(r.arn);
+    }
+  }
+  for (const [target, use] of uses) {
+    if (pc.allowed(target)) continue;
+    const own = pc.envOf(target);
+    const envs = new Set(use.byEnv.keys());
+    if (own !== null) envs.add(own);
+    if (envs.size < 2) continue;
+    for (const [env, entry] of [...use.byEnv].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+      if (env === own) continue;
+      for (const peer of entry.samples) {
+        out.add(target, own, { path: 'shared-target', environment: env, via: [...entry.kinds].sort().join(','), peer, users: entry.count });
+      }
+    }
+  }
+}
+
+function normaliseCidr(text: string): Cidr | undefined {
+  const exact = parseCidr(text);
+  if (exact !== undefined) return exact;
+  // AWS accepts host bits in some APIs; compare the network they denote.
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(text);
+  if (!m) return undefined;
+  const prefix = Number(m[5]);
+  if (prefix > 32 || m.slice(1, 5).some((o) => Number(o) > 255)) return undefined;
+  const addr = ((Number(m[1]) << 24) | (Number(m[2]) << 16) | (Number(m[3]) << 8) | Number(m[4])) >>> 0;
+  const mask = prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
+  return { base: (addr & mask) >>> 0, prefix };
+}
+
+export interface SgOptions {
+  /** CIDRs shorter than this prefix (e.g. 0.0.0.0/0) are left to the public-ingress rules. */
+  minPrefixLength: number;
+}
+
+/** Security groups admitting another environment's CIDR or security group. */
+export function securityGroupPath(pc: PathContext, groups: readonly Resource[], opts: SgOptions, out: Collector): void {
+  const ranges: { env: string; text: string; cidr: Cidr }[] = [];
+  for (const env of pc.envNames) {
+    for (const text of pc.ctx.spec.spec.environments[env]?.network?.vpcCidrs ?? []) {
+      const cidr = normaliseCidr(text);
+      if (cidr !== undefined) ranges.push({ env, text, cidr });
+    }
+  }
+  const byGroupId = new Map<string, string>();
+  for (const g of groups) {
+    const id = (g.config as Partial<SecurityGroupConfig>).groupId ?? g.id;
+    byGroupId.set(id, g.arn);
+  }
+  for (const g of groups) {
+    const own = pc.envOf(g.arn);
+    if (own === null || pc.allowed(g.arn)) continue;
+    const cfg = g.config as Partial<SecurityGroupConfig>;
+    const cidrs = new Set<string>();
+    const peers = new Set<string>();
+    for (const rule of cfg.ingress ?? []) {
+      for (const c of rule.cidrs ?? []) cidrs.add(c);
+      for (const id of rule.groupIds ?? []) peers.add(byGroupId.get(id) ?? id);
+    }
+    for (const rel of g.relations) {
+      if (rel.kind === 'ingress-cidr') cidrs.add(rel.target.replace(/^cidr:/, ''));
+      if (rel.kind === 'ingress-security-group') peers.add(rel.target);
+    }
+    const ownRanges = ranges.filter((r) => r.env === own);
+    for (const text of [...cidrs].sort()) {
+      const cidr = normaliseCidr(text);
+      if (cidr === undefined || cidr.prefix < opts.minPrefixLength) continue;
+      for (const r of ranges) {
+        if (r.env === own || !cidrsOverlap(cidr, r.cidr)) continue;
+        // A block inside the group's own environment range is its own network, even when
+        // environment ranges overlap each other (the network rules report that overlap).
+        if (ownRanges.some((o) => cidrsOverlap(o.cidr, cidr) && o.cidr.prefix <= cidr.prefix)) continue;
+        out.add(g.arn, own, { path: 'ingress-cidr', environment: r.env, via: text, peer: r.text });
+      }
+    }
+    for (const peer of [...peers].sort()) {
+      const env = pc.envOf(peer);
+      if (env === null || env === own || pc.allowed(peer)) continue;
+      out.add(g.arn, own, { path: 'ingress-security-group', environment: env, via: peer, peer });
+    }
+  }
+}
+
+function grantLinks(pc: PathContext, subject: string, own: string, account: string, patterns: readonly { pattern: string; policy: string }[], out: Collector): void {
+  for (const { pattern, policy } of patterns) {
+    const reach = pc.index.reach(pattern, account);
+    for (const env of [...reach.envs].sort()) {
+      if (env === own) continue;
+      out.add(subject, own, {
+        path: 'grants',
+        environment: env,
+        via: pattern,
+        policy,
+        ...(reach.accountWide ? { accountWide: true } : { samples: reach.samples.get(env) ?? [] }),
+      });
+    }
+  }
+}
+
+/** IAM policies of one environment granting actions on another's resources. */
+export function grantsPath(pc: PathContext, resources: readonly Resource[], principals: readonly Principal[], out: Collector): void {
+  for (const r of resources) {
+    const own = pc.envOf(r.arn);
+    if (own === null || pc.allowed(r.arn)) continue;
+    const patterns = r.relations.filter((x) => x.kind === 'grants').map((x) => ({ pattern: x.target, policy: r.arn }));
+    if (patterns.length > 0) grantLinks(pc, r.arn, own, r.accountId, patterns, out);
+  }
+  const policies = new Map(pc.ctx.snapshot.policies.map((p) => [p.arn, p]));
+  for (const p of principals) {
+    const own = pc.envOf(p.arn);
+    if (own === null || pc.allowed(p.arn)) continue;
+    const patterns: { pattern: string; policy: string }[] = [];
+    const collect = (policy: string, doc: { Statement: unknown } | undefined): void => {
+      const stmts = doc === undefined ? [] : Array.isArray(doc.Statement) ? doc.Statement : [doc.Statement];
+      for (const s of stmts as { Effect?: string; Resource?: string | string[]; Sid?: string }[]) {
+        if (s?.Effect !== 'Allow') continue;
+        const label = s.Sid ? `${policy} (Sid ${s.Sid})` : policy;
+        for (const pattern of list(s.Resource)) patterns.push({ pattern, policy: label });
+      }
+    };
+    for (const ip of p.inlinePolicies) collect(`inline:${p.arn}:${ip.name}`, ip.document);
+    // Managed policies that are snapshot resources carry `grants` relations of their own.
+    for (const arn of p.attachedPolicies) if (!pc.ctx.byArn.has(arn)) collect(arn, policies.get(arn)?.document);
+    if (patterns.length > 0) grantLinks(pc, p.arn, own, p.accountId, patterns, out);
+  }
+}

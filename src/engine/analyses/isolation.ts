@@ -1,0 +1,211 @@
+// Isolation ("no shared resources"): a resource or principal used by, or reaching into,
+// more than one environment is a finding, unless the spec's `shared` allowances name it.
+// One fail outcome per subject, with every environment involved and the linking paths
+// (capped); attributed subjects without links pass; allowed ones pass naming the allowance.
+import type { Principal, Resource } from '../../model/snapshot.js';
+import type { SharedAllowance } from '../../model/spec.js';
+import { matchesPattern } from '../../spec/patterns.js';
+import type { Analysis, EngineContext, Outcome } from '../context.js';
+import { ArnIndex } from './iam-arn-index.js';
+import { grantsPath, securityGroupPath, sharedTargetPath, tagPath, type Collector, type IsolationPath, type Link, type PathContext } from './isolation-paths.js';
+import { collectionGap } from './support.js';
+
+export const ISOLATION_PATHS: readonly IsolationPath[] = ['tag', 'shared-target', 'ingress-cidr', 'ingress-security-group', 'grants'];
+
+export interface IsolationOptions {
+  /** Which paths this rule checks (default: all). */
+  paths?: IsolationPath[];
+  /** Environment-tag values meaning "used by every environment" (case-insensitive). */
+  sharedTagValues?: string[];
+  /** Ingress CIDRs with a shorter prefix are ignored (0 = check even 0.0.0.0/0). */
+  minPrefixLength?: number;
+  /** Links listed in a finding's evidence (the count is always complete). */
+  maxLinks?: number;
+}
+
+const optionsSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    paths: { type: 'array', items: { enum: [...ISOLATION_PATHS] }, minItems: 1, uniqueItems: true },
+    sharedTagValues: { type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true },
+    minPrefixLength: { type: 'integer', minimum: 0, maximum: 32 },
+    maxLinks: { type: 'integer', minimum: 1, maximum: 1000 },
+  },
+};
+
+const DEFAULT_SHARED_VALUES = ['shared', 'common', 'global', 'all'];
+
+function byString(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Index of the first allowance naming the resource, or -1. */
+export function allowanceFor(shared: readonly SharedAllowance[], type: string, name: string, arn: string): number {
+  return shared.findIndex(
+    (a) =>
+      matchesPattern(a.type, type) &&
+      (a.name === undefined || matchesPattern(a.name, name)) &&
+      (a.arn === undefined || matchesPattern(a.arn, arn)),
+  );
+}
+
+interface Subject {
+  own: string | null;
+  links: Link[];
+}
+
+function linkKey(l: Link): string {
+  return [l.path, l.environment, l.via, l.peer ?? '', l.policy ?? ''].join('\u0000');
+}
+
+function describe(l: Link): string {
+  switch (l.path) {
+    case 'tag':
+      return `tagged ${l.via}`;
+    case 'shared-target':
+      return `used (${l.via}) by ${l.peer} of ${l.environment}`;
+    case 'ingress-cidr':
+      return `admits ${l.via}, inside ${l.environment}'s ${l.peer}`;
+    case 'ingress-security-group':
+      return `admits ${l.environment}'s security group ${l.peer}`;
+    case 'grants':
+      return `${l.policy} grants on ${l.via}${l.accountWide ? ` (every environment in the account)` : ''}, reaching ${l.environment}`;
+  }
+}
+
+function refOf(ctx: EngineContext, arn: string, principal: Principal | undefined, env: string | null): NonNullable<Outcome['resource']> {
+  if (principal !== undefined) {
+    const type = principal.kind === 'user' ? 'AWS::IAM::User' : principal.kind === 'role' ? 'AWS::IAM::Role' : 'AWS::IAM::Group';
+    return { accountId: principal.accountId, region: 'global', type, name: principal.name, environment: env };
+  }
+  const parts = arn.split(':');
+  void ctx;
+  return { accountId: parts[4] ?? '', region: parts[3] || 'global', type: 'unknown', name: arn.split(/[/:]/).pop() ?? arn, environment: env };
+}
+
+export function runIsolation(ctx: EngineContext, options: IsolationOptions): Outcome[] {
+  const spec = ctx.spec.spec;
+  const paths = new Set(options.paths ?? ISOLATION_PATHS);
+  const maxLinks = options.maxLinks ?? 10;
+  const shared = spec.shared ?? [];
+  const envNames = Object.keys(spec.environments).sort(byString);
+  const principalsByArn = new Map(ctx.principals.map((p) => [p.arn, p]));
+
+  const allowCache = new Map<string, number>();
+  const allowIndex = (arn: string): number => {
+    let i = allowCache.get(arn);
+    if (i === undefined) {
+      const r = ctx.byArn.get(arn);
+      const p = principalsByArn.get(arn);
+      i = r !== undefined ? allowanceFor(shared, r.type, r.name, r.arn) : p !== undefined ? allowanceFor(shared, refOf(ctx, arn, p, null).type, p.name, arn) : -1;
+      allowCache.set(arn, i);
+    }
+    return i;
+  };
+  const envOf = (arn: string): string | null => ctx.attribution.get(arn)?.environment ?? null;
+
+  const envByTagValue = new Map<string, string>();
+  for (const env of envNames) {
+    envByTagValue.set(env.toLowerCase(), env);
+    for (const a of spec.environments[env]?.aliases ?? []) envByTagValue.set(a.toLowerCase(), env);
+  }
+  const pc: PathContext = {
+    ctx,
+    envOf,
+    allowed: (arn) => allowIndex(arn) >= 0,
+    envNames,
+    envByTagValue,
+    sharedTagValues: new Set((options.sharedTagValues ?? DEFAULT_SHARED_VALUES).map((v) => v.toLowerCase())),
+    index: new ArnIndex(ctx, (arn) => allowIndex(arn) < 0),
+  };
+
+  const subjects = new Map<string, Subject>();
+  const out: Collector = {
+    add(subject, own, link) {
+      let s = subjects.get(subject);
+      if (s === undefined) subjects.set(subject, (s = { own: own ?? envOf(subject), links: [] }));
+      s.links.push(link);
+    },
+  };
+  const resources: readonly Resource[] = ctx.snapshot.resources;
+  if (paths.has('tag')) {
+    for (const r of resources) if (!pc.allowed(r.arn)) tagPath(pc, r.arn, r.accountId, r.tags, out);
+    for (const p of ctx.principals) if (!ctx.byArn.has(p.arn) && !pc.allowed(p.arn)) tagPath(pc, p.arn, p.accountId, p.tags, out);
+  }
+  if (paths.has('shared-target')) sharedTargetPath(pc, resources, out);
+  if (paths.has('ingress-cidr') || paths.has('ingress-security-group')) {
+    const sgOut: Collector = { add: (s, o, l) => (paths.has(l.path) ? out.add(s, o, l) : undefined) };
+    securityGroupPath(pc, ctx.byType.get('AWS::EC2::SecurityGroup') ?? [], { minPrefixLength: options.minPrefixLength ?? 1 }, sgOut);
+  }
+  if (paths.has('grants')) grantsPath(pc, resources, ctx.principals, out);
+
+  const outcomes: Outcome[] = [];
+  for (const [arn, s] of [...subjects].sort((a, b) => byString(a[0], b[0]))) {
+    const unique = new Map<string, Link>();
+    for (const l of s.links) unique.set(linkKey(l), l);
+    const links = [...unique.values()].sort(
+      (a, b) => byString(a.environment, b.environment) || byString(a.path, b.path) || byString(linkKey(a), linkKey(b)),
+    );
+    const envs = [...new Set([...(s.own !== null ? [s.own] : []), ...links.map((l) => l.environment)])].sort(byString);
+    const r = ctx.byArn.get(arn);
+    const name = r?.name ?? principalsByArn.get(arn)?.name ?? arn;
+    outcomes.push({
+      status: 'fail',
+      arn,
+      ...(r === undefined ? { resource: refOf(ctx, arn, principalsByArn.get(arn), s.own) } : {}),
+      message: `'${name}' ${s.own !== null ? `(${s.own}) ` : ''}is shared with or reaches into ${envs.filter((e) => e !== s.own).join(', ')}: ${describe(links[0]!)}`,
+      evidence: {
+        observed: { environments: envs },
+        expected: { environments: s.own !== null ? [s.own] : ['one environment'] },
+        environment: s.own,
+        paths: [...new Set(links.map((l) => l.path))].sort(byString),
+        links: links.slice(0, maxLinks).map((l) => ({ ...l, summary: describe(l) })),
+        linkCount: links.length,
+      },
+      specPath: '/shared',
+    });
+  }
+
+  // Passes: attributed subjects with no link (and allowed ones, naming their allowance).
+  const passFor = (arn: string, name: string, r: Resource | undefined, p: Principal | undefined): void => {
+    if (subjects.has(arn)) return;
+    const env = envOf(arn);
+    const allowed = allowIndex(arn);
+    if (env === null && allowed < 0) return;
+    if (r !== undefined && allowed < 0) {
+      const gap = collectionGap(ctx, r, 'isolation');
+      if (gap !== undefined) {
+        outcomes.push(gap);
+        return;
+      }
+    }
+    const base = { arn, ...(r === undefined ? { resource: refOf(ctx, arn, p, env) } : {}) };
+    if (allowed >= 0) {
+      outcomes.push({
+        ...base,
+        status: 'pass',
+        message: `'${name}' may be shared: ${shared[allowed]!.reason}`,
+        evidence: { observed: 'listed as shared', expected: 'used by one environment unless listed', allowance: shared[allowed] },
+        specPath: `/shared/${allowed}`,
+      });
+    } else {
+      outcomes.push({
+        ...base,
+        status: 'pass',
+        message: `'${name}' is used by ${env} only`,
+        evidence: { observed: { environments: [env] }, expected: { environments: [env] } },
+        specPath: '/shared',
+      });
+    }
+  };
+  for (const r of resources) passFor(r.arn, r.name, r, undefined);
+  for (const p of ctx.principals) if (!ctx.byArn.has(p.arn)) passFor(p.arn, p.name, undefined, p);
+  return outcomes;
+}
+
+export const isolationAnalysis: Analysis<IsolationOptions> = {
+  name: 'isolation',
+  optionsSchema,
+  run: runIsolation,
+};
