@@ -170,5 +170,15 @@ export function translateAjvErrors(errors: ErrorObject[], root: unknown, file: s
         push({ ...base, code: e.keyword, message: e.message ?? 'is not valid' });
     }
   }
-  return out;
+  return dropRequiredMisspelt(out);
+}
+
+/** A misspelt required key is one problem, not two: keep the unknown-key (it names both). */
+function dropRequiredMisspelt(diagnostics: Diagnostic[]): Diagnostic[] {
+  const misspelt = new Set<string>();
+  for (const d of diagnostics) {
+    const m = d.code === 'unknown-key' ? /did you mean "([^"]+)"/.exec(d.message) : null;
+    if (m) misspelt.add(`${d.path.slice(0, d.path.lastIndexOf('/'))}/${pointerSegment(m[1] as string)}`);
+  }
+  return diagnostics.filter((d) => !(d.code === 'required' && misspelt.has(d.path)));
 }

@@ -24,6 +24,10 @@ export function crossCheck(root: unknown, file: string, index: PositionIndex): D
   const envs = entries(get(root, 'environments'));
   const envNames = envs.map(([n]) => n);
   const teamNames = entries(get(root, 'teams')).map(([n]) => n);
+  const suggestEnv = (name: string) => {
+    const owner = envs.find(([, spec]) => items(get(spec, 'aliases')).some((a) => typeof a === 'string' && a.toLowerCase() === name.toLowerCase()));
+    return owner?.[0] ?? didYouMean(name, envNames);
+  };
 
   checkCidrs(envs, at);
   checkAccounts(envs, at);
@@ -35,7 +39,7 @@ export function crossCheck(root: unknown, file: string, index: PositionIndex): D
     if (!teamNames.includes(team)) at(teamPath, 'undefined-team', MESSAGES.undefinedTeam(team, didYouMean(team, teamNames)), `one of: ${teamNames.join(', ') || '(no teams defined)'}`, true);
     for (const [env] of entries(row)) {
       if (!envNames.includes(env)) {
-        at(`${teamPath}/${seg(env)}`, 'undefined-environment', MESSAGES.undefinedEnvironment(env, didYouMean(env, envNames)), `one of: ${envNames.join(', ')}`, true);
+        at(`${teamPath}/${seg(env)}`, 'undefined-environment', MESSAGES.undefinedEnvironment(env, suggestEnv(env)), `one of: ${envNames.join(', ')}`, true);
       }
     }
   }
@@ -43,7 +47,7 @@ export function crossCheck(root: unknown, file: string, index: PositionIndex): D
     for (const side of ['from', 'to']) {
       const env = get(p, side);
       if (typeof env === 'string' && !envNames.includes(env)) {
-        at(`/parity/${i}/${side}`, 'undefined-environment', MESSAGES.undefinedEnvironment(env, didYouMean(env, envNames)), `one of: ${envNames.join(', ')}`);
+        at(`/parity/${i}/${side}`, 'undefined-environment', MESSAGES.undefinedEnvironment(env, suggestEnv(env)), `one of: ${envNames.join(', ')}`);
       }
     }
     const from = get(p, 'from');

@@ -20,6 +20,8 @@ export function didYouMean(value: string, candidates: readonly string[]): string
   const lower = value.toLowerCase();
   const exactCase = candidates.find((c) => c.toLowerCase() === lower);
   if (exactCase !== undefined) return exactCase;
+  const prefixed = lower.length >= 3 ? candidates.filter((c) => c.toLowerCase().startsWith(lower)) : [];
+  if (prefixed.length === 1) return prefixed[0];
   const limit = Math.max(1, Math.min(3, Math.floor(value.length / 3)));
   let best: string | undefined;
   let bestDistance = Infinity;
