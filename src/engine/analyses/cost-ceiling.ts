@@ -22,7 +22,7 @@ export interface EnvironmentCostDetail {
   actual: ActualSpend | null;
 }
 
-const GLOBAL_TYPES = new Set(['AWS::Route53::HostedZone']);
+const GLOBAL_TYPES = new Set(['AWS::Route53::HostedZone', 'AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::Group', 'AWS::IAM::ManagedPolicy']);
 
 export function environmentArn(env: string): string {
   return `arn:aws:envgate:::environment/${env}`;
@@ -32,23 +32,29 @@ function pointerSegment(s: string): string {
   return s.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
-function describeError(e: CollectionError): string {
+export function describeError(e: CollectionError): string {
   return `collection error ${e.service}:${e.operation} ${e.code} in ${e.accountId}/${e.region}: ${e.message}`;
 }
 
 /**
- * Errors for priced types in the environment's accounts (the spec's, else those its
+ * Collection errors for the given types in the environment's accounts (the spec's, else those its
  * resources live in) and regions. A per-resource error counts only for this
  * environment's resources.
  */
-function pricedTypeErrors(ctx: EngineContext, env: string, envSpec: EnvironmentSpec | undefined, resources: Resource[]): CollectionError[] {
+export function environmentErrors(
+  ctx: EngineContext,
+  env: string,
+  types: readonly string[],
+  resources: readonly Resource[],
+): CollectionError[] {
+  const envSpec = ctx.spec.spec.environments[env];
   const accounts = new Set<string>((envSpec?.accounts ?? []).map((a) => a.id));
   if (accounts.size === 0) for (const r of resources) accounts.add(r.accountId);
   const regions = new Set<string>(envSpec?.regions ?? []);
   for (const r of resources) if (r.region !== 'global') regions.add(r.region);
   const accountList: (string | undefined)[] = accounts.size === 0 ? [undefined] : [...accounts];
   const found = new Map<string, CollectionError>();
-  for (const type of PRICED_TYPES) {
+  for (const type of types) {
     const regionList = GLOBAL_TYPES.has(type) || regions.size === 0 ? ['global'] : [...regions];
     for (const account of accountList) {
       for (const region of regionList) {
@@ -82,7 +88,7 @@ export function costDetails(ctx: EngineContext, tables: ReadonlyMap<string, Pric
     const envSpec = ctx.spec.spec.environments[env];
     const resources = byEnv.get(env) ?? [];
     const estimate = estimateResources(resources, tables);
-    const errors = pricedTypeErrors(ctx, env, envSpec, resources);
+    const errors = environmentErrors(ctx, env, PRICED_TYPES, resources);
     const caveats: CostCaveat[] = [...estimate.caveats];
     if (errors.length > 0) {
       caveats.push({
