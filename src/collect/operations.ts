@@ -77,7 +77,6 @@ export const OPERATIONS: readonly OperationInfo[] = [
   op('cloudwatch', 'DescribeAlarms'),
   op('route53', 'ListHostedZones'),
   op('elasticache', 'DescribeCacheClusters'),
-  op('elasticache', 'DescribeReplicationGroups'),
   op('ce', 'GetCostAndUsage'),
 ];
 

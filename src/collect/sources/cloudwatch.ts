@@ -1,0 +1,76 @@
+// CloudWatch metric alarms: one paged list (100 a page). `monitors` relations come from
+// the alarm's dimensions (QueueName, InstanceId, LoadBalancer, DBInstanceIdentifier, ...).
+import { DescribeAlarmsCommand, type DescribeAlarmsCommandOutput } from '@aws-sdk/client-cloudwatch';
+import type { Relation } from '../../model/snapshot.js';
+import { arnOf, partitionOf } from '../arn.js';
+import type { Session, Target } from '../session.js';
+
+const TYPE = 'AWS::CloudWatch::Alarm';
+
+/** The ARN a metric dimension names, for the dimensions that identify one resource. */
+export function dimensionTarget(name: string, value: string, t: Target): string | undefined {
+  const a = (svc: string, res: string) => arnOf(svc, t.region, t.accountId, res);
+  switch (name) {
+    case 'QueueName':
+      return a('sqs', value);
+    case 'TopicName':
+      return a('sns', value);
+    case 'InstanceId':
+      return a('ec2', `instance/${value}`);
+    case 'VolumeId':
+      return a('ec2', `volume/${value}`);
+    case 'NatGatewayId':
+      return a('ec2', `natgateway/${value}`);
+    case 'LoadBalancer':
+      return a('elasticloadbalancing', `loadbalancer/${value}`);
+    case 'DBInstanceIdentifier':
+      return a('rds', `db:${value}`);
+    case 'DBClusterIdentifier':
+      return a('rds', `cluster:${value}`);
+    case 'TableName':
+      return a('dynamodb', `table/${value}`);
+    case 'CacheClusterId':
+      return a('elasticache', `cluster:${value}`);
+    case 'BucketName':
+      return `arn:${partitionOf(t.region)}:s3:::${value}`;
+    case 'LogGroupName':
+      return a('logs', `log-group:${value}`);
+    default:
+      return undefined;
+  }
+}
+
+export async function collectAlarms(s: Session, t: Target): Promise<void> {
+  const complete = await s.paginate(
+    t,
+    'cloudwatch',
+    'DescribeAlarms',
+    [TYPE],
+    (c, token) => c.send(new DescribeAlarmsCommand({ MaxRecords: 100, AlarmTypes: ['MetricAlarm'], ...(token ? { NextToken: token } : {}) })),
+    (p: DescribeAlarmsCommandOutput) => p.NextToken,
+    (p) => {
+      for (const al of p.MetricAlarms ?? []) {
+        if (!al.AlarmName) continue;
+        const dimensions = Object.fromEntries((al.Dimensions ?? []).map((d) => [d.Name ?? '', d.Value ?? '']));
+        const alarmActions = [...(al.AlarmActions ?? [])].sort();
+        const relations: Relation[] = [];
+        for (const [k, v] of Object.entries(dimensions)) {
+          const target = dimensionTarget(k, v, t);
+          if (target) relations.push({ kind: 'monitors', target });
+        }
+        for (const action of alarmActions) if (/^arn:[^:]+:(sns|sqs):/.test(action)) relations.push({ kind: 'notifies', target: action });
+        s.upsert({
+          arn: al.AlarmArn ?? arnOf('cloudwatch', t.region, t.accountId, `alarm:${al.AlarmName}`),
+          accountId: t.accountId,
+          region: t.region,
+          type: TYPE,
+          id: al.AlarmName,
+          name: al.AlarmName,
+          config: { namespace: al.Namespace ?? '', metricName: al.MetricName ?? '', dimensions, alarmActions },
+          relations,
+        });
+      }
+    },
+  );
+  if (complete) s.addCoverage(t, 'describe', [TYPE]);
+}

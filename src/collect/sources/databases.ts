@@ -1,0 +1,183 @@
+// RDS instances and clusters (one paged list each, 100 a page), DynamoDB tables (list,
+// then DescribeTable and DescribeContinuousBackups each: the API has no batch describe),
+// ElastiCache clusters (one paged list).
+import { DescribeContinuousBackupsCommand, DescribeTableCommand, ListTablesCommand, type ListTablesCommandOutput } from '@aws-sdk/client-dynamodb';
+import { DescribeCacheClustersCommand, type DescribeCacheClustersCommandOutput } from '@aws-sdk/client-elasticache';
+import { DescribeDBClustersCommand, DescribeDBInstancesCommand, type DescribeDBClustersCommandOutput, type DescribeDBInstancesCommandOutput, type Tag } from '@aws-sdk/client-rds';
+import type { EncryptionState } from '../../model/resource-config.js';
+import type { Relation } from '../../model/snapshot.js';
+import { arnOf } from '../arn.js';
+import { rel, type Session, type Target } from '../session.js';
+import { kmsKeyArn } from './kms-ref.js';
+
+const tagMap = (tags: Tag[] | undefined) => Object.fromEntries((tags ?? []).filter((x) => x.Key).map((x) => [x.Key!, x.Value ?? '']));
+
+function storageEncryption(encrypted: boolean | undefined, keyId: string | undefined, t: Target): EncryptionState {
+  if (!encrypted) return { enabled: false };
+  const key = kmsKeyArn(keyId, t);
+  return { enabled: true, algorithm: 'aws:kms', ...(key ? { kmsKeyArn: key } : {}) };
+}
+
+export async function collectRds(s: Session, t: Target): Promise<void> {
+  const base = { accountId: t.accountId, region: t.region };
+  const ec2 = (kind: string, id: string) => arnOf('ec2', t.region, t.accountId, `${kind}/${id}`);
+  const [okI, okC] = await Promise.all([
+    s.paginate(
+      t,
+      'rds',
+      'DescribeDBInstances',
+      ['AWS::RDS::DBInstance'],
+      (c, m) => c.send(new DescribeDBInstancesCommand({ MaxRecords: 100, ...(m ? { Marker: m } : {}) })),
+      (p: DescribeDBInstancesCommandOutput) => p.Marker,
+      (p) => {
+        for (const d of p.DBInstances ?? []) {
+          if (!d.DBInstanceIdentifier) continue;
+          const encryption = storageEncryption(d.StorageEncrypted, d.KmsKeyId, t);
+          const subnetIds = (d.DBSubnetGroup?.Subnets ?? []).flatMap((x) => (x.SubnetIdentifier ? [x.SubnetIdentifier] : [])).sort();
+          const securityGroupIds = (d.VpcSecurityGroups ?? []).flatMap((x) => (x.VpcSecurityGroupId ? [x.VpcSecurityGroupId] : [])).sort();
+          const vpcId = d.DBSubnetGroup?.VpcId;
+          s.upsert({
+            ...base,
+            arn: d.DBInstanceArn ?? arnOf('rds', t.region, t.accountId, `db:${d.DBInstanceIdentifier}`),
+            type: 'AWS::RDS::DBInstance',
+            id: d.DBInstanceIdentifier,
+            tags: tagMap(d.TagList),
+            config: {
+              engine: d.Engine ?? '',
+              instanceClass: d.DBInstanceClass ?? '',
+              multiAz: Boolean(d.MultiAZ),
+              encryption,
+              backupRetentionDays: d.BackupRetentionPeriod ?? 0,
+              deletionProtection: Boolean(d.DeletionProtection),
+              publiclyAccessible: Boolean(d.PubliclyAccessible),
+              ...(d.StorageType ? { storageType: d.StorageType } : {}),
+              ...(d.AllocatedStorage !== undefined ? { allocatedStorageGiB: d.AllocatedStorage } : {}),
+              ...(vpcId ? { vpcId } : {}),
+              subnetIds,
+              securityGroupIds,
+              ...(d.DBClusterIdentifier ? { clusterId: d.DBClusterIdentifier } : {}),
+            },
+            relations: [
+              ...rel('vpc', vpcId ? ec2('vpc', vpcId) : undefined),
+              ...subnetIds.map((x): Relation => ({ kind: 'subnet', target: ec2('subnet', x) })),
+              ...securityGroupIds.map((x): Relation => ({ kind: 'security-group', target: ec2('security-group', x) })),
+              ...rel('kms-key', encryption.kmsKeyArn),
+            ],
+          });
+        }
+      },
+    ),
+    s.paginate(
+      t,
+      'rds',
+      'DescribeDBClusters',
+      ['AWS::RDS::DBCluster'],
+      (c, m) => c.send(new DescribeDBClustersCommand({ MaxRecords: 100, ...(m ? { Marker: m } : {}) })),
+      (p: DescribeDBClustersCommandOutput) => p.Marker,
+      (p) => {
+        for (const d of p.DBClusters ?? []) {
+          if (!d.DBClusterIdentifier) continue;
+          const encryption = storageEncryption(d.StorageEncrypted, d.KmsKeyId, t);
+          s.upsert({
+            ...base,
+            arn: d.DBClusterArn ?? arnOf('rds', t.region, t.accountId, `cluster:${d.DBClusterIdentifier}`),
+            type: 'AWS::RDS::DBCluster',
+            id: d.DBClusterIdentifier,
+            tags: tagMap(d.TagList),
+            config: {
+              engine: d.Engine ?? '',
+              multiAz: Boolean(d.MultiAZ),
+              encryption,
+              backupRetentionDays: d.BackupRetentionPeriod ?? 0,
+              deletionProtection: Boolean(d.DeletionProtection),
+              members: (d.DBClusterMembers ?? []).flatMap((m) => (m.DBInstanceIdentifier ? [m.DBInstanceIdentifier] : [])).sort(),
+            },
+            relations: rel('kms-key', encryption.kmsKeyArn),
+          });
+        }
+      },
+    ),
+  ]);
+  s.addCoverage(t, 'describe', [...(okI ? ['AWS::RDS::DBInstance'] : []), ...(okC ? ['AWS::RDS::DBCluster'] : [])]);
+}
+
+const TABLE = 'AWS::DynamoDB::Table';
+
+export async function collectDynamoDb(s: Session, t: Target): Promise<void> {
+  const names: string[] = [];
+  const complete = await s.paginate(
+    t,
+    'dynamodb',
+    'ListTables',
+    [TABLE],
+    (c, start) => c.send(new ListTablesCommand({ Limit: 100, ...(start ? { ExclusiveStartTableName: start } : {}) })),
+    (p: ListTablesCommandOutput) => p.LastEvaluatedTableName,
+    (p) => void names.push(...(p.TableNames ?? [])),
+  );
+  if (complete) s.addCoverage(t, 'describe', [TABLE]);
+  await Promise.all(
+    names.map(async (name) => {
+      const arn = arnOf('dynamodb', t.region, t.accountId, `table/${name}`);
+      const [desc, backups] = await Promise.all([
+        s.must(t, 'dynamodb', 'DescribeTable', [TABLE], (c) => c.send(new DescribeTableCommand({ TableName: name })), arn),
+        s.must(t, 'dynamodb', 'DescribeContinuousBackups', [TABLE], (c) => c.send(new DescribeContinuousBackupsCommand({ TableName: name })), arn),
+      ]);
+      const d = desc?.Table;
+      const config: Record<string, unknown> = {};
+      const relations: Relation[] = [];
+      if (d) {
+        const sse = d.SSEDescription;
+        const key = kmsKeyArn(sse?.KMSMasterKeyArn, t);
+        // DynamoDB always encrypts; without an SSE description it uses an AWS owned key.
+        config.encryption = sse?.Status === 'ENABLED' || sse?.Status === 'UPDATING' ? { enabled: true, algorithm: 'KMS', ...(key ? { kmsKeyArn: key } : {}) } : { enabled: true, algorithm: 'AWS_OWNED', customerManagedKey: false };
+        if (key) relations.push({ kind: 'kms-key', target: key });
+        const mode = d.BillingModeSummary?.BillingMode === 'PAY_PER_REQUEST' ? 'PAY_PER_REQUEST' : 'PROVISIONED';
+        config.billingMode = mode;
+        if (mode === 'PROVISIONED') {
+          config.readCapacityUnits = d.ProvisionedThroughput?.ReadCapacityUnits ?? 0;
+          config.writeCapacityUnits = d.ProvisionedThroughput?.WriteCapacityUnits ?? 0;
+        }
+        config.deletionProtection = Boolean(d.DeletionProtectionEnabled);
+      }
+      if (backups) {
+        config.pointInTimeRecovery = backups.ContinuousBackupsDescription?.PointInTimeRecoveryDescription?.PointInTimeRecoveryStatus === 'ENABLED';
+      }
+      s.upsert({ arn: d?.TableArn ?? arn, accountId: t.accountId, region: t.region, type: TABLE, id: name, name, config, relations });
+    }),
+  );
+}
+
+const CACHE = 'AWS::ElastiCache::CacheCluster';
+
+export async function collectElastiCache(s: Session, t: Target): Promise<void> {
+  const complete = await s.paginate(
+    t,
+    'elasticache',
+    'DescribeCacheClusters',
+    [CACHE],
+    (c, m) => c.send(new DescribeCacheClustersCommand({ MaxRecords: 100, ...(m ? { Marker: m } : {}) })),
+    (p: DescribeCacheClustersCommandOutput) => p.Marker,
+    (p) => {
+      for (const c of p.CacheClusters ?? []) {
+        if (!c.CacheClusterId) continue;
+        s.upsert({
+          arn: c.ARN ?? arnOf('elasticache', t.region, t.accountId, `cluster:${c.CacheClusterId}`),
+          accountId: t.accountId,
+          region: t.region,
+          type: CACHE,
+          id: c.CacheClusterId,
+          config: {
+            engine: c.Engine ?? '',
+            nodeType: c.CacheNodeType ?? '',
+            numNodes: c.NumCacheNodes ?? 0,
+            encryption: { atRest: Boolean(c.AtRestEncryptionEnabled), inTransit: Boolean(c.TransitEncryptionEnabled) },
+            snapshotRetentionDays: c.SnapshotRetentionLimit ?? 0,
+            ...(c.PreferredAvailabilityZone === 'Multiple' ? { multiAz: true } : {}),
+          },
+          relations: (c.SecurityGroups ?? []).flatMap((g): Relation[] => (g.SecurityGroupId ? [{ kind: 'security-group', target: arnOf('ec2', t.region, t.accountId, `security-group/${g.SecurityGroupId}`) }] : [])),
+        });
+      }
+    },
+  );
+  if (complete) s.addCoverage(t, 'describe', [CACHE]);
+}

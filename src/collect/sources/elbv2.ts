@@ -1,0 +1,74 @@
+// ELBv2 load balancers: one paged list (400 a page), then attributes and listeners per
+// load balancer (neither call takes more than one load balancer).
+import {
+  DescribeListenersCommand,
+  DescribeLoadBalancerAttributesCommand,
+  DescribeLoadBalancersCommand,
+  type DescribeLoadBalancersCommandOutput,
+  type LoadBalancer,
+} from '@aws-sdk/client-elastic-load-balancing-v2';
+import type { LoadBalancerConfig } from '../../model/resource-config.js';
+import type { Relation } from '../../model/snapshot.js';
+import { arnOf, partitionOf } from '../arn.js';
+import type { Session, Target } from '../session.js';
+
+const TYPE = 'AWS::ElasticLoadBalancingV2::LoadBalancer';
+
+export async function collectElbv2(s: Session, t: Target): Promise<void> {
+  const lbs: LoadBalancer[] = [];
+  const complete = await s.paginate(
+    t,
+    'elbv2',
+    'DescribeLoadBalancers',
+    [TYPE],
+    (c, m) => c.send(new DescribeLoadBalancersCommand({ PageSize: 400, ...(m ? { Marker: m } : {}) })),
+    (p: DescribeLoadBalancersCommandOutput) => p.NextMarker,
+    (p) => void lbs.push(...(p.LoadBalancers ?? [])),
+  );
+  if (complete) s.addCoverage(t, 'describe', [TYPE]);
+  const ec2 = (kind: string, id: string) => arnOf('ec2', t.region, t.accountId, `${kind}/${id}`);
+  await Promise.all(
+    lbs.map(async (lb) => {
+      const arn = lb.LoadBalancerArn;
+      if (!arn) return;
+      const [attrs, listeners] = await Promise.all([
+        s.must(t, 'elbv2', 'DescribeLoadBalancerAttributes', [TYPE], (c) => c.send(new DescribeLoadBalancerAttributesCommand({ LoadBalancerArn: arn })), arn),
+        s.must(t, 'elbv2', 'DescribeListeners', [TYPE], (c) => c.send(new DescribeListenersCommand({ LoadBalancerArn: arn, PageSize: 400 })), arn),
+      ]);
+      const subnetIds = (lb.AvailabilityZones ?? []).flatMap((z) => (z.SubnetId ? [z.SubnetId] : [])).sort();
+      const securityGroupIds = [...(lb.SecurityGroups ?? [])].sort();
+      const config: Partial<LoadBalancerConfig> = {
+        lbType: (lb.Type ?? 'application') as LoadBalancerConfig['lbType'],
+        scheme: (lb.Scheme ?? 'internet-facing') as LoadBalancerConfig['scheme'],
+        ...(lb.VpcId ? { vpcId: lb.VpcId } : {}),
+        subnetIds,
+        securityGroupIds,
+      };
+      const relations: Relation[] = [
+        ...(lb.VpcId ? [{ kind: 'vpc' as const, target: ec2('vpc', lb.VpcId) }] : []),
+        ...subnetIds.map((x): Relation => ({ kind: 'subnet', target: ec2('subnet', x) })),
+        ...securityGroupIds.map((x): Relation => ({ kind: 'security-group', target: ec2('security-group', x) })),
+      ];
+      if (attrs) {
+        const a = Object.fromEntries((attrs.Attributes ?? []).map((x) => [x.Key ?? '', x.Value ?? '']));
+        const bucket = a['access_logs.s3.bucket'];
+        const enabled = a['access_logs.s3.enabled'] === 'true';
+        config.accessLogging = enabled && bucket ? { enabled, bucket } : { enabled };
+        if (enabled && bucket) relations.push({ kind: 'logs-to', target: `arn:${partitionOf(t.region)}:s3:::${bucket}` });
+        config.deletionProtection = a['deletion_protection.enabled'] === 'true';
+      }
+      if (listeners) {
+        config.listeners = (listeners.Listeners ?? [])
+          .map((l) => ({
+            port: l.Port ?? 0,
+            protocol: l.Protocol ?? '',
+            ...(l.SslPolicy ? { sslPolicy: l.SslPolicy } : {}),
+            ...(l.Protocol === 'HTTP' ? { redirectsToHttps: (l.DefaultActions ?? []).some((d) => d.Type === 'redirect' && d.RedirectConfig?.Protocol === 'HTTPS') } : {}),
+          }))
+          .sort((x, y) => x.port - y.port || x.protocol.localeCompare(y.protocol));
+      }
+      const name = lb.LoadBalancerName ?? arn;
+      s.upsert({ arn, accountId: t.accountId, region: t.region, type: TYPE, id: arn.split(':loadbalancer/')[1] ?? name, name, config, relations });
+    }),
+  );
+}

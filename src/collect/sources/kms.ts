@@ -1,0 +1,36 @@
+// KMS keys: one paged list, DescribeKey each (ownership and state), and the rotation
+// status of customer managed, enabled symmetric keys only (AWS keys rotate by AWS).
+import { DescribeKeyCommand, GetKeyRotationStatusCommand, ListKeysCommand, type ListKeysCommandOutput } from '@aws-sdk/client-kms';
+import { arnOf } from '../arn.js';
+import type { Session, Target } from '../session.js';
+
+const TYPE = 'AWS::KMS::Key';
+
+export async function collectKms(s: Session, t: Target): Promise<void> {
+  const keys: { id: string; arn: string }[] = [];
+  const complete = await s.paginate(
+    t,
+    'kms',
+    'ListKeys',
+    [TYPE],
+    (c, m) => c.send(new ListKeysCommand({ Limit: 1000, ...(m ? { Marker: m } : {}) })),
+    (p: ListKeysCommandOutput) => (p.Truncated ? p.NextMarker : undefined),
+    (p) => void keys.push(...(p.Keys ?? []).flatMap((k) => (k.KeyId ? [{ id: k.KeyId, arn: k.KeyArn ?? arnOf('kms', t.region, t.accountId, `key/${k.KeyId}`) }] : []))),
+  );
+  if (complete) s.addCoverage(t, 'describe', [TYPE]);
+  await Promise.all(
+    keys.map(async ({ id, arn }) => {
+      const d = (await s.must(t, 'kms', 'DescribeKey', [TYPE], (c) => c.send(new DescribeKeyCommand({ KeyId: id })), arn))?.KeyMetadata;
+      const config: Record<string, unknown> = {};
+      if (d) {
+        config.keyManager = d.KeyManager === 'AWS' ? 'AWS' : 'CUSTOMER';
+        config.keyState = d.KeyState ?? '';
+        if (config.keyManager === 'CUSTOMER' && d.KeyState === 'Enabled' && (d.KeySpec ?? 'SYMMETRIC_DEFAULT') === 'SYMMETRIC_DEFAULT') {
+          const rot = await s.must(t, 'kms', 'GetKeyRotationStatus', [TYPE], (c) => c.send(new GetKeyRotationStatusCommand({ KeyId: id })), arn);
+          if (rot) config.rotationEnabled = Boolean(rot.KeyRotationEnabled);
+        }
+      }
+      s.upsert({ arn, accountId: t.accountId, region: t.region, type: TYPE, id, name: d?.Description || id, config });
+    }),
+  );
+}
