@@ -199,8 +199,17 @@ export function runIsolation(ctx: EngineContext, options: IsolationOptions): Out
       });
     }
   };
-  for (const r of resources) passFor(r.arn, r.name, r, undefined);
-  for (const p of ctx.principals) if (!ctx.byArn.has(p.arn)) passFor(p.arn, p.name, undefined, p);
+  // Passes only for what the selected paths examine: a network-only rule says nothing of buckets.
+  const everyResource = paths.has('tag') || paths.has('shared-target');
+  const sgPaths = paths.has('ingress-cidr') || paths.has('ingress-security-group');
+  const examined = (r: Resource): boolean =>
+    everyResource ||
+    (sgPaths && r.type === 'AWS::EC2::SecurityGroup') ||
+    (paths.has('grants') && (r.type.startsWith('AWS::IAM::') || r.relations.some((x) => x.kind === 'grants')));
+  for (const r of resources) if (examined(r)) passFor(r.arn, r.name, r, undefined);
+  if (paths.has('tag') || paths.has('grants')) {
+    for (const p of ctx.principals) if (!ctx.byArn.has(p.arn)) passFor(p.arn, p.name, undefined, p);
+  }
   return outcomes;
 }
 
