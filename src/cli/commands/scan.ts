@@ -1,14 +1,69 @@
+// envgate scan: collect (or read a snapshot), evaluate every rule, write the reports and
+// exit by the worst of: incomplete (3) > findings at/above --fail-on (1) > ok (0).
+// Incomplete wins so a workflow can tell "do not upload this SARIF as a full scan"
+// (GitHub closes alerts missing from an upload) from "findings to fix".
 import type { Argv } from 'yargs';
-import { defineCommand } from '../command.js';
-import { EXIT } from '../exit-codes.js';
+import { InputError } from '../../model/diagnostics.js';
+import { SEVERITIES } from '../../model/result.js';
+import { type FailOn, runFacts } from '../../report/context.js';
+import { defineCommand, type GlobalArgs } from '../command.js';
+import { EXIT, type ExitCode } from '../exit-codes.js';
+import { defaultDeps, type PipelineArgs, type PipelineDeps, reportContext, runPipeline, withPipelineOptions } from '../pipeline.js';
+import { emitReports, parseFormats, renderReports, type ReportArgs, withReportOptions } from '../report-options.js';
 
-// Placeholder until its issue lands; replaced by the real command.
-export const scanCommand = defineCommand({
-  command: 'scan',
-  describe: '(not available yet)',
-  builder: (y: Argv<{ quiet: boolean; verbose: boolean }>) => y,
-  run: async (_args, ctx) => {
-    ctx.out.error('envgate scan: not available yet');
-    return EXIT.input;
-  },
-});
+export interface ScanArgs extends PipelineArgs, ReportArgs {
+  'fail-on': string;
+}
+
+export const FAIL_ON_CHOICES = [...SEVERITIES.filter((s) => s !== 'info'), 'none'] as const;
+
+export function parseFailOn(value: string): FailOn {
+  if ((FAIL_ON_CHOICES as readonly string[]).includes(value)) return value as FailOn;
+  const message = `--fail-on '${value}' is not a severity`;
+  throw new InputError(message, [{ file: '--fail-on', line: 1, column: 1, path: '', code: 'unknown-fail-on', message, expected: FAIL_ON_CHOICES.join(', ') }]);
+}
+
+/** Separate from the command so tests can inject a fake collector. */
+export function makeScanCommand(deps: PipelineDeps = defaultDeps) {
+  return defineCommand<ScanArgs>({
+    command: 'scan',
+    describe: 'Check the live accounts (or a saved snapshot) against the spec and write JSON, SARIF and Markdown reports',
+    builder: (y: Argv<GlobalArgs>) =>
+      withReportOptions(withPipelineOptions(y)).option('fail-on', {
+        type: 'string',
+        default: 'high',
+        // Checked in run(), before any work, for a coded InputError (see parseFailOn).
+        describe: `Exit 1 when a finding has this severity or higher: ${FAIL_ON_CHOICES.join(', ')} ("none" never fails on findings)`,
+      }) as unknown as Argv<ScanArgs & GlobalArgs>,
+    run: async (args, ctx): Promise<ExitCode> => {
+      const failOn = parseFailOn(args['fail-on']);
+      const formats = parseFormats(args); // option errors before any AWS call
+      const run = await runPipeline(args, ctx, deps);
+      const rctx = reportContext(run, failOn);
+      const rendered = renderReports(formats, run.evaluation, rctx);
+      const written = emitReports(rendered, args.out, ctx.out);
+
+      const facts = runFacts(run.evaluation.results, rctx);
+      const sev = SEVERITIES.filter((s) => facts.bySeverity[s] > 0).map((s) => `${facts.bySeverity[s]} ${s}`);
+      ctx.out.info(
+        `envgate scan ${run.context.spec.system}: ${facts.counts.fail} failing${sev.length ? ` (${sev.join(', ')})` : ''}, ` +
+          `${facts.counts.pass} passing, ${facts.counts.notEvaluated} not evaluated, ${facts.counts.waived} waived; ` +
+          `${rctx.snapshot.errors.length} collection error(s)`,
+      );
+      if (written.length > 0) ctx.out.info(`reports: ${written.join(', ')}`);
+      if (facts.incomplete) {
+        ctx.out.warn(
+          `envgate scan: incomplete (${facts.counts.notEvaluated} check(s) not evaluated, ${rctx.snapshot.errors.length} collection error(s)); exit 3`,
+        );
+        return EXIT.incomplete;
+      }
+      if (facts.blocking > 0) {
+        ctx.out.info(`envgate scan: ${facts.blocking} finding(s) at or above ${failOn}; exit 1`);
+        return EXIT.findings;
+      }
+      return EXIT.ok;
+    },
+  });
+}
+
+export const scanCommand = makeScanCommand();

@@ -1,0 +1,91 @@
+// Atomic file writes: every file goes to a temp file in its own directory, then renames
+// over the target, so a reader (or a failed run) never sees half a file. A group of files
+// is written in two phases: all temp files first, then all renames.
+import { randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import { InputError } from '../model/diagnostics.js';
+
+/** The file operations used; tests substitute failing ones. */
+export interface AtomicFs {
+  mkdir(dir: string): void;
+  /** Writes and flushes the whole file (may throw part-way). */
+  writeFile(file: string, data: string): void;
+  rename(from: string, to: string): void;
+  remove(file: string): void;
+}
+
+export const nodeFs: AtomicFs = {
+  mkdir: (dir) => void mkdirSync(dir, { recursive: true }),
+  writeFile: (file, data) => {
+    const fd = openSync(file, 'wx', 0o644);
+    try {
+      const buf = Buffer.from(data, 'utf8');
+      let off = 0;
+      while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  },
+  rename: (from, to) => renameSync(from, to),
+  remove: (file) => rmSync(file, { force: true }),
+};
+
+export interface FileToWrite {
+  path: string;
+  data: string;
+}
+
+/** Temp name in the target's directory (rename is atomic only within one filesystem). */
+export function tempPathFor(target: string): string {
+  return path.join(path.dirname(target), `.envgate-tmp-${process.pid}-${randomBytes(4).toString('hex')}-${path.basename(target)}`);
+}
+
+/**
+ * Writes every file or none of them: any failure before the renames removes the temp
+ * files and leaves existing targets untouched. Throws InputError naming the file.
+ */
+export function writeFilesAtomic(files: readonly FileToWrite[], fs: AtomicFs = nodeFs): void {
+  const temps: { temp: string; target: string }[] = [];
+  const fail = (target: string, err: unknown): never => {
+    for (const t of temps) {
+      try {
+        fs.remove(t.temp);
+      } catch {
+        // best effort: the original error is the one to report
+      }
+    }
+    const message = (err as Error).message ?? String(err);
+    throw new InputError(`cannot write ${target}: ${message}`, [
+      { file: target, line: 1, column: 1, path: '', code: 'write-failed', message, expected: 'a writable directory (--out)' },
+    ]);
+  };
+  for (const f of files) {
+    try {
+      fs.mkdir(path.dirname(f.path));
+    } catch (err) {
+      fail(f.path, err);
+    }
+    const temp = tempPathFor(f.path);
+    temps.push({ temp, target: f.path });
+    try {
+      fs.writeFile(temp, f.data);
+    } catch (err) {
+      fail(f.path, err);
+    }
+  }
+  for (let i = 0; i < temps.length; i++) {
+    const t = temps[i]!;
+    try {
+      fs.rename(t.temp, t.target);
+    } catch (err) {
+      temps.splice(0, i); // renamed ones are complete files; remove only the rest
+      fail(t.target, err);
+    }
+  }
+}
+
+export function writeFileAtomic(file: string, data: string, fs: AtomicFs = nodeFs): void {
+  writeFilesAtomic([{ path: file, data }], fs);
+}

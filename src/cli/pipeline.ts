@@ -1,0 +1,152 @@
+// The pipeline every evaluating command shares (scan, gate): load the spec, get a
+// snapshot (collect live, or read --snapshot), load the rules, evaluate, and build the
+// report context. Commands add what happens after (reports, gate decisions).
+import path from 'node:path';
+import type { Argv } from 'yargs';
+import { readSnapshot } from '../collect/snapshot-io.js';
+import { evaluate } from '../engine/evaluate.js';
+import { InputError } from '../model/diagnostics.js';
+import type { Evaluation } from '../model/result.js';
+import type { Snapshot } from '../model/snapshot.js';
+import type { LoadedSpec, Spec } from '../model/spec.js';
+import type { ReportContext, FailOn } from '../report/context.js';
+import { loadRules } from '../rules/load.js';
+import { loadSpec } from '../spec/load.js';
+import type { CommandContext } from './command.js';
+import { collectWithProgress } from './commands/inventory.js';
+import { TOOL_VERSION } from './version.js';
+
+export interface PipelineArgs {
+  spec: string;
+  snapshot?: string;
+  rules?: string[];
+  region?: string[];
+  profile?: string;
+  endpoint?: string;
+  environment?: string[];
+}
+
+/** The options of PipelineArgs, for a command's builder. */
+export function withPipelineOptions<T>(y: Argv<T>): Argv<T & PipelineArgs> {
+  return y
+    .option('spec', { type: 'string', demandOption: true, describe: 'Environment spec (YAML)' })
+    .option('snapshot', { type: 'string', describe: 'Evaluate this saved snapshot instead of collecting live (no AWS calls)' })
+    .option('rules', { type: 'string', array: true, describe: 'Extra rule directories, besides the built-in rules (repeatable)' })
+    .option('region', { type: 'string', array: true, describe: "Collect these regions instead of the spec's (repeatable; live only)" })
+    .option('profile', { type: 'string', describe: 'AWS shared-config profile for the base credentials (live only)' })
+    .option('endpoint', { type: 'string', describe: 'Endpoint for every AWS client, e.g. a local emulator (live only)' })
+    .option('environment', { type: 'string', array: true, describe: 'Report only these environments (repeatable); names the SARIF category' }) as Argv<
+    T & PipelineArgs
+  >;
+}
+
+export interface PipelineDeps {
+  /** Live collection; tests substitute a fake. */
+  collect(spec: Spec, args: PipelineArgs, ctx: CommandContext): Promise<Snapshot>;
+  /** Base for making an absolute spec path relative (reports must not hold machine paths). */
+  cwd(): string;
+}
+
+export const defaultDeps: PipelineDeps = {
+  collect: (spec, args, ctx) => collectWithProgress(spec, args, ctx),
+  cwd: () => process.cwd(),
+};
+
+export interface PipelineRun {
+  loaded: LoadedSpec;
+  snapshot: Snapshot;
+  /** Limited to --environment when given. */
+  evaluation: Evaluation;
+  /** Everything a ReportContext needs except failOn. */
+  context: Omit<ReportContext, 'failOn'>;
+}
+
+export async function runPipeline(args: PipelineArgs, ctx: CommandContext, deps: PipelineDeps = defaultDeps): Promise<PipelineRun> {
+  const now = ctx.now();
+  const specFile = portablePath(args.spec, deps.cwd());
+  const loaded = loadSpec(specFile);
+  const environments = checkEnvironments(args.environment ?? [], loaded);
+  const rules = loadRules(args.rules ?? []);
+  let snapshot: Snapshot;
+  if (args.snapshot !== undefined) {
+    for (const live of ['region', 'profile', 'endpoint'] as const) {
+      const v = args[live];
+      if (v !== undefined && (!Array.isArray(v) || v.length > 0)) ctx.out.warn(`envgate: --${live} applies to live collection; ignored with --snapshot`);
+    }
+    snapshot = readSnapshot(args.snapshot);
+  } else {
+    snapshot = await deps.collect(loaded.spec, args, ctx);
+  }
+  const full = evaluate({ spec: loaded, snapshot, rules, now });
+  const evaluation = limitTo(full, environments);
+  const accounts = accountsOf(loaded.spec, environments);
+  const errors = environments.length === 0 ? snapshot.errors : snapshot.errors.filter((e) => e.accountId === '' || accounts.has(e.accountId));
+  return {
+    loaded,
+    snapshot,
+    evaluation,
+    context: {
+      toolVersion: TOOL_VERSION,
+      spec: { file: toPosix(loaded.file), sha256: loaded.sha256, system: loaded.spec.system.name },
+      snapshot: {
+        metadata: snapshot.metadata,
+        errors,
+        source: args.snapshot !== undefined ? 'file' : 'live',
+        ...(args.snapshot !== undefined ? { file: toPosix(portablePath(args.snapshot, deps.cwd())) } : {}),
+      },
+      generatedAt: now.toISOString(),
+      scope: { environments },
+    },
+  };
+}
+
+/** Absolute paths become relative to the working directory: reports carry no machine paths. */
+function portablePath(file: string, cwd: string): string {
+  return path.isAbsolute(file) ? path.relative(cwd, file) || '.' : file;
+}
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}
+
+function checkEnvironments(requested: string[], loaded: LoadedSpec): string[] {
+  const known = Object.keys(loaded.spec.environments);
+  const names = [...new Set(requested.flatMap((e) => e.split(',')).map((e) => e.trim()).filter(Boolean))].sort();
+  const unknown = names.filter((n) => !known.includes(n));
+  if (unknown.length > 0) {
+    const pos = loaded.positions['/environments'] ?? { line: 1, column: 1 };
+    throw new InputError(`unknown environment ${unknown.map((u) => `'${u}'`).join(', ')}`, [
+      {
+        file: loaded.file,
+        line: pos.line,
+        column: pos.column,
+        path: '/environments',
+        code: 'unknown-environment',
+        message: `--environment ${unknown.join(', ')} is not in the spec`,
+        expected: known.join(', '),
+      },
+    ]);
+  }
+  return names;
+}
+
+function accountsOf(spec: Spec, environments: string[]): Set<string> {
+  return new Set(environments.flatMap((e) => spec.environments[e]?.accounts.map((a) => a.id) ?? []));
+}
+
+/** Results, access cells and costs of the chosen environments (all when none chosen). */
+function limitTo(ev: Evaluation, environments: string[]): Evaluation {
+  if (environments.length === 0) return ev;
+  const keep = new Set(environments);
+  return {
+    ...ev,
+    results: ev.results.filter((r) => r.resource.environment !== null && keep.has(r.resource.environment)),
+    accessMatrix: ev.accessMatrix.filter((c) => keep.has(c.environment)),
+    costs: ev.costs.filter((c) => keep.has(c.environment)),
+  };
+}
+
+/** The context a renderer reads, with the command's threshold. */
+export function reportContext(run: PipelineRun, failOn: FailOn): ReportContext {
+  return { ...run.context, failOn };
+}
