@@ -1,5 +1,6 @@
 // The JSON Schemas `envgate schema <name>` prints: an explicit map, so each area adds
 // its own schema here (snapshot, report, rules, waivers) without import side effects.
+import { REPORT_SCHEMA } from '../report/report-schema.js';
 import { specSchema } from '../spec/schema.js';
 
 export interface SchemaEntry {
@@ -9,6 +10,7 @@ export interface SchemaEntry {
 
 export const SCHEMAS: Readonly<Record<string, SchemaEntry>> = {
   spec: { describe: 'the environment spec (envgate.yaml)', schema: specSchema },
+  report: { describe: 'the JSON report of envgate scan and gate (envgate.json)', schema: REPORT_SCHEMA as unknown as Record<string, unknown> },
 };
 
 export const DEFAULT_SCHEMA = 'spec';
