@@ -1,0 +1,79 @@
+// Per-environment counts: running instances within compute.instanceCount, and a load
+// balancer present or absent as compute.loadBalancer says. One outcome per environment.
+import type { Analysis, EngineContext, Outcome } from '../context.js';
+import { environmentArn, environmentOf, environmentRef, escapePointer, resourcesOf } from './support.js';
+
+const NONE = { type: 'object', additionalProperties: false, properties: {} };
+
+function countByEnv(ctx: EngineContext, type: string, keep: (cfg: Record<string, unknown>) => boolean): Map<string, string[]> {
+  const m = new Map<string, string[]>();
+  for (const r of resourcesOf(ctx, type)) {
+    const env = environmentOf(ctx, r.arn);
+    if (env === null || !keep(r.config)) continue;
+    (m.get(env) ?? m.set(env, []).get(env)!).push(r.arn);
+  }
+  return m;
+}
+
+function gapFor(ctx: EngineContext, env: string, type: string): string | undefined {
+  const accounts = ctx.spec.spec.environments[env]?.accounts ?? [];
+  const errs = accounts.flatMap((a) => ctx.errorsAffecting(type, a.id)).filter((e) => e.resourceArn === undefined);
+  return errs.length > 0 ? errs.map((e) => `collection error ${e.service}:${e.operation} ${e.code} in ${e.accountId}/${e.region}`).join('; ') : undefined;
+}
+
+export const instanceCountAnalysis: Analysis<Record<string, never>> = {
+  name: 'instance-count',
+  optionsSchema: NONE,
+  run(ctx) {
+    const running = countByEnv(ctx, 'AWS::EC2::Instance', (c) => c.state === undefined || c.state === 'running' || c.state === 'pending');
+    const out: Outcome[] = [];
+    for (const env of Object.keys(ctx.spec.spec.environments).sort()) {
+      const want = ctx.spec.spec.environments[env]!.compute?.instanceCount;
+      if (!want || (want.min === undefined && want.max === undefined)) continue;
+      const arns = running.get(env) ?? [];
+      const base = { arn: environmentArn(env), resource: environmentRef(env), specPath: `/environments/${escapePointer(env)}/compute/instanceCount` };
+      const gap = gapFor(ctx, env, 'AWS::EC2::Instance');
+      if (gap) {
+        out.push({ ...base, status: 'not-evaluated', message: `${env}: instance count not evaluated, inventory incomplete`, evidence: { observed: arns.length, expected: want }, reason: gap });
+        continue;
+      }
+      const low = want.min !== undefined && arns.length < want.min;
+      const high = want.max !== undefined && arns.length > want.max;
+      out.push({
+        ...base,
+        status: low || high ? 'fail' : 'pass',
+        message: `${env} runs ${arns.length} instance(s)${low ? `, fewer than ${want.min}` : high ? `, more than ${want.max}` : ''}`,
+        evidence: { observed: arns.length, expected: want, instances: arns.slice(0, 50) },
+      });
+    }
+    return out;
+  },
+};
+
+export const loadBalancerPresenceAnalysis: Analysis<Record<string, never>> = {
+  name: 'load-balancer-presence',
+  optionsSchema: NONE,
+  run(ctx) {
+    const lbs = countByEnv(ctx, 'AWS::ElasticLoadBalancingV2::LoadBalancer', () => true);
+    const out: Outcome[] = [];
+    for (const env of Object.keys(ctx.spec.spec.environments).sort()) {
+      const want = ctx.spec.spec.environments[env]!.compute?.loadBalancer;
+      if (want !== 'required' && want !== 'forbidden') continue;
+      const arns = lbs.get(env) ?? [];
+      const base = { arn: environmentArn(env), resource: environmentRef(env), specPath: `/environments/${escapePointer(env)}/compute/loadBalancer` };
+      const gap = gapFor(ctx, env, 'AWS::ElasticLoadBalancingV2::LoadBalancer');
+      if (gap && !(want === 'forbidden' && arns.length > 0)) {
+        out.push({ ...base, status: 'not-evaluated', message: `${env}: load balancer presence not evaluated, inventory incomplete`, evidence: { observed: arns.length, expected: want }, reason: gap });
+        continue;
+      }
+      const ok = want === 'required' ? arns.length > 0 : arns.length === 0;
+      out.push({
+        ...base,
+        status: ok ? 'pass' : 'fail',
+        message: ok ? `${env}: load balancer ${want === 'required' ? 'present' : 'absent'} as required` : `${env}: a load balancer is ${want} but ${arns.length} found`,
+        evidence: { observed: arns, expected: want },
+      });
+    }
+    return out;
+  },
+};
