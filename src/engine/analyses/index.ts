@@ -4,12 +4,21 @@ import type { Analysis } from '../context.js';
 import { accessMatrixAnalysis } from './access-matrix.js';
 import { attributionConflictAnalysis, attributionMissingAnalysis } from './attribution.js';
 import { costCeiling } from './cost-ceiling.js';
+import { instanceCountAnalysis, loadBalancerPresenceAnalysis } from './environment-counts.js';
+import { defaultVpcUseAnalysis, openIngressAnalysis, vpcCidrOverlapAnalysis } from './network.js';
+import { s3LifecycleAnalysis } from './s3-lifecycle.js';
 import { isolationAnalysis } from './isolation.js';
 import { parity } from './parity.js';
 
 export const ANALYSES: Readonly<Record<string, Analysis<never>>> = {
   [attributionConflictAnalysis.name]: attributionConflictAnalysis as Analysis<never>,
   [attributionMissingAnalysis.name]: attributionMissingAnalysis as Analysis<never>,
+  [s3LifecycleAnalysis.name]: s3LifecycleAnalysis as Analysis<never>,
+  [openIngressAnalysis.name]: openIngressAnalysis as Analysis<never>,
+  [defaultVpcUseAnalysis.name]: defaultVpcUseAnalysis as Analysis<never>,
+  [vpcCidrOverlapAnalysis.name]: vpcCidrOverlapAnalysis as Analysis<never>,
+  [instanceCountAnalysis.name]: instanceCountAnalysis as Analysis<never>,
+  [loadBalancerPresenceAnalysis.name]: loadBalancerPresenceAnalysis as Analysis<never>,
   [isolationAnalysis.name]: isolationAnalysis as Analysis<never>,
   [accessMatrixAnalysis.name]: accessMatrixAnalysis as Analysis<never>,
   [costCeiling.name]: costCeiling as Analysis<never>,
