@@ -89,7 +89,10 @@ export function loadSpecWithDocument(file: string): ParsedSpec {
   return parseSpecWithDocument(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, file, sha256);
 }
 
-/** Writes a spec Document back; comments and layout survive. */
+/**
+ * Writes a spec Document back. Comments, key order, quoting, anchors and flow or block
+ * style survive; spacing inside flow collections and comment indentation are normalised.
+ */
 export function stringifySpecDocument(document: Document): string {
-  return document.toString();
+  return document.toString({ lineWidth: 0 });
 }
