@@ -122,7 +122,7 @@ export function translateAjvErrors(errors: ErrorObject[], root: unknown, file: s
         break;
       }
       case 'type':
-        push({ ...base, code: 'type', message: MESSAGES.type(value), expected: MESSAGES.typeExpected(String(params.type).split(',')) });
+        push({ ...base, code: 'type', message: MESSAGES.type(value, String(params.type).split(',')), expected: MESSAGES.typeExpected(String(params.type).split(',')) });
         break;
       case 'enum':
       case 'const': {

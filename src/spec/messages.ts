@@ -28,7 +28,10 @@ export const MESSAGES = {
   unknownKey: (key: string, suggestion: string | undefined) =>
     `unknown key "${key}"${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
   required: (key: string) => `missing required key "${key}"`,
-  type: (value: unknown) => `is ${typeName(value)}`,
+  type: (value: unknown, expected: string[]) =>
+    expected.includes('boolean') && typeof value === 'string' && /^(yes|no|on|off|y|n)$/i.test(value)
+      ? `is the string ${show(value)} (YAML 1.2 reads yes/no/on/off as text; write true or false)`
+      : `is ${typeName(value)}`,
   typeExpected: (types: string[]) => types.map((t) => TYPE_WORDS[t] ?? t).join(' or '),
   enum: (value: unknown, suggestion: string | undefined) =>
     `${show(value)} is not allowed${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
