@@ -101,6 +101,7 @@ export function costDetails(ctx: EngineContext, tables: ReadonlyMap<string, Pric
     }
     const spend = actual.byEnvironment.get(env) ?? null;
     const regions = estimate.regions.length > 0 ? estimate.regions : tableRegions(envSpec, tables);
+    // asOf '' says no table covers the environment's regions.
     const asOf = estimate.asOf.length > 0 ? estimate.asOf : [...new Set(regions.map((r) => tables.get(r)?.asOf ?? ''))].filter(Boolean).sort(cmp);
     const cost: EnvironmentCost = {
       environment: env,
@@ -124,9 +125,11 @@ export function costDetails(ctx: EngineContext, tables: ReadonlyMap<string, Pric
   return out;
 }
 
+/** When nothing was priced: the tables the environment's regions would use, else its regions. */
 function tableRegions(envSpec: EnvironmentSpec | undefined, tables: ReadonlyMap<string, PriceTable>): string[] {
-  const listed = (envSpec?.regions ?? []).filter((r) => tables.has(r));
-  return [...new Set(listed.length > 0 ? listed : [...tables.keys()].slice(0, 1))].sort(cmp);
+  const regions = envSpec?.regions ?? [];
+  const listed = regions.filter((r) => tables.has(r));
+  return [...new Set(listed.length > 0 ? listed : regions)].sort(cmp);
 }
 
 /** The contract's pure entry point: Evaluation.costs for the context. */

@@ -64,7 +64,8 @@ class Estimator {
 
   line(r: Resource, table: PriceTable, service: string, item: string, micros: number, detail: string): void {
     const cents = microsToCents(micros);
-    this.regions.add(table.region);
+    // Global services are priced from a regional table but say nothing about the region.
+    if (r.region !== 'global') this.regions.add(table.region);
     this.asOf.add(table.asOf);
     this.hoursPerMonth = table.hoursPerMonth;
     this.lines.push({ service, item, resourceArn: r.arn, monthlyUsd: centsToUsd(cents), detail, cents });

@@ -251,10 +251,12 @@ export function parityArn(from: string, to: string, property: string): string {
 
 function show(v: unknown): string {
   if (typeof v === 'object' && v !== null && 'with' in v && 'total' in v) return `${String(v.with)}/${String(v.total)}`;
-  return JSON.stringify(v);
+  if (Array.isArray(v)) return v.join(', ') || 'none';
+  return String(v);
 }
 
-function summarise(d: Difference): string {
+function summarise(d: Difference, from: string, to: string): string {
+  if (typeof d.from === 'boolean' && typeof d.to === 'boolean') return `${d.key} in ${d.from ? from : to} only`;
   return `${d.key} ${show(d.from)} vs ${show(d.to)}`;
 }
 
@@ -338,7 +340,7 @@ function outcomeFor(
   return {
     ...base,
     status,
-    message: `${fromEnv} differs from ${toEnv} on ${property}: ${differences.map(summarise).join('; ')}`,
+    message: `${fromEnv} differs from ${toEnv} on ${property}: ${differences.map((d) => summarise(d, fromEnv, toEnv)).join('; ')}`,
     evidence,
   };
 }

@@ -2,6 +2,7 @@
 // the money arithmetic the cost analysis uses. Prices are imported, not read from disk,
 // so the engine stays free of I/O; the registry of tables is explicit.
 import usEast1 from '../prices/aws-on-demand-us-east-1-2025-01-01.json' with { type: 'json' };
+import usEast2 from '../prices/aws-on-demand-us-east-2-2025-01-01.json' with { type: 'json' };
 import usWest2 from '../prices/aws-on-demand-us-west-2-2025-01-01.json' with { type: 'json' };
 
 export interface IopsTier {
@@ -45,6 +46,7 @@ export interface PriceTable {
 /** region -> table. Add a region by adding its JSON file and one entry here. */
 export const PRICE_TABLES: ReadonlyMap<string, PriceTable> = new Map<string, PriceTable>([
   ['us-east-1', usEast1 as PriceTable],
+  ['us-east-2', usEast2 as PriceTable],
   ['us-west-2', usWest2 as PriceTable],
 ]);
 

@@ -121,6 +121,17 @@ describe('cost-ceiling, estimate', () => {
   });
 });
 
+describe('cost table', () => {
+  it('names the environment’s regions with no date when no table covers them', () => {
+    const spec = makeSpec({ production: envSpec({ regions: ['ap-south-1'], cost: { monthlyCeilingUsd: 10, source: 'estimate' } }) });
+    const ctx = makeContext({ spec, resources: [res('AWS::EC2::Instance', 'a', 'production', { instanceType: 't3.micro', state: 'running' }, { region: 'ap-south-1' })] });
+    const { outcomes, costs } = run(ctx);
+    expect(costs![0]!.priceTable).toEqual({ region: 'ap-south-1', asOf: '' });
+    expect(costs![0]!.estimateComplete).toBe(false);
+    expect(outcomes[0]!.status).toBe('not-evaluated');
+  });
+});
+
 describe('cost-ceiling, actual spend', () => {
   it('maps tag values to environments by name and alias, case-insensitive, for the latest period', () => {
     const costs = [

@@ -18,8 +18,8 @@ const db = (name: string, more: Record<string, unknown>) =>
   res('AWS::RDS::DBInstance', name, 'production', { engine: 'postgres', instanceClass: 'db.t3.small', multiAz: false, storageType: 'gp2', allocatedStorageGiB: 20, ...more });
 
 describe('price tables', () => {
-  it('ship us-east-1 and us-west-2 with a date, a source and 730 hours a month', () => {
-    for (const region of ['us-east-1', 'us-west-2']) {
+  it('ship us-east-1, us-east-2 and us-west-2 with a date, a source and 730 hours a month', () => {
+    for (const region of ['us-east-1', 'us-east-2', 'us-west-2']) {
       const t = PRICE_TABLES.get(region)!;
       expect(t.region).toBe(region);
       expect(t.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
@@ -80,6 +80,14 @@ describe('EC2', () => {
     const e = estimateResources([ec2('a', 't3.medium'), res('AWS::EC2::Instance', 'b', 'production', { instanceType: 't3.medium', state: 'running' }, { region: 'eu-west-1' })]);
     expect(e.totalCents).toBe(3037);
     expect(e.caveats.map((c) => [c.code, c.lowerBound])).toEqual([['no-price-table', true]]);
+  });
+
+  it('does not name the table of a global resource as a region the environment uses', () => {
+    const z = res('AWS::Route53::HostedZone', 'z', 'production', { zoneName: 'x.com.', privateZone: false });
+    const w = res('AWS::EC2::Instance', 'b', 'production', { instanceType: 't3.micro', state: 'running' }, { region: 'us-west-2' });
+    const e = estimateResources([z, w]);
+    expect(e.totalCents).toBe(759 + 50);
+    expect(e.regions).toEqual(['us-west-2']);
   });
 
   it('prices us-west-2 from its own table', () => {
