@@ -9,7 +9,7 @@ import type { AccessCell } from '../../model/result.js';
 import type { CollectionError, Principal } from '../../model/snapshot.js';
 import type { Analysis, AnalysisReport, EngineContext, Outcome } from '../context.js';
 import { matchesPattern } from '../../spec/patterns.js';
-import { ArnIndex } from './iam-arn-index.js';
+import { arnIndexOf } from './iam-arn-index.js';
 import { CATEGORY_ORDER, effectiveAccess, type EnvAccess, type Grant } from './iam-effective.js';
 import { gatherPolicies, type PolicyLookup } from './iam-policies.js';
 
@@ -128,7 +128,7 @@ export function analyseAccess(ctx: EngineContext): AccessAnalysisResult {
     policies: new Map(ctx.snapshot.policies.map((p) => [p.arn, p])),
   };
   const errors = iamErrors(ctx);
-  const index = new ArnIndex(ctx);
+  const index = arnIndexOf(ctx);
   const perPrincipal = new Map<string, { access?: Map<string, EnvAccess>; reason?: string }>();
   const computeFor = (p: Principal): { access?: Map<string, EnvAccess>; reason?: string } => {
     let hit = perPrincipal.get(p.arn);

@@ -18,6 +18,28 @@ interface Entry {
   env: string;
 }
 
+interface KeyedEntry extends Entry {
+  /** `service:resource` (region and account dropped): patterns usually wildcard those. */
+  key: string;
+}
+
+function serviceKey(arn: string): string | undefined {
+  if (!arn.startsWith('arn:')) return undefined;
+  const a = arn.indexOf(':', 4); // after partition
+  const b = a < 0 ? -1 : arn.indexOf(':', a + 1); // after service
+  const c = b < 0 ? -1 : arn.indexOf(':', b + 1); // after region
+  const d = c < 0 ? -1 : arn.indexOf(':', c + 1); // after account
+  if (d < 0) return undefined;
+  return arn.slice(a + 1, b + 1) + arn.slice(d + 1);
+}
+
+const byArn = (a: Entry, b: Entry): number => (a.arn < b.arn ? -1 : a.arn > b.arn ? 1 : 0);
+
+function isSorted(list: readonly Entry[]): boolean {
+  for (let i = 1; i < list.length; i++) if (list[i - 1]!.arn > list[i]!.arn) return false;
+  return true;
+}
+
 const SAMPLE_CAP = 3;
 
 /** IAM's resource matching: `*` any run of characters, `?` one; policy variables match anything. */
@@ -49,8 +71,18 @@ function accountGlob(pattern: string): string | undefined {
   return parts[4];
 }
 
+const shared = new WeakMap<EngineContext, ArnIndex>();
+
+/** The unfiltered index of a context, built once and shared by the analyses that need it. */
+export function arnIndexOf(ctx: EngineContext): ArnIndex {
+  let idx = shared.get(ctx);
+  if (idx === undefined) shared.set(ctx, (idx = new ArnIndex(ctx)));
+  return idx;
+}
+
 export class ArnIndex {
   private readonly entries: Entry[];
+  private keyedCache: KeyedEntry[] | undefined;
   private readonly cache = new Map<string, PatternReach>();
   /** accountId -> environments living there (spec accounts and attributed resources). */
   readonly envsByAccount: ReadonlyMap<string, ReadonlySet<string>>;
@@ -78,7 +110,8 @@ export class ArnIndex {
       add(r.accountId, env);
       totals.set(env, (totals.get(env) ?? 0) + 1);
     }
-    entries.sort((a, b) => (a.arn < b.arn ? -1 : a.arn > b.arn ? 1 : 0));
+    // Snapshots are sorted by arn already; sort only when handed something else.
+    if (!isSorted(entries)) entries.sort(byArn);
     this.entries = entries;
     this.envsByAccount = byAccount;
     this.totals = totals;
@@ -97,26 +130,60 @@ export class ArnIndex {
     return out;
   }
 
-  private lowerBound(prefix: string): number {
+  /** Built on the first pattern that needs it (many scans never do). */
+  private get keyed(): KeyedEntry[] {
+    if (this.keyedCache === undefined) {
+      const keyed: KeyedEntry[] = [];
+      for (const e of this.entries) {
+        const key = serviceKey(e.arn);
+        if (key !== undefined) keyed.push({ arn: e.arn, env: e.env, key });
+      }
+      keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+      this.keyedCache = keyed;
+    }
+    return this.keyedCache;
+  }
+
+  private static lowerBound<T>(list: readonly T[], prefix: string, get: (t: T) => string): number {
     let lo = 0;
-    let hi = this.entries.length;
+    let hi = list.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.entries[mid]!.arn < prefix) lo = mid + 1;
+      if (get(list[mid]!) < prefix) lo = mid + 1;
       else hi = mid;
     }
     return lo;
   }
 
-  /** Every attributed ARN matched by the pattern, in order (full scan of its prefix range). */
+  /**
+   * Every attributed ARN matched by the pattern. The candidates come from the narrower of
+   * two sorted ranges: by ARN prefix, or (when the service is literal) by service and
+   * resource prefix, since patterns usually wildcard region and account.
+   */
   *matches(pattern: string): Generator<Entry> {
     for (const p of withBucket(pattern)) {
       const re = iamArnRegExp(p);
-      const prefix = literalPrefix(p);
-      for (let i = this.lowerBound(prefix); i < this.entries.length; i++) {
-        const e = this.entries[i]!;
-        if (!e.arn.startsWith(prefix)) break;
-        if (re.test(e.arn)) yield e;
+      const parts = p.split(':');
+      const service = parts[2];
+      const resourcePrefix = parts.length >= 6 ? literalPrefix(parts.slice(5).join(':')) : '';
+      const resourceStart = parts.slice(0, 5).join(':').length + 1;
+      // The ARN range is narrower when the literal prefix already reaches the resource part.
+      const useKeyed =
+        parts[0] === 'arn' && parts.length >= 6 && service !== undefined && service !== '' && literalPrefix(service) === service && literalPrefix(p).length < resourceStart;
+      if (useKeyed) {
+        const prefix = `${service}:${resourcePrefix}`;
+        for (let i = ArnIndex.lowerBound(this.keyed, prefix, (e) => e.key); i < this.keyed.length; i++) {
+          const e = this.keyed[i]!;
+          if (!e.key.startsWith(prefix)) break;
+          if (re.test(e.arn)) yield e;
+        }
+      } else {
+        const prefix = literalPrefix(p);
+        for (let i = ArnIndex.lowerBound(this.entries, prefix, (e) => e.arn); i < this.entries.length; i++) {
+          const e = this.entries[i]!;
+          if (!e.arn.startsWith(prefix)) break;
+          if (re.test(e.arn)) yield e;
+        }
       }
     }
   }

@@ -62,14 +62,16 @@ export interface PathContext {
   /** tag value (lower case) -> environment, from names and aliases. */
   envByTagValue: ReadonlyMap<string, string>;
   sharedTagValues: ReadonlySet<string>;
+  /** Environment tag keys, lower case. */
+  tagKeys: ReadonlySet<string>;
   index: ArnIndex;
 }
 
 /** Tag values saying "shared" or naming several environments. */
 export function tagPath(pc: PathContext, arn: string, accountId: string, tags: Record<string, string>, out: Collector): void {
-  const keys = new Set(pc.ctx.spec.spec.attribution.tagKeys.map((k) => k.toLowerCase()));
-  for (const [key, value] of Object.entries(tags)) {
-    if (!keys.has(key.toLowerCase())) continue;
+  for (const key in tags) {
+    if (!pc.tagKeys.has(key.toLowerCase())) continue;
+    const value = tags[key]!;
     const v = value.trim().toLowerCase();
     if (pc.sharedTagValues.has(v)) {
       const envs = pc.index.envsInAccounts('*', accountId);

@@ -6,7 +6,7 @@ import type { Principal, Resource } from '../../model/snapshot.js';
 import type { SharedAllowance } from '../../model/spec.js';
 import { matchesPattern } from '../../spec/patterns.js';
 import type { Analysis, EngineContext, Outcome } from '../context.js';
-import { ArnIndex } from './iam-arn-index.js';
+import { ArnIndex, arnIndexOf } from './iam-arn-index.js';
 import { grantsPath, securityGroupPath, sharedTargetPath, tagPath, type Collector, type IsolationPath, type Link, type PathContext } from './isolation-paths.js';
 import { collectionGap } from './support.js';
 
@@ -94,6 +94,7 @@ export function runIsolation(ctx: EngineContext, options: IsolationOptions): Out
 
   const allowCache = new Map<string, number>();
   const allowIndex = (arn: string): number => {
+    if (shared.length === 0) return -1;
     let i = allowCache.get(arn);
     if (i === undefined) {
       const r = ctx.byArn.get(arn);
@@ -110,6 +111,7 @@ export function runIsolation(ctx: EngineContext, options: IsolationOptions): Out
     envByTagValue.set(env.toLowerCase(), env);
     for (const a of spec.environments[env]?.aliases ?? []) envByTagValue.set(a.toLowerCase(), env);
   }
+  let index: ArnIndex | undefined;
   const pc: PathContext = {
     ctx,
     envOf,
@@ -117,7 +119,11 @@ export function runIsolation(ctx: EngineContext, options: IsolationOptions): Out
     envNames,
     envByTagValue,
     sharedTagValues: new Set((options.sharedTagValues ?? DEFAULT_SHARED_VALUES).map((v) => v.toLowerCase())),
-    index: new ArnIndex(ctx, (arn) => allowIndex(arn) < 0),
+    tagKeys: new Set(spec.attribution.tagKeys.map((k) => k.toLowerCase())),
+    // Built on first use: only the grants and tag paths ask it anything.
+    get index(): ArnIndex {
+      return (index ??= shared.length === 0 ? arnIndexOf(ctx) : new ArnIndex(ctx, (arn) => allowIndex(arn) < 0));
+    },
   };
 
   const subjects = new Map<string, Subject>();
