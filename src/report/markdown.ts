@@ -132,14 +132,17 @@ function severeFindings(failures: Result[], ev: Evaluation, opt: MarkdownOptions
 function crossEnvironmentGraph(failures: Result[], ev: Evaluation): string[] {
   const known = new Set<string>([...ev.costs.map((c) => c.environment), ...ev.accessMatrix.map((c) => c.environment)]);
   for (const r of failures) if (r.resource.environment) known.add(r.resource.environment);
-  const edges = new Map<string, number>();
+  const edges = new Map<string, { n: number; via: Set<string> }>();
   for (const r of failures) {
     if (r.category !== 'isolation') continue;
     const from = r.resource.environment ?? UNATTRIBUTED;
     const others = environmentsIn(r.evidence, known).filter((e) => e !== from);
     for (const to of others.length > 0 ? others : ['?']) {
       const key = [from, to].sort(cmp).join('\u0000');
-      edges.set(key, (edges.get(key) ?? 0) + 1);
+      const e = edges.get(key) ?? { n: 0, via: new Set<string>() };
+      e.n++;
+      for (const p of linkPaths(r.evidence)) e.via.add(p);
+      edges.set(key, e);
     }
   }
   if (edges.size === 0) return [];
@@ -147,12 +150,19 @@ function crossEnvironmentGraph(failures: Result[], ev: Evaluation): string[] {
   const id = (n: string) => `e${nodes.indexOf(n)}`;
   const lines = ['## Links that cross environments', '', '```mermaid', 'graph LR'];
   for (const n of nodes) lines.push(`  ${id(n)}["${mermaidLabel(n === '?' ? 'another environment' : n)}"]`);
-  for (const [k, n] of [...edges.entries()].sort((a, b) => cmp(a[0], b[0]))) {
+  for (const [k, e] of [...edges.entries()].sort((a, b) => cmp(a[0], b[0]))) {
     const [a, b] = k.split('\u0000') as [string, string];
-    lines.push(`  ${id(a)} ---|"${n} isolation finding(s)"| ${id(b)}`);
+    const via = e.via.size > 0 ? `: ${[...e.via].sort(cmp).slice(0, 5).join(', ')}` : '';
+    lines.push(`  ${id(a)} ---|"${mermaidLabel(`${e.n} isolation finding(s)${via}`)}"| ${id(b)}`);
   }
   lines.push('```', '');
   return lines;
+}
+
+/** The kinds of link an isolation finding names (evidence.links[].path: grants, shared-tags, ...). */
+function linkPaths(evidence: Result['evidence']): string[] {
+  const links = Array.isArray(evidence.links) ? (evidence.links as unknown[]) : [];
+  return links.flatMap((l) => (l && typeof l === 'object' && typeof (l as { path?: unknown }).path === 'string' ? [(l as { path: string }).path] : []));
 }
 
 function environmentsIn(value: unknown, known: Set<string>, depth = 0): string[] {

@@ -1,0 +1,20 @@
+// reports/ holds the sample reports of the four fixture systems; they must be what
+// `npm run reports` produces now (regenerate and commit them after an intended change).
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { renderSystemReports, SYSTEMS } from '../../reports/regenerate.js';
+import { validateReport, validateSarif } from './helpers.js';
+
+describe('sample reports in reports/', () => {
+  for (const system of SYSTEMS) {
+    it(`${system} is current and valid (run npm run reports when this fails)`, async () => {
+      const files = await renderSystemReports(system);
+      expect(files.size).toBe(3);
+      for (const [file, text] of files) {
+        if (file.endsWith('.json')) validateReport(text);
+        if (file.endsWith('.sarif')) validateSarif(text);
+        expect(readFileSync(file, 'utf8'), file).toBe(text);
+      }
+    });
+  }
+});
