@@ -31,6 +31,7 @@ export interface CollectOptions {
   /** Test seams: a plugin for every client, and base credentials. */
   clientPlugin?: { applyToStack(stack: unknown): void };
   credentials?: CredentialProvider;
+  pageCap?: number;
 }
 
 export async function collect(spec: Spec, options: CollectOptions): Promise<Snapshot> {
@@ -47,6 +48,7 @@ export async function collect(spec: Spec, options: CollectOptions): Promise<Snap
   });
   const s = new Session(pool, new Pacer(options.concurrency ?? 4), options.onProgress, { accounts: plans.length, regions: regions.length });
   counter.session = s;
+  if (options.pageCap) s.pageCap = options.pageCap;
   const tagKey = costTagKey(spec);
   const aggregator = spec.collection?.configAggregator;
 

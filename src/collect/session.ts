@@ -47,6 +47,13 @@ export class Session {
   readonly coverage: CoverageEntry[] = [];
   readonly apiCalls: Record<string, number> = {};
   private calls = 0;
+  /** Test seam: caps every page size so a small fixture turns every paginator's pages. */
+  pageCap = Infinity;
+
+  /** A list call's page size: the API's maximum, unless capped. */
+  page(max: number): number {
+    return Math.min(max, this.pageCap);
+  }
 
   constructor(
     readonly pool: ClientPool,

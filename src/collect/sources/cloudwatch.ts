@@ -46,7 +46,7 @@ export async function collectAlarms(s: Session, t: Target): Promise<void> {
     'cloudwatch',
     'DescribeAlarms',
     [TYPE],
-    (c, token) => c.send(new DescribeAlarmsCommand({ MaxRecords: 100, AlarmTypes: ['MetricAlarm'], ...(token ? { NextToken: token } : {}) })),
+    (c, token) => c.send(new DescribeAlarmsCommand({ MaxRecords: s.page(100), AlarmTypes: ['MetricAlarm'], ...(token ? { NextToken: token } : {}) })),
     (p: DescribeAlarmsCommandOutput) => p.NextToken,
     (p) => {
       for (const al of p.MetricAlarms ?? []) {

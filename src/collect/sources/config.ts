@@ -44,7 +44,7 @@ export async function collectConfig(s: Session, t: Target): Promise<Set<string>>
     'config',
     'SelectResourceConfig',
     [BUCKET],
-    (c, token) => c.send(new SelectResourceConfigCommand({ Expression: expr, Limit: 100, ...(token ? { NextToken: token } : {}) })),
+    (c, token) => c.send(new SelectResourceConfigCommand({ Expression: expr, Limit: s.page(100), ...(token ? { NextToken: token } : {}) })),
     (p) => p.NextToken,
     (p) => {
       for (const row of p.Results ?? []) addConfigItem(s, row, t);
@@ -67,7 +67,7 @@ export async function collectAggregate(s: Session, t: Target, aggregator: string
     'config',
     'SelectAggregateResourceConfig',
     [BUCKET],
-    (c, token) => c.send(new SelectAggregateResourceConfigCommand({ ConfigurationAggregatorName: aggregator, Expression: expr, Limit: 100, ...(token ? { NextToken: token } : {}) })),
+    (c, token) => c.send(new SelectAggregateResourceConfigCommand({ ConfigurationAggregatorName: aggregator, Expression: expr, Limit: s.page(100), ...(token ? { NextToken: token } : {}) })),
     (p) => p.NextToken,
     (p) => {
       for (const row of p.Results ?? []) {

@@ -27,7 +27,7 @@ export async function collectRds(s: Session, t: Target): Promise<void> {
       'rds',
       'DescribeDBInstances',
       ['AWS::RDS::DBInstance'],
-      (c, m) => c.send(new DescribeDBInstancesCommand({ MaxRecords: 100, ...(m ? { Marker: m } : {}) })),
+      (c, m) => c.send(new DescribeDBInstancesCommand({ MaxRecords: s.page(100), ...(m ? { Marker: m } : {}) })),
       (p: DescribeDBInstancesCommandOutput) => p.Marker,
       (p) => {
         for (const d of p.DBInstances ?? []) {
@@ -72,7 +72,7 @@ export async function collectRds(s: Session, t: Target): Promise<void> {
       'rds',
       'DescribeDBClusters',
       ['AWS::RDS::DBCluster'],
-      (c, m) => c.send(new DescribeDBClustersCommand({ MaxRecords: 100, ...(m ? { Marker: m } : {}) })),
+      (c, m) => c.send(new DescribeDBClustersCommand({ MaxRecords: s.page(100), ...(m ? { Marker: m } : {}) })),
       (p: DescribeDBClustersCommandOutput) => p.Marker,
       (p) => {
         for (const d of p.DBClusters ?? []) {
@@ -110,7 +110,7 @@ export async function collectDynamoDb(s: Session, t: Target): Promise<void> {
     'dynamodb',
     'ListTables',
     [TABLE],
-    (c, start) => c.send(new ListTablesCommand({ Limit: 100, ...(start ? { ExclusiveStartTableName: start } : {}) })),
+    (c, start) => c.send(new ListTablesCommand({ Limit: s.page(100), ...(start ? { ExclusiveStartTableName: start } : {}) })),
     (p: ListTablesCommandOutput) => p.LastEvaluatedTableName,
     (p) => void names.push(...(p.TableNames ?? [])),
   );
@@ -155,7 +155,7 @@ export async function collectElastiCache(s: Session, t: Target): Promise<void> {
     'elasticache',
     'DescribeCacheClusters',
     [CACHE],
-    (c, m) => c.send(new DescribeCacheClustersCommand({ MaxRecords: 100, ...(m ? { Marker: m } : {}) })),
+    (c, m) => c.send(new DescribeCacheClustersCommand({ MaxRecords: s.page(100), ...(m ? { Marker: m } : {}) })),
     (p: DescribeCacheClustersCommandOutput) => p.Marker,
     (p) => {
       for (const c of p.CacheClusters ?? []) {

@@ -33,7 +33,7 @@ export async function collectEc2(s: Session, t: Target): Promise<void> {
   };
   const vpcOf = (vpcId: string | undefined) => rel('vpc', vpcId ? ec2Arn(t, 'vpc', vpcId) : undefined);
   await Promise.all([
-    list('AWS::EC2::VPC', 'DescribeVpcs', (c, tk) => c.send(new DescribeVpcsCommand({ MaxResults: 1000, NextToken: tk })), (p) => {
+    list('AWS::EC2::VPC', 'DescribeVpcs', (c, tk) => c.send(new DescribeVpcsCommand({ MaxResults: s.page(1000), NextToken: tk })), (p) => {
       for (const v of p.Vpcs ?? []) {
         if (!v.VpcId) continue;
         const cidrBlocks = ids(v.CidrBlockAssociationSet, (a) => a.CidrBlock);
@@ -41,7 +41,7 @@ export async function collectEc2(s: Session, t: Target): Promise<void> {
         s.upsert({ ...base, arn: ec2Arn(t, 'vpc', v.VpcId), type: 'AWS::EC2::VPC', id: v.VpcId, tags: tagMap(v.Tags), config: { vpcId: v.VpcId, cidrBlocks, isDefault: Boolean(v.IsDefault) } });
       }
     }),
-    list('AWS::EC2::Subnet', 'DescribeSubnets', (c, tk) => c.send(new DescribeSubnetsCommand({ MaxResults: 1000, NextToken: tk })), (p) => {
+    list('AWS::EC2::Subnet', 'DescribeSubnets', (c, tk) => c.send(new DescribeSubnetsCommand({ MaxResults: s.page(1000), NextToken: tk })), (p) => {
       for (const n of p.Subnets ?? []) {
         if (!n.SubnetId) continue;
         s.upsert({
@@ -55,7 +55,7 @@ export async function collectEc2(s: Session, t: Target): Promise<void> {
         });
       }
     }),
-    list('AWS::EC2::SecurityGroup', 'DescribeSecurityGroups', (c, tk) => c.send(new DescribeSecurityGroupsCommand({ MaxResults: 1000, NextToken: tk })), (p) => {
+    list('AWS::EC2::SecurityGroup', 'DescribeSecurityGroups', (c, tk) => c.send(new DescribeSecurityGroupsCommand({ MaxResults: s.page(1000), NextToken: tk })), (p) => {
       for (const g of p.SecurityGroups ?? []) {
         if (!g.GroupId) continue;
         const ingress = rules(g.IpPermissions);
@@ -76,7 +76,7 @@ export async function collectEc2(s: Session, t: Target): Promise<void> {
         });
       }
     }),
-    list('AWS::EC2::Instance', 'DescribeInstances', (c, tk) => c.send(new DescribeInstancesCommand({ MaxResults: 1000, NextToken: tk })), (p) => {
+    list('AWS::EC2::Instance', 'DescribeInstances', (c, tk) => c.send(new DescribeInstancesCommand({ MaxResults: s.page(1000), NextToken: tk })), (p) => {
       for (const i of (p.Reservations ?? []).flatMap((r) => r.Instances ?? [])) {
         if (!i.InstanceId) continue;
         const securityGroupIds = ids(i.SecurityGroups, (g) => g.GroupId).sort();
@@ -108,7 +108,7 @@ export async function collectEc2(s: Session, t: Target): Promise<void> {
         });
       }
     }),
-    list('AWS::EC2::Volume', 'DescribeVolumes', (c, tk) => c.send(new DescribeVolumesCommand({ MaxResults: 1000, NextToken: tk })), (p) => {
+    list('AWS::EC2::Volume', 'DescribeVolumes', (c, tk) => c.send(new DescribeVolumesCommand({ MaxResults: s.page(1000), NextToken: tk })), (p) => {
       for (const v of p.Volumes ?? []) {
         if (!v.VolumeId) continue;
         const encryption = v.Encrypted ? kmsEncryption(v.KmsKeyId, t, 'aws:kms') : { enabled: false };
@@ -132,7 +132,7 @@ export async function collectEc2(s: Session, t: Target): Promise<void> {
         });
       }
     }),
-    list('AWS::EC2::NatGateway', 'DescribeNatGateways', (c, tk) => c.send(new DescribeNatGatewaysCommand({ MaxResults: 1000, NextToken: tk })), (p) => {
+    list('AWS::EC2::NatGateway', 'DescribeNatGateways', (c, tk) => c.send(new DescribeNatGatewaysCommand({ MaxResults: s.page(1000), NextToken: tk })), (p) => {
       for (const n of p.NatGateways ?? []) {
         if (!n.NatGatewayId) continue;
         s.upsert({

@@ -21,7 +21,7 @@ export async function collectElbv2(s: Session, t: Target): Promise<void> {
     'elbv2',
     'DescribeLoadBalancers',
     [TYPE],
-    (c, m) => c.send(new DescribeLoadBalancersCommand({ PageSize: 400, ...(m ? { Marker: m } : {}) })),
+    (c, m) => c.send(new DescribeLoadBalancersCommand({ PageSize: s.page(400), ...(m ? { Marker: m } : {}) })),
     (p: DescribeLoadBalancersCommandOutput) => p.NextMarker,
     (p) => void lbs.push(...(p.LoadBalancers ?? [])),
   );

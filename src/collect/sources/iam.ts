@@ -21,7 +21,7 @@ export async function collectIam(s: Session, t: Target): Promise<void> {
     'iam',
     'GetAccountAuthorizationDetails',
     ['iam', ...IAM_TYPES],
-    (c, marker) => c.send(new GetAccountAuthorizationDetailsCommand({ MaxItems: 1000, ...(marker ? { Marker: marker } : {}) })),
+    (c, marker) => c.send(new GetAccountAuthorizationDetailsCommand({ MaxItems: s.page(1000), ...(marker ? { Marker: marker } : {}) })),
     (p) => (p.IsTruncated ? p.Marker : undefined),
     (p) => void pages.push(p),
   );

@@ -13,7 +13,7 @@ export async function collectKms(s: Session, t: Target): Promise<void> {
     'kms',
     'ListKeys',
     [TYPE],
-    (c, m) => c.send(new ListKeysCommand({ Limit: 1000, ...(m ? { Marker: m } : {}) })),
+    (c, m) => c.send(new ListKeysCommand({ Limit: s.page(1000), ...(m ? { Marker: m } : {}) })),
     (p: ListKeysCommandOutput) => (p.Truncated ? p.NextMarker : undefined),
     (p) => void keys.push(...(p.Keys ?? []).flatMap((k) => (k.KeyId ? [{ id: k.KeyId, arn: k.KeyArn ?? arnOf('kms', t.region, t.accountId, `key/${k.KeyId}`) }] : []))),
   );

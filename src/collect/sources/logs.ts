@@ -12,7 +12,7 @@ export async function collectLogs(s: Session, t: Target): Promise<void> {
     'logs',
     'DescribeLogGroups',
     [TYPE],
-    (c, token) => c.send(new DescribeLogGroupsCommand({ limit: 50, ...(token ? { nextToken: token } : {}) })),
+    (c, token) => c.send(new DescribeLogGroupsCommand({ limit: s.page(50), ...(token ? { nextToken: token } : {}) })),
     (p: DescribeLogGroupsCommandOutput) => p.nextToken,
     (p) => {
       for (const g of p.logGroups ?? []) {

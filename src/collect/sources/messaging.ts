@@ -26,7 +26,7 @@ export async function collectSqs(s: Session, t: Target): Promise<void> {
     'sqs',
     'ListQueues',
     [QUEUE],
-    (c, token) => c.send(new ListQueuesCommand({ MaxResults: 1000, ...(token ? { NextToken: token } : {}) })),
+    (c, token) => c.send(new ListQueuesCommand({ MaxResults: s.page(1000), ...(token ? { NextToken: token } : {}) })),
     (p: ListQueuesCommandOutput) => p.NextToken,
     (p) => void urls.push(...(p.QueueUrls ?? [])),
   );

@@ -10,7 +10,7 @@ export async function collectRoute53(s: Session, t: Target): Promise<void> {
     'route53',
     'ListHostedZones',
     [TYPE],
-    (c, m) => c.send(new ListHostedZonesCommand({ MaxItems: 100, ...(m ? { Marker: m } : {}) })),
+    (c, m) => c.send(new ListHostedZonesCommand({ MaxItems: s.page(100), ...(m ? { Marker: m } : {}) })),
     (p: ListHostedZonesCommandOutput) => (p.IsTruncated ? p.NextMarker : undefined),
     (p) => {
       for (const z of p.HostedZones ?? []) {

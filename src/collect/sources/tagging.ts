@@ -10,7 +10,7 @@ export async function collectTagging(s: Session, t: Target): Promise<void> {
     'tagging',
     'GetResources',
     ['tags'],
-    (c, token) => c.send(new GetResourcesCommand({ ResourcesPerPage: 100, ...(token ? { PaginationToken: token } : {}) })),
+    (c, token) => c.send(new GetResourcesCommand({ ResourcesPerPage: s.page(100), ...(token ? { PaginationToken: token } : {}) })),
     (p: GetResourcesCommandOutput) => p.PaginationToken || undefined,
     (p) => {
       for (const m of p.ResourceTagMappingList ?? []) {
