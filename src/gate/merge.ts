@@ -27,35 +27,40 @@ export function mergeReports(shards: readonly Shard[], opts: { failOn?: FailOn }
   checkCompatible(shards);
   const first = shards[0]!.report;
 
-  // Results: one per fingerprint and status; statuses that disagree become not-evaluated.
-  const byFp = new Map<string, Map<string, { result: Result; file: string }>>();
+  // Results: a result several shards report identically counts once. A check whose
+  // statuses differ between the shards that report it becomes not-evaluated.
+  const byFp = new Map<string, Map<string, { results: Map<string, Result>; statuses: Set<string> }>>();
   for (const s of shards) {
     for (const raw of s.report.results) {
       const r = plainResult(raw);
-      let statuses = byFp.get(r.fingerprint);
-      if (!statuses) byFp.set(r.fingerprint, (statuses = new Map()));
-      const prev = statuses.get(r.status);
-      // Deterministic pick among duplicates: the one whose JSON sorts first.
-      if (!prev || JSON.stringify(r) < JSON.stringify(prev.result)) statuses.set(r.status, { result: r, file: s.file });
+      let perShard = byFp.get(r.fingerprint);
+      if (!perShard) byFp.set(r.fingerprint, (perShard = new Map()));
+      let mine = perShard.get(s.file);
+      if (!mine) perShard.set(s.file, (mine = { results: new Map(), statuses: new Set() }));
+      mine.results.set(JSON.stringify(r), r);
+      mine.statuses.add(r.status);
     }
   }
   const results: Result[] = [];
   const conflicts: MergeOutcome['conflicts'] = [];
-  for (const [fp, statuses] of byFp) {
-    if (statuses.size === 1) {
-      results.push(statuses.values().next().value!.result);
+  for (const [fp, perShard] of byFp) {
+    const sets = [...perShard.values()].map((m) => [...m.statuses].sort(cmp).join(','));
+    if (new Set(sets).size === 1) {
+      const unique = new Map<string, Result>();
+      for (const m of perShard.values()) for (const [k, r] of m.results) unique.set(k, r);
+      results.push(...unique.values());
       continue;
     }
-    const entries = [...statuses.values()].sort((a, b) => cmp(a.file, b.file));
-    const base = entries.find((e) => e.result.status === 'fail')?.result ?? entries[0]!.result;
-    const seen = Object.fromEntries(entries.map((e) => [e.file, e.result.status]));
-    conflicts.push({ fingerprint: fp, ruleId: base.ruleId, arn: base.resource.arn, statuses: seen });
-    const { waiver: _w, baseline: _b, ...rest } = base;
+    const entries = [...perShard.entries()].sort((a, b) => cmp(a[0], b[0]));
+    const all = entries.flatMap(([, m]) => [...m.results.values()]).sort(compareResults);
+    const base = all.find((r) => r.status === 'fail') ?? all[0]!;
+    const statuses = Object.fromEntries(entries.map(([file, m]) => [file, [...m.statuses].sort(cmp).join(',')]));
+    conflicts.push({ fingerprint: fp, ruleId: base.ruleId, arn: base.resource.arn, statuses });
     results.push({
-      ...rest,
+      ...base,
       status: 'not-evaluated',
       message: `Shards disagree on ${base.ruleId} for ${base.resource.arn}; the check needs data from more than one shard.`,
-      reason: `shards disagree (${entries.map((e) => `${e.file}: ${e.result.status}`).join(', ')}): merge snapshots and evaluate once for this rule`,
+      reason: `shards disagree (${entries.map(([file]) => `${file}: ${statuses[file]}`).join('; ')}): merge the shards' snapshots and evaluate once for this rule`,
     });
   }
   results.sort(compareResults);

@@ -1,12 +1,30 @@
 // Reading envgate JSON reports back in (baselines, diff, merge). A report that is not one,
 // or of another schema version, is an input error with a position, never a silent pass.
+import { Ajv, type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
 import { type Diagnostic, InputError } from '../model/diagnostics.js';
 import { SEVERITIES } from '../model/result.js';
 import { type JsonReport, REPORT_SCHEMA_VERSION } from '../report/json.js';
+import { REPORT_SCHEMA } from '../report/report-schema.js';
 import { jsonErrorOffset } from './json-error.js';
 import { locatedYaml, offsetPosition, pointerOf } from './locate.js';
+import { schemaDiagnostics } from './schema-errors.js';
 
 const STATUSES = ['fail', 'pass', 'not-evaluated'];
+
+let compiled: ValidateFunction | undefined;
+function validateReport(data: unknown): boolean {
+  if (!compiled) {
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    addFormats.default(ajv);
+    compiled = ajv.compile(REPORT_SCHEMA);
+  }
+  validateReport.errors = compiled.errors;
+  const ok = compiled(data) as boolean;
+  validateReport.errors = compiled.errors;
+  return ok;
+}
+validateReport.errors = null as ValidateFunction['errors'];
 
 /** Parses a JSON report; throws InputError naming file, line and column of each problem. */
 export function parseReport(text: string, file: string): JsonReport {
@@ -66,6 +84,12 @@ export function parseReport(text: string, file: string): JsonReport {
     }
   });
   if (diags.length > 0) fail();
+  // The full schema last: the checks above give the clearest words for the common mistakes.
+  if (!validateReport(data)) {
+    located ??= locatedYaml(text);
+    diags.push(...schemaDiagnostics(validateReport.errors ?? [], file, located).slice(0, 50));
+    fail();
+  }
   return data as JsonReport;
 }
 

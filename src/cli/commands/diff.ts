@@ -1,14 +1,34 @@
+// envgate diff OLD.json NEW.json: findings new, resolved and unchanged between two reports
+// (by fingerprint), for the nightly trend. Exit 0, or 1 with --fail-on-new when an
+// unwaived finding is new.
 import type { Argv } from 'yargs';
-import { defineCommand } from '../command.js';
-import { EXIT } from '../exit-codes.js';
+import { diffReports, renderDiffJson, renderDiffMarkdown, renderDiffText } from '../../gate/diff.js';
+import { readReportFile } from '../../gate/files.js';
+import { defineCommand, type GlobalArgs } from '../command.js';
+import { EXIT, type ExitCode } from '../exit-codes.js';
 
-// Placeholder until its issue lands; replaced by the real command.
-export const diffCommand = defineCommand({
-  command: 'diff',
-  describe: '(not available yet)',
-  builder: (y: Argv<{ quiet: boolean; verbose: boolean }>) => y,
-  run: async (_args, ctx) => {
-    ctx.out.error('envgate diff: not available yet');
-    return EXIT.input;
+interface DiffArgs {
+  old: string;
+  new: string;
+  format: 'text' | 'json' | 'md';
+  'fail-on-new': boolean;
+}
+
+export const diffCommand = defineCommand<DiffArgs>({
+  command: 'diff <old> <new>',
+  describe: 'Compare two envgate.json reports: new, resolved and unchanged findings',
+  builder: (y: Argv<GlobalArgs>) =>
+    y
+      .positional('old', { type: 'string', demandOption: true, describe: 'The earlier envgate.json' })
+      .positional('new', { type: 'string', demandOption: true, describe: 'The later envgate.json' })
+      .option('format', { choices: ['text', 'json', 'md'] as const, default: 'text' as const, describe: 'Output format (md suits $GITHUB_STEP_SUMMARY)' })
+      .option('fail-on-new', { type: 'boolean', default: false, describe: 'Exit 1 when a finding is new (waived ones excepted)' })
+      .example('$0 diff yesterday/envgate.json out/envgate.json --format md >> "$GITHUB_STEP_SUMMARY"', '') as unknown as Argv<DiffArgs & GlobalArgs>,
+  run: async (args, ctx): Promise<ExitCode> => {
+    const d = diffReports(readReportFile(args.old), readReportFile(args.new), { old: args.old, new: args.new });
+    const text = args.format === 'json' ? renderDiffJson(d) : args.format === 'md' ? renderDiffMarkdown(d) : renderDiffText(d);
+    ctx.out.result(text.endsWith('\n') ? text.slice(0, -1) : text);
+    const newUnwaived = d.new.filter((e) => !e.waived).length;
+    return args['fail-on-new'] && newUnwaived > 0 ? EXIT.findings : EXIT.ok;
   },
 });

@@ -1,14 +1,76 @@
+// envgate merge A.json B.json ... --out DIR: report shards from parallel scans (one CI job
+// per account, region or aggregator) become one report set, exiting as a scan of the
+// union would: 3 incomplete > 1 findings at/above --fail-on > 0. Given snapshots
+// (from `envgate inventory`) instead, it writes DIR/snapshot.json, the snapshot a single
+// collection of the union would have produced, for one `scan --snapshot` (exact for
+// every rule).
+import path from 'node:path';
 import type { Argv } from 'yargs';
-import { defineCommand } from '../command.js';
-import { EXIT } from '../exit-codes.js';
+import { parseSnapshot, writeSnapshot } from '../../collect/snapshot-io.js';
+import { readText } from '../../gate/files.js';
+import { mergeReports } from '../../gate/merge.js';
+import { mergeSnapshots } from '../../gate/merge-snapshots.js';
+import { parseReport } from '../../gate/report-file.js';
+import { InputError } from '../../model/diagnostics.js';
+import { nodeFs } from '../fs-atomic.js';
+import { type FailOn, runFacts } from '../../report/context.js';
+import { defineCommand, type GlobalArgs } from '../command.js';
+import { EXIT, type ExitCode } from '../exit-codes.js';
+import { emitReports, parseFormats, renderReports, type ReportArgs, withReportOptions } from '../report-options.js';
+import { FAIL_ON_CHOICES } from './scan.js';
 
-// Placeholder until its issue lands; replaced by the real command.
-export const mergeCommand = defineCommand({
-  command: 'merge',
-  describe: '(not available yet)',
-  builder: (y: Argv<{ quiet: boolean; verbose: boolean }>) => y,
-  run: async (_args, ctx) => {
-    ctx.out.error('envgate merge: not available yet');
-    return EXIT.input;
+interface MergeArgs extends ReportArgs {
+  reports: string[];
+  'fail-on'?: FailOn;
+}
+
+export const mergeCommand = defineCommand<MergeArgs>({
+  command: 'merge <reports..>',
+  describe: 'Combine shards of parallel scans: envgate.json reports into one report set, or snapshots into one snapshot',
+  builder: (y: Argv<GlobalArgs>) =>
+    withReportOptions(y)
+      .positional('reports', { type: 'string', array: true, demandOption: true, describe: 'envgate.json files (or snapshots from envgate inventory), one per shard' })
+      .option('fail-on', { choices: FAIL_ON_CHOICES, describe: "Threshold for the merged run (default: the shards' own)" })
+      .example('$0 merge shards/*/envgate.json --out merged', '') as unknown as Argv<MergeArgs & GlobalArgs>,
+  run: async (args, ctx): Promise<ExitCode> => {
+    const formats = parseFormats(args);
+    const files = [...new Set(args.reports.map(String))].sort();
+    const texts = files.map((file) => ({ file, text: readText(file, 'shard') }));
+    const kinds = texts.map((t) => (isSnapshotText(t.text) ? 'snapshot' : 'report'));
+    if (kinds.includes('snapshot')) {
+      if (kinds.includes('report')) throw new InputError('merge takes reports or snapshots, not both');
+      if (args.out === '-') throw new InputError('merging snapshots writes DIR/snapshot.json: give --out a directory');
+      const merged = mergeSnapshots(texts.map((t) => ({ file: t.file, snapshot: parseSnapshot(t.text, t.file) })));
+      nodeFs.mkdir(args.out);
+      const target = path.join(args.out, 'snapshot.json');
+      writeSnapshot(target, merged);
+      ctx.out.info(`envgate merge: ${files.length} snapshot(s), ${merged.metadata.accounts.length} account(s), ${merged.resources.length} resource(s) -> ${target}`);
+      return merged.errors.length > 0 ? EXIT.incomplete : EXIT.ok;
+    }
+    const shards = texts.map((t) => ({ file: t.file, report: parseReport(t.text, t.file) }));
+    const merged = mergeReports(shards, args['fail-on'] !== undefined ? { failOn: args['fail-on'] } : {});
+    const written = emitReports(renderReports(formats, merged.evaluation, merged.ctx), args.out, ctx.out);
+    for (const c of merged.conflicts.slice(0, 20)) {
+      ctx.out.warn(`envgate merge: shards disagree on ${c.ruleId} ${c.arn} (${Object.entries(c.statuses).map(([f, s]) => `${f}: ${s}`).join(', ')}); reported as not evaluated`);
+    }
+    if (merged.conflicts.length > 20) ctx.out.warn(`envgate merge: ... and ${merged.conflicts.length - 20} more disagreements`);
+    const facts = runFacts(merged.evaluation.results, merged.ctx);
+    ctx.out.info(
+      `envgate merge: ${shards.length} shard(s), ${merged.ctx.snapshot.metadata.accounts.length} account(s): ${facts.counts.fail} failing, ` +
+        `${facts.counts.pass} passing, ${facts.counts.notEvaluated} not evaluated, ${merged.ctx.snapshot.errors.length} collection error(s)`,
+    );
+    if (written.length > 0) ctx.out.info(`reports: ${written.join(', ')}`);
+    if (facts.incomplete) return EXIT.incomplete;
+    return facts.blocking > 0 ? EXIT.findings : EXIT.ok;
   },
 });
+
+/** Snapshots carry resources and no results; unparsable text is left to the report parser's located error. */
+function isSnapshotText(text: string): boolean {
+  try {
+    const data = JSON.parse(text) as Record<string, unknown> | null;
+    return data !== null && typeof data === 'object' && Array.isArray(data.resources) && !('results' in data);
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,129 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fixture, readJson, run, tmp, waiversFor, write } from './gate-helpers.js';
+
+const mht = fixture('mht-api');
+const gateArgs = (out: string, ...extra: string[]) => ['gate', '--spec', mht.spec, '--snapshot', mht.snapshot, '--from', 'staging', '--to', 'production', '--out', out, ...extra];
+
+describe('envgate gate (fixture mht-api: production has high findings)', () => {
+  it('blocks (exit 1), names what blocks, and writes the reports and the decision', async () => {
+    const out = tmp();
+    const r = await run(gateArgs(out));
+    expect(r.code).toBe(1);
+    const gate = readJson(path.join(out, 'envgate-gate.json'));
+    expect(gate.verdict).toBe('blocked');
+    expect(gate.blocking.length).toBeGreaterThan(0);
+    for (const b of gate.blocking) expect(r.stderr).toContain(b.arn);
+    const report = readJson(path.join(out, 'envgate.json'));
+    // Only the target's results and the parity of staging with production.
+    for (const res of report.results) {
+      expect(res.resource.environment === 'production' || res.resource.arn.startsWith('arn:aws:envgate:::parity/staging/production/')).toBe(true);
+    }
+  });
+
+  it('passes (exit 0) with the same run as baseline, marking findings existing', async () => {
+    const first = tmp();
+    await run(gateArgs(first));
+    const out = tmp();
+    const r = await run(gateArgs(out, '--baseline', path.join(first, 'envgate.json')));
+    expect(r.code).toBe(0);
+    const report = readJson(path.join(out, 'envgate.json'));
+    const fails = report.results.filter((x: { status: string }) => x.status === 'fail');
+    expect(fails.length).toBeGreaterThan(0);
+    expect(fails.every((x: { baseline: string }) => x.baseline === 'existing')).toBe(true);
+  });
+
+  it('blocks on a finding beyond the baseline', async () => {
+    const first = tmp();
+    await run(gateArgs(first));
+    const report = readJson(path.join(first, 'envgate.json'));
+    const gate = readJson(path.join(first, 'envgate-gate.json'));
+    const dropped = gate.blocking[0].fingerprint;
+    report.results = report.results.filter((x: { fingerprint: string }) => x.fingerprint !== dropped);
+    const baseline = write(first, 'older.json', JSON.stringify(report));
+    const out = tmp();
+    const r = await run(gateArgs(out, '--baseline', baseline));
+    expect(r.code).toBe(1);
+    expect(readJson(path.join(out, 'envgate-gate.json')).blocking.map((b: { fingerprint: string }) => b.fingerprint)).toEqual([dropped]);
+  });
+
+  it('passes with every blocking finding waived, and blocks naming the one expired waiver', async () => {
+    const first = tmp();
+    await run(gateArgs(first));
+    const fps = readJson(path.join(first, 'envgate-gate.json')).blocking.map((b: { fingerprint: string }) => b.fingerprint);
+    const active = write(first, 'waivers.yaml', waiversFor(fps, () => '2025-06-30'));
+    const out = tmp();
+    expect((await run(gateArgs(out, '--waivers', active))).code).toBe(0);
+    const report = readJson(path.join(out, 'envgate.json'));
+    expect(report.results.filter((x: { waived: boolean }) => x.waived)).toHaveLength(fps.length);
+    const sarif = readJson(path.join(out, 'envgate.sarif'));
+    const sarifFps = sarif.runs[0].results.map((x: { partialFingerprints: { primaryLocationLineHash: string } }) => x.partialFingerprints.primaryLocationLineHash);
+    for (const fp of fps) expect(sarifFps).not.toContain(fp);
+
+    const expired = write(first, 'expired.yaml', waiversFor(fps, (i) => (i === 0 ? '2024-12-31' : '2025-06-30')));
+    const r = await run(gateArgs(tmp(), '--waivers', expired));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('w0');
+    expect(r.stderr).toContain(`${expired}:3`);
+  });
+
+  it('warns about waivers expiring within 14 days', async () => {
+    const first = tmp();
+    await run(gateArgs(first));
+    const fps = readJson(path.join(first, 'envgate-gate.json')).blocking.map((b: { fingerprint: string }) => b.fingerprint);
+    const soon = write(first, 'soon.yaml', waiversFor(fps, () => '2025-01-10'));
+    const r = await run(gateArgs(tmp(), '--waivers', soon));
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/expires on 2025-01-10/);
+  });
+
+  it('thresholds: --fail-on critical lets high findings through, --fail-on low blocks more', async () => {
+    expect((await run(gateArgs(tmp(), '--fail-on', 'critical'))).code).toBe(0);
+    const low = tmp();
+    expect((await run(gateArgs(low, '--fail-on', 'low'))).code).toBe(1);
+    const high = tmp();
+    await run(gateArgs(high));
+    expect(readJson(path.join(low, 'envgate-gate.json')).counts.blocking).toBeGreaterThan(readJson(path.join(high, 'envgate-gate.json')).counts.blocking);
+  });
+
+  it('exit 2 for unknown environments, bad waivers (located) and a baseline that is not a report', async () => {
+    const unknown = await run(['gate', '--spec', mht.spec, '--snapshot', mht.snapshot, '--from', 'staging', '--to', 'prod', '--out', tmp()]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('unknown-environment');
+    const dir = tmp();
+    const bad = write(dir, 'waivers.yaml', 'version: 1\nwaivers:\n  - rule: x\n    resource: "*"\n    reason: r\n    owner: o\n    expires: 2025-02-30\n');
+    const r = await run(gateArgs(tmp(), '--waivers', bad));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${bad}:7:14 bad-date`);
+    const notReport = await run(gateArgs(tmp(), '--baseline', mht.snapshot));
+    expect(notReport.code).toBe(2);
+    expect(notReport.stderr).toContain('not-a-report');
+  });
+});
+
+describe('envgate gate: data that could not be collected', () => {
+  // mht-api's snapshot with one failed detail call: checks on S3 encryption cannot run.
+  function incompleteSnapshot(): string {
+    const snap = readJson(mht.snapshot);
+    snap.errors = [{ accountId: '123456789012', region: 'us-west-2', service: 's3', operation: 'GetBucketEncryption', code: 'AccessDenied', message: 'denied', affects: ['AWS::S3::Bucket'] }];
+    return write(tmp(), 'snapshot.json', JSON.stringify(snap));
+  }
+  const args = (snapshot: string, out: string, ...extra: string[]) => ['gate', '--spec', mht.spec, '--snapshot', snapshot, '--from', 'staging', '--to', 'production', '--out', out, ...extra];
+
+  it('is incomplete (exit 3) without --allow-incomplete, and passes with it', async () => {
+    const snapshot = incompleteSnapshot();
+    const out = tmp();
+    const r = await run(args(snapshot, out, '--fail-on', 'none'));
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('INCOMPLETE');
+    const gate = readJson(path.join(out, 'envgate-gate.json'));
+    expect(gate.notEvaluated + gate.collectionErrors).toBeGreaterThan(0);
+    expect((await run(args(snapshot, tmp(), '--fail-on', 'none', '--allow-incomplete'))).code).toBe(0);
+  });
+
+  it('blocking findings win over incompleteness (exit 1)', async () => {
+    const r = await run(args(incompleteSnapshot(), tmp(), '--fail-on', 'high'));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('incomplete');
+  });
+});
