@@ -13,7 +13,6 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env,
   const verbose = argv.includes('--verbose') || argv.includes('-v');
   const output = out ?? consoleOutput({ quiet, verbose }, env);
   let code: ExitCode = EXIT.ok;
-  let usageError: string | undefined;
 
   let ctx: CommandContext;
   try {
@@ -35,9 +34,10 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env,
     .alias('help', 'h')
     .wrap(Math.min(100, process.stdout.columns ?? 100))
     .exitProcess(false)
+    // Throwing (rather than recording) stops yargs before any handler runs: a bad
+    // option must never start a scan or write a report.
     .fail((msg, err) => {
-      if (err) throw err;
-      usageError = msg;
+      throw err ?? new UsageError(msg);
     });
 
   for (const command of COMMANDS as readonly Command<unknown>[]) {
@@ -56,15 +56,17 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env,
   } catch (err) {
     return reportError(err, output, verbose);
   }
-  if (usageError !== undefined) {
-    output.error(`envgate: ${usageError}`);
-    output.error('Run envgate --help for usage.');
-    return EXIT.input;
-  }
   return code;
 }
 
+class UsageError extends Error {}
+
 function reportError(err: unknown, out: Output, verbose: boolean): ExitCode {
+  if (err instanceof UsageError) {
+    out.error(`envgate: ${err.message}`);
+    out.error('Run envgate --help for usage.');
+    return EXIT.input;
+  }
   if (err instanceof InputError) {
     for (const d of err.diagnostics) out.error(formatDiagnostic(d));
     out.error(`envgate: ${err.message}`);

@@ -1,0 +1,43 @@
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { memoryOutput } from '../../src/cli/output.js';
+
+const env = {} as NodeJS.ProcessEnv;
+
+describe('envgate entry point', () => {
+  it('prints help with exit 0 and lists every command', async () => {
+    const out = memoryOutput();
+    // yargs prints help through console.log; the exit code is what the entry decides.
+    expect(await main(['--help'], env, out)).toBe(0);
+  });
+
+  it('rejects an unknown command with exit 2 and a usage hint on stderr', async () => {
+    const out = memoryOutput();
+    expect(await main(['bogus'], env, out)).toBe(2);
+    expect(out.stderr.join('\n')).toMatch(/Unknown argument: bogus/);
+    expect(out.stdout).toEqual([]);
+  });
+
+  it('runs no handler when an option is unknown: nothing is written', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'envgate-main-'));
+    const out = memoryOutput();
+    const code = await main(
+      ['scan', '--bogus', '--spec', 'fixtures/mht-api/envgate.yaml', '--snapshot', 'fixtures/mht-api/snapshot.json', '--out', dir],
+      env,
+      out,
+    );
+    expect(code).toBe(2);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('rejects a malformed SOURCE_DATE_EPOCH with exit 2, no stack trace', async () => {
+    const out = memoryOutput();
+    expect(await main(['rules', 'list'], { SOURCE_DATE_EPOCH: 'yesterday' }, out)).toBe(2);
+    const text = out.stderr.join('\n');
+    expect(text).toMatch(/SOURCE_DATE_EPOCH/);
+    expect(text).not.toMatch(/\n\s+at /);
+  });
+});
