@@ -1,8 +1,10 @@
 // Merging report shards from parallel scans (one CI job per account, region or Config
 // aggregator) back into one evaluation, rendered again by the ordinary report renderers.
-// A check that the shards answer differently (a rule that needs data from more than one
-// shard, such as parity or a cost ceiling spanning accounts) cannot be decided from the
-// reports: it becomes not-evaluated, naming the disagreement, never a silent pass.
+// Exact for checks whose data one shard holds (a resource's own rules; environment checks
+// when the shard scanned the environment's accounts). A check the shards answer
+// differently (parity or isolation across accounts) cannot be decided from reports: it
+// becomes not-evaluated, naming the disagreement, never a silent pass. Merging snapshots
+// (merge-snapshots.ts) and evaluating once is exact for every rule.
 import { type Diagnostic, InputError } from '../model/diagnostics.js';
 import type { AccessCell, CostCaveat, CostLine, EnvironmentCost, Evaluation, Result, RuleMeta } from '../model/result.js';
 import type { CollectionError, SnapshotMetadata } from '../model/snapshot.js';
@@ -27,34 +29,36 @@ export function mergeReports(shards: readonly Shard[], opts: { failOn?: FailOn }
   checkCompatible(shards);
   const first = shards[0]!.report;
 
-  // Results: a result several shards report identically counts once. A check whose
-  // statuses differ between the shards that report it becomes not-evaluated.
-  const byFp = new Map<string, Map<string, { results: Map<string, Result>; statuses: Set<string> }>>();
+  // Results. A shard owns a result when the result's account is one the shard scanned:
+  // results about another account (an environment-level check seen from outside) are
+  // set aside. A check whose owners (or, with no owner, whose reporters) do not report
+  // exactly the same results cannot be decided from reports: it becomes not-evaluated.
+  const byFp = new Map<string, Map<string, Map<string, Result>>>();
+  const accountsOf = new Map(shards.map((s) => [s.file, new Set(s.report.run.accounts)]));
   for (const s of shards) {
     for (const raw of s.report.results) {
       const r = plainResult(raw);
       let perShard = byFp.get(r.fingerprint);
       if (!perShard) byFp.set(r.fingerprint, (perShard = new Map()));
       let mine = perShard.get(s.file);
-      if (!mine) perShard.set(s.file, (mine = { results: new Map(), statuses: new Set() }));
-      mine.results.set(JSON.stringify(r), r);
-      mine.statuses.add(r.status);
+      if (!mine) perShard.set(s.file, (mine = new Map()));
+      mine.set(JSON.stringify(r), r);
     }
   }
   const results: Result[] = [];
   const conflicts: MergeOutcome['conflicts'] = [];
   for (const [fp, perShard] of byFp) {
-    const sets = [...perShard.values()].map((m) => [...m.statuses].sort(cmp).join(','));
+    const all = [...perShard.entries()].sort((a, b) => cmp(a[0], b[0]));
+    const owners = all.filter(([file, rs]) => [...rs.values()].some((r) => accountsOf.get(file)!.has(r.resource.accountId)));
+    const entries = owners.length > 0 ? owners : all;
+    const sets = entries.map(([, rs]) => JSON.stringify([...rs.keys()].sort(cmp)));
     if (new Set(sets).size === 1) {
-      const unique = new Map<string, Result>();
-      for (const m of perShard.values()) for (const [k, r] of m.results) unique.set(k, r);
-      results.push(...unique.values());
+      results.push(...entries[0]![1].values());
       continue;
     }
-    const entries = [...perShard.entries()].sort((a, b) => cmp(a[0], b[0]));
-    const all = entries.flatMap(([, m]) => [...m.results.values()]).sort(compareResults);
-    const base = all.find((r) => r.status === 'fail') ?? all[0]!;
-    const statuses = Object.fromEntries(entries.map(([file, m]) => [file, [...m.statuses].sort(cmp).join(',')]));
+    const everything = entries.flatMap(([, rs]) => [...rs.values()]).sort(compareResults);
+    const base = everything.find((r) => r.status === 'fail') ?? everything[0]!;
+    const statuses = Object.fromEntries(entries.map(([file, rs]) => [file, [...new Set([...rs.values()].map((r) => r.status))].sort(cmp).join(',')]));
     conflicts.push({ fingerprint: fp, ruleId: base.ruleId, arn: base.resource.arn, statuses });
     results.push({
       ...base,

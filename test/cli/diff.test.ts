@@ -1,0 +1,41 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fixture, readJson, run, tmp, write } from './gate-helpers.js';
+
+const mht = fixture('mht-api');
+
+describe('envgate diff', () => {
+  it('lists new, resolved and unchanged findings in text, JSON and Markdown; --fail-on-new exits 1', async () => {
+    const dir = tmp();
+    expect((await run(['scan', '--spec', mht.spec, '--snapshot', mht.snapshot, '--out', dir, '--format', 'json', '--fail-on', 'none'])).code).toBe(0);
+    const now = path.join(dir, 'envgate.json');
+    const report = readJson(now);
+    const fails = report.results.filter((r: { status: string }) => r.status === 'fail');
+    expect(fails.length).toBeGreaterThan(1);
+    // Yesterday: the first failure did not exist yet; a finding since fixed did.
+    const older = structuredClone(report);
+    older.results = older.results.filter((r: { fingerprint: string }) => r.fingerprint !== fails[0].fingerprint);
+    older.results.push({ ...fails[1], fingerprint: 'f'.repeat(32), resource: { ...fails[1].resource, arn: 'arn:aws:s3:::gone' } });
+    const old = write(dir, 'old.json', JSON.stringify(older));
+
+    const json = await run(['diff', old, now, '--format', 'json']);
+    expect(json.code).toBe(0);
+    const d = JSON.parse(json.stdout);
+    expect(d.new.map((e: { fingerprint: string }) => e.fingerprint)).toEqual([fails[0].fingerprint]);
+    expect(d.resolved.map((e: { arn: string }) => e.arn)).toEqual(['arn:aws:s3:::gone']);
+    expect(d.counts.unchanged).toBe(fails.length - 1);
+
+    expect((await run(['diff', old, now])).stdout.split('\n')[0]).toContain(`1 new, 1 resolved, ${fails.length - 1} unchanged`);
+    expect((await run(['diff', old, now, '--format', 'md'])).stdout).toMatch(/^## envgate: 1 new/);
+    expect((await run(['diff', old, now, '--fail-on-new'])).code).toBe(1);
+    expect((await run(['diff', now, now, '--fail-on-new'])).code).toBe(0);
+  });
+
+  it('exit 2 with a located error for a file that is not a report', async () => {
+    const dir = tmp();
+    const bad = write(dir, 'bad.json', '{\n  "schemaVersion": 1,\n  "tool": }\n');
+    const r = await run(['diff', bad, bad]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${bad}:3:11 json-syntax`);
+  });
+});
