@@ -9,6 +9,7 @@ import addFormats from 'ajv-formats';
 import { LineCounter, parseDocument, isNode } from 'yaml';
 import { InputError, type Diagnostic } from '../model/diagnostics.js';
 import type { Snapshot } from '../model/snapshot.js';
+import { jsonErrorPosition } from './json-position.js';
 import { SNAPSHOT_SCHEMA } from './snapshot-schema.js';
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -101,7 +102,7 @@ export function parseSnapshot(text: string, file: string): Snapshot {
   try {
     data = JSON.parse(text);
   } catch (err) {
-    const pos = jsonErrorPosition(text, err as Error);
+    const pos = jsonErrorPosition(text);
     throw new InputError(`${file} is not valid JSON`, [{ file, ...pos, path: '', code: 'invalid-json', message: (err as Error).message, expected: 'a JSON snapshot written by envgate inventory' }]);
   }
   const errors = validate(data);
@@ -168,11 +169,4 @@ function locator(text: string): (path: string[]) => { line: number; column: numb
     }
     return { line: 1, column: 1 };
   };
-}
-
-function jsonErrorPosition(text: string, err: Error): { line: number; column: number } {
-  const m = /position (\d+)/.exec(err.message);
-  const offset = m ? Number(m[1]) : text.length;
-  const before = text.slice(0, offset).split('\n');
-  return { line: before.length, column: (before[before.length - 1]?.length ?? 0) + 1 };
 }

@@ -135,4 +135,20 @@ describe('collect against moto', () => {
     const again = await collect(twoAccountSpec(), { now: new Date(Date.UTC(2026, 0, 15)), endpoint: moto.endpoint, credentials: fakeCredentials, pageCap: 5 });
     expect(serializeSnapshot(again)).toBe(text);
   });
+
+  it('collects actual spend grouped by the environment tag when the spec asks for it', async () => {
+    const month = (env: string, amount: string) => ({ Keys: [`env$${env}`], Metrics: { UnblendedCost: { Amount: amount, Unit: 'USD' } } });
+    const result = (groups: unknown[]) => ({ ResultsByTime: [{ TimePeriod: { Start: '2025-12-01', End: '2026-01-01' }, Groups: groups, Estimated: false }], DimensionValueAttributes: [] });
+    await moto.queueCostAndUsage([result([month('production', '812.346'), month('', '3.1')])], PROD);
+    await moto.queueCostAndUsage([result([month('staging', '120')])], STAGING);
+    const costs = await collect(twoAccountSpec({ costs: true }), { now: new Date(Date.UTC(2026, 0, 15)), endpoint: moto.endpoint, credentials: fakeCredentials, regions: ['us-east-1'], concurrency: 1 });
+    expect(costs.metadata.apiCalls['ce:GetCostAndUsage']).toBe(2);
+    const amounts = costs.costs.map((c) => [c.tagValue, c.amountUsd, c.periodStart, c.periodEnd]).sort();
+    expect(amounts).toEqual([
+      ['', 3.1, '2025-12-01', '2026-01-01'],
+      ['production', 812.35, '2025-12-01', '2026-01-01'],
+      ['staging', 120, '2025-12-01', '2026-01-01'],
+    ]);
+    expect(costs.errors).toEqual([]);
+  });
 });

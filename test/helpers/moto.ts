@@ -11,7 +11,9 @@
 //                                      credentials, path-style S3, and (for accountId)
 //                                      middleware adding `x-moto-account-id`, which
 //                                      selects the emulated account (default 123456789012).
-//   await moto.queueCostAndUsage(results)   what Cost Explorer GetCostAndUsage returns next
+//   await moto.queueCostAndUsage(results, accountId?)   what Cost Explorer GetCostAndUsage
+//                                      returns next in that account (moto caches the answer
+//                                      per request body, so one result per distinct query)
 //
 // When moto_server is not installed, startMoto throws: emulator tests must fail, not skip.
 // A second account can also be reached the way collection does it: STS AssumeRole into
@@ -28,7 +30,7 @@ export interface Moto {
   reset(): Promise<void>;
   seed(n: number): Promise<void>;
   stop(): Promise<void>;
-  queueCostAndUsage(results: unknown[]): Promise<void>;
+  queueCostAndUsage(results: unknown[], accountId?: string): Promise<void>;
 }
 
 /** A port the OS says is free right now (bind to 0, read it back, release it). */
@@ -101,8 +103,8 @@ function handle(endpoint: string, port: number, child: ChildProcess): Moto {
     port,
     reset: async () => void (await post(`${endpoint}/moto-api/reset`)),
     seed: async (n) => void (await post(`${endpoint}/moto-api/seed?a=${n}`)),
-    queueCostAndUsage: async (results) =>
-      void (await post(`${endpoint}/moto-api/static/ce/cost-and-usage-results`, JSON.stringify({ results }))),
+    queueCostAndUsage: async (results, accountId = DEFAULT_ACCOUNT) =>
+      void (await post(`${endpoint}/moto-api/static/ce/cost-and-usage-results`, JSON.stringify({ results, account_id: accountId }))),
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
