@@ -50,7 +50,7 @@ const bucketItem = (account: string, region: string, name: string, extra: Record
 describe('AWS Config source', () => {
   it('uses SelectResourceConfig where a recorder records buckets, paging by NextToken', async () => {
     configMock.on(DescribeConfigurationRecordersCommand).resolves({ ConfigurationRecorders: [{ name: 'default', recordingGroup: { allSupported: true, includeGlobalResourceTypes: true } }] });
-    configMock.on(DescribeConfigurationRecorderStatusCommand).resolves({ ConfigurationRecordersStatus: [{ name: 'default', recording: true, lastStatus: 'SUCCESS' }] });
+    configMock.on(DescribeConfigurationRecorderStatusCommand).resolves({ ConfigurationRecordersStatus: [{ name: 'default', recording: true, lastStatus: 'Success' }] });
     configMock
       .on(SelectResourceConfigCommand)
       .resolvesOnce({ Results: [bucketItem(PROD, 'us-east-1', 'a-bucket')], NextToken: 'page-2' })
