@@ -1,0 +1,142 @@
+// The action and the example workflows parse, reference only options the CLI defines
+// (read from the commands' own yargs builders, not a hand-kept list), and are guarded so
+// they never run against AWS in this repository.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import yargs from 'yargs';
+import { describe, expect, it } from 'vitest';
+import { parseDocument } from 'yaml';
+import type { Command } from '../../src/cli/command.js';
+import { COMMANDS } from '../../src/cli/commands/index.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const GLOBAL = ['help', 'version', 'quiet', 'verbose', 'q', 'v', 'h'];
+
+/** Option names (and aliases) of each command, from its builder. */
+function commandOptions(): Map<string, Set<string>> {
+  const m = new Map<string, Set<string>>();
+  for (const c of COMMANDS as readonly Command<unknown>[]) {
+    const name = String(Array.isArray(c.command) ? c.command[0] : c.command).split(' ')[0]!;
+    const built = c.builder(yargs([]) as never) as unknown as { getOptions(): { key: Record<string, unknown>; alias: Record<string, string[]> } };
+    const o = built.getOptions();
+    m.set(name, new Set([...Object.keys(o.key), ...Object.values(o.alias).flat(), ...GLOBAL]));
+  }
+  return m;
+}
+const OPTIONS = commandOptions();
+
+function load(file: string): Record<string, any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  const doc = parseDocument(readFileSync(path.join(ROOT, file), 'utf8'));
+  expect(doc.errors.map((e) => e.message)).toEqual([]);
+  return doc.toJS() as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+const WORKFLOWS = readdirSync(path.join(ROOT, '.github/workflows'))
+  .filter((f) => /\.ya?ml$/.test(f))
+  .map((f) => `.github/workflows/${f}`);
+const action = load('action.yml');
+
+/** `envgate CMD --opt ...` invocations in a shell script (node src/bin/envgate.js, npx envgate, envgate). */
+function invocations(script: string): { command: string; options: string[] }[] {
+  const out: { command: string; options: string[] }[] = [];
+  for (const line of script.split('\n')) {
+    const m = /(?:envgate\.js|npx envgate|^\s*envgate)\s+([a-z-]+)(.*)$/.exec(line);
+    if (!m) continue;
+    out.push({ command: m[1]!, options: [...m[2]!.matchAll(/(?:^|\s)--([a-z][a-z-]*)/g)].map((x) => x[1]!) });
+  }
+  return out;
+}
+
+// How the action's inputs become options (the rest are the action's own).
+const INPUT_OPTIONS: Record<string, string> = { spec: 'spec', formats: 'format', 'fail-on': 'fail-on', baseline: 'baseline', waivers: 'waivers', from: 'from', to: 'to', snapshot: 'snapshot', out: 'out' };
+const ACTION_ONLY = ['command', 'extra-args', 'fail-job', 'node-version'];
+
+describe('action.yml', () => {
+  it('is a composite action whose inputs map onto real options of scan and gate', () => {
+    expect(action.runs.using).toBe('composite');
+    for (const input of Object.keys(action.inputs)) {
+      if (ACTION_ONLY.includes(input)) continue;
+      const option = INPUT_OPTIONS[input];
+      expect(option, `input ${input} has no option mapping`).toBeDefined();
+      const where = ['baseline', 'waivers', 'from', 'to'].includes(input) ? ['gate'] : ['scan', 'gate'];
+      for (const c of where) expect(OPTIONS.get(c)!.has(option!), `${c} --${option}`).toBe(true);
+    }
+  });
+
+  it('passes only options the commands define', () => {
+    const script = (action.runs.steps as { id?: string; run?: string }[]).find((s) => s.id === 'run')!.run!;
+    const used = [...script.matchAll(/(?:^|[\s(])--([a-z][a-z-]*)/g)].map((m) => m[1]!);
+    expect(used.length).toBeGreaterThan(5);
+    for (const o of used) expect(OPTIONS.get('gate')!.has(o) || OPTIONS.get('scan')!.has(o), `--${o}`).toBe(true);
+    const both = /args=\(([^)]*)\)/.exec(script)![1]!;
+    for (const m of both.matchAll(/--([a-z][a-z-]*)/g)) {
+      expect(OPTIONS.get('scan')!.has(m[1]!) && OPTIONS.get('gate')!.has(m[1]!), `--${m[1]}`).toBe(true);
+    }
+  });
+
+  it('declares the outputs it sets', () => {
+    const script = (action.runs.steps as { run?: string }[]).map((s) => s.run ?? '').join('\n');
+    for (const out of Object.keys(action.outputs)) expect(script).toMatch(new RegExp(`\\b${out}\\b`));
+  });
+});
+
+describe.each(WORKFLOWS)('%s', (file) => {
+  const wf = load(file);
+  const jobs = Object.entries(wf.jobs as Record<string, Record<string, any>>); // eslint-disable-line @typescript-eslint/no-explicit-any
+
+  it('never runs on push or pull requests, and every job is guarded by vars.ENVGATE_ENABLED', () => {
+    const on = typeof wf.on === 'string' ? [wf.on] : Object.keys(wf.on);
+    expect(on.filter((t: string) => !['schedule', 'workflow_dispatch', 'workflow_call'].includes(t))).toEqual([]);
+    const guarded = new Set<string>();
+    for (const [id, job] of jobs) if (String(job.if ?? '').includes("vars.ENVGATE_ENABLED == 'true'")) guarded.add(id);
+    for (const [id, job] of jobs) {
+      const needs = [job.needs ?? []].flat() as string[];
+      expect(guarded.has(id) || needs.some((n) => guarded.has(n)), `job ${id} is not guarded`).toBe(true);
+    }
+  });
+
+  it('uses the action with its declared inputs and real options, and reads declared outputs', () => {
+    const text = readFileSync(path.join(ROOT, file), 'utf8');
+    for (const [, job] of jobs) {
+      const steps = (job.steps ?? []) as { id?: string; uses?: string; with?: Record<string, string>; run?: string }[];
+      const actionSteps = new Set<string>();
+      for (const step of steps) {
+        if (step.uses === './') {
+          if (step.id) actionSteps.add(step.id);
+          const w = step.with ?? {};
+          for (const k of Object.keys(w)) expect(Object.keys(action.inputs), `input ${k}`).toContain(k);
+          const command = w.command ?? action.inputs.command.default;
+          expect(['scan', 'gate']).toContain(command);
+          for (const k of Object.keys(w)) if (INPUT_OPTIONS[k]) expect(OPTIONS.get(command)!.has(INPUT_OPTIONS[k]!), `${command} --${INPUT_OPTIONS[k]}`).toBe(true);
+          for (const m of String(w['extra-args'] ?? '').matchAll(/--([a-z][a-z-]*)/g)) expect(OPTIONS.get(command)!.has(m[1]!), `${command} --${m[1]}`).toBe(true);
+        }
+        for (const inv of invocations(step.run ?? '')) {
+          expect(OPTIONS.has(inv.command), `command ${inv.command}`).toBe(true);
+          for (const o of inv.options) expect(OPTIONS.get(inv.command)!.has(o), `${inv.command} --${o}`).toBe(true);
+        }
+      }
+      for (const id of actionSteps) {
+        for (const m of text.matchAll(new RegExp(`steps\\.${id}\\.outputs\\.([a-z-]+)`, 'g'))) expect(Object.keys(action.outputs)).toContain(m[1]);
+      }
+    }
+  });
+});
+
+it('the nightly example uploads SARIF per environment with its own category and uses OIDC', () => {
+  const wf = load('.github/workflows/envgate-nightly.yml');
+  expect(wf.permissions['id-token']).toBe('write');
+  expect(wf.permissions['security-events']).toBe('write');
+  const steps = wf.jobs.scan.steps as { uses?: string; with?: Record<string, string> }[];
+  const upload = steps.find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif'))!;
+  expect(upload.with!.category).toContain('${{ matrix.environment }}');
+  expect(steps.some((s) => s.uses?.startsWith('aws-actions/configure-aws-credentials') && s.with?.['role-to-assume'])).toBe(true);
+  expect(steps.some((s) => s.uses?.startsWith('actions/download-artifact'))).toBe(true);
+  expect(steps.some((s) => s.uses?.startsWith('actions/upload-artifact'))).toBe(true);
+});
+
+it('the gate example has a deploy job that needs the gate', () => {
+  const wf = load('.github/workflows/envgate-gate.yml');
+  expect([wf.jobs.deploy.needs].flat()).toContain('gate');
+  const gate = (wf.jobs.gate.steps as { uses?: string; with?: Record<string, string> }[]).find((s) => s.uses === './')!;
+  expect(gate.with!.command).toBe('gate');
+});
