@@ -1,12 +1,13 @@
 // The `cost-ceiling` analysis: each environment's monthly cost (estimate from the
 // inventory and the price table, actual from Cost Explorer, or both, as the spec's
 // cost.source says) against its monthlyCeilingUsd. Also contributes Evaluation.costs.
-import type { CostCaveat, EnvironmentCost } from '../../model/result.js';
+import type { CostCaveat, CostLine, EnvironmentCost } from '../../model/result.js';
 import type { CollectionError, Resource } from '../../model/snapshot.js';
 import type { EnvironmentSpec } from '../../model/spec.js';
 import type { Analysis, AnalysisReport, EngineContext, Outcome } from '../context.js';
 import { actualSpend, type ActualSpend } from './cost-actual.js';
-import { cmp, describeLine, estimateResources, PRICED_TYPES, type EnvironmentEstimate } from './cost-estimate.js';
+import { resourcesOfEnvironment, type EnvironmentResources } from './cost-environments.js';
+import { cmp, describeLine, estimateResources, PRICED_TYPES, type EnvironmentEstimate, type PricedLine } from './cost-estimate.js';
 import { centsToUsd, formatUsd, PRICE_TABLES, usdToCents, type PriceTable } from './price-table.js';
 
 export interface CostCeilingOptions {
@@ -37,21 +38,17 @@ export function describeError(e: CollectionError): string {
 }
 
 /**
- * Collection errors for the given types in the environment's accounts (the spec's, else those its
- * resources live in) and regions. A per-resource error counts only for this
- * environment's resources.
+ * Collection errors for the given types in the environment's accounts (the spec's, else
+ * those its resources live in) and regions (the spec's and its resources'). A
+ * per-resource error counts only for this environment's resources.
  */
-export function environmentErrors(
-  ctx: EngineContext,
-  env: string,
-  types: readonly string[],
-  resources: readonly Resource[],
-): CollectionError[] {
+export function environmentErrors(ctx: EngineContext, env: string, types: readonly string[]): CollectionError[] {
+  if (ctx.snapshot.errors.length === 0) return [];
   const envSpec = ctx.spec.spec.environments[env];
+  const seen = resourcesOfEnvironment(ctx, env);
   const accounts = new Set<string>((envSpec?.accounts ?? []).map((a) => a.id));
-  if (accounts.size === 0) for (const r of resources) accounts.add(r.accountId);
-  const regions = new Set<string>(envSpec?.regions ?? []);
-  for (const r of resources) if (r.region !== 'global') regions.add(r.region);
+  if (accounts.size === 0) for (const a of seen.accounts) accounts.add(a);
+  const regions = new Set<string>([...(envSpec?.regions ?? []), ...seen.regions]);
   const accountList: (string | undefined)[] = accounts.size === 0 ? [undefined] : [...accounts];
   const found = new Map<string, CollectionError>();
   for (const type of types) {
@@ -68,6 +65,10 @@ export function environmentErrors(
   return [...found.entries()].sort((a, b) => cmp(a[0], b[0])).map(([, e]) => e);
 }
 
+function* allOf(e: EnvironmentResources): Iterable<Resource> {
+  for (const list of e.byType.values()) yield* list;
+}
+
 const details = new WeakMap<EngineContext, EnvironmentCostDetail[]>();
 
 /**
@@ -78,17 +79,11 @@ export function costDetails(ctx: EngineContext, tables: ReadonlyMap<string, Pric
   const cached = tables === PRICE_TABLES ? details.get(ctx) : undefined;
   if (cached) return cached;
   const envs = Object.keys(ctx.spec.spec.environments).sort(cmp);
-  const byEnv = new Map<string, Resource[]>(envs.map((e) => [e, []]));
-  for (const r of ctx.snapshot.resources) {
-    const env = ctx.attribution.get(r.arn)?.environment;
-    if (env) byEnv.get(env)?.push(r);
-  }
   const actual = actualSpend(ctx.spec.spec, ctx.snapshot.costs);
   const out = envs.map((env): EnvironmentCostDetail => {
     const envSpec = ctx.spec.spec.environments[env];
-    const resources = byEnv.get(env) ?? [];
-    const estimate = estimateResources(resources, tables);
-    const errors = environmentErrors(ctx, env, PRICED_TYPES, resources);
+    const estimate = estimateResources(allOf(resourcesOfEnvironment(ctx, env)), tables);
+    const errors = environmentErrors(ctx, env, PRICED_TYPES);
     const caveats: CostCaveat[] = [...estimate.caveats];
     if (errors.length > 0) {
       caveats.push({
@@ -108,12 +103,7 @@ export function costDetails(ctx: EngineContext, tables: ReadonlyMap<string, Pric
       ceilingUsd: envSpec?.cost?.monthlyCeilingUsd ?? null,
       estimateUsd: centsToUsd(estimate.totalCents),
       actualUsd: spend ? centsToUsd(spend.cents) : null,
-      breakdown: estimate.lines.map((l) => ({
-        item: l.item,
-        ...(l.resourceArn !== undefined ? { resourceArn: l.resourceArn } : {}),
-        monthlyUsd: l.monthlyUsd,
-        ...(l.detail !== undefined ? { detail: l.detail } : {}),
-      })),
+      breakdown: estimate.lines.map(toCostLine),
       priceTable: { region: regions.join(','), asOf: asOf.join(',') },
       estimateComplete: !caveats.some((c) => c.lowerBound),
       caveats,
@@ -130,6 +120,13 @@ function tableRegions(envSpec: EnvironmentSpec | undefined, tables: ReadonlyMap<
   const regions = envSpec?.regions ?? [];
   const listed = regions.filter((r) => tables.has(r));
   return [...new Set(listed.length > 0 ? listed : regions)].sort(cmp);
+}
+
+function toCostLine(l: PricedLine): CostLine {
+  const line: CostLine = { item: l.item, monthlyUsd: l.monthlyUsd };
+  if (l.resourceArn !== undefined) line.resourceArn = l.resourceArn;
+  if (l.detail !== undefined) line.detail = l.detail;
+  return line;
 }
 
 /** The contract's pure entry point: Evaluation.costs for the context. */

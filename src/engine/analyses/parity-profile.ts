@@ -59,24 +59,35 @@ export const SHARE_PREDICATES: Partial<Record<ParityProperty, Record<string, Pre
 };
 
 export interface KindShare {
-  yes: string[];
+  yes: number;
   no: string[];
   missing: string[];
 }
 
-/** type -> which resources have the protection, for the types the property covers. */
-export function shares(resources: readonly Resource[], predicates: Record<string, Predicate>): Map<string, KindShare> {
+/** Resources of one environment grouped by type, built once per run. */
+export type ByType = ReadonlyMap<string, readonly Resource[]>;
+
+/** type -> how many resources have the protection, and which do not, for the property's types. */
+export function shares(byType: ByType, predicates: Record<string, Predicate>): Map<string, KindShare> {
   const out = new Map<string, KindShare>();
-  for (const r of resources) {
-    const p = predicates[r.type];
-    if (!p) continue;
-    const v = p(r.config);
-    if (v === 'skip') continue;
-    const s = out.get(r.type) ?? { yes: [], no: [], missing: [] };
-    (v === 'missing' ? s.missing : v ? s.yes : s.no).push(r.arn);
-    out.set(r.type, s);
+  for (const [type, p] of Object.entries(predicates)) {
+    for (const r of byType.get(type) ?? []) {
+      const v = p(r.config);
+      if (v === 'skip') continue;
+      let s = out.get(type);
+      if (!s) out.set(type, (s = { yes: 0, no: [], missing: [] }));
+      if (v === true) s.yes += 1;
+      else (v === 'missing' ? s.missing : s.no).push(r.arn);
+    }
   }
   return out;
+}
+
+/** Appends in place: rebuilding the array per resource would be quadratic at scale. */
+export function pushTo<K>(m: Map<K, string[]>, key: K, arn: string): void {
+  const list = m.get(key);
+  if (list) list.push(arn);
+  else m.set(key, [arn]);
 }
 
 /** Field read per type for a value-set property (instanceTypes). */
@@ -85,6 +96,9 @@ export const TYPE_FIELDS: Record<string, string> = {
   'AWS::RDS::DBInstance': 'instanceClass',
   'AWS::ElastiCache::CacheCluster': 'nodeType',
 };
+
+/** Types with states in which a resource no longer counts (see isGone). */
+export const GONE_TYPES: ReadonlySet<string> = new Set(['AWS::EC2::Instance', 'AWS::EC2::NatGateway', 'AWS::KMS::Key']);
 
 /** Resources that no longer exist in any sense that matters for architecture. */
 export function isGone(r: Resource): boolean {
@@ -96,27 +110,30 @@ export function isGone(r: Resource): boolean {
 }
 
 /** value -> arns, e.g. instance type -> instances, per resource type. */
-export function valuesByType(resources: readonly Resource[], fields: Record<string, string>): Map<string, Map<string, string[]>> {
+export function valuesByType(byType: ByType, fields: Record<string, string>): Map<string, Map<string, string[]>> {
   const out = new Map<string, Map<string, string[]>>();
-  for (const r of resources) {
-    const field = fields[r.type];
-    if (!field) continue;
-    const v = r.config[field];
-    const key = typeof v === 'string' && v !== '' ? v : '\u0000missing';
-    const m = out.get(r.type) ?? new Map<string, string[]>();
-    m.set(key, [...(m.get(key) ?? []), r.arn]);
-    out.set(r.type, m);
+  for (const [type, field] of Object.entries(fields)) {
+    for (const r of byType.get(type) ?? []) {
+      const v = r.config[field];
+      let m = out.get(type);
+      if (!m) out.set(type, (m = new Map()));
+      pushTo(m, typeof v === 'string' && v !== '' ? v : '\u0000missing', r.arn);
+    }
   }
   return out;
 }
 
-/** Availability zones the environment places subnets, instances, volumes and databases in. */
-export function zones(resources: readonly Resource[]): Map<string, string[]> {
+/** Types whose placement says which availability zones an environment uses. */
+export const ZONE_TYPES = ['AWS::EC2::Subnet', 'AWS::EC2::Instance', 'AWS::EC2::Volume'];
+
+/** Availability zones the environment places subnets, instances and volumes in. */
+export function zones(byType: ByType): Map<string, string[]> {
   const out = new Map<string, string[]>();
-  for (const r of resources) {
-    const az = r.config.availabilityZone;
-    if (typeof az !== 'string' || az === '') continue;
-    out.set(az, [...(out.get(az) ?? []), r.arn]);
+  for (const type of ZONE_TYPES) {
+    for (const r of byType.get(type) ?? []) {
+      const az = r.config.availabilityZone;
+      if (typeof az === 'string' && az !== '') pushTo(out, az, r.arn);
+    }
   }
   return new Map([...out.entries()].sort((a, b) => cmp(a[0], b[0])));
 }
@@ -133,8 +150,7 @@ export function alarmDimensionValues(alarms: readonly Resource[]): Set<string> {
 
 /** The id forms CloudWatch dimensions use for a resource (LoadBalancer: 'app/name/id'). */
 export function dimensionIds(r: Resource): string[] {
-  const ids = [r.id, r.name];
+  if (r.type !== 'AWS::ElasticLoadBalancingV2::LoadBalancer') return [r.id, r.name];
   const lb = /:loadbalancer\/(.+)$/.exec(r.arn);
-  if (lb) ids.push(lb[1]!);
-  return ids;
+  return lb ? [r.id, r.name, lb[1]!] : [r.id, r.name];
 }

@@ -6,16 +6,20 @@ import type { Resource } from '../../model/snapshot.js';
 import type { ParityProperty } from '../../model/spec.js';
 import type { Analysis, EngineContext, Outcome } from '../context.js';
 import { describeError, environmentErrors } from './cost-ceiling.js';
+import { resourcesOfEnvironment } from './cost-environments.js';
 import { cmp } from './cost-estimate.js';
 import {
   alarmDimensionValues,
   dimensionIds,
+  GONE_TYPES,
   isGone,
+  type ByType,
   SHARE_PREDICATES,
   shares,
   TYPE_FIELDS,
   valuesByType,
   zones,
+  ZONE_TYPES,
 } from './parity-profile.js';
 
 export interface ParityOptions {
@@ -62,8 +66,11 @@ function capped(arns: string[]): Pick<Difference, 'causes' | 'moreCauses'> {
 
 interface Side {
   env: string;
-  resources: Resource[];
+  byType: ByType;
+  count: number;
 }
+
+const of = (side: Side, type: string): readonly Resource[] => side.byType.get(type) ?? [];
 
 /** Types each property reads: their collection errors make the comparison not evaluable. */
 function typesRead(property: ParityProperty): readonly string[] {
@@ -74,7 +81,7 @@ function typesRead(property: ParityProperty): readonly string[] {
     case 'loadBalancer': return [LB];
     case 'instanceTypes': return Object.keys(TYPE_FIELDS);
     case 'instanceCount': return ['AWS::EC2::Instance'];
-    case 'availabilityZones': return ['AWS::EC2::Subnet', 'AWS::EC2::Instance', 'AWS::EC2::Volume'];
+    case 'availabilityZones': return ZONE_TYPES;
     default: return RESOURCE_TYPES;
   }
 }
@@ -98,23 +105,23 @@ function done(observed: unknown, expected: unknown, differences: Difference[]): 
 
 function compareShares(property: ParityProperty, from: Side, to: Side): Comparison {
   const preds = SHARE_PREDICATES[property]!;
-  const f = shares(from.resources, preds);
-  const t = shares(to.resources, preds);
+  const f = shares(from.byType, preds);
+  const t = shares(to.byType, preds);
   const kinds = [...f.keys()].filter((k) => t.has(k)).sort(cmp);
   const missing = kinds.flatMap((k) => [...f.get(k)!.missing, ...t.get(k)!.missing]);
   if (missing.length > 0) return missingResult(property, missing);
   const view = (m: typeof f) =>
     Object.fromEntries(kinds.map((k) => {
       const s = m.get(k)!;
-      const total = s.yes.length + s.no.length;
-      return [k, { with: s.yes.length, total, share: total === 0 ? 0 : Math.round((s.yes.length / total) * 1000) / 1000 }];
+      const total = s.yes + s.no.length;
+      return [k, { with: s.yes, total, share: total === 0 ? 0 : Math.round((s.yes / total) * 1000) / 1000 }];
     }));
   const differences: Difference[] = [];
   for (const k of kinds) {
     const a = f.get(k)!;
     const b = t.get(k)!;
-    const [ay, at] = [a.yes.length, a.yes.length + a.no.length];
-    const [by, bt] = [b.yes.length, b.yes.length + b.no.length];
+    const [ay, at] = [a.yes, a.yes + a.no.length];
+    const [by, bt] = [b.yes, b.yes + b.no.length];
     if (ay * bt === by * at) continue; // same share, compared exactly
     // The side with the lower share holds the resources that make the difference.
     const lower = ay * bt < by * at ? a : b;
@@ -126,54 +133,38 @@ function compareShares(property: ParityProperty, from: Side, to: Side): Comparis
   return c;
 }
 
-function typesPresent(side: Side): Map<string, string[]> {
-  const m = new Map<string, string[]>();
-  for (const r of side.resources) m.set(r.type, [...(m.get(r.type) ?? []), r.arn]);
-  return m;
-}
-
 function compareKinds(from: Side, to: Side): Comparison {
-  const f = typesPresent(from);
-  const t = typesPresent(to);
+  const arns = (side: Side, k: string) => of(side, k).map((r) => r.arn);
   const differences: Difference[] = [];
-  for (const k of [...new Set([...f.keys(), ...t.keys()])].sort(cmp)) {
-    if (f.has(k) === t.has(k)) continue;
-    differences.push({ key: k, from: f.has(k), to: t.has(k), ...capped(f.get(k) ?? t.get(k)!) });
+  for (const k of [...new Set([...from.byType.keys(), ...to.byType.keys()])].sort(cmp)) {
+    const [a, b] = [from.byType.has(k), to.byType.has(k)];
+    if (a === b) continue;
+    differences.push({ key: k, from: a, to: b, ...capped(arns(a ? from : to, k)) });
   }
-  return done([...f.keys()].sort(cmp), [...t.keys()].sort(cmp), differences);
+  return done([...from.byType.keys()].sort(cmp), [...to.byType.keys()].sort(cmp), differences);
 }
 
 function compareAlarms(ctx: EngineContext, from: Side, to: Side): Comparison {
   const dims = alarmDimensionValues(ctx.byType.get('AWS::CloudWatch::Alarm') ?? []);
   const watched = (r: Resource): boolean =>
-    (ctx.inbound?.('monitors', r.arn).length ?? 0) > 0 || dimensionIds(r).some((id) => dims.has(id));
-  const kindsOf = (side: Side) => {
-    const m = new Map<string, { watched: string[]; unwatched: string[] }>();
-    for (const r of side.resources) {
-      if (r.type === 'AWS::CloudWatch::Alarm') continue;
-      const e = m.get(r.type) ?? { watched: [], unwatched: [] };
-      (watched(r) ? e.watched : e.unwatched).push(r.arn);
-      m.set(r.type, e);
-    }
-    return m;
-  };
-  const f = kindsOf(from);
-  const t = kindsOf(to);
-  const kinds = [...f.keys()].filter((k) => t.has(k)).sort(cmp);
-  const withAlarms = (m: typeof f) => kinds.filter((k) => m.get(k)!.watched.length > 0);
+    (ctx.inbound?.('monitors', r.arn).length ?? 0) > 0 || (dims.size > 0 && dimensionIds(r).some((id) => dims.has(id)));
+  // Kinds both sides have; a kind is watched when any one of its resources is.
+  const kinds = [...from.byType.keys()].filter((k) => k !== 'AWS::CloudWatch::Alarm' && to.byType.has(k)).sort(cmp);
+  const f = new Map(kinds.map((k) => [k, of(from, k).some(watched)]));
+  const t = new Map(kinds.map((k) => [k, of(to, k).some(watched)]));
   const differences: Difference[] = [];
   for (const k of kinds) {
-    const a = f.get(k)!.watched.length > 0;
-    const b = t.get(k)!.watched.length > 0;
+    const [a, b] = [f.get(k)!, t.get(k)!];
     if (a === b) continue;
-    // The kind is watched on one side only: the unwatched side's resources are the cause.
-    differences.push({ key: k, from: a, to: b, ...capped(a ? t.get(k)!.unwatched : f.get(k)!.unwatched) });
+    // Watched on one side only: the other side's unwatched resources are the cause.
+    const unwatched = of(a ? to : from, k).filter((r) => !watched(r)).map((r) => r.arn);
+    differences.push({ key: k, from: a, to: b, ...capped(unwatched) });
   }
-  return done(withAlarms(f), withAlarms(t), differences);
+  return done(kinds.filter((k) => f.get(k)), kinds.filter((k) => t.get(k)), differences);
 }
 
 function compareLoadBalancers(from: Side, to: Side): Comparison {
-  const lbs = (side: Side) => side.resources.filter((r) => r.type === LB);
+  const lbs = (side: Side) => of(side, LB);
   const missing = [...lbs(from), ...lbs(to)].filter((r) => typeof r.config.lbType !== 'string').map((r) => r.arn);
   if (missing.length > 0) return missingResult('load balancer type', missing);
   const typesOf = (side: Side) => [...new Set(lbs(side).map((r) => r.config.lbType as string))].sort(cmp);
@@ -189,8 +180,8 @@ function compareLoadBalancers(from: Side, to: Side): Comparison {
 }
 
 function compareInstanceTypes(from: Side, to: Side): Comparison {
-  const f = valuesByType(from.resources, TYPE_FIELDS);
-  const t = valuesByType(to.resources, TYPE_FIELDS);
+  const f = valuesByType(from.byType, TYPE_FIELDS);
+  const t = valuesByType(to.byType, TYPE_FIELDS);
   const kinds = [...f.keys()].filter((k) => t.has(k)).sort(cmp);
   const missing = kinds.flatMap((k) => [...(f.get(k)!.get('\u0000missing') ?? []), ...(t.get(k)!.get('\u0000missing') ?? [])]);
   if (missing.length > 0) return missingResult('instance type', missing);
@@ -210,7 +201,7 @@ function compareInstanceTypes(from: Side, to: Side): Comparison {
 }
 
 function compareInstanceCount(from: Side, to: Side): Comparison {
-  const running = (side: Side) => side.resources.filter((r) => r.type === 'AWS::EC2::Instance');
+  const running = (side: Side) => of(side, 'AWS::EC2::Instance');
   const missing = [...running(from), ...running(to)].filter((r) => typeof r.config.state !== 'string').map((r) => r.arn);
   if (missing.length > 0) return missingResult('instance state', missing);
   const f = running(from).filter((r) => r.config.state === 'running');
@@ -222,8 +213,8 @@ function compareInstanceCount(from: Side, to: Side): Comparison {
 function compareZones(from: Side, to: Side): Comparison {
   // AZ names map to different physical zones per account, and environments may live in
   // different regions: the architecture is the number of zones, not their names.
-  const f = zones(from.resources);
-  const t = zones(to.resources);
+  const f = zones(from.byType);
+  const t = zones(to.byType);
   const differences: Difference[] = [];
   if (f.size !== t.size) {
     const fewer = f.size < t.size ? f : t;
@@ -273,19 +264,27 @@ export const parity: Analysis<ParityOptions> = {
   run(ctx, options) {
     const wanted = options.properties ? new Set(options.properties) : null;
     const ignore = new Set(options.ignoreTypes ?? []);
-    const byEnv = new Map<string, Resource[]>();
-    for (const r of ctx.snapshot.resources) {
-      const env = ctx.attribution.get(r.arn)?.environment;
-      if (!env || ignore.has(r.type) || isGone(r)) continue;
-      const list = byEnv.get(env);
-      if (list) list.push(r);
-      else byEnv.set(env, [r]);
-    }
+    const sides = new Map<string, Side>();
+    const sideOf = (env: string): Side => {
+      let side = sides.get(env);
+      if (side) return side;
+      const byType = new Map<string, readonly Resource[]>();
+      let count = 0;
+      for (const [type, list] of resourcesOfEnvironment(ctx, env).byType) {
+        if (ignore.has(type)) continue;
+        const kept = GONE_TYPES.has(type) ? list.filter((r) => !isGone(r)) : list;
+        if (kept.length === 0) continue;
+        byType.set(type, kept);
+        count += kept.length;
+      }
+      sides.set(env, (side = { env, byType, count }));
+      return side;
+    };
     const out: Outcome[] = [];
     ctx.spec.spec.parity.forEach((entry, i) => {
       entry.properties.forEach((property, j) => {
         if (wanted && !wanted.has(property)) return;
-        out.push(outcomeFor(ctx, entry.from, entry.to, property, `/parity/${i}/properties/${j}`, byEnv, ignore));
+        out.push(outcomeFor(ctx, entry.from, entry.to, property, `/parity/${i}/properties/${j}`, sideOf, ignore));
       });
     });
     return out;
@@ -298,7 +297,7 @@ function outcomeFor(
   toEnv: string,
   property: ParityProperty,
   specPath: string,
-  byEnv: Map<string, Resource[]>,
+  sideOf: (env: string) => Side,
   ignore: Set<string>,
 ): Outcome {
   const envs = ctx.spec.spec.environments;
@@ -321,13 +320,13 @@ function outcomeFor(
   for (const env of [fromEnv, toEnv]) {
     if (!envs[env]) return notEvaluated(`environment '${env}' is not defined in the spec`);
   }
-  const from: Side = { env: fromEnv, resources: byEnv.get(fromEnv) ?? [] };
-  const to: Side = { env: toEnv, resources: byEnv.get(toEnv) ?? [] };
+  const from = sideOf(fromEnv);
+  const to = sideOf(toEnv);
   for (const side of [from, to]) {
-    if (side.resources.length === 0) return notEvaluated(`no resources are attributed to ${side.env}`);
+    if (side.count === 0) return notEvaluated(`no resources are attributed to ${side.env}`);
   }
   const types = typesRead(property).filter((t) => !ignore.has(t));
-  const errors = [from, to].flatMap((s) => environmentErrors(ctx, s.env, types, s.resources));
+  const errors = [from, to].flatMap((s) => environmentErrors(ctx, s.env, types));
   if (errors.length > 0) return notEvaluated([...new Set(errors.map(describeError))].join('; '));
 
   const c = compareProperty(ctx, property, from, to);
