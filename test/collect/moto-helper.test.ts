@@ -1,7 +1,7 @@
 // The shared moto helper itself: starts, separates accounts by header, resets.
 import { CreateQueueCommand, ListQueuesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { motoClientConfig, startMoto, withAccount, type Moto } from '../helpers/moto.js';
+import { MOTO_MISSING, motoClientConfig, startMoto, withAccount, type Moto } from '../helpers/moto.js';
 
 describe('moto helper', () => {
   let moto: Moto;
@@ -23,5 +23,15 @@ describe('moto helper', () => {
     expect(inDefault.QueueUrls ?? []).toEqual([]);
     await moto.reset();
     expect((await other.send(new ListQueuesCommand({}))).QueueUrls ?? []).toEqual([]);
+  });
+
+  it('fails (never skips) with install advice when moto_server is not on PATH', async () => {
+    const path = process.env.PATH;
+    process.env.PATH = '/nonexistent-envgate-path';
+    try {
+      await expect(startMoto()).rejects.toThrow(MOTO_MISSING);
+    } finally {
+      process.env.PATH = path;
+    }
   });
 });
