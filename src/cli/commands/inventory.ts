@@ -1,9 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
 import type { Argv } from 'yargs';
-import { parse } from 'yaml';
 import { collect, type Progress } from '../../collect/index.js';
 import { writeSnapshot } from '../../collect/snapshot-io.js';
 import { InputError } from '../../model/diagnostics.js';
+import { loadSpec } from '../../spec/load.js';
 import type { CollectionError, Snapshot } from '../../model/snapshot.js';
 import type { Spec } from '../../model/spec.js';
 import { defineCommand, type CommandContext } from '../command.js';
@@ -96,25 +95,7 @@ export function describeErrors(errors: CollectionError[]): string[] {
   return [...groups.entries()].map(([key, { e, n }]) => `${key}${n > 1 ? ` (x${n})` : ''}: missing ${e.affects.join(', ')}: ${e.message}`);
 }
 
-/**
- * Loads the spec through the spec loader (src/spec/load.ts) when it is present;
- * until then, a plain YAML parse so collection can run (no validation).
- */
+/** The validated, defaults-applied spec (InputError with positions when it is not valid). */
 export async function loadSpecFile(file: string): Promise<Spec> {
-  const loaderUrl = new URL('../../spec/load.js', import.meta.url);
-  const loaderTs = new URL('../../spec/load.ts', import.meta.url);
-  if (existsSync(loaderTs) || existsSync(loaderUrl)) {
-    const mod = (await import(loaderUrl.href)) as { loadSpec?: (f: string) => unknown };
-    if (typeof mod.loadSpec === 'function') {
-      const loaded = (await mod.loadSpec(file)) as { spec?: Spec } | Spec;
-      return 'spec' in loaded && loaded.spec ? loaded.spec : (loaded as Spec);
-    }
-  }
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new InputError(`cannot read spec ${file}`, [{ file, line: 1, column: 1, path: '', code: 'file-not-found', message: (err as Error).message }]);
-  }
-  return parse(text) as Spec;
+  return loadSpec(file).spec;
 }
