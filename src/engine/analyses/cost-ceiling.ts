@@ -51,7 +51,8 @@ export function environmentErrors(ctx: EngineContext, env: string, types: readon
   const regions = new Set<string>([...(envSpec?.regions ?? []), ...seen.regions]);
   const accountList: (string | undefined)[] = accounts.size === 0 ? [undefined] : [...accounts];
   const found = new Map<string, CollectionError>();
-  for (const type of types) {
+  // '*': the collector could not reach the account at all (e.g. AssumeRole failed).
+  for (const type of [...types, '*']) {
     const regionList = GLOBAL_TYPES.has(type) || regions.size === 0 ? ['global'] : [...regions];
     for (const account of accountList) {
       for (const region of regionList) {
@@ -103,7 +104,7 @@ export function costDetails(ctx: EngineContext, tables: ReadonlyMap<string, Pric
       ceilingUsd: envSpec?.cost?.monthlyCeilingUsd ?? null,
       estimateUsd: centsToUsd(estimate.totalCents),
       actualUsd: spend ? centsToUsd(spend.cents) : null,
-      breakdown: estimate.lines.map(toCostLine),
+      breakdown: breakdownOf(estimate.lines),
       priceTable: { region: regions.join(','), asOf: asOf.join(',') },
       estimateComplete: !caveats.some((c) => c.lowerBound),
       caveats,
@@ -120,6 +121,29 @@ function tableRegions(envSpec: EnvironmentSpec | undefined, tables: ReadonlyMap<
   const regions = envSpec?.regions ?? [];
   const listed = regions.filter((r) => tables.has(r));
   return [...new Set(listed.length > 0 ? listed : regions)].sort(cmp);
+}
+
+/**
+ * Per-resource lines beyond this many (the smallest) are summed per item, so the report of
+ * a very large estate stays readable; the breakdown still adds up to the estimate.
+ */
+export const BREAKDOWN_LINES = 1000;
+
+function breakdownOf(lines: readonly PricedLine[]): CostLine[] {
+  if (lines.length <= BREAKDOWN_LINES) return lines.map(toCostLine);
+  const rest = new Map<string, { cents: number; count: number }>();
+  for (const l of lines.slice(BREAKDOWN_LINES)) {
+    const g = rest.get(l.item) ?? { cents: 0, count: 0 };
+    g.cents += l.cents;
+    g.count += 1;
+    rest.set(l.item, g);
+  }
+  const kept: { line: CostLine; cents: number }[] = lines.slice(0, BREAKDOWN_LINES).map((l) => ({ line: toCostLine(l), cents: l.cents }));
+  for (const [item, g] of rest) {
+    kept.push({ line: { item, monthlyUsd: centsToUsd(g.cents), detail: `${g.count} more resources, summed` }, cents: g.cents });
+  }
+  kept.sort((a, b) => b.cents - a.cents || cmp(a.line.item, b.line.item) || cmp(a.line.resourceArn ?? '', b.line.resourceArn ?? ''));
+  return kept.map((k) => k.line);
 }
 
 function toCostLine(l: PricedLine): CostLine {
@@ -196,7 +220,8 @@ function outcomeFor(ctx: EngineContext, d: EnvironmentCostDetail, top: number): 
   }
 
   const status: Outcome['status'] = verdicts.includes('over') ? 'fail' : verdicts.includes('unknown') ? 'not-evaluated' : 'pass';
-  const contributors = d.cost.breakdown.slice(0, top);
+  // Individual resources, even when the breakdown sums the smallest lines per item.
+  const contributors = d.estimate.lines.slice(0, top).map(toCostLine);
   const evidence: Outcome['evidence'] = {
     observed: {
       ...(useEstimate ? { estimateUsd: d.cost.estimateUsd } : {}),

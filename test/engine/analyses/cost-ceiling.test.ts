@@ -1,7 +1,7 @@
 // The cost-ceiling analysis: verdicts per environment (estimate, actual, both), top
 // contributors, not-evaluated on missing data, and the Evaluation.costs contribution.
 import { describe, expect, it } from 'vitest';
-import { costCeiling, environmentArn, estimateCosts } from '../../../src/engine/analyses/cost-ceiling.js';
+import { BREAKDOWN_LINES, costCeiling, environmentArn, estimateCosts } from '../../../src/engine/analyses/cost-ceiling.js';
 import type { AnalysisReport, EngineContext, Outcome } from '../../../src/engine/context.js';
 import type { CostSpec } from '../../../src/model/spec.js';
 import type { CostRecord, Resource } from '../../../src/model/snapshot.js';
@@ -111,6 +111,26 @@ describe('cost-ceiling, estimate', () => {
     const { costs } = run(ctxWith({ monthlyCeilingUsd: 1000, source: 'estimate' }, prodResources(), { errors: [err] }));
     expect(costs![0]!.estimateComplete).toBe(false);
     expect(costs![0]!.caveats!.map((c) => c.code)).toContain('collection-error');
+  });
+
+  it('is not evaluated when the account could not be reached at all', () => {
+    const err = collectionError(['*'], { service: 'sts', operation: 'AssumeRole', region: 'global' });
+    const o = only(ctxWith({ monthlyCeilingUsd: 1000, source: 'estimate' }, prodResources(), { errors: [err] }));
+    expect(o.status).toBe('not-evaluated');
+    expect(o.reason).toContain('sts:AssumeRole');
+  });
+
+  it('sums lines beyond the breakdown limit per item, keeping the total and naming individual top contributors', () => {
+    const many = Array.from({ length: BREAKDOWN_LINES + 5 }, (_, i) => ec2(`w${String(i).padStart(4, '0')}`, 't3.micro'));
+    const { outcomes, costs } = run(ctxWith({ monthlyCeilingUsd: 10, source: 'estimate' }, [...many, ec2('big', 'm5.large')]));
+    const c = costs![0]!;
+    expect(c.breakdown).toHaveLength(BREAKDOWN_LINES + 1);
+    const cents = c.breakdown.reduce((s, l) => s + Math.round(l.monthlyUsd * 100), 0);
+    expect(cents).toBe(Math.round(c.estimateUsd! * 100));
+    expect(Math.round(c.estimateUsd! * 100)).toBe(7008 + 759 * (BREAKDOWN_LINES + 5));
+    expect(c.breakdown.filter((l) => l.resourceArn === undefined)).toEqual([{ item: 'EC2 t3.micro', monthlyUsd: 45.54, detail: expect.any(String) }]); // 6 smallest summed
+    const top = outcomes[0]!.evidence.topContributors as { resourceArn?: string }[];
+    expect(top.every((l) => l.resourceArn !== undefined)).toBe(true);
   });
 
   it('ignores errors for unpriced types and for other accounts', () => {
