@@ -168,6 +168,13 @@ describe('cost-ceiling, actual spend', () => {
     expect(o.evidence.topContributors).toBeUndefined();
   });
 
+  it('uses the first spec tag key that has records, so two groupings are never added', () => {
+    const costs = [costRecord('production', 150, { tagKey: 'env' }), costRecord('production', 70, { tagKey: 'Environment' })];
+    const o = only(ctxWith({ monthlyCeilingUsd: 100, source: 'actual' }, [], { costs }));
+    expect(o.evidence.observed).toEqual({ actualUsd: 70 });
+    expect((o.evidence.costExplorer as { tagKey: string }).tagKey).toBe('Environment');
+  });
+
   it('passes when actual spend is under the ceiling', () => {
     const o = only(ctxWith({ monthlyCeilingUsd: 200, source: 'actual' }, [], { costs: [costRecord('production', 150)] }));
     expect(o.status).toBe('pass');

@@ -220,6 +220,12 @@ describe('parity: missing data is not evaluated', () => {
     expect(one(out, 'multiAz').status).toBe('pass');
   });
 
+  it('when an account could not be reached at all', () => {
+    const err = collectionError(['*'], { service: 'sts', operation: 'AssumeRole', region: 'global' });
+    const out = runParity(arch('staging'), arch('production'), {}, { errors: [err] });
+    expect(new Set(Object.values(statusOf(out)))).toEqual(new Set(['not-evaluated']));
+  });
+
   it('when an environment has no resources or is not in the spec', () => {
     expect(new Set(Object.values(statusOf(runParity([], arch('production')))))).toEqual(new Set(['not-evaluated']));
     const spec = makeSpec({ staging: envSpec() }, [{ from: 'staging', to: 'prod', properties: ['encryption'] }]);
