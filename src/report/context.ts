@@ -114,7 +114,8 @@ export function runFacts(results: readonly Result[], ctx: ReportContext): RunFac
     addTo(counts, r);
     if (r.status === 'fail' && !r.waiver) {
       bySeverity[r.severity]++;
-      if (atOrAbove(r.severity, ctx.failOn)) blocking++;
+      // A finding the baseline already held does not block (the gate's rule too).
+      if (atOrAbove(r.severity, ctx.failOn) && r.baseline !== 'existing') blocking++;
     }
   }
   const incomplete = counts.notEvaluated > 0 || ctx.snapshot.errors.length > 0;

@@ -42,6 +42,14 @@ describe('JSON report', () => {
     expect(buildJsonReport(complete, cleanContext({ failOn: 'critical' })).summary.blocking).toBe(1);
   });
 
+  it('does not count findings the baseline already held as blocking', () => {
+    const complete = { ...sampleEvaluation(), results: sampleEvaluation().results.filter((r) => r.status !== 'not-evaluated') };
+    const known = { ...complete, results: complete.results.map((r) => ({ ...r, baseline: 'existing' as const })) };
+    expect(buildJsonReport(complete, cleanContext()).summary.blocking).toBeGreaterThan(0);
+    expect(buildJsonReport(known, cleanContext()).summary.blocking).toBe(0);
+    expect(buildJsonReport(known, cleanContext()).summary.verdict).toBe('pass');
+  });
+
   it('is valid against the report schema, also when empty', () => {
     validateReport(renderJson(sampleEvaluation(), sampleContext()));
     validateReport(renderJson({ results: [], rules: [], accessMatrix: [], costs: [], attribution: {} }, cleanContext()));
