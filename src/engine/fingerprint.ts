@@ -1,6 +1,6 @@
 // Fingerprints identify a finding across scans: the same rule on the same resource gives
 // the same fingerprint whatever else changed (other resources, evidence, severity, spec).
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** Case-folds the ARN prefix (partition, service, region, account); the resource part is kept. */
 export function normaliseArn(arn: string): string {
@@ -12,5 +12,6 @@ export function normaliseArn(arn: string): string {
 
 /** 32 hex characters of sha256(rule id, NUL, normalised ARN). */
 export function fingerprint(ruleId: string, arn: string): string {
-  return createHash('sha256').update(`${ruleId}\u0000${normaliseArn(arn)}`).digest('hex').slice(0, 32);
+  // One-shot crypto.hash: a fraction of createHash's cost, which matters at millions of results.
+  return hash('sha256', `${ruleId}\u0000${normaliseArn(arn)}`, 'hex').slice(0, 32);
 }
