@@ -64,6 +64,13 @@ export const CASES: RuleCase[] = [
     expect: { tagged: 'pass', untagged: 'fail' },
   },
   {
+    rule: 'attribution-missing',
+    name: 'a resource the spec allows to be shared needs no environment',
+    spec: (s) => void (s.shared = [{ type: 'AWS::Route53::HostedZone', name: 'example.com', reason: 'one zone for all' }]),
+    resources: [res('AWS::Route53::HostedZone', 'example.com'), res('AWS::Route53::HostedZone', 'other.com')],
+    expect: { 'example.com': 'pass', 'other.com': 'fail' },
+  },
+  {
     rule: 'attribution-conflict',
     name: 'named staging, tagged production',
     spec: (s) => void (s.environments.staging!.attribution.names = ['staging-*']),
@@ -78,8 +85,10 @@ export const CASES: RuleCase[] = [
       prod('AWS::S3::Bucket', 'full', { tags: { Environment: 'production', Owner: 'a', CostCenter: '1' } }),
       prod('AWS::SQS::Queue', 'partial', { tags: { Environment: 'production', Owner: 'a' } }),
       res('AWS::SNS::Topic', 'untagged'),
+      // AWS cannot tag IAM groups: no result rather than an unfixable finding.
+      prod('AWS::IAM::Group', 'admins', { tags: {} }),
     ],
-    expect: { full: 'pass', partial: 'fail', untagged: 'fail' },
+    expect: { full: 'pass', partial: 'fail', untagged: 'fail', admins: 'none' },
   },
   {
     rule: 'encryption-at-rest-elasticache',

@@ -1,6 +1,7 @@
 // Attribution findings: a resource that signals place in more than one environment
 // (named staging, tagged production), and a resource no signal places anywhere.
 import type { Analysis, EngineContext, Outcome } from '../context.js';
+import { allowanceFor } from './isolation.js';
 import { escapePointer } from './support.js';
 
 interface AttributionOptions {
@@ -56,6 +57,11 @@ export const attributionMissingAnalysis: Analysis<AttributionOptions> = {
       const rec = ctx.attribution.get(arn);
       if (rec && rec.evidence.length > 0) {
         return { status: 'pass', arn, message: `${type} '${name}' is attributed by ${rec.evidence.length} signal(s)`, evidence: { observed: rec.evidence.map((e) => e.detail), expected: 'at least one environment signal' } };
+      }
+      // A resource the spec allows to be shared belongs to no single environment by design.
+      const allowance = allowanceFor(ctx.spec.spec.shared ?? [], type, name, arn);
+      if (allowance >= 0) {
+        return { status: 'pass', arn, message: `${type} '${name}' is shared by the spec's allowance`, evidence: { observed: 'shared allowance', expected: 'an environment signal or a shared allowance' }, specPath: `/shared/${allowance}` };
       }
       return {
         status: 'fail',
