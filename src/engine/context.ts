@@ -46,6 +46,11 @@ export interface Outcome {
   /** JSON pointer of the spec requirement checked, resolved to file:line by the engine. */
   specPath?: string;
   reason?: string;
+  /**
+   * Stable discriminator when a rule judges one ARN more than once (e.g. `TEAM/ENV` for
+   * the access matrix); it joins the fingerprint so each judgement is tracked on its own.
+   */
+  qualifier?: string;
 }
 
 /** A built-in analysis that rule files invoke by name with schema-validated options. */

@@ -230,7 +230,7 @@ function fromOutcome(meta: RuleMeta, o: Outcome, refs: RefCache, locator: SpecLo
     resource,
     message: o.message,
     evidence: o.evidence,
-    fingerprint: fingerprint(meta.id, o.arn),
+    fingerprint: fingerprint(meta.id, o.arn, o.qualifier),
   };
   const loc = o.specPath !== undefined ? locator.pointer(o.specPath) : locator.locate(meta.requirement, resource.environment);
   if (loc) res.specLocation = loc;

@@ -179,6 +179,7 @@ export function analyseAccess(ctx: EngineContext): AccessAnalysisResult {
           arn: p.arn,
           resource: { accountId: p.accountId, region: 'global', type: principalType(p), name: p.name, environment: ctx.attribution.get(p.arn)?.environment ?? null },
           specPath: `/access/matrix/${team}/${env}`,
+          qualifier: `${team}/${env}`,
         };
         if (access === undefined) {
           unknown = true;
