@@ -31,4 +31,12 @@ describe('envgate schema', () => {
     expect(await main(['schema', '--list'], env, out)).toBe(0);
     expect(out.stdout.map((l) => l.split('\t')[0])).toEqual(Object.keys(SCHEMAS).sort());
   });
+
+  it('prints every file format envgate reads or writes', async () => {
+    for (const name of ['spec', 'snapshot', 'report', 'rules', 'waivers']) {
+      const out = memoryOutput();
+      expect(await main(['schema', name], env, out)).toBe(0);
+      expect(JSON.parse(out.stdout.join('\n'))).toHaveProperty('type', 'object');
+    }
+  });
 });
