@@ -9,7 +9,7 @@ import addFormats from 'ajv-formats';
 import { LineCounter, parseDocument, isNode } from 'yaml';
 import { InputError, type Diagnostic } from '../model/diagnostics.js';
 import type { Snapshot } from '../model/snapshot.js';
-import { jsonErrorPosition } from './json-position.js';
+import { jsonErrorPosition } from '../spec/json-error.js';
 import { SNAPSHOT_SCHEMA } from './snapshot-schema.js';
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

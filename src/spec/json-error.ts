@@ -1,4 +1,4 @@
-// Where JSON text first goes wrong. V8's JSON.parse messages do not always carry a
+// Where JSON text first goes wrong (snapshots, reports). V8's JSON.parse messages do not always carry a
 // position, and YAML accepts some invalid JSON, so this small scanner finds the offset.
 
 /** Offset of the first syntax error in text, or -1 when it is valid JSON. */
@@ -73,4 +73,11 @@ export function jsonErrorOffset(text: string): number {
     if (typeof at === 'number') return at;
     throw at;
   }
+}
+
+/** 1-based line and column of the first syntax error (1:1 when the text is valid). */
+export function jsonErrorPosition(text: string): { line: number; column: number } {
+  const offset = jsonErrorOffset(text);
+  const before = text.slice(0, offset < 0 ? 0 : offset).split('\n');
+  return { line: before.length, column: (before[before.length - 1]?.length ?? 0) + 1 };
 }
