@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { InputError, type Diagnostic } from '../model/diagnostics.js';
-import type { Category, Severity } from '../model/result.js';
+import type { RuleMeta } from '../model/result.js';
 import type { Analysis } from '../engine/context.js';
 import type { Condition, Rule } from '../engine/rule.js';
 import { ANALYSES } from '../engine/analyses/index.js';
@@ -154,16 +154,8 @@ export function parseRule(
   return { rule, idPosition: at('/id') };
 }
 
-interface RuleDoc {
-  id: string;
-  title: string;
-  category: Category;
-  severity: Severity;
-  resourceTypes: string[];
-  description: string;
-  remediation: string;
-  requirement: string;
-  docs: string;
+/** A rule file as written: the rule's metadata (its origin comes from where it was read) plus its logic. */
+interface RuleDoc extends Omit<RuleMeta, 'origin'> {
   applicability?: Condition;
   each?: Rule['each'];
   check?: Condition;
