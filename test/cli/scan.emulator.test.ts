@@ -9,7 +9,7 @@ import { EXIT } from '../../src/cli/exit-codes.js';
 import { main } from '../../src/cli/main.js';
 import { memoryOutput } from '../../src/cli/output.js';
 import { twoAccountSpec, PROD, STAGING } from '../collect/spec-fixture.js';
-import { startMoto, type Moto } from '../helpers/moto.js';
+import { startMoto, type Moto, stubFakeAwsEnv } from '../helpers/moto.js';
 import { seedAccountRegion } from '../helpers/seed-aws.js';
 import { validateReport, validateSarif } from '../report/helpers.js';
 
@@ -26,9 +26,7 @@ describe('envgate scan against the emulator', () => {
     dir = mkdtempSync(join(tmpdir(), 'envgate-scan-emu-'));
     specFile = join(dir, 'envgate.yaml');
     writeFileSync(specFile, stringify(twoAccountSpec()));
-    vi.stubEnv('AWS_ACCESS_KEY_ID', 'AKIAFAKEFAKEFAKE0000');
-    vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'fake');
-    vi.stubEnv('AWS_REGION', 'us-east-1');
+    stubFakeAwsEnv(vi.stubEnv, 'us-east-1');
   });
   afterAll(async () => {
     vi.unstubAllEnvs();

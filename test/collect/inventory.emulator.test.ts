@@ -10,7 +10,7 @@ import { EXIT } from '../../src/cli/exit-codes.js';
 import { main } from '../../src/cli/main.js';
 import { memoryOutput } from '../../src/cli/output.js';
 import { denyJsonTarget, startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
-import { startMoto, type Moto } from '../helpers/moto.js';
+import { startMoto, type Moto, stubFakeAwsEnv } from '../helpers/moto.js';
 import { seedAccountRegion } from '../helpers/seed-aws.js';
 import { PROD, STAGING, twoAccountSpec } from './spec-fixture.js';
 
@@ -29,10 +29,7 @@ describe('envgate inventory', () => {
     dir = mkdtempSync(join(tmpdir(), 'envgate-inventory-'));
     specFile = join(dir, 'envgate.yaml');
     writeFileSync(specFile, stringify(twoAccountSpec()));
-    // The SDK default credential chain reads these; nothing leaves loopback.
-    vi.stubEnv('AWS_ACCESS_KEY_ID', 'AKIAFAKEFAKEFAKE0000');
-    vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'fake');
-    vi.stubEnv('AWS_REGION', 'us-east-1');
+    stubFakeAwsEnv(vi.stubEnv, 'us-east-1');
   });
   afterAll(async () => {
     vi.unstubAllEnvs();

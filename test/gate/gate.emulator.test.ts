@@ -10,7 +10,7 @@ import { stringify } from 'yaml';
 import { main } from '../../src/cli/main.js';
 import { memoryOutput } from '../../src/cli/output.js';
 import type { EnvironmentSpec, Spec } from '../../src/model/spec.js';
-import { motoClientConfig, startMoto, withAccount, type Moto } from '../helpers/moto.js';
+import { motoClientConfig, startMoto, withAccount, type Moto, stubFakeAwsEnv } from '../helpers/moto.js';
 
 const PROD = '123456789012';
 const STAGING = '111111111111';
@@ -69,9 +69,7 @@ describe('envgate gate against the emulator', () => {
     dir = mkdtempSync(join(tmpdir(), 'envgate-gate-emu-'));
     specFile = join(dir, 'envgate.yaml');
     writeFileSync(specFile, stringify(spec()));
-    vi.stubEnv('AWS_ACCESS_KEY_ID', 'AKIAFAKEFAKEFAKE0000');
-    vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'fake');
-    vi.stubEnv('AWS_REGION', REGION);
+    stubFakeAwsEnv(vi.stubEnv, REGION);
   });
   afterAll(async () => {
     vi.unstubAllEnvs();

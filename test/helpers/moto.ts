@@ -162,3 +162,13 @@ export function withAccount<C extends { middlewareStack: { use(p: unknown): void
   client.middlewareStack.use(motoAccountMiddleware(accountId));
   return client;
 }
+
+/**
+ * Fake credentials and a region in the environment, for code that uses the SDK's default
+ * chain (the CLI). Call from beforeAll; undo with vi.unstubAllEnvs(). Nothing leaves loopback.
+ */
+export function stubFakeAwsEnv(stub: (name: string, value: string) => unknown, region: string): void {
+  stub('AWS_ACCESS_KEY_ID', 'AKIAFAKEFAKEFAKE0000');
+  stub('AWS_SECRET_ACCESS_KEY', 'fake');
+  stub('AWS_REGION', region);
+}
