@@ -46,13 +46,16 @@ function verdictLine(f: RunFacts, ctx: ReportContext): string {
     .map(([s, n]) => `${n} ${s}`)
     .join(', ');
   const failText = `${f.counts.fail} failing${sev ? ` (${sev})` : ''}, ${f.counts.pass} passing`;
-  const threshold = ctx.failOn === 'none' ? 'no failure threshold' : `threshold \`${ctx.failOn}\``;
+  const threshold = `threshold \`${ctx.failOn}\``;
   const sys = md(ctx.spec.system);
+  // With --fail-on none nothing gates: say so instead of "no finding at or above none".
+  const gating = ctx.failOn === 'none' ? 'no failure threshold (`--fail-on none`)' : `${f.blocking} at or above ${threshold}`;
   if (f.verdict === 'incomplete') {
     const missing = `${f.counts.notEvaluated} check(s) not evaluated, ${ctx.snapshot.errors.length} collection error(s)`;
-    return `**⚠️ envgate ${sys}: incomplete scan** (${missing}); ${failText}; ${f.blocking} at or above ${threshold}.`;
+    return `**⚠️ envgate ${sys}: incomplete scan** (${missing}); ${failText}; ${gating}.`;
   }
   if (f.verdict === 'fail') return `**❌ envgate ${sys}: ${f.blocking} finding(s) at or above ${threshold}**; ${failText}.`;
+  if (ctx.failOn === 'none') return `**ℹ️ envgate ${sys}: ${failText}**; ${gating}.`;
   return `**✅ envgate ${sys}: no finding at or above ${threshold}**; ${failText}.`;
 }
 

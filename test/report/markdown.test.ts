@@ -15,6 +15,13 @@ describe('Markdown report', () => {
     expect(renderMarkdown({ ...complete, results: [] }, cleanContext()).split('\n')[0]).toMatch(/^\*\*✅/);
   });
 
+  it('says nothing gates under --fail-on none, rather than claiming a pass', () => {
+    const complete = { ...sampleEvaluation(), results: sampleEvaluation().results.filter((r) => r.status !== 'not-evaluated') };
+    const first = renderMarkdown(complete, cleanContext({ failOn: 'none' })).split('\n')[0]!;
+    expect(first).toMatch(/^\*\*ℹ️ envgate demo: \d+ failing/);
+    expect(first).toContain('no failure threshold');
+  });
+
   it('has the sections the issue names', () => {
     const text = renderMarkdown(sampleEvaluation(), sampleContext());
     for (const h of [
