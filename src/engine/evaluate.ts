@@ -1,6 +1,6 @@
 // The evaluation: rules x snapshot x spec -> results. Declarative rules run over the
 // resources of their types only (index by type), so cost is linear in resources x rules.
-import type { AccessCell, EnvironmentCost, Evaluation, Result, RuleMeta } from '../model/result.js';
+import type { AccessCell, EnvironmentCost, Evaluation, Result, RuleMeta, SpecLocation } from '../model/result.js';
 import type { CollectionError, Resource, Snapshot } from '../model/snapshot.js';
 import type { LoadedSpec } from '../model/spec.js';
 import type { Analysis, AnalysisReport, EngineContext, Outcome } from './context.js';
@@ -8,9 +8,9 @@ import type { Rule } from './rule.js';
 import { ANALYSES } from './analyses/index.js';
 import { buildContext } from './build-context.js';
 import { compileCondition, FALSE, TRUE, UNKNOWN, type Compiled, type Reads, type Scope, type Trace } from './conditions.js';
-import { fingerprint } from './fingerprint.js';
+import { fingerprint, fingerprintOfNormalised } from './fingerprint.js';
 import { SpecValues } from './refs.js';
-import { cmp, describeLeaf, evidenceFrom, RefCache, severityRank, sortRuleResults } from './results.js';
+import { cmp, describeLeaf, evidenceFrom, PassEvidence, RefCache, severityRank, sortRuleResults, type RefEntry } from './results.js';
 import { SpecLocator } from './spec-location.js';
 
 export interface EvaluateInput {
@@ -61,7 +61,7 @@ export function evaluateWithContext(
       const report: AnalysisReport = Array.isArray(out) ? { outcomes: out } : out;
       if (report.accessMatrix) accessMatrix.push(...report.accessMatrix);
       if (report.costs) costs.push(...report.costs);
-      ruleResults = report.outcomes.map((o) => fromOutcome(rule.meta, o, refs, locator));
+      ruleResults = report.outcomes.map(outcomeConverter(rule.meta, refs, locator));
     } else {
       const reads: Reads = { env: false, config: false };
       const compiled: CompiledRule = {
@@ -95,66 +95,90 @@ function runDeclarative(
   const { meta } = c.rule;
   const out: Result[] = [];
   const types = meta.resourceTypes.includes('*') ? [...ctx.byType.keys()].sort(cmp) : [...new Set(meta.resourceTypes)].sort(cmp);
-  const make = (r: Resource, status: Result['status'], message: string, evidence: Result['evidence'], env: string | null, index?: number, reason?: string): Result => {
+  // Per rule: locations per environment (and item index), and shared evidence of passes.
+  const locs = new Map<string, SpecLocation | undefined>();
+  const locate = (env: string | null, index: number | undefined): SpecLocation | undefined => {
+    const k = index === undefined ? (env ?? '\u0000') : `${env ?? '\u0000'}\u0000${index}`;
+    let loc = locs.get(k);
+    if (loc === undefined && !locs.has(k)) locs.set(k, (loc = locator.locate(meta.requirement, env, index)));
+    return loc;
+  };
+  const passEvidence = new PassEvidence();
+  const passSuffix = `: ${meta.title}`;
+  const failPrefix = ` fails "${meta.title}"`;
+  const make = (e: RefEntry, status: Result['status'], message: string, evidence: Result['evidence'], env: string | null, index?: number, reason?: string): Result => {
     const res: Result = {
       ruleId: meta.id,
       status,
       severity: meta.severity,
       category: meta.category,
-      resource: refs.forResource(r),
+      resource: e.ref,
       message,
       evidence,
-      fingerprint: fingerprint(meta.id, r.arn),
+      fingerprint: fingerprintOfNormalised(meta.id, e.fpArn),
     };
-    const loc = locator.locate(meta.requirement, env, index);
+    const loc = locate(env, index);
     if (loc) res.specLocation = loc;
     if (reason !== undefined) res.reason = reason;
     return res;
   };
+  const each = c.rule.each;
+  const selectAll = (each?.select ?? 'first') !== 'first';
+  // One scope object per rule, updated per resource and item (conditions never keep it).
+  const scope: Scope = { resource: undefined as unknown as Resource, env: null, item: undefined, value: undefined, top: true };
 
   for (const type of types) {
-    for (const r of ctx.byType.get(type) ?? []) {
-      const env = ctx.attribution.get(r.arn)?.environment ?? null;
+    const resources = ctx.byType.get(type) ?? [];
+    const entries = refs.entriesOfType(type);
+    for (let ri = 0; ri < resources.length; ri++) {
+      const r = resources[ri]!;
+      const e = entries[ri]!;
+      const env = e.ref.environment;
       if (c.reads.env && env === null) continue;
-      const scope: Scope = { resource: r, env, item: undefined, value: r, top: true };
+      scope.resource = r;
+      scope.env = env;
+      scope.item = undefined;
+      scope.value = r;
       if (c.applicability) {
         const a = c.applicability(scope, null);
         if (a === FALSE) continue;
         if (a === UNKNOWN) {
           const t: Trace = { leaves: [], missing: [] };
           c.applicability(scope, t);
-          out.push(make(r, 'not-evaluated', `${label(r)}: could not tell whether "${meta.title}" applies`, {}, env, undefined, reasonFor(t, r, ctx)));
+          out.push(make(e, 'not-evaluated', `${e.label}: could not tell whether "${meta.title}" applies`, {}, env, undefined, reasonFor(t, r, ctx)));
           continue;
         }
       }
-      if (c.reads.config) {
-        const errs = typeErrors.get(`${type}\u0000${r.accountId}`)?.filter((e) => e.region === r.region || e.region === 'global');
+      if (c.reads.config && typeErrors.size > 0) {
+        const errs = typeErrorsOf(typeErrors, type, r.accountId)?.filter((x) => x.region === r.region || x.region === 'global');
         if (errs && errs.length > 0) {
-          out.push(make(r, 'not-evaluated', `${label(r)}: not evaluated, ${type} collection was incomplete`, {}, env, undefined, errs.map(describeError).join('; ')));
+          out.push(make(e, 'not-evaluated', `${e.label}: not evaluated, ${type} collection was incomplete`, {}, env, undefined, errs.map(describeError).join('; ')));
           continue;
         }
       }
       if (!c.check) continue;
       let index: number | undefined;
-      let items: { item: unknown; index: number }[] = [{ item: undefined, index: -1 }];
+      let items: { item: unknown; index: number }[] = NO_ITEMS;
       if (c.eachSegs) {
-        const list = env === null ? undefined : values.env(env, c.eachSegs, c.rule.each!.env);
+        const list = env === null ? undefined : values.env(env, c.eachSegs, each!.env);
         if (!Array.isArray(list)) continue;
         items = [];
         for (let i = 0; i < list.length; i++) {
-          if (c.where && c.where({ ...scope, item: list[i] }, null) !== TRUE) continue;
+          scope.item = list[i];
+          if (c.where && c.where(scope, null) !== TRUE) continue;
           items.push({ item: list[i], index: i });
-          if ((c.rule.each!.select ?? 'first') === 'first') break;
+          if (!selectAll) break;
         }
         if (items.length === 0) continue;
       }
       let status: Result['status'] = 'pass';
-      const traces: Trace[] = [];
+      let first: Trace | undefined;
       let worst: Trace | undefined;
       for (const it of items) {
         const t: Trace = { leaves: [], missing: [] };
-        const v = c.check({ ...scope, item: it.item }, t);
-        traces.push(t);
+        scope.item = it.item;
+        const v = c.check(scope, t);
+        first ??= t;
         if (v === FALSE && status !== 'fail') {
           status = 'fail';
           worst = t;
@@ -166,21 +190,22 @@ function runDeclarative(
         }
       }
       if (status === 'pass') {
-        const t = traces[0]!;
         if (index === undefined && items[0]!.index >= 0) index = items[0]!.index;
-        out.push(make(r, 'pass', `${label(r)}: ${meta.title}`, evidenceFrom(t.leaves, false), env, index));
+        out.push(make(e, 'pass', e.label + passSuffix, passEvidence.of(first!.leaves), env, index));
       } else if (status === 'fail') {
         const failing = worst!.leaves.find((l) => l.result === FALSE) ?? worst!.leaves[0];
         const why = failing ? ` (${describeLeaf(failing)})` : '';
-        out.push(make(r, 'fail', `${label(r)} fails "${meta.title}"${why}`, evidenceFrom(worst!.leaves, true), env, index));
+        out.push(make(e, 'fail', `${e.label}${failPrefix}${why}`, evidenceFrom(worst!.leaves, true), env, index));
       } else {
-        out.push(make(r, 'not-evaluated', `${label(r)}: could not evaluate "${meta.title}"`, evidenceFrom(worst!.leaves, true), env, index, reasonFor(worst!, r, ctx)));
+        out.push(make(e, 'not-evaluated', `${e.label}: could not evaluate "${meta.title}"`, evidenceFrom(worst!.leaves, true), env, index, reasonFor(worst!, r, ctx)));
       }
     }
   }
   out.push(...coverageGaps(c, types, ctx, locator));
   return out;
 }
+
+const NO_ITEMS: { item: unknown; index: number }[] = [{ item: undefined, index: -1 }];
 
 /** A type that could not be listed leaves resources unseen: one not-evaluated per gap. */
 function coverageGaps(c: CompiledRule, types: string[], ctx: EngineContext, locator: SpecLocator): Result[] {
@@ -220,22 +245,35 @@ function environmentOfAccount(ctx: EngineContext, accountId: string, region: str
   return envs.length === 1 ? envs[0]! : null;
 }
 
-function fromOutcome(meta: RuleMeta, o: Outcome, refs: RefCache, locator: SpecLocator): Result {
-  const resource = refs.forOutcome(o);
-  const res: Result = {
-    ruleId: meta.id,
-    status: o.status,
-    severity: meta.severity,
-    category: meta.category,
-    resource,
-    message: o.message,
-    evidence: o.evidence,
-    fingerprint: fingerprint(meta.id, o.arn, o.qualifier),
+/** Outcome -> Result for one rule; spec locations are resolved once per pointer or environment. */
+function outcomeConverter(meta: RuleMeta, refs: RefCache, locator: SpecLocator): (o: Outcome) => Result {
+  const byPointer = new Map<string, SpecLocation | undefined>();
+  const byEnv = new Map<string | null, SpecLocation | undefined>();
+  return (o) => {
+    const entry = refs.entryOfArn(o.arn);
+    const resource = entry !== undefined ? entry.ref : refs.forOutcome(o);
+    const res: Result = {
+      ruleId: meta.id,
+      status: o.status,
+      severity: meta.severity,
+      category: meta.category,
+      resource,
+      message: o.message,
+      evidence: o.evidence,
+      fingerprint: entry !== undefined ? fingerprintOfNormalised(meta.id, entry.fpArn, o.qualifier) : fingerprint(meta.id, o.arn, o.qualifier),
+    };
+    let loc: SpecLocation | undefined;
+    if (o.specPath !== undefined) {
+      loc = byPointer.get(o.specPath);
+      if (loc === undefined && !byPointer.has(o.specPath)) byPointer.set(o.specPath, (loc = locator.pointer(o.specPath)));
+    } else {
+      loc = byEnv.get(resource.environment);
+      if (loc === undefined && !byEnv.has(resource.environment)) byEnv.set(resource.environment, (loc = locator.locate(meta.requirement, resource.environment)));
+    }
+    if (loc) res.specLocation = loc;
+    if (o.reason !== undefined) res.reason = o.reason;
+    return res;
   };
-  const loc = o.specPath !== undefined ? locator.pointer(o.specPath) : locator.locate(meta.requirement, resource.environment);
-  if (loc) res.specLocation = loc;
-  if (o.reason !== undefined) res.reason = o.reason;
-  return res;
 }
 
 function typeLevelErrors(errors: readonly CollectionError[]): Map<string, CollectionError[]> {
@@ -252,6 +290,13 @@ function typeLevelErrors(errors: readonly CollectionError[]): Map<string, Collec
   return m;
 }
 
+/** Type-level errors for a type in an account, including '*' (the account was unreachable). */
+function typeErrorsOf(m: Map<string, CollectionError[]>, type: string, accountId: string): CollectionError[] | undefined {
+  const own = m.get(`${type}\u0000${accountId}`);
+  const all = type === '*' ? undefined : m.get(`*\u0000${accountId}`);
+  return own && all ? [...own, ...all] : (own ?? all);
+}
+
 function reasonFor(t: Trace, r: Resource, ctx: EngineContext): string {
   const errs = ctx.errorsAffecting(r.type, r.accountId, r.region).filter((e) => e.resourceArn === undefined || e.resourceArn === r.arn);
   const parts = [...new Set(t.missing)];
@@ -261,10 +306,6 @@ function reasonFor(t: Trace, r: Resource, ctx: EngineContext): string {
 
 export function describeError(e: CollectionError): string {
   return `collection error ${e.service}:${e.operation} ${e.code} in ${e.accountId}/${e.region}${e.resourceArn ? ` for ${e.resourceArn}` : ''}: ${e.message}`;
-}
-
-function label(r: Resource): string {
-  return `${r.type} '${r.name}'`;
 }
 
 function attributionTable(ctx: EngineContext): Record<string, string | null> {

@@ -6,26 +6,62 @@ import type { EngineContext } from './context.js';
 import type { Resource } from '../model/snapshot.js';
 import type { Result, ResourceRef, Severity } from '../model/result.js';
 import { SEVERITIES } from '../model/result.js';
+import { normaliseArn } from './fingerprint.js';
+
+/** What every result about one resource shares: its reference, label and fingerprint ARN. */
+export interface RefEntry {
+  ref: ResourceRef;
+  /** `TYPE 'name'`, the start of every message about the resource. */
+  label: string;
+  /** normaliseArn(arn), computed once instead of once per result. */
+  fpArn: string;
+}
 
 export class RefCache {
-  private readonly refs = new Map<string, ResourceRef>();
+  private readonly entries = new Map<string, RefEntry>();
+  private readonly byTypeEntries = new Map<string, RefEntry[]>();
   private principals: Map<string, { accountId: string; type: string; name: string }> | undefined;
   constructor(private readonly ctx: EngineContext) {}
 
-  forResource(r: Resource): ResourceRef {
-    let ref = this.refs.get(r.arn);
-    if (!ref) {
+  entry(r: Resource): RefEntry {
+    let e = this.entries.get(r.arn);
+    if (!e) {
       const environment = this.ctx.attribution.get(r.arn)?.environment ?? null;
-      ref = { arn: r.arn, accountId: r.accountId, region: r.region, type: r.type, name: r.name, environment };
-      this.refs.set(r.arn, ref);
+      const ref = { arn: r.arn, accountId: r.accountId, region: r.region, type: r.type, name: r.name, environment };
+      e = { ref, label: `${r.type} '${r.name}'`, fpArn: normaliseArn(r.arn) };
+      this.entries.set(r.arn, e);
     }
-    return ref;
+    return e;
+  }
+
+  /** Entries parallel to ctx.byType.get(type): the hot loop indexes instead of hashing arns. */
+  entriesOfType(type: string): readonly RefEntry[] {
+    let list = this.byTypeEntries.get(type);
+    if (!list) {
+      const resources = this.ctx.byType.get(type) ?? [];
+      list = new Array<RefEntry>(resources.length);
+      for (let i = 0; i < resources.length; i++) list[i] = this.entry(resources[i]!);
+      this.byTypeEntries.set(type, list);
+    }
+    return list;
+  }
+
+  forResource(r: Resource): ResourceRef {
+    return this.entry(r).ref;
+  }
+
+  /** For analysis outcomes: the snapshot resource's entry, or undefined when the arn is not one. */
+  entryOfArn(arn: string): RefEntry | undefined {
+    const e = this.entries.get(arn);
+    if (e) return e;
+    const r = this.ctx.byArn.get(arn);
+    return r ? this.entry(r) : undefined;
   }
 
   /** For analysis outcomes: a snapshot resource, the outcome's own description, a principal, or the ARN's parts. */
   forOutcome(o: Outcome): ResourceRef {
-    const r = this.ctx.byArn.get(o.arn);
-    if (r) return this.forResource(r);
+    const e = this.entryOfArn(o.arn);
+    if (e) return e.ref;
     if (o.resource) return { arn: o.arn, ...o.resource };
     const p = this.principalIndex().get(o.arn);
     const environment = this.ctx.attribution.get(o.arn)?.environment ?? null;
@@ -59,6 +95,38 @@ export function evidenceFrom(leaves: Leaf[], failed: boolean): { observed?: unkn
   }
   return { observed, expected };
 }
+
+/**
+ * Evidence of passes, shared between results when identical: most passes of a rule in an
+ * environment observe the same primitive against the same expected value, so one frozen
+ * object serves them all (the JSON is the same; a million passes do not need a million
+ * objects). Per rule run; stops interning once it has seen many distinct values.
+ */
+export class PassEvidence {
+  private readonly cache = new Map<string, Map<unknown, Map<unknown, Evidence>>>();
+  private size = 0;
+
+  of(leaves: Leaf[]): Evidence {
+    if (leaves.length !== 1 || this.size > 4096) return evidenceFrom(leaves, false);
+    const l = leaves[0]!;
+    const o = l.observed;
+    if (o !== null && (typeof o === 'object' || typeof o === 'function')) return evidenceFrom(leaves, false);
+    const k = `${l.subject}\u0000${l.op}`;
+    let byExpected = this.cache.get(k);
+    if (!byExpected) this.cache.set(k, (byExpected = new Map()));
+    let byObserved = byExpected.get(l.expected);
+    if (!byObserved) byExpected.set(l.expected, (byObserved = new Map()));
+    let e = byObserved.get(o);
+    if (!e) {
+      e = Object.freeze({ observed: o, expected: Object.freeze({ [l.op]: l.expected }) });
+      byObserved.set(o, e);
+      this.size++;
+    }
+    return e;
+  }
+}
+
+type Evidence = { observed?: unknown; expected?: unknown };
 
 export function describeLeaf(l: Leaf): string {
   return `${l.subject} is ${short(l.observed)}, expected ${l.op} ${short(l.expected)}`;

@@ -174,36 +174,41 @@ export function runIsolation(ctx: EngineContext, options: IsolationOptions): Out
   }
 
   // Passes: attributed subjects with no link (and allowed ones, naming their allowance).
+  // A pass's evidence depends only on the environment: one shared object per environment.
+  const passEvidence = new Map<string, Outcome['evidence']>();
+  const evidenceOf = (env: string): Outcome['evidence'] => {
+    let e = passEvidence.get(env);
+    if (e === undefined) passEvidence.set(env, (e = Object.freeze({ observed: Object.freeze({ environments: Object.freeze([env]) }), expected: Object.freeze({ environments: Object.freeze([env]) }) })));
+    return e;
+  };
+  const noErrors = ctx.snapshot.errors.length === 0;
   const passFor = (arn: string, name: string, r: Resource | undefined, p: Principal | undefined): void => {
     if (subjects.has(arn)) return;
     const env = envOf(arn);
     const allowed = allowIndex(arn);
     if (env === null && allowed < 0) return;
-    if (r !== undefined && allowed < 0) {
+    if (r !== undefined && allowed < 0 && !noErrors) {
       const gap = collectionGap(ctx, r, 'isolation');
       if (gap !== undefined) {
         outcomes.push(gap);
         return;
       }
     }
-    const base = { arn, ...(r === undefined ? { resource: refOf(ctx, arn, p, env) } : {}) };
+    const resource = r === undefined ? refOf(ctx, arn, p, env) : undefined;
+    let o: Outcome;
     if (allowed >= 0) {
-      outcomes.push({
-        ...base,
+      o = {
+        arn,
         status: 'pass',
         message: `'${name}' may be shared: ${shared[allowed]!.reason}`,
         evidence: { observed: 'listed as shared', expected: 'used by one environment unless listed', allowance: shared[allowed] },
         specPath: `/shared/${allowed}`,
-      });
+      };
     } else {
-      outcomes.push({
-        ...base,
-        status: 'pass',
-        message: `'${name}' is used by ${env} only`,
-        evidence: { observed: { environments: [env] }, expected: { environments: [env] } },
-        specPath: '/shared',
-      });
+      o = { arn, status: 'pass', message: `'${name}' is used by ${env} only`, evidence: evidenceOf(env!), specPath: '/shared' };
     }
+    if (resource !== undefined) o.resource = resource;
+    outcomes.push(o);
   };
   // Passes only for what the selected paths examine: a network-only rule says nothing of buckets.
   const everyResource = paths.has('tag') || paths.has('shared-target');
