@@ -60,8 +60,11 @@ export function buildContext(spec: LoadedSpec, snapshot: Snapshot, now: Date): E
     principals: snapshot.principals,
     environments: Object.keys(spec.spec.environments).sort(),
     errorsAffecting(type, accountId, region) {
-      const list = errorsByArea.get(type);
-      if (!list) return [];
+      // '*': the collector could not reach the account at all, so every type there is incomplete.
+      const own = errorsByArea.get(type);
+      const all = type === '*' ? undefined : errorsByArea.get('*');
+      if (!own && !all) return [];
+      const list = own && all ? [...own, ...all] : (own ?? all)!;
       return list.filter(
         (e) =>
           (accountId === undefined || e.accountId === accountId) &&
