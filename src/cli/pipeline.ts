@@ -4,7 +4,7 @@
 import path from 'node:path';
 import type { Argv } from 'yargs';
 import { readSnapshot } from '../collect/snapshot-io.js';
-import { evaluate } from '../engine/evaluate.js';
+import { evaluate, type PassMode } from '../engine/evaluate.js';
 import { InputError } from '../model/diagnostics.js';
 import type { Evaluation } from '../model/result.js';
 import type { Snapshot } from '../model/snapshot.js';
@@ -24,6 +24,8 @@ export interface PipelineArgs {
   profile?: string;
   endpoint?: string;
   environment?: string[];
+  /** 'all' (default) or 'summary': passes counted per rule and environment, not listed. */
+  passes?: string;
 }
 
 /** The options of PipelineArgs, for a command's builder. */
@@ -35,7 +37,13 @@ export function withPipelineOptions<T>(y: Argv<T>): Argv<T & PipelineArgs> {
     .option('region', { type: 'string', array: true, describe: "Collect these regions instead of the spec's (repeatable; live only)" })
     .option('profile', { type: 'string', describe: 'AWS shared-config profile for the base credentials (live only)' })
     .option('endpoint', { type: 'string', describe: 'Endpoint for every AWS client, e.g. a local emulator (live only)' })
-    .option('environment', { type: 'string', array: true, describe: 'Report only these environments (repeatable); names the SARIF category' }) as Argv<
+    .option('environment', { type: 'string', array: true, describe: 'Report only these environments (repeatable); names the SARIF category' })
+    .option('passes', {
+      type: 'string',
+      default: 'all',
+      // Checked in runPipeline for a coded InputError (see parsePasses).
+      describe: "'all': every passing check is a result; 'summary': passes are counted per rule and environment (passCounts), for very large estates",
+    }) as Argv<
     T & PipelineArgs
   >;
 }
@@ -62,6 +70,7 @@ export interface PipelineRun {
 }
 
 export async function runPipeline(args: PipelineArgs, ctx: CommandContext, deps: PipelineDeps = defaultDeps): Promise<PipelineRun> {
+  const passes = parsePasses(args.passes);
   const now = ctx.now();
   const specFile = portablePath(args.spec, deps.cwd());
   const loaded = loadSpec(specFile);
@@ -77,7 +86,7 @@ export async function runPipeline(args: PipelineArgs, ctx: CommandContext, deps:
   } else {
     snapshot = await deps.collect(loaded.spec, args, ctx);
   }
-  const full = evaluate({ spec: loaded, snapshot, rules, now });
+  const full = evaluate({ spec: loaded, snapshot, rules, now, passes });
   const evaluation = limitTo(full, environments);
   const accounts = accountsOf(loaded.spec, environments);
   const errors = environments.length === 0 ? snapshot.errors : snapshot.errors.filter((e) => e.accountId === '' || accounts.has(e.accountId));
@@ -98,6 +107,15 @@ export async function runPipeline(args: PipelineArgs, ctx: CommandContext, deps:
       scope: { environments },
     },
   };
+}
+
+export const PASSES_CHOICES: readonly PassMode[] = ['all', 'summary'];
+
+export function parsePasses(value: string | undefined): PassMode {
+  if (value === undefined) return 'all';
+  if ((PASSES_CHOICES as readonly string[]).includes(value)) return value as PassMode;
+  const message = `--passes '${value}' is not one of ${PASSES_CHOICES.join(', ')}`;
+  throw new InputError(message, [{ file: '--passes', line: 1, column: 1, path: '', code: 'unknown-passes', message, expected: PASSES_CHOICES.join(', ') }]);
 }
 
 /** Absolute paths become relative to the working directory: reports carry no machine paths. */
@@ -143,6 +161,7 @@ function limitTo(ev: Evaluation, environments: string[]): Evaluation {
     results: ev.results.filter((r) => r.resource.environment !== null && keep.has(r.resource.environment)),
     accessMatrix: ev.accessMatrix.filter((c) => keep.has(c.environment)),
     costs: ev.costs.filter((c) => keep.has(c.environment)),
+    ...(ev.passCounts ? { passCounts: ev.passCounts.filter((c) => c.environment !== null && keep.has(c.environment)) } : {}),
   };
 }
 

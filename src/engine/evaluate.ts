@@ -1,6 +1,6 @@
 // The evaluation: rules x snapshot x spec -> results. Declarative rules run over the
 // resources of their types only (index by type), so cost is linear in resources x rules.
-import type { AccessCell, EnvironmentCost, Evaluation, Result, RuleMeta, SpecLocation } from '../model/result.js';
+import type { AccessCell, EnvironmentCost, Evaluation, PassCount, Result, RuleMeta, SpecLocation } from '../model/result.js';
 import type { CollectionError, Resource, Snapshot } from '../model/snapshot.js';
 import type { LoadedSpec } from '../model/spec.js';
 import type { Analysis, AnalysisReport, EngineContext, Outcome } from './context.js';
@@ -20,7 +20,15 @@ export interface EvaluateInput {
   now: Date;
   /** The analysis registry; defaults to the built-in one (tests pass their own). */
   analyses?: Readonly<Record<string, Analysis<never>>>;
+  /**
+   * 'all' (default): every pass is a Result. 'summary': passes are counted per rule and
+   * environment in Evaluation.passCounts instead, so very large estates do not hold
+   * millions of pass objects; fails and not-evaluated results are the same either way.
+   */
+  passes?: PassMode;
 }
+
+export type PassMode = 'all' | 'summary';
 
 interface CompiledRule {
   rule: Rule;
@@ -33,14 +41,17 @@ interface CompiledRule {
 
 export function evaluate(input: EvaluateInput): Evaluation {
   const ctx = buildContext(input.spec, input.snapshot, input.now);
-  return evaluateWithContext(ctx, input.rules, input.analyses ?? ANALYSES);
+  return evaluateWithContext(ctx, input.rules, input.analyses ?? ANALYSES, { passes: input.passes });
 }
 
 export function evaluateWithContext(
   ctx: EngineContext,
   rules: readonly Rule[],
   analyses: Readonly<Record<string, Analysis<never>>> = ANALYSES,
+  options: { passes?: PassMode } = {},
 ): Evaluation {
+  const summary = options.passes === 'summary';
+  const passCounts: PassCount[] = [];
   const values = new SpecValues(ctx.spec.spec);
   const locator = new SpecLocator(ctx.spec);
   const refs = new RefCache(ctx);
@@ -61,7 +72,16 @@ export function evaluateWithContext(
       const report: AnalysisReport = Array.isArray(out) ? { outcomes: out } : out;
       if (report.accessMatrix) accessMatrix.push(...report.accessMatrix);
       if (report.costs) costs.push(...report.costs);
-      ruleResults = report.outcomes.map(outcomeConverter(rule.meta, refs, locator));
+      const convert = outcomeConverter(rule.meta, refs, locator);
+      if (summary) {
+        const counts = new PassCounter();
+        ruleResults = [];
+        for (const o of report.outcomes) {
+          if (o.status === 'pass') counts.add(refs.environmentOf(o));
+          else ruleResults.push(convert(o));
+        }
+        counts.into(rule.meta.id, passCounts);
+      } else ruleResults = report.outcomes.map(convert);
     } else {
       const reads: Reads = { env: false, config: false };
       const compiled: CompiledRule = {
@@ -73,7 +93,9 @@ export function evaluateWithContext(
         eachSegs: rule.each ? rule.each.env.split('.') : undefined,
       };
       if (rule.each) reads.env = true;
-      ruleResults = runDeclarative(compiled, ctx, values, locator, refs, typeErrors);
+      const counts = summary ? new PassCounter() : undefined;
+      ruleResults = runDeclarative(compiled, ctx, values, locator, refs, typeErrors, counts);
+      counts?.into(rule.meta.id, passCounts);
     }
     for (const r of sortRuleResults(ruleResults)) results.push(r);
   }
@@ -81,7 +103,21 @@ export function evaluateWithContext(
   const metas: RuleMeta[] = rules.map((r) => r.meta).sort((a, b) => cmp(a.id, b.id));
   accessMatrix.sort((a, b) => cmp(a.team, b.team) || cmp(a.environment, b.environment));
   costs.sort((a, b) => cmp(a.environment, b.environment));
-  return { results, rules: metas, accessMatrix, costs, attribution: attributionTable(ctx) };
+  const evaluation: Evaluation = { results, rules: metas, accessMatrix, costs, attribution: attributionTable(ctx) };
+  if (summary) evaluation.passCounts = passCounts;
+  return evaluation;
+}
+
+/** Passes of one rule per environment (summary mode); emitted sorted, unattributed last. */
+class PassCounter {
+  private readonly byEnv = new Map<string | null, number>();
+  add(env: string | null): void {
+    this.byEnv.set(env, (this.byEnv.get(env) ?? 0) + 1);
+  }
+  into(ruleId: string, out: PassCount[]): void {
+    const envs = [...this.byEnv.keys()].sort((a, b) => (a === null ? 1 : b === null ? -1 : cmp(a, b)));
+    for (const environment of envs) out.push({ ruleId, environment, passes: this.byEnv.get(environment)! });
+  }
 }
 
 function runDeclarative(
@@ -91,6 +127,7 @@ function runDeclarative(
   locator: SpecLocator,
   refs: RefCache,
   typeErrors: Map<string, CollectionError[]>,
+  passCounter?: PassCounter,
 ): Result[] {
   const { meta } = c.rule;
   const out: Result[] = [];
@@ -171,6 +208,21 @@ function runDeclarative(
         }
         if (items.length === 0) continue;
       }
+      if (passCounter) {
+        // Summary mode needs no evidence for passes: check untraced first, trace only the rest.
+        let allTrue = true;
+        for (const it of items) {
+          scope.item = it.item;
+          if (c.check(scope, null) !== TRUE) {
+            allTrue = false;
+            break;
+          }
+        }
+        if (allTrue) {
+          passCounter.add(env);
+          continue;
+        }
+      }
       let status: Result['status'] = 'pass';
       let first: Trace | undefined;
       let worst: Trace | undefined;
@@ -190,6 +242,10 @@ function runDeclarative(
         }
       }
       if (status === 'pass') {
+        if (passCounter) {
+          passCounter.add(env);
+          continue;
+        }
         if (index === undefined && items[0]!.index >= 0) index = items[0]!.index;
         out.push(make(e, 'pass', e.label + passSuffix, passEvidence.of(first!.leaves), env, index));
       } else if (status === 'fail') {

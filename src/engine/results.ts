@@ -58,6 +58,14 @@ export class RefCache {
     return r ? this.entry(r) : undefined;
   }
 
+  /** The environment an outcome's result would carry (forOutcome's), without building the ref. */
+  environmentOf(o: Outcome): string | null {
+    const e = this.entryOfArn(o.arn);
+    if (e) return e.ref.environment;
+    if (o.resource) return o.resource.environment;
+    return this.ctx.attribution.get(o.arn)?.environment ?? null;
+  }
+
   /** For analysis outcomes: a snapshot resource, the outcome's own description, a principal, or the ARN's parts. */
   forOutcome(o: Outcome): ResourceRef {
     const e = this.entryOfArn(o.arn);

@@ -145,4 +145,17 @@ export interface Evaluation {
   costs: EnvironmentCost[]; // sorted by environment
   /** arn -> environment (null = unattributed). */
   attribution: Record<string, string | null>;
+  /**
+   * Only when evaluated with `passes: 'summary'`: passing results left out of `results`,
+   * counted per rule and environment (results keep every fail and not-evaluated).
+   */
+  passCounts?: PassCount[];
+}
+
+/** How many passes of one rule in one environment a summarised evaluation left out. */
+export interface PassCount {
+  ruleId: string;
+  /** null = resources attributed to no environment. */
+  environment: string | null;
+  passes: number;
 }

@@ -1,5 +1,6 @@
 // The JSON report: everything a scan knows, versioned and described by report-schema.ts.
-import type { AccessCell, EnvironmentCost, Evaluation, Result, RuleMeta, Severity } from '../model/result.js';
+import type { AccessCell, Category, EnvironmentCost, Evaluation, PassCount, Result, RuleMeta, Severity } from '../model/result.js';
+import { CATEGORIES } from '../model/result.js';
 import type { CollectionError } from '../model/snapshot.js';
 import {
   cmp,
@@ -48,6 +49,8 @@ export interface JsonReport {
   rules: RuleMeta[];
   accessMatrix: (AccessCell & { violation: boolean })[];
   costs: (EnvironmentCost & CostStatus)[];
+  /** Only when evaluated with passes: 'summary' (see Evaluation.passCounts). */
+  passCounts?: PassCount[];
 }
 
 export function buildJsonReport(evaluation: Evaluation, ctx: ReportContext): JsonReport {
@@ -56,7 +59,7 @@ export function buildJsonReport(evaluation: Evaluation, ctx: ReportContext): Jso
   const md = ctx.snapshot.metadata;
   const apiCalls = Object.fromEntries(Object.entries(md.apiCalls).sort((a, b) => cmp(a[0], b[0])));
   const category = scopeCategory(ctx);
-  return {
+  const report: JsonReport = {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: TOOL_NAME, version: ctx.toolVersion, informationUri: TOOL_INFORMATION_URI },
     run: {
@@ -93,6 +96,42 @@ export function buildJsonReport(evaluation: Evaluation, ctx: ReportContext): Jso
       .map((c) => ({ ...c, violation: accessViolation(c) })),
     costs: [...evaluation.costs].sort((a, b) => cmp(a.environment, b.environment)).map((c) => ({ ...c, ...costStatus(c) })),
   };
+  if (evaluation.passCounts) {
+    report.passCounts = evaluation.passCounts;
+    addPassCounts(report.summary, evaluation.passCounts, evaluation.rules);
+  }
+  return report;
+}
+
+/** Summarised passes still count in the totals, so both modes report the same numbers. */
+function addPassCounts(summary: JsonReport['summary'], passCounts: readonly PassCount[], rules: readonly RuleMeta[]): void {
+  const categoryOf = new Map<string, Category>(rules.map((r) => [r.id, r.category]));
+  const byEnv = new Map<string | null, Map<Category, number>>();
+  for (const c of passCounts) {
+    summary.totals.pass += c.passes;
+    const cat = categoryOf.get(c.ruleId);
+    if (cat === undefined) continue;
+    let m = byEnv.get(c.environment);
+    if (!m) byEnv.set(c.environment, (m = new Map()));
+    m.set(cat, (m.get(cat) ?? 0) + c.passes);
+  }
+  for (const [environment, cats] of byEnv) {
+    let e = summary.environments.find((x) => x.environment === environment);
+    if (!e) summary.environments.push((e = { environment, totals: { fail: 0, pass: 0, notEvaluated: 0, waived: 0 }, categories: [] }));
+    for (const [category, n] of cats) {
+      e.totals.pass += n;
+      let c = e.categories.find((x) => x.category === category);
+      if (!c) e.categories.push((c = { category, fail: 0, pass: 0, notEvaluated: 0, waived: 0 }));
+      c.pass += n;
+    }
+    e.categories.sort((a, b) => catRank(a.category) - catRank(b.category));
+  }
+  summary.environments.sort((a, b) => (a.environment === null ? (b.environment === null ? 0 : 1) : b.environment === null ? -1 : cmp(a.environment, b.environment)));
+}
+
+function catRank(c: Category): number {
+  const i = (CATEGORIES as readonly string[]).indexOf(c);
+  return i < 0 ? CATEGORIES.length : i;
 }
 
 /** Fixed key order, whatever order the engine built the object in. */

@@ -198,9 +198,17 @@ export const REPORT_SCHEMA = {
         }),
       ),
     }),
-    results: arr('Every result: fail, pass and not-evaluated.', result),
+    results: arr('Every result: fail, pass and not-evaluated (passes only counted, in passCounts, with --passes summary).', result),
     rules: arr('Rules evaluated, by id.', rule),
     accessMatrix: arr('Access matrix cells, by team and environment.', accessCell),
     costs: arr('Costs per environment.', cost),
-  }),
+    passCounts: arr(
+      "Only with --passes summary: passing checks left out of results, per rule and environment (totals include them).",
+      strictObj('Passes of one rule in one environment.', {
+        ruleId: str('Rule id.'),
+        environment: { type: ['string', 'null'], description: 'null = unattributed.' },
+        passes: int('Passing checks.'),
+      }),
+    ),
+  }, ['schemaVersion', 'tool', 'run', 'summary', 'results', 'rules', 'accessMatrix', 'costs']),
 } as const;

@@ -44,10 +44,12 @@ export function makeScanCommand(deps: PipelineDeps = defaultDeps) {
       const written = emitReports(rendered, args.out, ctx.out);
 
       const facts = runFacts(run.evaluation.results, rctx);
+      // --passes summary: passes are counted in passCounts, not listed as results.
+      const passing = facts.counts.pass + (run.evaluation.passCounts ?? []).reduce((n, c) => n + c.passes, 0);
       const sev = SEVERITIES.filter((s) => facts.bySeverity[s] > 0).map((s) => `${facts.bySeverity[s]} ${s}`);
       ctx.out.info(
         `envgate scan ${run.context.spec.system}: ${facts.counts.fail} failing${sev.length ? ` (${sev.join(', ')})` : ''}, ` +
-          `${facts.counts.pass} passing, ${facts.counts.notEvaluated} not evaluated, ${facts.counts.waived} waived; ` +
+          `${passing} passing, ${facts.counts.notEvaluated} not evaluated, ${facts.counts.waived} waived; ` +
           `${rctx.snapshot.errors.length} collection error(s)`,
       );
       if (written.length > 0) ctx.out.info(`reports: ${written.join(', ')}`);
