@@ -68,20 +68,43 @@ export function createAttributor(spec: Spec, vpcIdOf: (arn: string) => string | 
     if (!e) evidenceCache.set(k, (e = { signal, environment, detail }));
     return e;
   };
-  const recordCache = new Map<string, AttributionRecord>();
+  // Evidence whose detail depends only on the spec is built once, not once per resource.
+  const nameEvidence = names.map((n) => ev('name', n.env, `name matches '${n.pattern}'`));
+  const typeNameEvidence = new Map<string, Evidence[]>();
+  for (const [type, list] of namesByType) typeNameEvidence.set(type, list.map((n) => ev('name', n.env, `${type} name matches '${n.pattern}'`)));
+  const isTagKey = new Map<string, boolean>();
+  const tagEvidence = new Map<string, Map<string, Evidence | null>>();
+  const tagEvidenceOf = (key: string, value: string): Evidence | null => {
+    let byValue = tagEvidence.get(key);
+    if (!byValue) tagEvidence.set(key, (byValue = new Map()));
+    let e = byValue.get(value);
+    if (e === undefined) {
+      const env = tagValueToEnv.get(value.toLowerCase());
+      byValue.set(value, (e = env === undefined ? null : ev('tag', env, `tag ${key}=${value}`)));
+    }
+    return e;
+  };
+  // Records interned through a trie keyed by (interned) evidence objects: no key strings.
+  interface Node {
+    rec?: AttributionRecord;
+    next?: Map<Evidence, Node>;
+  }
+  const root: Node = {};
 
   function attribute(r: Attributable): AttributionRecord {
     const found: Evidence[] = [];
     for (const key in r.tags) {
-      if (!tagKeys.has(key.toLowerCase())) continue;
-      const value = r.tags[key]!;
-      const env = tagValueToEnv.get(value.toLowerCase());
-      if (env !== undefined) found.push(ev('tag', env, `tag ${key}=${value}`));
+      let isKey = isTagKey.get(key);
+      if (isKey === undefined) isTagKey.set(key, (isKey = tagKeys.has(key.toLowerCase())));
+      if (!isKey) continue;
+      const e = tagEvidenceOf(key, r.tags[key]!);
+      if (e !== null) found.push(e);
     }
-    for (const n of names) if (n.re.test(r.name)) found.push(ev('name', n.env, `name matches '${n.pattern}'`));
+    for (let i = 0; i < names.length; i++) if (names[i]!.re.test(r.name)) found.push(nameEvidence[i]!);
     const byType = namesByType.get(r.type);
     if (byType) {
-      for (const n of byType) if (n.re.test(r.name)) found.push(ev('name', n.env, `${r.type} name matches '${n.pattern}'`));
+      const evs = typeNameEvidence.get(r.type)!;
+      for (let i = 0; i < byType.length; i++) if (byType[i]!.re.test(r.name)) found.push(evs[i]!);
     }
     for (const env of accountWide.get(r.accountId) ?? []) found.push(ev('account', env, `account ${r.accountId} is ${env}-wide`));
     if (vpcToEnv.size > 0) {
@@ -92,14 +115,18 @@ export function createAttributor(spec: Spec, vpcIdOf: (arn: string) => string | 
   }
 
   function intern(found: Evidence[]): AttributionRecord {
-    const key = found.map((e) => `${e.signal}\u0000${e.environment}\u0000${e.detail}`).join('\u0001');
-    let rec = recordCache.get(key);
-    if (rec) return rec;
+    let node = root;
+    for (const e of found) {
+      node.next ??= new Map();
+      let n = node.next.get(e);
+      if (!n) node.next.set(e, (n = {}));
+      node = n;
+    }
+    if (node.rec) return node.rec;
     const envs = [...new Set(found.map((e) => e.environment))];
     const conflict = envs.length > 1;
-    rec = { environment: envs.length === 1 ? envs[0]! : null, evidence: found, conflict };
-    recordCache.set(key, rec);
-    return rec;
+    node.rec = { environment: envs.length === 1 ? envs[0]! : null, evidence: found, conflict };
+    return node.rec;
   }
 
   return { attribute };
