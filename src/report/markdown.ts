@@ -24,6 +24,8 @@ export function renderMarkdown(evaluation: Evaluation, ctx: ReportContext, optio
   const opt = { ...MARKDOWN_DEFAULTS, ...options };
   const results = sortedResults(evaluation.results);
   const facts = runFacts(results, ctx);
+  // --passes summary: passes are counted in passCounts, not listed; the line still says how many.
+  for (const c of evaluation.passCounts ?? []) facts.counts.pass += c.passes;
   const failures = results.filter((r) => r.status === 'fail' && !r.waiver);
   const out: string[] = [];
   out.push(verdictLine(facts, ctx), '');

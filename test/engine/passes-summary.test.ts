@@ -41,3 +41,14 @@ describe.each(['ai-sdlc', 'monepiceriz'])("passes: 'summary' on the %s fixture",
     expect('passCounts' in full).toBe(false);
   });
 });
+
+describe("passes: 'summary' in the Markdown report", () => {
+  it('renders the same report as a full run', async () => {
+    const { renderMarkdown } = await import('../../src/report/markdown.js');
+    const spec = loadSpec('fixtures/mht-api/envgate.yaml');
+    const snapshot = readSnapshot('fixtures/mht-api/snapshot.json');
+    const all = evaluate({ spec, snapshot, rules: RULES, now: NOW });
+    const summary = evaluate({ spec, snapshot, rules: RULES, now: NOW, passes: 'summary' });
+    expect(renderMarkdown(summary, sampleContext())).toBe(renderMarkdown(all, sampleContext()));
+  });
+});
