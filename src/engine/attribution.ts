@@ -1,5 +1,6 @@
 // Which environment each resource and principal belongs to, from four signals: the
-// environment tag, name patterns, accounts declared account-wide, and VPC membership.
+// environment tag, name patterns, accounts declared account-wide, and VPC membership;
+// a resource with none of its own inherits through an attachment (volume -> instance).
 // Evidence objects and whole records are interned: a million resources share a few
 // hundred distinct records, which keeps attribution cheap in memory.
 import type { AttributionRecord } from './context.js';
@@ -22,6 +23,8 @@ export interface Attributable {
 
 export interface Attributor {
   attribute(r: Attributable): AttributionRecord;
+  /** A record with one 'relation' signal, for a resource that inherits its environment. */
+  inherited(environment: string, detail: string): AttributionRecord;
 }
 
 const PRINCIPAL_TYPES: Record<Principal['kind'], string> = {
@@ -129,7 +132,27 @@ export function createAttributor(spec: Spec, vpcIdOf: (arn: string) => string | 
     return node.rec;
   }
 
-  return { attribute };
+  return { attribute, inherited: (env, detail) => intern([ev('relation', env, detail)]) };
+}
+
+/** Relation kinds through which a resource without signals of its own inherits the source's environment. */
+const INHERITED_THROUGH = new Set(['volume']);
+
+/**
+ * Gives a resource no signal attributes (an EBS root volume AWS created untagged) the
+ * environment of the instance it is attached to. Only unambiguous sources pass it on.
+ */
+export function inheritThroughAttachments(resources: readonly Resource[], attribution: Map<string, AttributionRecord>, attributor: Attributor): void {
+  for (const r of resources) {
+    const own = attribution.get(r.arn);
+    if (!own || own.environment === null || own.conflict) continue;
+    for (const rel of r.relations) {
+      if (!INHERITED_THROUGH.has(rel.kind)) continue;
+      const target = attribution.get(rel.target);
+      if (!target || target.evidence.length > 0) continue;
+      attribution.set(rel.target, attributor.inherited(own.environment, `attached to ${r.name}`));
+    }
+  }
 }
 
 function vpcOf(r: Attributable, vpcIdOf: (arn: string) => string | undefined): string | undefined {

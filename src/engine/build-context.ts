@@ -4,7 +4,7 @@
 import type { AttributionRecord, EngineContext } from './context.js';
 import type { LoadedSpec } from '../model/spec.js';
 import type { CollectionError, Resource, Snapshot } from '../model/snapshot.js';
-import { createAttributor, principalAsAttributable, vpcIdResolver } from './attribution.js';
+import { createAttributor, inheritThroughAttachments, principalAsAttributable, vpcIdResolver } from './attribution.js';
 
 export function buildContext(spec: LoadedSpec, snapshot: Snapshot, now: Date): EngineContext {
   const byArn = new Map<string, Resource>();
@@ -19,6 +19,7 @@ export function buildContext(spec: LoadedSpec, snapshot: Snapshot, now: Date): E
   const attributor = createAttributor(spec.spec, vpcIdResolver(byArn));
   const attribution = new Map<string, AttributionRecord>();
   for (const r of snapshot.resources) attribution.set(r.arn, attributor.attribute(r));
+  inheritThroughAttachments(snapshot.resources, attribution, attributor);
   for (const p of snapshot.principals) {
     if (!attribution.has(p.arn)) attribution.set(p.arn, attributor.attribute(principalAsAttributable(p)));
   }
