@@ -169,7 +169,8 @@ export function runIsolation(ctx: EngineContext, options: IsolationOptions): Out
         links: links.slice(0, maxLinks).map((l) => ({ ...l, summary: describe(l) })),
         linkCount: links.length,
       },
-      specPath: '/shared',
+      // No specPath: the engine locates the rule's own requirement for the subject's
+      // environment (network paths point at that environment's vpcCidrs, not at /shared).
     });
   }
 
@@ -205,7 +206,7 @@ export function runIsolation(ctx: EngineContext, options: IsolationOptions): Out
         specPath: `/shared/${allowed}`,
       };
     } else {
-      o = { arn, status: 'pass', message: `'${name}' is used by ${env} only`, evidence: evidenceOf(env!), specPath: '/shared' };
+      o = { arn, status: 'pass', message: `'${name}' is used by ${env} only`, evidence: evidenceOf(env!) };
     }
     if (resource !== undefined) o.resource = resource;
     outcomes.push(o);

@@ -68,4 +68,36 @@ describe('isolation rules', () => {
     expect(got).toEqual({ 'stg-reader': 'fail', 'stg-own': 'pass' });
     void PROD_ACCOUNT;
   });
+
+  it('isolation results point at the requirement the rule declares, not at an absent /shared', () => {
+    const spec = baseSpec();
+    delete (spec as { shared?: unknown }).shared;
+    spec.environments.production!.network = { vpcCidrs: ['10.1.0.0/16'], subnetCidrs: [], availabilityZones: [] };
+    spec.environments.staging!.network = { vpcCidrs: ['10.2.0.0/16'], subnetCidrs: [], availabilityZones: [] };
+    const ls = loaded(spec);
+    const ingress = (cidr: string) => ({ ingress: [{ protocol: 'tcp', fromPort: 5432, toPort: 5432, cidrs: [cidr], groupIds: [] }], egress: [] });
+    const ev = evaluate({
+      spec: ls,
+      snapshot: snapshot([
+        prod('AWS::EC2::SecurityGroup', 'db-open', { config: { groupId: 'sg-1', vpcId: 'v', ...ingress('10.2.3.0/24') } }),
+        stg('AWS::EC2::SecurityGroup', 'db-own', { config: { groupId: 'sg-2', vpcId: 'v', ...ingress('10.2.3.0/24') } }),
+      ]),
+      rules: [RULES.get('isolation-network-paths')!],
+      now: NOW,
+    });
+    const at = (name: string) => ev.results.find((r) => r.resource.name === name)!.specLocation;
+    for (const [name, env] of [['db-open', 'production'], ['db-own', 'staging']] as const) {
+      const path = `/environments/${env}/network/vpcCidrs`;
+      expect(at(name)).toEqual({ file: 'envgate.yaml', line: ls.positions[path]!.line, column: 1, path });
+    }
+  });
+
+  it('an allowed (shared) subject points at its allowance', () => {
+    const spec = baseSpec({ shared: [{ type: 'AWS::KMS::Key', name: 'org-*', reason: 'organisation key' }] });
+    const ls = loaded(spec);
+    const ev = evaluate({ spec: ls, snapshot: snapshot([prod('AWS::KMS::Key', 'org-key')]), rules: [RULES.get('isolation-shared-resources')!], now: NOW });
+    expect(ev.results.map((r) => [r.resource.name, r.status, r.specLocation?.path, r.specLocation?.line])).toEqual([
+      ['org-key', 'pass', '/shared/0', ls.positions['/shared/0']!.line],
+    ]);
+  });
 });
