@@ -240,9 +240,10 @@ function countOp(ops: NumericOps, ce: CompileEnv, reads: Reads): Op {
       const { v, missing } = p.get(s);
       if (missing !== undefined) return { r: UNKNOWN, missing };
       expected[p.k] = v;
-      if (!p.f(n, v)) return { r: FALSE, expected: { count: expected } };
+      if (!p.f(n, v)) return { r: FALSE, expected };
     }
-    return { r: TRUE, expected: { count: expected } };
+    // The leaf's op is already 'count': evidence reads {count: {gte: 1}}, not count twice.
+    return { r: TRUE, expected };
   };
 }
 
