@@ -32,6 +32,12 @@ export interface EngineContext {
   inbound?(kind: string, targetArn: string): readonly string[];
   /** Environment names of the spec, sorted. */
   environments?: readonly string[];
+  /**
+   * Set by the engine for analyses in summary pass mode: an analysis may call it with a
+   * pass's environment (the one its Result would carry) instead of returning the pass
+   * outcome, so millions of passes are never built. Absent: return every outcome.
+   */
+  countPass?(environment: string | null): void;
 }
 
 /** One outcome an analysis or a check produced, before the engine adds rule metadata. */

@@ -68,13 +68,23 @@ export function evaluateWithContext(
     if (rule.analysis) {
       const analysis = analyses[rule.analysis.name];
       if (!analysis) throw new Error(`rule ${rule.meta.id}: unknown analysis '${rule.analysis.name}'`);
-      const out = analysis.run(ctx, rule.analysis.options as never);
+      // Summary mode: the analysis may count passes itself (ctx.countPass) instead of building them.
+      const counts = summary ? new PassCounter() : undefined;
+      // Set on the context itself, not a copy: analyses cache shared indexes per context object.
+      const prevCount = ctx.countPass;
+      if (counts) ctx.countPass = (env) => counts.add(env);
+      let out: Outcome[] | AnalysisReport;
+      try {
+        out = analysis.run(ctx, rule.analysis.options as never);
+      } finally {
+        if (prevCount !== undefined) ctx.countPass = prevCount;
+        else delete ctx.countPass;
+      }
       const report: AnalysisReport = Array.isArray(out) ? { outcomes: out } : out;
       if (report.accessMatrix) accessMatrix.push(...report.accessMatrix);
       if (report.costs) costs.push(...report.costs);
       const convert = outcomeConverter(rule.meta, refs, locator);
-      if (summary) {
-        const counts = new PassCounter();
+      if (counts) {
         ruleResults = [];
         for (const o of report.outcomes) {
           if (o.status === 'pass') counts.add(refs.environmentOf(o));

@@ -35,6 +35,7 @@ export const attributionConflictAnalysis: Analysis<AttributionOptions> = {
       if (!rec || rec.evidence.length === 0) return undefined;
       const envs = [...new Set(rec.evidence.map((e) => e.environment))].sort();
       if (!rec.conflict) {
+        if (ctx.countPass) return void ctx.countPass(rec.environment);
         return { status: 'pass', arn, message: `${type} '${name}' is attributed to ${envs[0]} without conflict`, evidence: { observed: rec.evidence, expected: 'signals agree on one environment' } };
       }
       const pointer = `/environments/${escapePointer(envs[0]!)}/attribution`;
@@ -56,11 +57,13 @@ export const attributionMissingAnalysis: Analysis<AttributionOptions> = {
     return each(ctx, opts, (arn, name, type) => {
       const rec = ctx.attribution.get(arn);
       if (rec && rec.evidence.length > 0) {
+        if (ctx.countPass) return void ctx.countPass(rec.environment);
         return { status: 'pass', arn, message: `${type} '${name}' is attributed by ${rec.evidence.length} signal(s)`, evidence: { observed: rec.evidence.map((e) => e.detail), expected: 'at least one environment signal' } };
       }
       // A resource the spec allows to be shared belongs to no single environment by design.
       const allowance = allowanceFor(ctx.spec.spec.shared ?? [], type, name, arn);
       if (allowance >= 0) {
+        if (ctx.countPass) return void ctx.countPass(rec?.environment ?? null);
         return { status: 'pass', arn, message: `${type} '${name}' is shared by the spec's allowance`, evidence: { observed: 'shared allowance', expected: 'an environment signal or a shared allowance' }, specPath: `/shared/${allowance}` };
       }
       return {

@@ -195,6 +195,7 @@ export function runIsolation(ctx: EngineContext, options: IsolationOptions): Out
         return;
       }
     }
+    if (ctx.countPass) return ctx.countPass(env);
     const resource = r === undefined ? refOf(ctx, arn, p, env) : undefined;
     let o: Outcome;
     if (allowed >= 0) {
