@@ -58,7 +58,17 @@ export const OPERATORS = [
   'contains', 'hasKeys', 'cidrWithin', 'count', 'every', 'some', 'none',
 ] as const;
 
-type Getter = (s: Scope) => { v: unknown; missing?: string };
+/**
+ * A getter returns the value and reports a gap through `gMissing` (set only when missing;
+ * callers clear it first); an operator returns its verdict and leaves the expected value
+ * and any gap in `oExpected` / `oMissing`. Module registers instead of a result object per
+ * call: these closures run once per resource per rule, millions of times at scale, and
+ * evaluation is synchronous, each caller reading the registers straight after the call.
+ */
+type Getter = (s: Scope) => unknown;
+let gMissing: string | undefined;
+let oExpected: unknown;
+let oMissing: string | undefined;
 
 export function compileCondition(c: Condition, ce: CompileEnv, reads: Reads, nested = false): Compiled {
   if ('all' in c) {
@@ -105,17 +115,20 @@ function compileComparison(c: Comparison, ce: CompileEnv, reads: Reads, nested: 
   if (opKey === undefined) throw new Error(`condition on '${label}' has no operator`);
   const test = operator(c, opKey, ce, reads);
   return (s, t) => {
-    const { v, missing } = get(s);
+    gMissing = undefined;
+    const v = get(s);
+    const missing = gMissing;
     let r: Tri;
     let expected: unknown;
     if (missing !== undefined && opKey !== 'exists') {
       r = UNKNOWN;
       if (t) t.missing.push(missing);
     } else {
-      const out = test(v, s, t);
-      r = out.r;
-      expected = out.expected;
-      if (out.missing !== undefined && t) t.missing.push(out.missing);
+      oExpected = undefined;
+      oMissing = undefined;
+      r = test(v, s, t);
+      expected = oExpected;
+      if (oMissing !== undefined && t) t.missing.push(oMissing);
     }
     if (t) t.leaves.push({ subject: label, op: opKey, observed: v, expected: expected ?? describe(c[opKey]), result: r });
     return r;
@@ -129,23 +142,25 @@ function describe(v: unknown): unknown {
 function subjectGetter(c: Comparison, key: (typeof SUBJECTS)[number] | undefined, ce: CompileEnv, reads: Reads, nested: boolean): Getter {
   switch (key) {
     case undefined:
-      return (s) => ({ v: s.value });
+      return (s) => s.value;
     case 'path': {
       const segs = splitPath(c.path!);
       const isConfig = !nested && segs[0] === 'config';
       if (isConfig) reads.config = true;
+      const gap = `${c.path} not collected`;
       return (s) => {
         const v = walk(s.value, segs);
-        return v === undefined && isConfig && s.top ? { v, missing: `${c.path} not collected` } : { v };
+        if (v === undefined && isConfig && s.top) gMissing = gap;
+        return v;
       };
     }
     case 'relations':
     case 'inbound': {
       const kind = c[key]!;
       if (key === 'relations') {
-        return (s) => ({ v: s.resource.relations.filter((r) => r.kind === kind).map((r) => r.target) });
+        return (s) => s.resource.relations.filter((r) => r.kind === kind).map((r) => r.target);
       }
-      return (s) => ({ v: ce.inbound(kind, s.resource.arn) });
+      return (s) => ce.inbound(kind, s.resource.arn);
     }
     default:
       return refGetter(key === 'env' ? { env: c.env!, key: c.key } : key === 'spec' ? { spec: c.spec!, key: c.key } : { item: c.item! }, ce, reads);
@@ -156,11 +171,11 @@ function subjectGetter(c: Comparison, key: (typeof SUBJECTS)[number] | undefined
 function refGetter(ref: Ref, ce: CompileEnv, reads: Reads): Getter {
   if ('path' in ref) {
     const segs = splitPath(ref.path);
-    return (s) => ({ v: walk(s.resource, segs) });
+    return (s) => walk(s.resource, segs);
   }
   if ('item' in ref) {
     const segs = splitPath(ref.item);
-    return (s) => ({ v: walk(s.item, segs) });
+    return (s) => walk(s.item, segs);
   }
   const isEnv = 'env' in ref;
   const dotted = isEnv ? ref.env : ref.spec;
@@ -168,49 +183,57 @@ function refGetter(ref: Ref, ce: CompileEnv, reads: Reads): Getter {
   const keySegs = ref.key !== undefined ? splitPath(ref.key) : undefined;
   if (isEnv) reads.env = true;
   const where = isEnv ? `environments.<env>.${dotted}` : dotted;
+  // Spec values per environment, looked up once per getter (no key string per call).
+  const perEnv = new Map<string, unknown>();
   return (s) => {
     let base: unknown;
     if (isEnv) {
-      if (s.env === null) return ce.specUnsetIsFalse ? { v: undefined } : { v: undefined, missing: 'resource has no environment' };
-      base = ce.values.env(s.env, segs, dotted);
+      if (s.env === null) {
+        if (!ce.specUnsetIsFalse) gMissing = 'resource has no environment';
+        return undefined;
+      }
+      base = perEnv.get(s.env);
+      if (base === undefined && !perEnv.has(s.env)) perEnv.set(s.env, (base = ce.values.env(s.env, segs, dotted)));
     } else base = ce.values.root(segs, dotted);
     if (keySegs !== undefined) {
       const k = walk(s.resource, keySegs);
       base = typeof k === 'string' && base !== null && typeof base === 'object' ? (base as Record<string, unknown>)[k] : undefined;
     }
-    if (base === undefined && ce.specUnsetIsFalse) return { v: undefined };
-    return base === undefined ? { v: base, missing: `spec ${where.replace('<env>', s.env ?? '<env>')}${keySegs ? `[${ref.key}]` : ''} not set` } : { v: base };
+    if (base === undefined && !ce.specUnsetIsFalse) gMissing = `spec ${where.replace('<env>', s.env ?? '<env>')}${keySegs ? `[${ref.key}]` : ''} not set`;
+    return base;
   };
 }
 
 function valueGetter(v: Value | undefined, ce: CompileEnv, reads: Reads): Getter {
   if (v !== null && typeof v === 'object' && !Array.isArray(v)) return refGetter(v as Ref, ce, reads);
-  return () => ({ v });
+  return () => v;
 }
 
-type OpResult = { r: Tri; expected?: unknown; missing?: string };
-type Op = (o: unknown, s: Scope, t: Trace | null) => OpResult;
+type Op = (o: unknown, s: Scope, t: Trace | null) => Tri;
 
 function operator(c: Comparison, key: (typeof OPERATORS)[number], ce: CompileEnv, reads: Reads): Op {
   if (key === 'exists') {
     const want = c.exists!;
-    return (o) => ({ r: tri((o !== undefined && o !== null) === want) });
+    return (o) => tri((o !== undefined && o !== null) === want);
   }
   if (key === 'matches') {
     const re = compilePattern(c.matches!);
-    return (o) => ({ r: tri(typeof o === 'string' && re.test(o)) });
+    return (o) => tri(typeof o === 'string' && re.test(o));
   }
   if (key === 'count') return countOp(c.count!, ce, reads);
   if (key === 'every' || key === 'some' || key === 'none') {
     const inner = compileCondition(c[key]!, ce, reads, true);
     return (o, s, t) => {
-      if (!Array.isArray(o)) return { r: FALSE };
+      if (!Array.isArray(o)) return FALSE;
       const sub = t ? { leaves: [], missing: t.missing } : null;
       let sawTrue = false;
       let sawFalse = false;
       let sawUnknown = false;
+      // One element scope per call, moved along the array (conditions never keep a scope).
+      const es: Scope = { resource: s.resource, env: s.env, item: s.item, value: undefined, top: false };
       for (const el of o) {
-        const v = inner({ resource: s.resource, env: s.env, item: s.item, value: el, top: false }, sub);
+        es.value = el;
+        const v = inner(es, sub);
         if (v === TRUE) sawTrue = true;
         else if (v === FALSE) sawFalse = true;
         else sawUnknown = true;
@@ -219,31 +242,47 @@ function operator(c: Comparison, key: (typeof OPERATORS)[number], ce: CompileEnv
         key === 'every' ? (sawFalse ? FALSE : sawUnknown ? UNKNOWN : TRUE)
         : key === 'some' ? (sawTrue ? TRUE : sawUnknown ? UNKNOWN : FALSE)
         : sawTrue ? FALSE : sawUnknown ? UNKNOWN : TRUE;
-      return { r, expected: c[key] };
+      oExpected = c[key];
+      oMissing = undefined;
+      return r;
     };
   }
   const get = valueGetter(c[key] as Value, ce, reads);
   const binary = BINARY[key]!;
   return (o, s) => {
-    const { v, missing } = get(s);
-    if (missing !== undefined) return { r: UNKNOWN, expected: undefined, missing };
-    return { r: tri(binary(o, v)), expected: v };
+    gMissing = undefined;
+    const v = get(s);
+    if (gMissing !== undefined) {
+      oMissing = gMissing;
+      return UNKNOWN;
+    }
+    oExpected = v;
+    return tri(binary(o, v));
   };
 }
 
 function countOp(ops: NumericOps, ce: CompileEnv, reads: Reads): Op {
   const parts = (Object.keys(ops) as (keyof NumericOps)[]).map((k) => ({ k, get: valueGetter(ops[k], ce, reads), f: BINARY[k]! }));
-  return (o, s) => {
+  return (o, s, t) => {
     const n = Array.isArray(o) ? o.length : o !== null && typeof o === 'object' ? Object.keys(o).length : 0;
-    const expected: Record<string, unknown> = {};
+    // Only a traced check needs the expected bounds as an object.
+    const expected: Record<string, unknown> | undefined = t ? {} : undefined;
     for (const p of parts) {
-      const { v, missing } = p.get(s);
-      if (missing !== undefined) return { r: UNKNOWN, missing };
-      expected[p.k] = v;
-      if (!p.f(n, v)) return { r: FALSE, expected };
+      gMissing = undefined;
+      const v = p.get(s);
+      if (gMissing !== undefined) {
+        oMissing = gMissing;
+        return UNKNOWN;
+      }
+      if (expected) expected[p.k] = v;
+      if (!p.f(n, v)) {
+        oExpected = expected;
+        return FALSE;
+      }
     }
     // The leaf's op is already 'count': evidence reads {count: {gte: 1}}, not count twice.
-    return { r: TRUE, expected };
+    oExpected = expected;
+    return TRUE;
   };
 }
 
