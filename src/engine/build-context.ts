@@ -20,6 +20,8 @@ export function buildContext(spec: LoadedSpec, snapshot: Snapshot, now: Date): E
   const attribution = new Map<string, AttributionRecord>();
   for (const r of snapshot.resources) attribution.set(r.arn, attributor.attribute(r));
   inheritThroughAttachments(snapshot.resources, attribution, attributor);
+  // Read back after inheritance, which may replace records: exactly what attribution.get gives.
+  const resourceAttribution = snapshot.resources.map((r) => attribution.get(r.arn));
   for (const p of snapshot.principals) {
     if (!attribution.has(p.arn)) attribution.set(p.arn, attributor.attribute(principalAsAttributable(p)));
   }
@@ -58,6 +60,7 @@ export function buildContext(spec: LoadedSpec, snapshot: Snapshot, now: Date): E
     byArn,
     byType,
     attribution,
+    resourceAttribution,
     principals: snapshot.principals,
     environments: Object.keys(spec.spec.environments).sort(),
     errorsAffecting(type, accountId, region) {

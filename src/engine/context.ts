@@ -21,6 +21,12 @@ export interface EngineContext {
   byType: ReadonlyMap<string, readonly Resource[]>;
   /** arn -> attribution, for every resource and principal. */
   attribution: ReadonlyMap<string, AttributionRecord>;
+  /**
+   * attribution.get(snapshot.resources[i].arn) at index i, so passes over every resource
+   * index instead of hashing ARNs (a Map lookup per resource per analysis dominates at 1M).
+   * Optional: hand-made contexts may omit it (recordsOfResources computes it then).
+   */
+  resourceAttribution?: readonly (AttributionRecord | undefined)[];
   principals: readonly Principal[];
   /** Collection errors that leave the given type (or data area) incomplete in account/region. */
   errorsAffecting(type: string, accountId?: string, region?: string): CollectionError[];

@@ -375,11 +375,30 @@ export function describeError(e: CollectionError): string {
 }
 
 function attributionTable(ctx: EngineContext): Record<string, string | null> {
-  const keys = [...ctx.attribution.keys()];
-  let sorted = true;
-  for (let i = 1; i < keys.length && sorted; i++) if (keys[i - 1]! > keys[i]!) sorted = false;
-  if (!sorted) keys.sort(cmp);
+  const entries = [...ctx.attribution];
   const out: Record<string, string | null> = {};
-  for (const k of keys) out[k] = ctx.attribution.get(k)!.environment;
+  for (const [k, rec] of sortedByKey(entries)) out[k] = rec.environment;
+  return out;
+}
+
+/**
+ * Entries in key order. The attribution map holds the (sorted) resources, then the
+ * (sorted) principals: two ascending runs are merged in linear time instead of sorting
+ * a million ARNs; anything else is sorted. Keys are unique, so the order is the same.
+ */
+function sortedByKey<V>(entries: [string, V][]): [string, V][] {
+  let d = 1;
+  while (d < entries.length && entries[d - 1]![0] < entries[d]![0]) d++;
+  if (d >= entries.length) return entries;
+  let e = d + 1;
+  while (e < entries.length && entries[e - 1]![0] < entries[e]![0]) e++;
+  if (e < entries.length) return entries.sort((a, b) => cmp(a[0], b[0]));
+  const out = new Array<[string, V]>(entries.length);
+  let i = 0;
+  let j = d;
+  let o = 0;
+  while (i < d && j < entries.length) out[o++] = entries[i]![0] < entries[j]![0] ? entries[i++]! : entries[j++]!;
+  while (i < d) out[o++] = entries[i++]!;
+  while (j < entries.length) out[o++] = entries[j++]!;
   return out;
 }

@@ -2,7 +2,8 @@
 // (named staging, tagged production), and a resource no signal places anywhere.
 import type { Analysis, EngineContext, Outcome } from '../context.js';
 import { allowanceFor } from './isolation.js';
-import { escapePointer } from './support.js';
+import type { AttributionRecord } from '../context.js';
+import { escapePointer, recordsOfResources } from './support.js';
 
 interface AttributionOptions {
   /** Types not expected to carry environment signals (e.g. AWS-created defaults). */
@@ -15,12 +16,15 @@ const optionsSchema = {
   properties: { ignoreTypes: { type: 'array', items: { type: 'string' }, uniqueItems: true } },
 };
 
-function each(ctx: EngineContext, opts: AttributionOptions, fn: (arn: string, name: string, type: string) => Outcome | undefined): Outcome[] {
+function each(ctx: EngineContext, opts: AttributionOptions, fn: (arn: string, name: string, type: string, rec: AttributionRecord | undefined) => Outcome | undefined): Outcome[] {
   const ignore = new Set(opts.ignoreTypes ?? []);
   const out: Outcome[] = [];
-  for (const r of ctx.snapshot.resources) {
+  const resources = ctx.snapshot.resources;
+  const recs = recordsOfResources(ctx);
+  for (let i = 0; i < resources.length; i++) {
+    const r = resources[i]!;
     if (ignore.has(r.type)) continue;
-    const o = fn(r.arn, r.name, r.type);
+    const o = fn(r.arn, r.name, r.type, recs[i]);
     if (o) out.push(o);
   }
   return out;
@@ -30,8 +34,7 @@ export const attributionConflictAnalysis: Analysis<AttributionOptions> = {
   name: 'attribution-conflict',
   optionsSchema,
   run(ctx, opts) {
-    return each(ctx, opts, (arn, name, type) => {
-      const rec = ctx.attribution.get(arn);
+    return each(ctx, opts, (arn, name, type, rec) => {
       if (!rec || rec.evidence.length === 0) return undefined;
       const envs = [...new Set(rec.evidence.map((e) => e.environment))].sort();
       if (!rec.conflict) {
@@ -54,8 +57,7 @@ export const attributionMissingAnalysis: Analysis<AttributionOptions> = {
   name: 'attribution-missing',
   optionsSchema,
   run(ctx, opts) {
-    return each(ctx, opts, (arn, name, type) => {
-      const rec = ctx.attribution.get(arn);
+    return each(ctx, opts, (arn, name, type, rec) => {
       if (rec && rec.evidence.length > 0) {
         if (ctx.countPass) return void ctx.countPass(rec.environment);
         return { status: 'pass', arn, message: `${type} '${name}' is attributed by ${rec.evidence.length} signal(s)`, evidence: { observed: rec.evidence.map((e) => e.detail), expected: 'at least one environment signal' } };

@@ -3,6 +3,7 @@
 // at a million resources the attribution lookups of a pass are the expensive part.
 import type { Resource } from '../../model/snapshot.js';
 import type { EngineContext } from '../context.js';
+import { recordsOfResources } from './support.js';
 
 export interface EnvironmentResources {
   /** type -> resources, in snapshot order. */
@@ -21,8 +22,11 @@ export function environmentResources(ctx: EngineContext): ReadonlyMap<string, En
   const hit = cache.get(ctx);
   if (hit) return hit;
   const out = new Map<string, { byType: Map<string, Resource[]>; count: number; accounts: Set<string>; regions: Set<string> }>();
-  for (const r of ctx.snapshot.resources) {
-    const env = ctx.attribution.get(r.arn)?.environment;
+  const resources = ctx.snapshot.resources;
+  const recs = recordsOfResources(ctx);
+  for (let i = 0; i < resources.length; i++) {
+    const r = resources[i]!;
+    const env = recs[i]?.environment;
     if (!env) continue;
     let e = out.get(env);
     if (!e) out.set(env, (e = { byType: new Map(), count: 0, accounts: new Set(), regions: new Set() }));

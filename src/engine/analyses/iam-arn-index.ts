@@ -3,6 +3,7 @@
 // first wildcard), and answers are cached per pattern: managed policies repeat across
 // principals, so the work is bounded by distinct patterns, never principals x resources.
 import type { EngineContext } from '../context.js';
+import { recordsOfResources } from './support.js';
 
 export interface PatternReach {
   /** Environments with at least one matched resource (or the whole account, for `*`). */
@@ -103,8 +104,11 @@ export class ArnIndex {
     for (const [env, e] of Object.entries(ctx.spec.spec.environments)) {
       for (const a of e.accounts ?? []) add(a.id, env);
     }
-    for (const r of ctx.snapshot.resources) {
-      const env = ctx.attribution.get(r.arn)?.environment;
+    const resources = ctx.snapshot.resources;
+    const recs = recordsOfResources(ctx);
+    for (let i = 0; i < resources.length; i++) {
+      const r = resources[i]!;
+      const env = recs[i]?.environment;
       if (env == null) continue;
       if (include === undefined || include(r.arn)) entries.push({ arn: r.arn, env });
       add(r.accountId, env);

@@ -57,6 +57,8 @@ const SAMPLES_PER_ENV = 3;
 export interface PathContext {
   ctx: EngineContext;
   envOf(arn: string): string | null;
+  /** Environment of ctx.snapshot.resources[i] (what envOf gives), without hashing the ARN. */
+  envAt(i: number): string | null;
   allowed(arn: string): boolean;
   envNames: readonly string[];
   /** tag value (lower case) -> environment, from names and aliases. */
@@ -96,8 +98,10 @@ interface TargetUse {
 /** One reverse pass: targets (keys, buckets, topics, subnets, VPCs, ...) used from two environments. */
 export function sharedTargetPath(pc: PathContext, resources: readonly Resource[], out: Collector): void {
   const uses = new Map<string, TargetUse>();
-  for (const r of resources) {
-    const from = pc.envOf(r.arn);
+  const own = resources === pc.ctx.snapshot.resources;
+  for (let i = 0; i < resources.length; i++) {
+    const r = resources[i]!;
+    const from = own ? pc.envAt(i) : pc.envOf(r.arn);
     if (from === null || pc.allowed(r.arn)) continue;
     for (const rel of r.relations) {
       if (!USAGE_KINDS.has(rel.kind) || rel.target === r.arn) continue;
@@ -210,13 +214,22 @@ function grantLinks(pc: PathContext, subject: string, own: string, account: stri
   }
 }
 
+function hasGrants(r: Resource): boolean {
+  for (const x of r.relations) if (x.kind === 'grants') return true;
+  return false;
+}
+
 /** IAM policies of one environment granting actions on another's resources. */
 export function grantsPath(pc: PathContext, resources: readonly Resource[], principals: readonly Principal[], out: Collector): void {
-  for (const r of resources) {
-    const own = pc.envOf(r.arn);
+  const indexed = resources === pc.ctx.snapshot.resources;
+  for (let i = 0; i < resources.length; i++) {
+    const r = resources[i]!;
+    // Most resources carry no grants: test that before anything that hashes the ARN.
+    if (!hasGrants(r)) continue;
+    const own = indexed ? pc.envAt(i) : pc.envOf(r.arn);
     if (own === null || pc.allowed(r.arn)) continue;
     const patterns = r.relations.filter((x) => x.kind === 'grants').map((x) => ({ pattern: x.target, policy: r.arn }));
-    if (patterns.length > 0) grantLinks(pc, r.arn, own, r.accountId, patterns, out);
+    grantLinks(pc, r.arn, own, r.accountId, patterns, out);
   }
   const policies = new Map(pc.ctx.snapshot.policies.map((p) => [p.arn, p]));
   for (const p of principals) {

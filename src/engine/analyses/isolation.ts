@@ -8,7 +8,7 @@ import { matchesPattern } from '../../spec/patterns.js';
 import type { Analysis, EngineContext, Outcome } from '../context.js';
 import { ArnIndex, arnIndexOf } from './iam-arn-index.js';
 import { grantsPath, securityGroupPath, sharedTargetPath, tagPath, type Collector, type IsolationPath, type Link, type PathContext } from './isolation-paths.js';
-import { collectionGap } from './support.js';
+import { collectionGap, recordsOfResources } from './support.js';
 
 export const ISOLATION_PATHS: readonly IsolationPath[] = ['tag', 'shared-target', 'ingress-cidr', 'ingress-security-group', 'grants'];
 
@@ -105,6 +105,8 @@ export function runIsolation(ctx: EngineContext, options: IsolationOptions): Out
     return i;
   };
   const envOf = (arn: string): string | null => ctx.attribution.get(arn)?.environment ?? null;
+  const recs = recordsOfResources(ctx);
+  const envAt = (i: number): string | null => recs[i]?.environment ?? null;
 
   const envByTagValue = new Map<string, string>();
   for (const env of envNames) {
@@ -115,6 +117,7 @@ export function runIsolation(ctx: EngineContext, options: IsolationOptions): Out
   const pc: PathContext = {
     ctx,
     envOf,
+    envAt,
     allowed: (arn) => allowIndex(arn) >= 0,
     envNames,
     envByTagValue,
@@ -183,9 +186,8 @@ export function runIsolation(ctx: EngineContext, options: IsolationOptions): Out
     return e;
   };
   const noErrors = ctx.snapshot.errors.length === 0;
-  const passFor = (arn: string, name: string, r: Resource | undefined, p: Principal | undefined): void => {
+  const passFor = (arn: string, name: string, r: Resource | undefined, p: Principal | undefined, env: string | null): void => {
     if (subjects.has(arn)) return;
-    const env = envOf(arn);
     const allowed = allowIndex(arn);
     if (env === null && allowed < 0) return;
     if (r !== undefined && allowed < 0 && !noErrors) {
@@ -219,9 +221,12 @@ export function runIsolation(ctx: EngineContext, options: IsolationOptions): Out
     everyResource ||
     (sgPaths && r.type === 'AWS::EC2::SecurityGroup') ||
     (paths.has('grants') && (r.type.startsWith('AWS::IAM::') || r.relations.some((x) => x.kind === 'grants')));
-  for (const r of resources) if (examined(r)) passFor(r.arn, r.name, r, undefined);
+  for (let i = 0; i < resources.length; i++) {
+    const r = resources[i]!;
+    if (examined(r)) passFor(r.arn, r.name, r, undefined, envAt(i));
+  }
   if (paths.has('tag') || paths.has('grants')) {
-    for (const p of ctx.principals) if (!ctx.byArn.has(p.arn)) passFor(p.arn, p.name, undefined, p);
+    for (const p of ctx.principals) if (!ctx.byArn.has(p.arn)) passFor(p.arn, p.name, undefined, p, envOf(p.arn));
   }
   return outcomes;
 }

@@ -1,11 +1,21 @@
 // Small helpers the built-in analyses share: iterating a type with each resource's
 // environment, and the not-evaluated outcome for data a collection error left missing.
-import type { EngineContext, Outcome } from '../context.js';
+import type { AttributionRecord, EngineContext, Outcome } from '../context.js';
 import type { Resource } from '../../model/snapshot.js';
 import type { EnvironmentSpec } from '../../model/spec.js';
 
 export function environmentOf(ctx: EngineContext, arn: string): string | null {
   return ctx.attribution.get(arn)?.environment ?? null;
+}
+
+const recordsCache = new WeakMap<EngineContext, readonly (AttributionRecord | undefined)[]>();
+
+/** Attribution of ctx.snapshot.resources[i] at index i (the context's own, or computed once). */
+export function recordsOfResources(ctx: EngineContext): readonly (AttributionRecord | undefined)[] {
+  if (ctx.resourceAttribution !== undefined) return ctx.resourceAttribution;
+  let recs = recordsCache.get(ctx);
+  if (recs === undefined) recordsCache.set(ctx, (recs = ctx.snapshot.resources.map((r) => ctx.attribution.get(r.arn))));
+  return recs;
 }
 
 export function envSpec(ctx: EngineContext, env: string | null): EnvironmentSpec | undefined {
