@@ -3,7 +3,7 @@
 import type { AccessCell, EnvironmentCost, Evaluation, PassCount, Result, RuleMeta, SpecLocation } from '../model/result.js';
 import type { CollectionError, Resource, Snapshot } from '../model/snapshot.js';
 import type { LoadedSpec } from '../model/spec.js';
-import type { Analysis, AnalysisReport, EngineContext, Outcome } from './context.js';
+import type { Analysis, AnalysisReport, AttributionRecord, EngineContext, Outcome } from './context.js';
 import type { Rule } from './rule.js';
 import { ANALYSES } from './analyses/index.js';
 import { buildContext } from './build-context.js';
@@ -113,7 +113,8 @@ export function evaluateWithContext(
   const metas: RuleMeta[] = rules.map((r) => r.meta).sort((a, b) => cmp(a.id, b.id));
   accessMatrix.sort((a, b) => cmp(a.team, b.team) || cmp(a.environment, b.environment));
   costs.sort((a, b) => cmp(a.environment, b.environment));
-  const evaluation: Evaluation = { results, rules: metas, accessMatrix, costs, attribution: attributionTable(ctx) };
+  const evaluation = { results, rules: metas, accessMatrix, costs } as Evaluation;
+  lazyAttributionTable(evaluation, ctx.attribution);
   if (summary) evaluation.passCounts = passCounts;
   return evaluation;
 }
@@ -374,8 +375,23 @@ export function describeError(e: CollectionError): string {
   return `collection error ${e.service}:${e.operation} ${e.code} in ${e.accountId}/${e.region}${e.resourceArn ? ` for ${e.resourceArn}` : ''}: ${e.message}`;
 }
 
-function attributionTable(ctx: EngineContext): Record<string, string | null> {
-  const entries = [...ctx.attribution];
+/**
+ * Evaluation.attribution as an enumerable property built on first read and then kept:
+ * a record of a million ARN keys costs seconds (each key is internalised) and no report
+ * reads it, so evaluate() does not pay for it unless someone looks. Same value, same JSON.
+ */
+function lazyAttributionTable(evaluation: Evaluation, attribution: ReadonlyMap<string, AttributionRecord>): void {
+  let table: Record<string, string | null> | undefined;
+  Object.defineProperty(evaluation, 'attribution', {
+    enumerable: true,
+    configurable: true,
+    get: () => (table ??= attributionTable(attribution)),
+    set: (v: Record<string, string | null>) => void (table = v),
+  });
+}
+
+function attributionTable(attribution: ReadonlyMap<string, AttributionRecord>): Record<string, string | null> {
+  const entries = [...attribution];
   const out: Record<string, string | null> = {};
   for (const [k, rec] of sortedByKey(entries)) out[k] = rec.environment;
   return out;

@@ -8,13 +8,25 @@ import type { Result, ResourceRef, Severity } from '../model/result.js';
 import { SEVERITIES } from '../model/result.js';
 import { normaliseArn } from './fingerprint.js';
 
-/** What every result about one resource shares: its reference, label and fingerprint ARN. */
-export interface RefEntry {
-  ref: ResourceRef;
+/**
+ * What every result about one resource shares: its reference, label and fingerprint ARN.
+ * The label and fingerprint ARN are made on first use and kept: in summary mode most
+ * resources only pass, and a million labels nobody reads are garbage for nothing.
+ */
+export class RefEntry {
+  private labelCache: string | undefined;
+  private fpArnCache: string | undefined;
+  constructor(readonly ref: ResourceRef) {}
+
   /** `TYPE 'name'`, the start of every message about the resource. */
-  label: string;
+  get label(): string {
+    return (this.labelCache ??= `${this.ref.type} '${this.ref.name}'`);
+  }
+
   /** normaliseArn(arn), computed once instead of once per result. */
-  fpArn: string;
+  get fpArn(): string {
+    return (this.fpArnCache ??= normaliseArn(this.ref.arn));
+  }
 }
 
 export class RefCache {
@@ -28,7 +40,7 @@ export class RefCache {
     if (!e) {
       const environment = this.ctx.attribution.get(r.arn)?.environment ?? null;
       const ref = { arn: r.arn, accountId: r.accountId, region: r.region, type: r.type, name: r.name, environment };
-      e = { ref, label: `${r.type} '${r.name}'`, fpArn: normaliseArn(r.arn) };
+      e = new RefEntry(ref);
       this.entries.set(r.arn, e);
     }
     return e;
