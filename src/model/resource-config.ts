@@ -7,7 +7,7 @@ export interface EncryptionState {
   /** 'AES256', 'aws:kms', 'aws:kms:dsse', 'SSE-SQS', 'AWS_OWNED', 'KMS', ... as AWS reports it. */
   algorithm?: string;
   kmsKeyArn?: string;
-  /** True when the key is customer managed (not aws/xxx or AWS owned). */
+  /** True when the key is customer managed (not an aws/<service> alias key, not AWS owned). */
   customerManagedKey?: boolean;
 }
 
