@@ -141,16 +141,27 @@ const INHERITED_THROUGH = new Set(['volume']);
 /**
  * Gives a resource no signal attributes (an EBS root volume AWS created untagged) the
  * environment of the instance it is attached to. Only unambiguous sources pass it on.
+ * `records[i]` is the record of `resources[i]`, updated in place; `positions` maps an
+ * ARN to the position of its record (the last resource with that ARN).
  */
-export function inheritThroughAttachments(resources: readonly Resource[], attribution: Map<string, AttributionRecord>, attributor: Attributor): void {
-  for (const r of resources) {
-    const own = attribution.get(r.arn);
+export function inheritThroughAttachments(
+  resources: readonly Resource[],
+  records: (AttributionRecord | undefined)[],
+  positions: ReadonlyMap<string, number>,
+  attributor: Attributor,
+): void {
+  const unique = positions.size === resources.length;
+  for (let i = 0; i < resources.length; i++) {
+    const r = resources[i]!;
+    const own = records[unique ? i : positions.get(r.arn)!];
     if (!own || own.environment === null || own.conflict) continue;
     for (const rel of r.relations) {
       if (!INHERITED_THROUGH.has(rel.kind)) continue;
-      const target = attribution.get(rel.target);
+      const j = positions.get(rel.target);
+      if (j === undefined) continue;
+      const target = records[j];
       if (!target || target.evidence.length > 0) continue;
-      attribution.set(rel.target, attributor.inherited(own.environment, `attached to ${r.name}`));
+      records[j] = attributor.inherited(own.environment, `attached to ${r.name}`);
     }
   }
 }

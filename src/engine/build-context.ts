@@ -4,27 +4,39 @@
 import type { AttributionRecord, EngineContext } from './context.js';
 import type { LoadedSpec } from '../model/spec.js';
 import type { CollectionError, Resource, Snapshot } from '../model/snapshot.js';
+import { ArnView } from './arn-views.js';
 import { createAttributor, inheritThroughAttachments, principalAsAttributable, vpcIdResolver } from './attribution.js';
 
 export function buildContext(spec: LoadedSpec, snapshot: Snapshot, now: Date): EngineContext {
-  const byArn = new Map<string, Resource>();
+  const resources = snapshot.resources;
+  const n = resources.length;
+  // ARN -> position: resources first (a duplicate ARN's last position wins), then the
+  // principals that are not resources. byArn and attribution are views over it.
+  const positions = new Map<string, number>();
   const byType = new Map<string, Resource[]>();
-  for (const r of snapshot.resources) {
-    byArn.set(r.arn, r);
+  for (let i = 0; i < n; i++) {
+    const r = resources[i]!;
+    positions.set(r.arn, i);
     const list = byType.get(r.type);
     if (list) list.push(r);
     else byType.set(r.type, [r]);
   }
+  const resourceArns = positions.size;
+  const byArn = new ArnView<Resource>(positions, (i) => resources[i]!, n, resourceArns);
 
   const attributor = createAttributor(spec.spec, vpcIdResolver(byArn));
-  const attribution = new Map<string, AttributionRecord>();
-  for (const r of snapshot.resources) attribution.set(r.arn, attributor.attribute(r));
-  inheritThroughAttachments(snapshot.resources, attribution, attributor);
+  const records = new Array<AttributionRecord | undefined>(n);
+  for (let i = 0; i < n; i++) records[i] = attributor.attribute(resources[i]!);
+  inheritThroughAttachments(resources, records, positions, attributor);
   // Read back after inheritance, which may replace records: exactly what attribution.get gives.
-  const resourceAttribution = snapshot.resources.map((r) => attribution.get(r.arn));
+  const resourceAttribution = resourceArns === n ? records : resources.map((r) => records[positions.get(r.arn)!]);
+  const principalRecords: AttributionRecord[] = [];
   for (const p of snapshot.principals) {
-    if (!attribution.has(p.arn)) attribution.set(p.arn, attributor.attribute(principalAsAttributable(p)));
+    if (positions.has(p.arn)) continue;
+    positions.set(p.arn, n + principalRecords.length);
+    principalRecords.push(attributor.attribute(principalAsAttributable(p)));
   }
+  const attribution = new ArnView<AttributionRecord>(positions, (i) => (i < n ? records[i]! : principalRecords[i - n]!), Infinity, positions.size);
 
   const errorsByArea = new Map<string, CollectionError[]>();
   for (const e of snapshot.errors) {
