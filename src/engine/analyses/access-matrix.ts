@@ -7,6 +7,7 @@
 import { ACCESS_LEVELS, type AccessLevel, type IamAccessCategory, type PrincipalMatcher } from '../../model/spec.js';
 import type { AccessCell } from '../../model/result.js';
 import type { CollectionError, Principal } from '../../model/snapshot.js';
+import { describeError } from '../collection-errors.js';
 import type { Analysis, AnalysisReport, EngineContext, Outcome } from '../context.js';
 import { matchesPattern } from '../../spec/patterns.js';
 import { arnIndexOf } from './iam-arn-index.js';
@@ -76,9 +77,6 @@ function iamErrors(ctx: EngineContext): CollectionError[] {
   );
 }
 
-function describeError(e: CollectionError): string {
-  return `${e.service}:${e.operation} failed in ${e.accountId}/${e.region} (${e.code})`;
-}
 
 function principalType(p: Principal): string {
   return p.kind === 'user' ? 'AWS::IAM::User' : p.kind === 'role' ? 'AWS::IAM::Role' : 'AWS::IAM::Group';

@@ -4,6 +4,7 @@
 import type { CostCaveat, CostLine, EnvironmentCost } from '../../model/result.js';
 import type { CollectionError, Resource } from '../../model/snapshot.js';
 import type { EnvironmentSpec } from '../../model/spec.js';
+import { describeError } from '../collection-errors.js';
 import type { Analysis, AnalysisReport, EngineContext, Outcome } from '../context.js';
 import { actualSpend, type ActualSpend } from './cost-actual.js';
 import { resourcesOfEnvironment, type EnvironmentResources } from './cost-environments.js';
@@ -33,9 +34,6 @@ function pointerSegment(s: string): string {
   return s.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
-export function describeError(e: CollectionError): string {
-  return `collection error ${e.service}:${e.operation} ${e.code} in ${e.accountId}/${e.region}: ${e.message}`;
-}
 
 /**
  * Collection errors for the given types in the environment's accounts (the spec's, else

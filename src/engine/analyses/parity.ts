@@ -5,7 +5,8 @@ import { RESOURCE_TYPES } from '../../model/resource-config.js';
 import type { Resource } from '../../model/snapshot.js';
 import type { ParityProperty } from '../../model/spec.js';
 import type { Analysis, EngineContext, Outcome } from '../context.js';
-import { describeError, environmentErrors } from './cost-ceiling.js';
+import { describeError } from '../collection-errors.js';
+import { environmentErrors } from './cost-ceiling.js';
 import { resourcesOfEnvironment } from './cost-environments.js';
 import { cmp } from './cost-estimate.js';
 import {
