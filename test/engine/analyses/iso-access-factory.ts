@@ -4,6 +4,8 @@
 import type { AttributionRecord, EngineContext } from '../../../src/engine/context.js';
 import type { ManagedPolicy, PolicyDocument, Principal, Resource, Snapshot, CollectionError } from '../../../src/model/snapshot.js';
 import type { EnvironmentSpec, LoadedSpec, Spec } from '../../../src/model/spec.js';
+import { ACCESS_LEVELS } from '../../../src/model/spec.js';
+import { DEFAULT_LEVEL_CATEGORIES } from '../../../src/spec/schema.js';
 
 export function env(partial: Partial<EnvironmentSpec> = {}): EnvironmentSpec {
   return {
@@ -29,13 +31,8 @@ export function spec(partial: Partial<Spec> = {}): Spec {
     tagging: { required: [] },
     teams: {},
     access: {
-      levels: {
-        none: { categories: [] },
-        view: { categories: ['List'] },
-        read: { categories: ['List', 'Read'] },
-        deploy: { categories: ['List', 'Read', 'Write', 'Tagging'] },
-        full: { categories: ['List', 'Read', 'Write', 'Tagging', 'Permissions management'] },
-      },
+      // The spec's own defaults, so these tests follow what a user gets without a levels section.
+      levels: Object.fromEntries(ACCESS_LEVELS.map((l) => [l, { categories: [...DEFAULT_LEVEL_CATEGORIES[l]] }])) as Spec['access']['levels'],
       matrix: {},
     },
     parity: [],
