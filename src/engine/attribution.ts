@@ -6,7 +6,7 @@
 import type { AttributionRecord } from './context.js';
 import type { Spec } from '../model/spec.js';
 import type { Principal, Resource } from '../model/snapshot.js';
-import { compilePattern } from './patterns.js';
+import { compilePattern, type Matcher } from './patterns.js';
 
 type Evidence = AttributionRecord['evidence'][number];
 
@@ -47,8 +47,8 @@ export function createAttributor(spec: Spec, vpcIdOf: (arn: string) => string | 
   const tagValueToEnv = new Map<string, string>();
   const accountWide = new Map<string, string[]>();
   const vpcToEnv = new Map<string, string[]>();
-  const names: { env: string; pattern: string; re: RegExp }[] = [];
-  const namesByType = new Map<string, { env: string; pattern: string; re: RegExp }[]>();
+  const names: { env: string; pattern: string; re: Matcher }[] = [];
+  const namesByType = new Map<string, { env: string; pattern: string; re: Matcher }[]>();
 
   for (const env of envNames) {
     const e = spec.environments[env]!;

@@ -5,7 +5,7 @@
 import type { Resource } from '../model/snapshot.js';
 import type { Comparison, Condition, NumericOps, Ref, Value } from './rule.js';
 import { splitPath, walk, type SpecValues } from './refs.js';
-import { compilePattern } from './patterns.js';
+import { compilePattern, matchersOf, type Matcher } from './patterns.js';
 import { cidrWithin } from './cidr.js';
 
 export const FALSE = 0;
@@ -295,6 +295,11 @@ function same(a: unknown, b: unknown): boolean {
   return false;
 }
 
+function anyMatches(ms: readonly Matcher[], value: string): boolean {
+  for (let i = 0; i < ms.length; i++) if (ms[i]!.test(value)) return true;
+  return false;
+}
+
 const BINARY: Record<string, (o: unknown, e: unknown) => boolean> = {
   equals: same,
   notEquals: (o, e) => !same(o, e),
@@ -304,7 +309,7 @@ const BINARY: Record<string, (o: unknown, e: unknown) => boolean> = {
   gte: (o, e) => num(o) && num(e) && o >= e,
   lt: (o, e) => num(o) && num(e) && o < e,
   lte: (o, e) => num(o) && num(e) && o <= e,
-  matchesAny: (o, e) => typeof o === 'string' && Array.isArray(e) && e.some((p) => typeof p === 'string' && compilePattern(p).test(o)),
+  matchesAny: (o, e) => typeof o === 'string' && Array.isArray(e) && anyMatches(matchersOf(e), o),
   contains: (o, e) => Array.isArray(o) && o.some((x) => same(x, e)),
   hasKeys: (o, e) =>
     o !== null && typeof o === 'object' && Array.isArray(e) && e.every((k) => typeof k === 'string' && Object.hasOwn(o, k)),

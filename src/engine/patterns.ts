@@ -1,11 +1,22 @@
 // Spec patterns (`*`/`?` globs over the whole string, `re:` anchored regexes). One
 // definition for the whole tool lives in src/spec/patterns.ts (compiled once, cached);
-// the engine only adds a list helper.
-import { compilePattern } from '../spec/patterns.js';
+// the engine only adds list helpers.
+import { compilePattern, type Matcher } from '../spec/patterns.js';
 
-export { compilePattern };
+export { compilePattern, type Matcher };
 
-export function matchesAnyPattern(value: string, patterns: readonly string[]): boolean {
-  for (const p of patterns) if (compilePattern(p).test(value)) return true;
-  return false;
+const listCache = new WeakMap<readonly unknown[], Matcher[]>();
+
+/**
+ * The matchers of a pattern list (its non-string entries skipped), compiled once per
+ * list object: spec lists are the same objects for every resource a rule checks.
+ */
+export function matchersOf(patterns: readonly unknown[]): Matcher[] {
+  let m = listCache.get(patterns);
+  if (m === undefined) {
+    m = [];
+    for (const p of patterns) if (typeof p === 'string') m.push(compilePattern(p));
+    listCache.set(patterns, m);
+  }
+  return m;
 }

@@ -1,9 +1,15 @@
 // Name and ARN patterns: a glob (`*` any run of characters, `?` one character, matched
 // against the whole value) or, with the `re:` prefix, a regular expression anchored at
 // both ends. Case-sensitive. Compiled once and cached: the engine matches every
-// resource against every pattern.
+// resource against every pattern, so the common glob shapes (a literal, `prefix*`,
+// `*suffix`, `prefix*suffix`, `*`) become string tests instead of a RegExp run.
 
-const cache = new Map<string, RegExp>();
+/** What a compiled pattern offers: RegExp's `test`, or a string test with the same answers. */
+export interface Matcher {
+  test(value: string): boolean;
+}
+
+const cache = new Map<string, Matcher>();
 const CACHE_LIMIT = 10_000;
 
 /** Why `pattern` is not usable, or undefined when it compiles. */
@@ -22,11 +28,11 @@ export function patternProblem(pattern: string): string | undefined {
   return undefined;
 }
 
-/** Compiles a pattern to an anchored RegExp (throws on an invalid `re:` pattern). */
-export function compilePattern(pattern: string): RegExp {
+/** Compiles a pattern to a whole-value matcher (throws on an invalid `re:` pattern). */
+export function compilePattern(pattern: string): Matcher {
   let re = cache.get(pattern);
   if (re === undefined) {
-    re = pattern.startsWith('re:') ? new RegExp(`^(?:${pattern.slice(3)})$`) : globToRegExp(pattern);
+    re = pattern.startsWith('re:') ? new RegExp(`^(?:${pattern.slice(3)})$`) : (globMatcher(pattern) ?? globToRegExp(pattern));
     if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(pattern, re);
   }
@@ -42,6 +48,23 @@ export function matchesPattern(pattern: string, value: string): boolean {
 /** Whether any of `patterns` matches `value`. */
 export function matchesAny(patterns: readonly string[], value: string): boolean {
   return patterns.some((p) => matchesPattern(p, value));
+}
+
+/** A string test for a glob with no `?` and at most one run of `*`s, else undefined. */
+function globMatcher(glob: string): Matcher | undefined {
+  if (glob.includes('?')) return undefined;
+  const first = glob.indexOf('*');
+  if (first < 0) return { test: (v) => v === glob };
+  let last = first;
+  while (glob[last + 1] === '*') last++;
+  if (glob.indexOf('*', last + 1) >= 0) return undefined;
+  const prefix = glob.slice(0, first);
+  const suffix = glob.slice(last + 1);
+  if (prefix === '' && suffix === '') return { test: () => true };
+  if (suffix === '') return { test: (v) => v.startsWith(prefix) };
+  if (prefix === '') return { test: (v) => v.endsWith(suffix) };
+  const min = prefix.length + suffix.length;
+  return { test: (v) => v.length >= min && v.startsWith(prefix) && v.endsWith(suffix) };
 }
 
 function globToRegExp(glob: string): RegExp {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cidrContains, cidrProblem, cidrsOverlap, parseCidr } from '../../src/spec/cidr.js';
 import { FORMATS } from '../../src/spec/formats.js';
-import { matchesAny, matchesPattern, patternProblem } from '../../src/spec/patterns.js';
+import { compilePattern, matchesAny, matchesPattern, patternProblem } from '../../src/spec/patterns.js';
 import { didYouMean } from '../../src/spec/suggest.js';
 
 describe('matchesPattern', () => {
@@ -27,6 +27,32 @@ describe('matchesPattern', () => {
     expect(matchesPattern('re:a|b', 'ab')).toBe(false);
     expect(matchesPattern('Prod-*', 'prod-x')).toBe(false);
     expect(matchesAny(['x', 'y*'], 'yes')).toBe(true);
+  });
+
+  it('answers as a whole-value regular expression would, on every glob shape', () => {
+    // Globs of up to 4 symbols and values of up to 4 characters over a small alphabet,
+    // against a reference RegExp built here: the string-test shapes (literal, prefix*,
+    // *suffix, prefix*suffix, *) and the RegExp fallback must agree with it everywhere.
+    const words = (alphabet: string[], max: number): string[] => {
+      const out = [''];
+      for (let len = 1, prev = ['']; len <= max; len++) {
+        prev = prev.flatMap((w) => alphabet.map((c) => w + c));
+        out.push(...prev);
+      }
+      return out;
+    };
+    const reference = (glob: string) => new RegExp(`^${[...glob].map((c) => (c === '*' ? '[\\s\\S]*' : c === '?' ? '[\\s\\S]' : c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('')}$`);
+    const values = words(['a', 'b', '.', '\n'], 4);
+    let compared = 0;
+    for (const glob of words(['a', 'b', '.', '*', '?'], 4).filter((g) => g !== '')) {
+      const ours = compilePattern(glob);
+      const ref = reference(glob);
+      for (const v of values) {
+        if (ours.test(v) !== ref.test(v)) expect.fail(`glob ${JSON.stringify(glob)} on ${JSON.stringify(v)}: ${ours.test(v)}, expected ${ref.test(v)}`);
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(200_000);
   });
 
   it('explains unusable patterns', () => {
