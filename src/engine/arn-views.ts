@@ -22,6 +22,12 @@ export class ArnView<V> implements ReadonlyMap<string, V> {
     return i !== undefined && i < this.limit ? this.valueAt(i) : undefined;
   }
 
+  /** The position of the ARN's value (the last resource with it), or undefined. */
+  position(arn: string): number | undefined {
+    const i = this.positions.get(arn);
+    return i !== undefined && i < this.limit ? i : undefined;
+  }
+
   has(arn: string): boolean {
     const i = this.positions.get(arn);
     return i !== undefined && i < this.limit;

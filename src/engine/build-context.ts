@@ -1,25 +1,31 @@
 // Builds the EngineContext once per evaluation: indexes by arn and type, attribution of
 // every resource and principal, the collection-error index, and lazy reverse relations.
 // Everything here is linear in the snapshot.
-import type { AttributionRecord, EngineContext } from './context.js';
+import type { AttributionRecord, IndexedContext } from './context.js';
 import type { LoadedSpec } from '../model/spec.js';
 import type { CollectionError, Resource, Snapshot } from '../model/snapshot.js';
 import { ArnView } from './arn-views.js';
 import { createAttributor, inheritThroughAttachments, principalAsAttributable, vpcIdResolver } from './attribution.js';
 
-export function buildContext(spec: LoadedSpec, snapshot: Snapshot, now: Date): EngineContext {
+export function buildContext(spec: LoadedSpec, snapshot: Snapshot, now: Date): IndexedContext {
   const resources = snapshot.resources;
   const n = resources.length;
   // ARN -> position: resources first (a duplicate ARN's last position wins), then the
   // principals that are not resources. byArn and attribution are views over it.
   const positions = new Map<string, number>();
   const byType = new Map<string, Resource[]>();
+  const typePositions = new Map<string, number[]>();
   for (let i = 0; i < n; i++) {
     const r = resources[i]!;
     positions.set(r.arn, i);
     const list = byType.get(r.type);
-    if (list) list.push(r);
-    else byType.set(r.type, [r]);
+    if (list) {
+      list.push(r);
+      typePositions.get(r.type)!.push(i);
+    } else {
+      byType.set(r.type, [r]);
+      typePositions.set(r.type, [i]);
+    }
   }
   const resourceArns = positions.size;
   const byArn = new ArnView<Resource>(positions, (i) => resources[i]!, n, resourceArns);
@@ -73,6 +79,8 @@ export function buildContext(spec: LoadedSpec, snapshot: Snapshot, now: Date): E
     byType,
     attribution,
     resourceAttribution,
+    typePositions,
+    positionOf: (arn) => byArn.position(arn),
     principals: snapshot.principals,
     environments: Object.keys(spec.spec.environments).sort(),
     errorsAffecting(type, accountId, region) {

@@ -27,6 +27,13 @@ export interface EngineContext {
    * Optional: hand-made contexts may omit it (recordsOfResources computes it then).
    */
   resourceAttribution?: readonly (AttributionRecord | undefined)[];
+  /**
+   * Positions in snapshot.resources of byType's lists, and the position of an ARN's
+   * resource (the last of duplicates, as byArn gives): passes that hold a resource's
+   * position never hash its ARN. Optional, as resourceAttribution.
+   */
+  typePositions?: ReadonlyMap<string, readonly number[]>;
+  positionOf?(arn: string): number | undefined;
   principals: readonly Principal[];
   /** Collection errors that leave the given type (or data area) incomplete in account/region. */
   errorsAffecting(type: string, accountId?: string, region?: string): CollectionError[];
@@ -45,6 +52,9 @@ export interface EngineContext {
    */
   countPass?(environment: string | null): void;
 }
+
+/** What buildContext gives: a context with its positional indexes (the engine's own input). */
+export type IndexedContext = EngineContext & Required<Pick<EngineContext, 'resourceAttribution' | 'typePositions' | 'positionOf'>>;
 
 /** One outcome an analysis or a check produced, before the engine adds rule metadata. */
 export interface Outcome {

@@ -3,7 +3,7 @@
 import type { AccessCell, EnvironmentCost, Evaluation, PassCount, Result, RuleMeta, SpecLocation } from '../model/result.js';
 import type { CollectionError, Resource, Snapshot } from '../model/snapshot.js';
 import type { LoadedSpec } from '../model/spec.js';
-import type { Analysis, AnalysisReport, EngineContext, Outcome } from './context.js';
+import type { Analysis, AnalysisReport, EngineContext, IndexedContext, Outcome } from './context.js';
 import type { Rule } from './rule.js';
 import { ANALYSES } from './analyses/index.js';
 import { buildContext } from './build-context.js';
@@ -47,7 +47,7 @@ export function evaluate(input: EvaluateInput): Evaluation {
 }
 
 export function evaluateWithContext(
-  ctx: EngineContext,
+  ctx: IndexedContext,
   rules: readonly Rule[],
   analyses: Readonly<Record<string, Analysis<never>>> = ANALYSES,
   options: { passes?: PassMode } = {},
@@ -135,7 +135,7 @@ class PassCounter {
 
 function runDeclarative(
   c: CompiledRule,
-  ctx: EngineContext,
+  ctx: IndexedContext,
   values: SpecValues,
   locator: SpecLocator,
   refs: RefCache,
@@ -179,11 +179,13 @@ function runDeclarative(
 
   for (const type of types) {
     const resources = ctx.byType.get(type) ?? [];
-    const entries = refs.entriesOfType(type);
+    const positions = ctx.typePositions.get(type) ?? [];
+    const envs = refs.environmentsOfType(type);
+    // The resource's entry (reference, label) is made only when it gets a result.
+    const entryAt = (ri: number): RefEntry => refs.at(positions[ri]!);
     for (let ri = 0; ri < resources.length; ri++) {
       const r = resources[ri]!;
-      const e = entries[ri]!;
-      const env = e.ref.environment;
+      const env = envs[ri] ?? null;
       if (c.reads.env && env === null) continue;
       scope.resource = r;
       scope.env = env;
@@ -195,6 +197,7 @@ function runDeclarative(
         if (a === UNKNOWN) {
           const t: Trace = { leaves: [], missing: [] };
           c.applicability(scope, t);
+          const e = entryAt(ri);
           out.push(make(e, 'not-evaluated', `${e.label}: could not tell whether "${meta.title}" applies`, {}, env, undefined, reasonFor(t, r, ctx)));
           continue;
         }
@@ -202,6 +205,7 @@ function runDeclarative(
       if (c.reads.config && typeErrors.size > 0) {
         const errs = typeErrorsOf(typeErrors, type, r.accountId)?.filter((x) => x.region === r.region || x.region === 'global');
         if (errs && errs.length > 0) {
+          const e = entryAt(ri);
           out.push(make(e, 'not-evaluated', `${e.label}: not evaluated, ${type} collection was incomplete`, {}, env, undefined, errs.map(describeError).join('; ')));
           continue;
         }
@@ -254,11 +258,12 @@ function runDeclarative(
           index = it.index >= 0 ? it.index : undefined;
         }
       }
+      if (status === 'pass' && passCounter) {
+        passCounter.add(env);
+        continue;
+      }
+      const e = entryAt(ri);
       if (status === 'pass') {
-        if (passCounter) {
-          passCounter.add(env);
-          continue;
-        }
         if (index === undefined && items[0]!.index >= 0) index = items[0]!.index;
         out.push(make(e, 'pass', e.label + passSuffix, passEvidence.of(first!.leaves), env, index));
       } else if (status === 'fail') {

@@ -2,8 +2,7 @@
 // resource, shared by all its results), evidence from traces, messages, and ordering.
 import type { Outcome } from './context.js';
 import type { Leaf } from './conditions.js';
-import type { EngineContext } from './context.js';
-import type { Resource } from '../model/snapshot.js';
+import type { IndexedContext } from './context.js';
 import type { Result, ResourceRef, Severity } from '../model/result.js';
 import { SEVERITIES } from '../model/result.js';
 import { normaliseArn } from './fingerprint.js';
@@ -30,44 +29,43 @@ export class RefEntry {
 }
 
 export class RefCache {
-  private readonly entries = new Map<string, RefEntry>();
-  private readonly byTypeEntries = new Map<string, RefEntry[]>();
+  /** By position in snapshot.resources, made on first use (most resources only pass). */
+  private readonly entries: (RefEntry | undefined)[];
+  private readonly envsByType = new Map<string, readonly (string | null)[]>();
   private principals: Map<string, { accountId: string; type: string; name: string }> | undefined;
-  constructor(private readonly ctx: EngineContext) {}
+  constructor(private readonly ctx: IndexedContext) {
+    this.entries = new Array<RefEntry | undefined>(ctx.snapshot.resources.length);
+  }
 
-  entry(r: Resource): RefEntry {
-    let e = this.entries.get(r.arn);
-    if (!e) {
-      const environment = this.ctx.attribution.get(r.arn)?.environment ?? null;
-      const ref = { arn: r.arn, accountId: r.accountId, region: r.region, type: r.type, name: r.name, environment };
-      e = new RefEntry(ref);
-      this.entries.set(r.arn, e);
+  /**
+   * The entry of the resource at position `p`. A duplicated ARN's resources each keep
+   * their own reference (name, type); they share the ARN's environment and fingerprint.
+   */
+  at(p: number): RefEntry {
+    let e = this.entries[p];
+    if (e === undefined) {
+      const r = this.ctx.snapshot.resources[p]!;
+      const environment = this.ctx.resourceAttribution[p]?.environment ?? null;
+      this.entries[p] = e = new RefEntry({ arn: r.arn, accountId: r.accountId, region: r.region, type: r.type, name: r.name, environment });
     }
     return e;
   }
 
-  /** Entries parallel to ctx.byType.get(type): the hot loop indexes instead of hashing arns. */
-  entriesOfType(type: string): readonly RefEntry[] {
-    let list = this.byTypeEntries.get(type);
-    if (!list) {
-      const resources = this.ctx.byType.get(type) ?? [];
-      list = new Array<RefEntry>(resources.length);
-      for (let i = 0; i < resources.length; i++) list[i] = this.entry(resources[i]!);
-      this.byTypeEntries.set(type, list);
+  /** Environments of ctx.byType.get(type), parallel to it (computed once per type). */
+  environmentsOfType(type: string): readonly (string | null)[] {
+    let envs = this.envsByType.get(type);
+    if (envs === undefined) {
+      const recs = this.ctx.resourceAttribution;
+      envs = (this.ctx.typePositions.get(type) ?? []).map((p) => recs[p]?.environment ?? null);
+      this.envsByType.set(type, envs);
     }
-    return list;
-  }
-
-  forResource(r: Resource): ResourceRef {
-    return this.entry(r).ref;
+    return envs;
   }
 
   /** For analysis outcomes: the snapshot resource's entry, or undefined when the arn is not one. */
   entryOfArn(arn: string): RefEntry | undefined {
-    const e = this.entries.get(arn);
-    if (e) return e;
-    const r = this.ctx.byArn.get(arn);
-    return r ? this.entry(r) : undefined;
+    const p = this.ctx.positionOf(arn);
+    return p === undefined ? undefined : this.at(p);
   }
 
   /** The environment an outcome's result would carry (forOutcome's), without building the ref. */

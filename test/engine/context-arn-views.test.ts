@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildContext } from '../../src/engine/build-context.js';
+import { evaluateWithContext } from '../../src/engine/evaluate.js';
+import { loadRules } from '../../src/rules/load.js';
 import type { Principal } from '../../src/model/snapshot.js';
 import { baseSpec, loaded, NOW, prod, res, snapshot } from './helpers.js';
 
@@ -49,5 +51,22 @@ describe('context ARN lookups', () => {
     ctx.attribution.forEach((_v, k) => seen.push(k));
     expect(seen).toEqual([...ctx.attribution.keys()]);
     expect([...ctx.byArn.values()]).toEqual([a, b2, snap.resources[3]]);
+  });
+
+  it('name each of a duplicated ARN\'s resources in its own results, with the ARN\'s environment', () => {
+    // A merged or re-collected snapshot can hold one ARN twice: each copy's checks
+    // describe that copy (its name), and share the ARN's environment and fingerprint.
+    const first = prod('AWS::S3::Bucket', 'data', { tags: { Environment: 'production', Owner: 'a' } });
+    const second = { ...first, name: 'data-again', tags: { Environment: 'production' } };
+    const snap = snapshot([first]);
+    snap.resources.push(prod('AWS::S3::Bucket', 'other'), second);
+    const ctx = buildContext(loaded(baseSpec({ tagging: { required: ['Owner'] } })), snap, NOW);
+    const ev = evaluateWithContext(ctx, loadRules().filter((r) => r.meta.id === 'required-tags'));
+    const about = ev.results.filter((r) => r.resource.arn === first.arn);
+    expect(about.map((r) => [r.status, r.resource.name, r.resource.environment])).toEqual([
+      ['fail', 'data-again', 'production'],
+      ['pass', 'data', 'production'],
+    ]);
+    expect(about[0]!.fingerprint).toBe(about[1]!.fingerprint);
   });
 });
