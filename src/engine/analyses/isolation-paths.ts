@@ -69,24 +69,47 @@ export interface PathContext {
   index: ArnIndex;
 }
 
+/** What one environment tag says: nothing to report, "shared", or several environments. */
+type TagClass = null | 'shared' | readonly string[];
+
+/** Tag keys and values repeat across resources: each (key, value) is classified once. */
+const tagClasses = new WeakMap<PathContext, Map<string, Map<string, TagClass>>>();
+
+function tagClass(pc: PathContext, key: string, value: string): TagClass {
+  let byKey = tagClasses.get(pc);
+  if (byKey === undefined) tagClasses.set(pc, (byKey = new Map()));
+  let byValue = byKey.get(key);
+  if (byValue === undefined) byKey.set(key, (byValue = new Map()));
+  let c = byValue.get(value);
+  if (c === undefined) byValue.set(value, (c = classifyTag(pc, key, value)));
+  return c;
+}
+
+function classifyTag(pc: PathContext, key: string, value: string): TagClass {
+  if (!pc.tagKeys.has(key.toLowerCase())) return null;
+  const v = value.trim().toLowerCase();
+  if (pc.sharedTagValues.has(v)) return 'shared';
+  const named = new Set<string>();
+  for (const token of v.split(/[\s,;|+/&]+/)) {
+    const e = pc.envByTagValue.get(token);
+    if (e !== undefined) named.add(e);
+  }
+  return named.size > 1 ? [...named].sort() : null;
+}
+
 /** Tag values saying "shared" or naming several environments. */
 export function tagPath(pc: PathContext, arn: string, accountId: string, tags: Record<string, string>, out: Collector): void {
   for (const key in tags) {
-    if (!pc.tagKeys.has(key.toLowerCase())) continue;
     const value = tags[key]!;
-    const v = value.trim().toLowerCase();
-    if (pc.sharedTagValues.has(v)) {
+    const c = tagClass(pc, key, value);
+    if (c === null) continue;
+    if (c === 'shared') {
       const envs = pc.index.envsInAccounts('*', accountId);
       const reach = envs.size > 0 ? [...envs] : [...pc.envNames];
       for (const e of reach.sort()) out.add(arn, null, { path: 'tag', environment: e, via: `${key}=${value}` });
       continue;
     }
-    const named = new Set<string>();
-    for (const token of v.split(/[\s,;|+/&]+/)) {
-      const e = pc.envByTagValue.get(token);
-      if (e !== undefined) named.add(e);
-    }
-    if (named.size > 1) for (const e of [...named].sort()) out.add(arn, null, { path: 'tag', environment: e, via: `${key}=${value}` });
+    for (const e of c) out.add(arn, null, { path: 'tag', environment: e, via: `${key}=${value}` });
   }
 }
 
@@ -150,6 +173,16 @@ export interface SgOptions {
   minPrefixLength: number;
 }
 
+/** The other environments' ranges an ingress CIDR of a group in `own` overlaps. */
+function cidrReach(ranges: readonly { env: string; text: string; cidr: Cidr }[], own: string, text: string, opts: SgOptions): { env: string; peer: string }[] {
+  const cidr = normaliseCidr(text);
+  if (cidr === undefined || cidr.prefix < opts.minPrefixLength) return [];
+  // A block inside the group's own environment range is its own network, even when
+  // environment ranges overlap each other (the network rules report that overlap).
+  if (ranges.some((o) => o.env === own && cidrsOverlap(o.cidr, cidr) && o.cidr.prefix <= cidr.prefix)) return [];
+  return ranges.filter((r) => r.env !== own && cidrsOverlap(cidr, r.cidr)).map((r) => ({ env: r.env, peer: r.text }));
+}
+
 /** Security groups admitting another environment's CIDR or security group. */
 export function securityGroupPath(pc: PathContext, groups: readonly Resource[], opts: SgOptions, out: Collector): void {
   const ranges: { env: string; text: string; cidr: Cidr }[] = [];
@@ -164,6 +197,15 @@ export function securityGroupPath(pc: PathContext, groups: readonly Resource[], 
     const id = (g.config as Partial<SecurityGroupConfig>).groupId ?? g.id;
     byGroupId.set(id, g.arn);
   }
+  // Groups repeat the same few CIDRs: what a CIDR reaches is worked out once per environment.
+  const reachCache = new Map<string, Map<string, readonly { env: string; peer: string }[]>>();
+  const reachOf = (own: string, text: string): readonly { env: string; peer: string }[] => {
+    let byText = reachCache.get(own);
+    if (byText === undefined) reachCache.set(own, (byText = new Map()));
+    let reach = byText.get(text);
+    if (reach === undefined) byText.set(text, (reach = cidrReach(ranges, own, text, opts)));
+    return reach;
+  };
   for (const g of groups) {
     const own = pc.envOf(g.arn);
     if (own === null || pc.allowed(g.arn)) continue;
@@ -175,20 +217,11 @@ export function securityGroupPath(pc: PathContext, groups: readonly Resource[], 
       for (const id of rule.groupIds ?? []) peers.add(byGroupId.get(id) ?? id);
     }
     for (const rel of g.relations) {
-      if (rel.kind === 'ingress-cidr') cidrs.add(rel.target.replace(/^cidr:/, ''));
+      if (rel.kind === 'ingress-cidr') cidrs.add(rel.target.startsWith('cidr:') ? rel.target.slice(5) : rel.target);
       if (rel.kind === 'ingress-security-group') peers.add(rel.target);
     }
-    const ownRanges = ranges.filter((r) => r.env === own);
     for (const text of [...cidrs].sort()) {
-      const cidr = normaliseCidr(text);
-      if (cidr === undefined || cidr.prefix < opts.minPrefixLength) continue;
-      for (const r of ranges) {
-        if (r.env === own || !cidrsOverlap(cidr, r.cidr)) continue;
-        // A block inside the group's own environment range is its own network, even when
-        // environment ranges overlap each other (the network rules report that overlap).
-        if (ownRanges.some((o) => cidrsOverlap(o.cidr, cidr) && o.cidr.prefix <= cidr.prefix)) continue;
-        out.add(g.arn, own, { path: 'ingress-cidr', environment: r.env, via: text, peer: r.text });
-      }
+      for (const r of reachOf(own, text)) out.add(g.arn, own, { path: 'ingress-cidr', environment: r.env, via: text, peer: r.peer });
     }
     for (const peer of [...peers].sort()) {
       const env = pc.envOf(peer);
