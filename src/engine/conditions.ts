@@ -50,7 +50,15 @@ export interface CompileEnv {
 export interface Reads {
   env: boolean;
   config: boolean;
+  /**
+   * Anything of the resource beyond its type (or an `each` item, or a list element):
+   * a condition that reads none of it has one verdict per type and environment.
+   */
+  resource?: boolean;
 }
+
+/** The resource fields a condition may read and still be "fixed" per type and environment. */
+const isTypePath = (segs: readonly string[]): boolean => segs.length === 1 && segs[0] === 'type';
 
 const SUBJECTS = ['path', 'env', 'spec', 'item', 'relations', 'inbound'] as const;
 export const OPERATORS = [
@@ -107,6 +115,44 @@ export function compileCondition(c: Condition, ce: CompileEnv, reads: Reads, nes
   return compileComparison(c, ce, reads, nested);
 }
 
+/**
+ * A condition split for memoising: `fixed` holds the parts (of a top-level `all`, or
+ * the whole) that read only the spec, the environment and the resource type, so one
+ * verdict per type and environment serves every resource; `varying` holds the rest.
+ * Untraced use only: a trace (evidence, reasons) evaluates `whole`.
+ */
+export interface SplitCondition {
+  whole: Compiled;
+  fixed?: Compiled;
+  varying?: Compiled;
+}
+
+export function compileSplit(c: Condition, ce: CompileEnv, reads: Reads): SplitCondition {
+  const whole = compileCondition(c, ce, reads);
+  const fixed: Compiled[] = [];
+  const varying: Compiled[] = [];
+  for (const part of 'all' in c ? c.all : [c]) {
+    const r: Reads = { env: false, config: false };
+    const compiled = compileCondition(part, ce, r);
+    (r.resource ? varying : fixed).push(compiled);
+  }
+  return { whole, fixed: allOf(fixed), varying: allOf(varying) };
+}
+
+/** `all` of untraced parts: false wins, then unknown. */
+function allOf(parts: Compiled[]): Compiled | undefined {
+  if (parts.length <= 1) return parts[0];
+  return (s) => {
+    let r: Tri = TRUE;
+    for (const p of parts) {
+      const v = p(s, null);
+      if (v === FALSE) return FALSE;
+      if (v === UNKNOWN) r = UNKNOWN;
+    }
+    return r;
+  };
+}
+
 function compileComparison(c: Comparison, ce: CompileEnv, reads: Reads, nested: boolean): Compiled {
   const subjectKey = SUBJECTS.find((k) => c[k] !== undefined);
   const label = subjectKey === undefined ? '.' : subjectKey === 'path' ? String(c.path) : `${subjectKey}:${String(c[subjectKey])}`;
@@ -142,9 +188,11 @@ function describe(v: unknown): unknown {
 function subjectGetter(c: Comparison, key: (typeof SUBJECTS)[number] | undefined, ce: CompileEnv, reads: Reads, nested: boolean): Getter {
   switch (key) {
     case undefined:
+      reads.resource = true;
       return (s) => s.value;
     case 'path': {
       const segs = splitPath(c.path!);
+      if (nested || !isTypePath(segs)) reads.resource = true;
       const isConfig = !nested && segs[0] === 'config';
       if (isConfig) reads.config = true;
       const gap = `${c.path} not collected`;
@@ -157,6 +205,7 @@ function subjectGetter(c: Comparison, key: (typeof SUBJECTS)[number] | undefined
     case 'relations':
     case 'inbound': {
       const kind = c[key]!;
+      reads.resource = true;
       if (key === 'relations') {
         return (s) => s.resource.relations.filter((r) => r.kind === kind).map((r) => r.target);
       }
@@ -171,20 +220,24 @@ function subjectGetter(c: Comparison, key: (typeof SUBJECTS)[number] | undefined
 function refGetter(ref: Ref, ce: CompileEnv, reads: Reads): Getter {
   if ('path' in ref) {
     const segs = splitPath(ref.path);
+    if (!isTypePath(segs)) reads.resource = true;
     return (s) => walk(s.resource, segs);
   }
   if ('item' in ref) {
     const segs = splitPath(ref.item);
+    reads.resource = true;
     return (s) => walk(s.item, segs);
   }
   const isEnv = 'env' in ref;
   const dotted = isEnv ? ref.env : ref.spec;
   const segs = dotted.split('.');
   const keySegs = ref.key !== undefined ? splitPath(ref.key) : undefined;
+  if (keySegs !== undefined && !isTypePath(keySegs)) reads.resource = true;
   if (isEnv) reads.env = true;
   const where = isEnv ? `environments.<env>.${dotted}` : dotted;
-  // Spec values per environment, looked up once per getter (no key string per call).
+  // Spec values per environment (or the root one), looked up once per getter.
   const perEnv = new Map<string, unknown>();
+  let root: { value: unknown } | undefined;
   return (s) => {
     let base: unknown;
     if (isEnv) {
@@ -194,7 +247,7 @@ function refGetter(ref: Ref, ce: CompileEnv, reads: Reads): Getter {
       }
       base = perEnv.get(s.env);
       if (base === undefined && !perEnv.has(s.env)) perEnv.set(s.env, (base = ce.values.env(s.env, segs, dotted)));
-    } else base = ce.values.root(segs, dotted);
+    } else base = (root ??= { value: ce.values.root(segs, dotted) }).value;
     if (keySegs !== undefined) {
       const k = walk(s.resource, keySegs);
       base = typeof k === 'string' && base !== null && typeof base === 'object' ? (base as Record<string, unknown>)[k] : undefined;
@@ -222,6 +275,7 @@ function operator(c: Comparison, key: (typeof OPERATORS)[number], ce: CompileEnv
   }
   if (key === 'count') return countOp(c.count!, ce, reads);
   if (key === 'every' || key === 'some' || key === 'none') {
+    reads.resource = true;
     const inner = compileCondition(c[key]!, ce, reads, true);
     return (o, s, t) => {
       if (!Array.isArray(o)) return FALSE;

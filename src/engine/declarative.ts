@@ -1,0 +1,340 @@
+// Declarative rules: each compiled rule is checked on the resources of its types (index
+// by type), so cost is linear in resources x rules. The loop holds only the common path
+// (skip, or an untraced pass); everything that builds a result is a method of RuleRun,
+// so the loop stays small for V8 to optimise (on one core, compile time is evaluation
+// time).
+import type { Result, SpecLocation } from '../model/result.js';
+import type { CollectionError, Resource } from '../model/snapshot.js';
+import type { EngineContext, IndexedContext } from './context.js';
+import type { Rule } from './rule.js';
+import { compileCondition, compileSplit, FALSE, TRUE, UNKNOWN, type CompileEnv, type Compiled, type Reads, type Scope, type SplitCondition, type Trace, type Tri } from './conditions.js';
+import { fingerprint, fingerprintOfNormalised } from './fingerprint.js';
+import type { SpecValues } from './refs.js';
+import { cmp, describeLeaf, evidenceFrom, PassEvidence, type RefCache, type RefEntry } from './results.js';
+import type { SpecLocator } from './spec-location.js';
+import { describeError } from './collection-errors.js';
+import type { PassCounter } from './pass-counter.js';
+
+export interface CompiledRule {
+  rule: Rule;
+  applicability?: SplitCondition;
+  check?: Compiled;
+  where?: Compiled;
+  eachSegs?: string[];
+  reads: Reads;
+}
+
+/** What every declarative rule of one evaluation shares. */
+export interface DeclarativeEnv {
+  ctx: IndexedContext;
+  values: SpecValues;
+  locator: SpecLocator;
+  refs: RefCache;
+  /** Type-level collection errors by `type\0account` (typeLevelErrors). */
+  typeErrors: Map<string, CollectionError[]>;
+}
+
+export function compileRule(rule: Rule, ce: CompileEnv): CompiledRule {
+  const reads: Reads = { env: false, config: false };
+  const compiled: CompiledRule = {
+    rule,
+    reads,
+    applicability: rule.applicability ? compileSplit(rule.applicability, { ...ce, specUnsetIsFalse: true }, reads) : undefined,
+    check: rule.check ? compileCondition(rule.check, ce, reads) : undefined,
+    where: rule.each?.where ? compileCondition(rule.each.where, { ...ce, specUnsetIsFalse: true }, reads) : undefined,
+    eachSegs: rule.each ? rule.each.env.split('.') : undefined,
+  };
+  if (rule.each) reads.env = true;
+  return compiled;
+}
+
+/**
+ * Runs every declarative rule of an evaluation; returns each rule's results (in the
+ * order of `rules`). The loop is by type, then resource, then rule: each resource is
+ * read from memory once for all the rules of its type instead of once per rule, and the
+ * loop meets every rule's conditions from its first resource on, so V8 optimises it once
+ * for all of them. `counters[i]` counts rule i's passes (summary mode) when given.
+ */
+export function runDeclarativeRules(rules: readonly CompiledRule[], de: DeclarativeEnv, counters: readonly (PassCounter | undefined)[]): Result[][] {
+  const { ctx, refs } = de;
+  const allTypes = [...ctx.byType.keys()].sort(cmp);
+  const runs = rules.map((c, i) => new RuleRun(c, de, counters[i]));
+  const typesOf = rules.map((c) => (c.rule.meta.resourceTypes.includes('*') ? allTypes : [...new Set(c.rule.meta.resourceTypes)].sort(cmp)));
+  // One scope object, updated per resource and rule (conditions never keep it).
+  const scope: Scope = { resource: undefined as unknown as Resource, env: null, item: undefined, value: undefined, top: true };
+
+  for (const type of allTypes) {
+    const here = runs.filter((_, i) => typesOf[i]!.includes(type));
+    if (here.length === 0) continue;
+    const resources = ctx.byType.get(type) ?? [];
+    const envs = refs.environmentsOfType(type);
+    const positions = ctx.typePositions.get(type) ?? [];
+    for (const run of here) run.startType(positions);
+    for (let ri = 0; ri < resources.length; ri++) {
+      const env = envs[ri] ?? null;
+      const r = resources[ri]!;
+      scope.resource = r;
+      scope.env = env;
+      for (let k = 0; k < here.length; k++) {
+        const run = here[k]!;
+        if (run.needsEnv && env === null) continue;
+        scope.item = undefined;
+        scope.value = r;
+        if (run.applicability) {
+          const a = applies(run.applicability, scope, run.fixedByEnv);
+          if (a === FALSE) continue;
+          if (a === UNKNOWN) {
+            run.applicabilityUnknown(scope, ri);
+            continue;
+          }
+        }
+        if (run.gaps && run.incomplete(type, r, env, ri)) continue;
+        const check = run.check;
+        if (!check) continue;
+        if (run.quickPass && check(scope, null) === TRUE) {
+          run.quickPass.add(env);
+          continue;
+        }
+        run.judge(scope, ri);
+      }
+    }
+  }
+  return runs.map((run, i) => [...run.out, ...coverageGaps(rules[i]!, typesOf[i]!, ctx, de.locator)]);
+}
+
+/** Untraced applicability: the fixed part from `fixedByEnv` (filled on first use), then the varying part. */
+function applies(a: SplitCondition, scope: Scope, fixedByEnv: Map<string | null, Tri>): Tri {
+  let f: Tri = TRUE;
+  if (a.fixed) {
+    const known = fixedByEnv.get(scope.env);
+    if (known === undefined) fixedByEnv.set(scope.env, (f = a.fixed(scope, null)));
+    else f = known;
+    if (f === FALSE) return FALSE;
+  }
+  const v = a.varying ? a.varying(scope, null) : TRUE;
+  return v === FALSE ? FALSE : f === UNKNOWN || v === UNKNOWN ? UNKNOWN : TRUE;
+}
+
+const NO_ITEMS: { item: unknown; index: number }[] = [{ item: undefined, index: -1 }];
+
+/** One rule's run: its results so far, and every path that makes a result. */
+class RuleRun {
+  readonly out: Result[] = [];
+  /** Positions (in snapshot.resources) of the current type's resources. */
+  private positions: readonly number[] = [];
+  /** The fixed part of applicability has one verdict per environment within a type. */
+  fixedByEnv = new Map<string | null, Tri>();
+  readonly applicability: SplitCondition | undefined;
+  readonly check: Compiled | undefined;
+  readonly needsEnv: boolean;
+  /** Whether type-level collection errors can leave this rule's data out. */
+  readonly gaps: boolean;
+  /** Summary mode, one item: an untraced TRUE is a counted pass and nothing more. */
+  readonly quickPass: PassCounter | undefined;
+  private readonly locs = new Map<string, SpecLocation | undefined>();
+  private readonly passEvidence = new PassEvidence();
+  private readonly passSuffix: string;
+  private readonly failPrefix: string;
+  private readonly selectAll: boolean;
+
+  constructor(
+    private readonly c: CompiledRule,
+    private readonly de: DeclarativeEnv,
+    private readonly passCounter: PassCounter | undefined,
+  ) {
+    const { meta } = c.rule;
+    this.passSuffix = `: ${meta.title}`;
+    this.failPrefix = ` fails "${meta.title}"`;
+    this.selectAll = (c.rule.each?.select ?? 'first') !== 'first';
+    this.applicability = c.applicability;
+    this.check = c.check;
+    this.needsEnv = c.reads.env;
+    this.gaps = c.reads.config && de.typeErrors.size > 0;
+    this.quickPass = passCounter !== undefined && c.eachSegs === undefined ? passCounter : undefined;
+  }
+
+  startType(positions: readonly number[]): void {
+    this.positions = positions;
+    this.fixedByEnv = new Map();
+  }
+
+  private entry(ri: number): RefEntry {
+    return this.de.refs.at(this.positions[ri]!);
+  }
+
+  private locate(env: string | null, index: number | undefined): SpecLocation | undefined {
+    const k = index === undefined ? (env ?? '\u0000') : `${env ?? '\u0000'}\u0000${index}`;
+    let loc = this.locs.get(k);
+    if (loc === undefined && !this.locs.has(k)) this.locs.set(k, (loc = this.de.locator.locate(this.c.rule.meta.requirement, env, index)));
+    return loc;
+  }
+
+  private push(e: RefEntry, status: Result['status'], message: string, evidence: Result['evidence'], env: string | null, index?: number, reason?: string): void {
+    const { meta } = this.c.rule;
+    const res: Result = {
+      ruleId: meta.id,
+      status,
+      severity: meta.severity,
+      category: meta.category,
+      resource: e.ref,
+      message,
+      evidence,
+      fingerprint: fingerprintOfNormalised(meta.id, e.fpArn),
+    };
+    const loc = this.locate(env, index);
+    if (loc) res.specLocation = loc;
+    if (reason !== undefined) res.reason = reason;
+    this.out.push(res);
+  }
+
+  applicabilityUnknown(scope: Scope, ri: number): void {
+    const t: Trace = { leaves: [], missing: [] };
+    this.c.applicability!.whole(scope, t);
+    const e = this.entry(ri);
+    this.push(e, 'not-evaluated', `${e.label}: could not tell whether "${this.c.rule.meta.title}" applies`, {}, scope.env, undefined, reasonFor(t, scope.resource, this.de.ctx));
+  }
+
+  /** A not-evaluated result when a type-level collection error left the resource's data out. */
+  incomplete(type: string, r: Resource, env: string | null, ri: number): boolean {
+    const errs = typeErrorsOf(this.de.typeErrors, type, r.accountId)?.filter((x) => x.region === r.region || x.region === 'global');
+    if (!errs || errs.length === 0) return false;
+    const e = this.entry(ri);
+    this.push(e, 'not-evaluated', `${e.label}: not evaluated, ${type} collection was incomplete`, {}, env, undefined, errs.map(describeError).join('; '));
+    return true;
+  }
+
+  /** The check over the resource's items (or the resource), traced where a result needs evidence. */
+  judge(scope: Scope, ri: number): void {
+    const { c, passCounter } = this;
+    const check = c.check!;
+    const env = scope.env;
+    let items = NO_ITEMS;
+    if (c.eachSegs) {
+      const list = env === null ? undefined : this.de.values.env(env, c.eachSegs, c.rule.each!.env);
+      if (!Array.isArray(list)) return;
+      items = [];
+      for (let i = 0; i < list.length; i++) {
+        scope.item = list[i];
+        if (c.where && c.where(scope, null) !== TRUE) continue;
+        items.push({ item: list[i], index: i });
+        if (!this.selectAll) break;
+      }
+      if (items.length === 0) return;
+      if (passCounter) {
+        // Summary mode needs no evidence for passes: check untraced first, trace only the rest.
+        let allTrue = true;
+        for (const it of items) {
+          scope.item = it.item;
+          if (check(scope, null) !== TRUE) {
+            allTrue = false;
+            break;
+          }
+        }
+        if (allTrue) {
+          passCounter.add(env);
+          return;
+        }
+      }
+    }
+    let index: number | undefined;
+    let status: Result['status'] = 'pass';
+    let first: Trace | undefined;
+    let worst: Trace | undefined;
+    for (const it of items) {
+      const t: Trace = { leaves: [], missing: [] };
+      scope.item = it.item;
+      const v = check(scope, t);
+      first ??= t;
+      if (v === FALSE && status !== 'fail') {
+        status = 'fail';
+        worst = t;
+        index = it.index >= 0 ? it.index : undefined;
+      } else if (v === UNKNOWN && status === 'pass') {
+        status = 'not-evaluated';
+        worst = t;
+        index = it.index >= 0 ? it.index : undefined;
+      }
+    }
+    if (status === 'pass' && passCounter) {
+      passCounter.add(env);
+      return;
+    }
+    const e = this.entry(ri);
+    if (status === 'pass') {
+      if (index === undefined && items[0]!.index >= 0) index = items[0]!.index;
+      this.push(e, 'pass', e.label + this.passSuffix, this.passEvidence.of(first!.leaves), env, index);
+    } else if (status === 'fail') {
+      const failing = worst!.leaves.find((l) => l.result === FALSE) ?? worst!.leaves[0];
+      const why = failing ? ` (${describeLeaf(failing)})` : '';
+      this.push(e, 'fail', `${e.label}${this.failPrefix}${why}`, evidenceFrom(worst!.leaves, true), env, index);
+    } else {
+      this.push(e, 'not-evaluated', `${e.label}: could not evaluate "${c.rule.meta.title}"`, evidenceFrom(worst!.leaves, true), env, index, reasonFor(worst!, scope.resource, this.de.ctx));
+    }
+  }
+}
+
+/** A type that could not be listed leaves resources unseen: one not-evaluated per gap. */
+function coverageGaps(c: CompiledRule, types: string[], ctx: EngineContext, locator: SpecLocator): Result[] {
+  const { meta } = c.rule;
+  const out: Result[] = [];
+  const seen = new Set<string>();
+  for (const type of types) {
+    for (const e of ctx.errorsAffecting(type)) {
+      if (e.resourceArn !== undefined) continue;
+      const arn = `arn:aws:envgate:${e.region}:${e.accountId}:coverage/${type}`;
+      if (seen.has(arn)) continue;
+      seen.add(arn);
+      const env = environmentOfAccount(ctx, e.accountId, e.region);
+      const res: Result = {
+        ruleId: meta.id,
+        status: 'not-evaluated',
+        severity: meta.severity,
+        category: meta.category,
+        resource: { arn, accountId: e.accountId, region: e.region, type, name: `${type} in ${e.accountId}/${e.region}`, environment: env },
+        message: `${type} in account ${e.accountId} region ${e.region} could not be inventoried; "${meta.title}" not evaluated there`,
+        evidence: {},
+        fingerprint: fingerprint(meta.id, arn),
+        reason: describeError(e),
+      };
+      const loc = locator.locate(meta.requirement, env);
+      if (loc) res.specLocation = loc;
+      out.push(res);
+    }
+  }
+  return out;
+}
+
+function environmentOfAccount(ctx: EngineContext, accountId: string, region: string): string | null {
+  const envs = Object.entries(ctx.spec.spec.environments)
+    .filter(([, e]) => (e.accounts ?? []).some((a) => a.id === accountId) && (region === 'global' || (e.regions ?? []).length === 0 || e.regions.includes(region)))
+    .map(([n]) => n);
+  return envs.length === 1 ? envs[0]! : null;
+}
+
+export function typeLevelErrors(errors: readonly CollectionError[]): Map<string, CollectionError[]> {
+  const m = new Map<string, CollectionError[]>();
+  for (const e of errors) {
+    if (e.resourceArn !== undefined) continue;
+    for (const area of e.affects) {
+      const k = `${area}\u0000${e.accountId}`;
+      const list = m.get(k);
+      if (list) list.push(e);
+      else m.set(k, [e]);
+    }
+  }
+  return m;
+}
+
+/** Type-level errors for a type in an account, including '*' (the account was unreachable). */
+function typeErrorsOf(m: Map<string, CollectionError[]>, type: string, accountId: string): CollectionError[] | undefined {
+  const own = m.get(`${type}\u0000${accountId}`);
+  const all = type === '*' ? undefined : m.get(`*\u0000${accountId}`);
+  return own && all ? [...own, ...all] : (own ?? all);
+}
+
+function reasonFor(t: Trace, r: Resource, ctx: EngineContext): string {
+  const errs = ctx.errorsAffecting(r.type, r.accountId, r.region).filter((e) => e.resourceArn === undefined || e.resourceArn === r.arn);
+  const parts = [...new Set(t.missing)];
+  for (const e of errs) parts.push(describeError(e));
+  return parts.length > 0 ? parts.join('; ') : 'required data missing';
+}
