@@ -142,16 +142,20 @@ const INHERITED_THROUGH = new Set(['volume']);
  * Gives a resource no signal attributes (an EBS root volume AWS created untagged) the
  * environment of the instance it is attached to. Only unambiguous sources pass it on.
  * `records[i]` is the record of `resources[i]`, updated in place; `positions` maps an
- * ARN to the position of its record (the last resource with that ARN).
+ * ARN to the position of its record (the last resource with that ARN); `relationSources`
+ * lists, per relation kind, the positions of the resources with such relations.
  */
 export function inheritThroughAttachments(
   resources: readonly Resource[],
   records: (AttributionRecord | undefined)[],
   positions: ReadonlyMap<string, number>,
+  relationSources: ReadonlyMap<string, readonly number[]>,
   attributor: Attributor,
 ): void {
   const unique = positions.size === resources.length;
-  for (let i = 0; i < resources.length; i++) {
+  // Sources in snapshot order, as a pass over every resource would meet them.
+  const sources = [...new Set([...INHERITED_THROUGH].flatMap((k) => relationSources.get(k) ?? []))].sort((a, b) => a - b);
+  for (const i of sources) {
     const r = resources[i]!;
     const own = records[unique ? i : positions.get(r.arn)!];
     if (!own || own.environment === null || own.conflict) continue;

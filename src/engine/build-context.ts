@@ -5,6 +5,7 @@ import type { AttributionRecord, IndexedContext } from './context.js';
 import type { LoadedSpec } from '../model/spec.js';
 import type { CollectionError, Resource, Snapshot } from '../model/snapshot.js';
 import { ArnView } from './arn-views.js';
+import { addRelationSources } from './analyses/support.js';
 import { createAttributor, inheritThroughAttachments, principalAsAttributable, vpcIdResolver } from './attribution.js';
 
 export function buildContext(spec: LoadedSpec, snapshot: Snapshot, now: Date): IndexedContext {
@@ -15,9 +16,11 @@ export function buildContext(spec: LoadedSpec, snapshot: Snapshot, now: Date): I
   const positions = new Map<string, number>();
   const byType = new Map<string, Resource[]>();
   const typePositions = new Map<string, number[]>();
+  const relationSources = new Map<string, number[]>();
   for (let i = 0; i < n; i++) {
     const r = resources[i]!;
     positions.set(r.arn, i);
+    addRelationSources(relationSources, r, i);
     const list = byType.get(r.type);
     if (list) {
       list.push(r);
@@ -33,7 +36,7 @@ export function buildContext(spec: LoadedSpec, snapshot: Snapshot, now: Date): I
   const attributor = createAttributor(spec.spec, vpcIdResolver(byArn));
   const records = new Array<AttributionRecord | undefined>(n);
   for (let i = 0; i < n; i++) records[i] = attributor.attribute(resources[i]!);
-  inheritThroughAttachments(resources, records, positions, attributor);
+  inheritThroughAttachments(resources, records, positions, relationSources, attributor);
   // Read back after inheritance, which may replace records: exactly what attribution.get gives.
   const resourceAttribution = resourceArns === n ? records : resources.map((r) => records[positions.get(r.arn)!]);
   const principalRecords: AttributionRecord[] = [];
@@ -58,7 +61,8 @@ export function buildContext(spec: LoadedSpec, snapshot: Snapshot, now: Date): I
     let idx = inboundByKind.get(kind);
     if (!idx) {
       idx = new Map();
-      for (const r of snapshot.resources) {
+      for (const i of relationSources.get(kind) ?? []) {
+        const r = resources[i]!;
         for (const rel of r.relations) {
           if (rel.kind !== kind) continue;
           const list = idx.get(rel.target);
@@ -80,6 +84,7 @@ export function buildContext(spec: LoadedSpec, snapshot: Snapshot, now: Date): I
     attribution,
     resourceAttribution,
     typePositions,
+    relationSources,
     positionOf: (arn) => byArn.position(arn),
     principals: snapshot.principals,
     environments: Object.keys(spec.spec.environments).sort(),

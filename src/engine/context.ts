@@ -33,6 +33,11 @@ export interface EngineContext {
    * position never hash its ARN. Optional, as resourceAttribution.
    */
   typePositions?: ReadonlyMap<string, readonly number[]>;
+  /**
+   * Relation kind -> positions (ascending, each once) of the resources with at least one
+   * relation of that kind: passes over one kind of relation visit only those resources.
+   */
+  relationSources?: ReadonlyMap<string, readonly number[]>;
   positionOf?(arn: string): number | undefined;
   principals: readonly Principal[];
   /** Collection errors that leave the given type (or data area) incomplete in account/region. */
@@ -54,7 +59,7 @@ export interface EngineContext {
 }
 
 /** What buildContext gives: a context with its positional indexes (the engine's own input). */
-export type IndexedContext = EngineContext & Required<Pick<EngineContext, 'resourceAttribution' | 'typePositions' | 'positionOf'>>;
+export type IndexedContext = EngineContext & Required<Pick<EngineContext, 'resourceAttribution' | 'typePositions' | 'positionOf' | 'relationSources'>>;
 
 /** One outcome an analysis or a check produced, before the engine adds rule metadata. */
 export interface Outcome {

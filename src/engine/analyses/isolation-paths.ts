@@ -9,6 +9,7 @@ import { cidrsOverlap, parseCidr, type Cidr } from '../../spec/cidr.js';
 import type { EngineContext } from '../context.js';
 import type { ArnIndex } from './iam-arn-index.js';
 import { list } from './iam-policies.js';
+import { relationSourcesOf } from './support.js';
 
 export type IsolationPath =
   | 'tag'
@@ -247,19 +248,13 @@ function grantLinks(pc: PathContext, subject: string, own: string, account: stri
   }
 }
 
-function hasGrants(r: Resource): boolean {
-  for (const x of r.relations) if (x.kind === 'grants') return true;
-  return false;
-}
-
 /** IAM policies of one environment granting actions on another's resources. */
-export function grantsPath(pc: PathContext, resources: readonly Resource[], principals: readonly Principal[], out: Collector): void {
-  const indexed = resources === pc.ctx.snapshot.resources;
-  for (let i = 0; i < resources.length; i++) {
+export function grantsPath(pc: PathContext, principals: readonly Principal[], out: Collector): void {
+  const resources = pc.ctx.snapshot.resources;
+  // Only resources with grants relations (managed policies) are visited.
+  for (const i of relationSourcesOf(pc.ctx).get('grants') ?? []) {
     const r = resources[i]!;
-    // Most resources carry no grants: test that before anything that hashes the ARN.
-    if (!hasGrants(r)) continue;
-    const own = indexed ? pc.envAt(i) : pc.envOf(r.arn);
+    const own = pc.envAt(i);
     if (own === null || pc.allowed(r.arn)) continue;
     const patterns = r.relations.filter((x) => x.kind === 'grants').map((x) => ({ pattern: x.target, policy: r.arn }));
     grantLinks(pc, r.arn, own, r.accountId, patterns, out);

@@ -8,7 +8,7 @@ import { matchesPattern } from '../../spec/patterns.js';
 import type { Analysis, EngineContext, Outcome } from '../context.js';
 import { ArnIndex, arnIndexOf } from './iam-arn-index.js';
 import { grantsPath, securityGroupPath, sharedTargetPath, tagPath, type Collector, type IsolationPath, type Link, type PathContext } from './isolation-paths.js';
-import { collectionGap, recordsOfResources } from './support.js';
+import { collectionGap, recordsOfResources, relationSourcesOf, typePositionsOf } from './support.js';
 
 export const ISOLATION_PATHS: readonly IsolationPath[] = ['tag', 'shared-target', 'ingress-cidr', 'ingress-security-group', 'grants'];
 
@@ -147,7 +147,7 @@ export function runIsolation(ctx: EngineContext, options: IsolationOptions): Out
     const sgOut: Collector = { add: (s, o, l) => (paths.has(l.path) ? out.add(s, o, l) : undefined) };
     securityGroupPath(pc, ctx.byType.get('AWS::EC2::SecurityGroup') ?? [], { minPrefixLength: options.minPrefixLength ?? 1 }, sgOut);
   }
-  if (paths.has('grants')) grantsPath(pc, resources, ctx.principals, out);
+  if (paths.has('grants')) grantsPath(pc, ctx.principals, out);
 
   const outcomes: Outcome[] = [];
   for (const [arn, s] of [...subjects].sort((a, b) => byString(a[0], b[0]))) {
@@ -215,20 +215,26 @@ export function runIsolation(ctx: EngineContext, options: IsolationOptions): Out
     outcomes.push(o);
   };
   // Passes only for what the selected paths examine: a network-only rule says nothing of buckets.
-  const everyResource = paths.has('tag') || paths.has('shared-target');
-  const sgPaths = paths.has('ingress-cidr') || paths.has('ingress-security-group');
-  const examined = (r: Resource): boolean =>
-    everyResource ||
-    (sgPaths && r.type === 'AWS::EC2::SecurityGroup') ||
-    (paths.has('grants') && (r.type.startsWith('AWS::IAM::') || r.relations.some((x) => x.kind === 'grants')));
-  for (let i = 0; i < resources.length; i++) {
+  for (const i of examinedPositions(ctx, paths)) {
     const r = resources[i]!;
-    if (examined(r)) passFor(r.arn, r.name, r, undefined, envAt(i));
+    passFor(r.arn, r.name, r, undefined, envAt(i));
   }
   if (paths.has('tag') || paths.has('grants')) {
     for (const p of ctx.principals) if (!ctx.byArn.has(p.arn)) passFor(p.arn, p.name, undefined, p, envOf(p.arn));
   }
   return outcomes;
+}
+
+/** Positions (ascending) of the resources the selected paths examine. */
+function examinedPositions(ctx: EngineContext, paths: ReadonlySet<IsolationPath>): Iterable<number> {
+  const resources = ctx.snapshot.resources;
+  if (paths.has('tag') || paths.has('shared-target')) return resources.keys();
+  const sgPaths = paths.has('ingress-cidr') || paths.has('ingress-security-group');
+  const picked = new Set<number>(paths.has('grants') ? (relationSourcesOf(ctx).get('grants') ?? []) : []);
+  for (const [type, positions] of typePositionsOf(ctx)) {
+    if ((sgPaths && type === 'AWS::EC2::SecurityGroup') || (paths.has('grants') && type.startsWith('AWS::IAM::'))) for (const i of positions) picked.add(i);
+  }
+  return [...picked].sort((a, b) => a - b);
 }
 
 export const isolationAnalysis: Analysis<IsolationOptions> = {

@@ -18,6 +18,49 @@ export function recordsOfResources(ctx: EngineContext): readonly (AttributionRec
   return recs;
 }
 
+const relationsCache = new WeakMap<EngineContext, ReadonlyMap<string, readonly number[]>>();
+
+/** Records resource position `i` under each kind of relation `r` has (ascending, each once). */
+export function addRelationSources(sources: Map<string, number[]>, r: Resource, i: number): void {
+  const rels = r.relations;
+  for (let k = 0; k < rels.length; k++) {
+    const kind = rels[k]!.kind;
+    const list = sources.get(kind);
+    if (list === undefined) sources.set(kind, [i]);
+    else if (list[list.length - 1] !== i) list.push(i);
+  }
+}
+
+/** ctx.relationSources (the context's own, or computed once for a hand-made context). */
+export function relationSourcesOf(ctx: EngineContext): ReadonlyMap<string, readonly number[]> {
+  if (ctx.relationSources !== undefined) return ctx.relationSources;
+  let m = relationsCache.get(ctx);
+  if (m === undefined) {
+    const sources = new Map<string, number[]>();
+    ctx.snapshot.resources.forEach((r, i) => addRelationSources(sources, r, i));
+    relationsCache.set(ctx, (m = sources));
+  }
+  return m;
+}
+
+const typesCache = new WeakMap<EngineContext, ReadonlyMap<string, readonly number[]>>();
+
+/** ctx.typePositions (the context's own, or computed once for a hand-made context). */
+export function typePositionsOf(ctx: EngineContext): ReadonlyMap<string, readonly number[]> {
+  if (ctx.typePositions !== undefined) return ctx.typePositions;
+  let m = typesCache.get(ctx);
+  if (m === undefined) {
+    const byType = new Map<string, number[]>();
+    ctx.snapshot.resources.forEach((r, i) => {
+      const list = byType.get(r.type);
+      if (list) list.push(i);
+      else byType.set(r.type, [i]);
+    });
+    typesCache.set(ctx, (m = byType));
+  }
+  return m;
+}
+
 export function envSpec(ctx: EngineContext, env: string | null): EnvironmentSpec | undefined {
   return env === null ? undefined : ctx.spec.spec.environments[env];
 }
