@@ -75,11 +75,12 @@ export function createAttributor(spec: Spec, vpcIdOf: (arn: string) => string | 
   const nameEvidence = names.map((n) => ev('name', n.env, `name matches '${n.pattern}'`));
   const typeNameEvidence = new Map<string, Evidence[]>();
   for (const [type, list] of namesByType) typeNameEvidence.set(type, list.map((n) => ev('name', n.env, `${type} name matches '${n.pattern}'`)));
-  const isTagKey = new Map<string, boolean>();
-  const tagEvidence = new Map<string, Map<string, Evidence | null>>();
+  // tag key -> (value -> evidence or null), or null when the key is not an environment key.
+  const tagEvidence = new Map<string, Map<string, Evidence | null> | null>();
   const tagEvidenceOf = (key: string, value: string): Evidence | null => {
     let byValue = tagEvidence.get(key);
-    if (!byValue) tagEvidence.set(key, (byValue = new Map()));
+    if (byValue === undefined) tagEvidence.set(key, (byValue = tagKeys.has(key.toLowerCase()) ? new Map() : null));
+    if (byValue === null) return null;
     let e = byValue.get(value);
     if (e === undefined) {
       const env = tagValueToEnv.get(value.toLowerCase());
@@ -93,13 +94,12 @@ export function createAttributor(spec: Spec, vpcIdOf: (arn: string) => string | 
     next?: Map<Evidence, Node>;
   }
   const root: Node = {};
+  // One scratch list for every resource: intern copies it only for a new record.
+  const found: Evidence[] = [];
 
   function attribute(r: Attributable): AttributionRecord {
-    const found: Evidence[] = [];
+    found.length = 0;
     for (const key in r.tags) {
-      let isKey = isTagKey.get(key);
-      if (isKey === undefined) isTagKey.set(key, (isKey = tagKeys.has(key.toLowerCase())));
-      if (!isKey) continue;
       const e = tagEvidenceOf(key, r.tags[key]!);
       if (e !== null) found.push(e);
     }
@@ -109,7 +109,8 @@ export function createAttributor(spec: Spec, vpcIdOf: (arn: string) => string | 
       const evs = typeNameEvidence.get(r.type)!;
       for (let i = 0; i < byType.length; i++) if (byType[i]!.re.test(r.name)) found.push(evs[i]!);
     }
-    for (const env of accountWide.get(r.accountId) ?? []) found.push(ev('account', env, `account ${r.accountId} is ${env}-wide`));
+    const wide = accountWide.get(r.accountId);
+    if (wide !== undefined) for (const env of wide) found.push(ev('account', env, `account ${r.accountId} is ${env}-wide`));
     if (vpcToEnv.size > 0) {
       const vpcId = vpcOf(r, vpcIdOf);
       if (vpcId !== undefined) for (const env of vpcToEnv.get(vpcId) ?? []) found.push(ev('vpc', env, `in VPC ${vpcId}`));
@@ -126,9 +127,10 @@ export function createAttributor(spec: Spec, vpcIdOf: (arn: string) => string | 
       node = n;
     }
     if (node.rec) return node.rec;
-    const envs = [...new Set(found.map((e) => e.environment))];
+    const evidence = [...found];
+    const envs = [...new Set(evidence.map((e) => e.environment))];
     const conflict = envs.length > 1;
-    node.rec = { environment: envs.length === 1 ? envs[0]! : null, evidence: found, conflict };
+    node.rec = { environment: envs.length === 1 ? envs[0]! : null, evidence, conflict };
     return node.rec;
   }
 

@@ -64,8 +64,8 @@ export function environmentErrors(ctx: EngineContext, env: string, types: readon
   return [...found.entries()].sort((a, b) => cmp(a[0], b[0])).map(([, e]) => e);
 }
 
-function* allOf(e: EnvironmentResources): Iterable<Resource> {
-  for (const list of e.byType.values()) yield* list;
+function allOf(e: EnvironmentResources): Resource[] {
+  return [...e.byType.values()].flat();
 }
 
 const details = new WeakMap<EngineContext, EnvironmentCostDetail[]>();

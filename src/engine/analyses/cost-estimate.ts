@@ -57,26 +57,38 @@ const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n =
 /** Collects lines and caveats for one environment. */
 class Estimator {
   readonly lines: PricedLine[] = [];
-  private readonly caveats = new Map<string, CaveatDraft>();
+  /** code -> key -> draft: no key string is built per resource. */
+  private readonly caveats = new Map<string, Map<string, CaveatDraft>>();
   readonly regions = new Set<string>();
   readonly asOf = new Set<string>();
   hoursPerMonth = 730;
+  /** The table of the last line, and whether its region is recorded: most lines share one. */
+  private lastTable: PriceTable | undefined;
+  private lastRegionRecorded = false;
 
   line(r: Resource, table: PriceTable, service: string, item: string, micros: number, detail: string): void {
     const cents = microsToCents(micros);
     // Global services are priced from a regional table but say nothing about the region.
-    if (r.region !== 'global') this.regions.add(table.region);
-    this.asOf.add(table.asOf);
-    this.hoursPerMonth = table.hoursPerMonth;
+    if (table !== this.lastTable) {
+      this.lastTable = table;
+      this.lastRegionRecorded = false;
+      this.asOf.add(table.asOf);
+      this.hoursPerMonth = table.hoursPerMonth;
+    }
+    if (!this.lastRegionRecorded && r.region !== 'global') {
+      this.regions.add(table.region);
+      this.lastRegionRecorded = true;
+    }
     this.lines.push({ service, item, resourceArn: r.arn, monthlyUsd: centsToUsd(cents), detail, cents });
   }
 
   /** One caveat per (code, key); `count` counts the resources it covers. */
   caveat(code: string, key: string, lowerBound: boolean, render: (count: number) => string): void {
-    const id = `${code}\u0000${key}`;
-    const existing = this.caveats.get(id);
+    let byKey = this.caveats.get(code);
+    if (byKey === undefined) this.caveats.set(code, (byKey = new Map()));
+    const existing = byKey.get(key);
     if (existing) existing.count += 1;
-    else this.caveats.set(id, { code, lowerBound, count: 1, render });
+    else byKey.set(key, { code, lowerBound, count: 1, render });
   }
 
   finish(): EnvironmentEstimate {
@@ -84,6 +96,7 @@ class Estimator {
       (a, b) => b.cents - a.cents || cmp(a.item, b.item) || cmp(a.resourceArn ?? '', b.resourceArn ?? ''),
     );
     const caveats = [...this.caveats.values()]
+      .flatMap((byKey) => [...byKey.values()])
       .map((d) => ({ code: d.code, message: d.render(d.count), count: d.count, lowerBound: d.lowerBound }))
       .sort((a, b) => cmp(a.code, b.code) || cmp(a.message, b.message));
     return {
@@ -330,8 +343,16 @@ const USAGE_ONLY: Record<string, [string, string]> = {
 /** Estimate one environment from its resources; `tables` is injectable for tests. */
 export function estimateResources(resources: Iterable<Resource>, tables?: ReadonlyMap<string, PriceTable>): EnvironmentEstimate {
   const e = new Estimator();
+  // Resources usually come grouped by type: the pricer is looked up once per run of a type.
+  let type: string | undefined;
+  let pricer: Pricer | undefined;
+  let usage: [string, string] | undefined;
   for (const r of resources) {
-    const pricer = PRICERS[r.type];
+    if (r.type !== type) {
+      type = r.type;
+      pricer = PRICERS[type];
+      usage = USAGE_ONLY[type];
+    }
     if (pricer) {
       const table = tableFor(r.region, tables);
       if (table) pricer(e, r, table);
@@ -342,7 +363,6 @@ export function estimateResources(resources: Iterable<Resource>, tables?: Readon
       }
       continue;
     }
-    const usage = USAGE_ONLY[r.type];
     if (usage) {
       const [key, text] = usage;
       e.caveat('usage-based', key, false, (n) => `${n} x ${text}`);

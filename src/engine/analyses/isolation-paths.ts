@@ -67,18 +67,17 @@ export interface PathContext {
   sharedTagValues: ReadonlySet<string>;
   /** Environment tag keys, lower case. */
   tagKeys: ReadonlySet<string>;
+  /** tagPath's cache: tag key -> value -> what it says (filled as tags are met). */
+  tagClasses: Map<string, Map<string, TagClass>>;
   index: ArnIndex;
 }
 
 /** What one environment tag says: nothing to report, "shared", or several environments. */
-type TagClass = null | 'shared' | readonly string[];
+export type TagClass = null | 'shared' | readonly string[];
 
 /** Tag keys and values repeat across resources: each (key, value) is classified once. */
-const tagClasses = new WeakMap<PathContext, Map<string, Map<string, TagClass>>>();
-
 function tagClass(pc: PathContext, key: string, value: string): TagClass {
-  let byKey = tagClasses.get(pc);
-  if (byKey === undefined) tagClasses.set(pc, (byKey = new Map()));
+  const byKey = pc.tagClasses;
   let byValue = byKey.get(key);
   if (byValue === undefined) byKey.set(key, (byValue = new Map()));
   let c = byValue.get(value);
@@ -114,14 +113,20 @@ export function tagPath(pc: PathContext, arn: string, accountId: string, tags: R
   }
 }
 
-interface TargetUse {
-  /** env -> sample source arns (at most SAMPLES_PER_ENV), plus kinds seen. */
-  byEnv: Map<string, { samples: string[]; kinds: Set<string>; count: number; last: string }>;
+/** The users of one target in one environment (a target has a few such entries). */
+interface EnvUse {
+  env: string;
+  /** Up to SAMPLES_PER_ENV source arns. */
+  samples: string[];
+  kinds: string[];
+  count: number;
+  last: string;
 }
 
 /** One reverse pass: targets (keys, buckets, topics, subnets, VPCs, ...) used from two environments. */
 export function sharedTargetPath(pc: PathContext, resources: readonly Resource[], out: Collector): void {
-  const uses = new Map<string, TargetUse>();
+  // target -> its users per environment: short lists scanned by identity, not Maps and Sets per target.
+  const uses = new Map<string, EnvUse[]>();
   const own = resources === pc.ctx.snapshot.resources;
   for (let i = 0; i < resources.length; i++) {
     const r = resources[i]!;
@@ -129,11 +134,17 @@ export function sharedTargetPath(pc: PathContext, resources: readonly Resource[]
     if (from === null || pc.allowed(r.arn)) continue;
     for (const rel of r.relations) {
       if (!USAGE_KINDS.has(rel.kind) || rel.target === r.arn) continue;
-      let use = uses.get(rel.target);
-      if (use === undefined) uses.set(rel.target, (use = { byEnv: new Map() }));
-      let entry = use.byEnv.get(from);
-      if (entry === undefined) use.byEnv.set(from, (entry = { samples: [], kinds: new Set(), count: 0, last: '' }));
-      entry.kinds.add(rel.kind);
+      let list = uses.get(rel.target);
+      if (list === undefined) uses.set(rel.target, (list = []));
+      let entry: EnvUse | undefined;
+      for (const u of list) {
+        if (u.env === from) {
+          entry = u;
+          break;
+        }
+      }
+      if (entry === undefined) list.push((entry = { env: from, samples: [], kinds: [], count: 0, last: '' }));
+      if (!entry.kinds.includes(rel.kind)) entry.kinds.push(rel.kind);
       if (entry.last !== r.arn) {
         entry.count++;
         entry.last = r.arn;
@@ -141,16 +152,14 @@ export function sharedTargetPath(pc: PathContext, resources: readonly Resource[]
       if (entry.samples.length < SAMPLES_PER_ENV && !entry.samples.includes(r.arn)) entry.samples.push(r.arn);
     }
   }
-  for (const [target, use] of uses) {
-    if (pc.allowed(target)) continue;
+  for (const [target, list] of uses) {
     const own = pc.envOf(target);
-    const envs = new Set(use.byEnv.keys());
-    if (own !== null) envs.add(own);
-    if (envs.size < 2) continue;
-    for (const [env, entry] of [...use.byEnv].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-      if (env === own) continue;
+    if (list.length < 2 && (own === null || list[0]!.env === own)) continue;
+    if (pc.allowed(target)) continue;
+    for (const entry of [...list].sort((a, b) => (a.env < b.env ? -1 : 1))) {
+      if (entry.env === own) continue;
       for (const peer of entry.samples) {
-        out.add(target, own, { path: 'shared-target', environment: env, via: [...entry.kinds].sort().join(','), peer, users: entry.count });
+        out.add(target, own, { path: 'shared-target', environment: entry.env, via: [...entry.kinds].sort().join(','), peer, users: entry.count });
       }
     }
   }

@@ -123,6 +123,7 @@ export function runIsolation(ctx: EngineContext, options: IsolationOptions): Out
     envByTagValue,
     sharedTagValues: new Set((options.sharedTagValues ?? DEFAULT_SHARED_VALUES).map((v) => v.toLowerCase())),
     tagKeys: new Set(spec.attribution.tagKeys.map((k) => k.toLowerCase())),
+    tagClasses: new Map(),
     // Built on first use: only the grants and tag paths ask it anything.
     get index(): ArnIndex {
       return (index ??= shared.length === 0 ? arnIndexOf(ctx) : new ArnIndex(ctx, (arn) => allowIndex(arn) < 0));
