@@ -3,7 +3,8 @@
 import type { Analysis, EngineContext, Outcome } from '../context.js';
 import { allowanceFor } from './isolation.js';
 import type { AttributionRecord } from '../context.js';
-import { escapePointer, recordsOfResources } from './support.js';
+import { escapePointer, recordsOfResources, typePositionsOf } from './support.js';
+import type { Resource } from '../../model/snapshot.js';
 
 interface AttributionOptions {
   /** Types not expected to carry environment signals (e.g. AWS-created defaults). */
@@ -16,16 +17,25 @@ const optionsSchema = {
   properties: { ignoreTypes: { type: 'array', items: { type: 'string' }, uniqueItems: true } },
 };
 
-function each(ctx: EngineContext, opts: AttributionOptions, fn: (arn: string, name: string, type: string, rec: AttributionRecord | undefined) => Outcome | undefined): Outcome[] {
+/**
+ * Calls `fn` with each resource's attribution, skipping ignored types; `fn` returns an
+ * outcome or undefined. A resource whose record `fn` settles without the resource (a
+ * pass counted in summary mode) is never read: the loop goes by type positions.
+ */
+function each(ctx: EngineContext, opts: AttributionOptions, fn: (rec: AttributionRecord | undefined, resourceAt: () => Resource) => Outcome | undefined): Outcome[] {
   const ignore = new Set(opts.ignoreTypes ?? []);
   const out: Outcome[] = [];
   const resources = ctx.snapshot.resources;
   const recs = recordsOfResources(ctx);
-  for (let i = 0; i < resources.length; i++) {
-    const r = resources[i]!;
-    if (ignore.has(r.type)) continue;
-    const o = fn(r.arn, r.name, r.type, recs[i]);
-    if (o) out.push(o);
+  let i = 0;
+  const resourceAt = (): Resource => resources[i]!;
+  for (const [type, positions] of typePositionsOf(ctx)) {
+    if (ignore.has(type)) continue;
+    for (const p of positions) {
+      i = p;
+      const o = fn(recs[p], resourceAt);
+      if (o) out.push(o);
+    }
   }
   return out;
 }
@@ -34,11 +44,12 @@ export const attributionConflictAnalysis: Analysis<AttributionOptions> = {
   name: 'attribution-conflict',
   optionsSchema,
   run(ctx, opts) {
-    return each(ctx, opts, (arn, name, type, rec) => {
+    return each(ctx, opts, (rec, resourceAt) => {
       if (!rec || rec.evidence.length === 0) return undefined;
+      if (!rec.conflict && ctx.countPass) return void ctx.countPass(rec.environment);
+      const { arn, name, type } = resourceAt();
       const envs = [...new Set(rec.evidence.map((e) => e.environment))].sort();
       if (!rec.conflict) {
-        if (ctx.countPass) return void ctx.countPass(rec.environment);
         return { status: 'pass', arn, message: `${type} '${name}' is attributed to ${envs[0]} without conflict`, evidence: { observed: rec.evidence, expected: 'signals agree on one environment' } };
       }
       const pointer = `/environments/${escapePointer(envs[0]!)}/attribution`;
@@ -57,9 +68,10 @@ export const attributionMissingAnalysis: Analysis<AttributionOptions> = {
   name: 'attribution-missing',
   optionsSchema,
   run(ctx, opts) {
-    return each(ctx, opts, (arn, name, type, rec) => {
+    return each(ctx, opts, (rec, resourceAt) => {
+      if (rec && rec.evidence.length > 0 && ctx.countPass) return void ctx.countPass(rec.environment);
+      const { arn, name, type } = resourceAt();
       if (rec && rec.evidence.length > 0) {
-        if (ctx.countPass) return void ctx.countPass(rec.environment);
         return { status: 'pass', arn, message: `${type} '${name}' is attributed by ${rec.evidence.length} signal(s)`, evidence: { observed: rec.evidence.map((e) => e.detail), expected: 'at least one environment signal' } };
       }
       // A resource the spec allows to be shared belongs to no single environment by design.
