@@ -38,6 +38,10 @@ export const openIngressAnalysis: Analysis<Record<string, never>> = {
           if (cidrs.length > 0 && admitsPort(rule, port)) open.push({ port, protocol: rule.protocol, cidrs });
         }
       }
+      if (open.length === 0 && ctx.countPass) {
+        ctx.countPass(env);
+        continue;
+      }
       const specPath = `/environments/${escapePointer(env!)}/network/restrictedIngressPorts`;
       out.push(
         open.length > 0
