@@ -132,6 +132,7 @@ class RuleRun {
   /** Summary mode, one item: an untraced TRUE is a counted pass and nothing more. */
   readonly quickPass: PassCounter | undefined;
   private readonly locs = new Map<string, SpecLocation | undefined>();
+  private readonly eachLists = new Map<string, unknown>();
   private readonly passEvidence = new PassEvidence();
   private readonly passSuffix: string;
   private readonly failPrefix: string;
@@ -203,6 +204,13 @@ class RuleRun {
     return true;
   }
 
+  /** The spec list an `each` rule iterates, per environment (looked up once per environment). */
+  private eachList(env: string): unknown {
+    let list = this.eachLists.get(env);
+    if (list === undefined && !this.eachLists.has(env)) this.eachLists.set(env, (list = this.de.values.env(env, this.c.eachSegs!, this.c.rule.each!.env)));
+    return list;
+  }
+
   /** The check over the resource's items (or the resource), traced where a result needs evidence. */
   judge(scope: Scope, ri: number): void {
     const { c, passCounter } = this;
@@ -210,29 +218,45 @@ class RuleRun {
     const env = scope.env;
     let items = NO_ITEMS;
     if (c.eachSegs) {
-      const list = env === null ? undefined : this.de.values.env(env, c.eachSegs, c.rule.each!.env);
+      const list = env === null ? undefined : this.eachList(env);
       if (!Array.isArray(list)) return;
-      items = [];
-      for (let i = 0; i < list.length; i++) {
-        scope.item = list[i];
-        if (c.where && c.where(scope, null) !== TRUE) continue;
-        items.push({ item: list[i], index: i });
-        if (!this.selectAll) break;
-      }
-      if (items.length === 0) return;
-      if (passCounter) {
-        // Summary mode needs no evidence for passes: check untraced first, trace only the rest.
-        let allTrue = true;
-        for (const it of items) {
-          scope.item = it.item;
-          if (check(scope, null) !== TRUE) {
-            allTrue = false;
-            break;
-          }
+      if (passCounter && !this.selectAll) {
+        // Summary mode, first matching item: a pass is counted without building the item list.
+        let first = -1;
+        for (let i = 0; i < list.length && first < 0; i++) {
+          scope.item = list[i];
+          if (!c.where || c.where(scope, null) === TRUE) first = i;
         }
-        if (allTrue) {
+        if (first < 0) return;
+        scope.item = list[first];
+        if (check(scope, null) === TRUE) {
           passCounter.add(env);
           return;
+        }
+        items = [{ item: list[first], index: first }];
+      } else {
+        items = [];
+        for (let i = 0; i < list.length; i++) {
+          scope.item = list[i];
+          if (c.where && c.where(scope, null) !== TRUE) continue;
+          items.push({ item: list[i], index: i });
+          if (!this.selectAll) break;
+        }
+        if (items.length === 0) return;
+        if (passCounter) {
+          // Summary mode needs no evidence for passes: check untraced first, trace only the rest.
+          let allTrue = true;
+          for (const it of items) {
+            scope.item = it.item;
+            if (check(scope, null) !== TRUE) {
+              allTrue = false;
+              break;
+            }
+          }
+          if (allTrue) {
+            passCounter.add(env);
+            return;
+          }
         }
       }
     }
