@@ -7,6 +7,7 @@ import type { Comparison, Condition, NumericOps, Ref, Value } from './rule.js';
 import { splitPath, walk, type SpecValues } from './refs.js';
 import { compilePattern, matchersOf, type Matcher } from './patterns.js';
 import { cidrWithin } from './cidr.js';
+import { EnvMemo } from './env-memo.js';
 
 export const FALSE = 0;
 export const TRUE = 1;
@@ -236,7 +237,7 @@ function refGetter(ref: Ref, ce: CompileEnv, reads: Reads): Getter {
   if (isEnv) reads.env = true;
   const where = isEnv ? `environments.<env>.${dotted}` : dotted;
   // Spec values per environment (or the root one), looked up once per getter.
-  const perEnv = new Map<string, unknown>();
+  const perEnv = new EnvMemo<unknown>();
   let root: { value: unknown } | undefined;
   return (s) => {
     let base: unknown;
@@ -245,8 +246,8 @@ function refGetter(ref: Ref, ce: CompileEnv, reads: Reads): Getter {
         if (!ce.specUnsetIsFalse) gMissing = 'resource has no environment';
         return undefined;
       }
-      base = perEnv.get(s.env);
-      if (base === undefined && !perEnv.has(s.env)) perEnv.set(s.env, (base = ce.values.env(s.env, segs, dotted)));
+      const i = perEnv.index(s.env);
+      base = i >= 0 ? perEnv.at(i) : perEnv.add(s.env, ce.values.env(s.env, segs, dotted));
     } else base = (root ??= { value: ce.values.root(segs, dotted) }).value;
     if (keySegs !== undefined) {
       const k = walk(s.resource, keySegs);

@@ -14,6 +14,7 @@ import { cmp, describeLeaf, evidenceFrom, PassEvidence, type RefCache, type RefE
 import type { SpecLocator } from './spec-location.js';
 import { describeError } from './collection-errors.js';
 import type { PassCounter } from './pass-counter.js';
+import { EnvMemo } from './env-memo.js';
 
 export interface CompiledRule {
   rule: Rule;
@@ -103,12 +104,11 @@ export function runDeclarativeRules(rules: readonly CompiledRule[], de: Declarat
 }
 
 /** Untraced applicability: the fixed part from `fixedByEnv` (filled on first use), then the varying part. */
-function applies(a: SplitCondition, scope: Scope, fixedByEnv: Map<string | null, Tri>): Tri {
+function applies(a: SplitCondition, scope: Scope, fixedByEnv: EnvMemo<Tri>): Tri {
   let f: Tri = TRUE;
   if (a.fixed) {
-    const known = fixedByEnv.get(scope.env);
-    if (known === undefined) fixedByEnv.set(scope.env, (f = a.fixed(scope, null)));
-    else f = known;
+    const i = fixedByEnv.index(scope.env);
+    f = i >= 0 ? fixedByEnv.at(i) : fixedByEnv.add(scope.env, a.fixed(scope, null));
     if (f === FALSE) return FALSE;
   }
   const v = a.varying ? a.varying(scope, null) : TRUE;
@@ -123,7 +123,7 @@ class RuleRun {
   /** Positions (in snapshot.resources) of the current type's resources. */
   private positions: readonly number[] = [];
   /** The fixed part of applicability has one verdict per environment within a type. */
-  fixedByEnv = new Map<string | null, Tri>();
+  fixedByEnv = new EnvMemo<Tri>();
   readonly applicability: SplitCondition | undefined;
   readonly check: Compiled | undefined;
   readonly needsEnv: boolean;
@@ -156,7 +156,7 @@ class RuleRun {
 
   startType(positions: readonly number[]): void {
     this.positions = positions;
-    this.fixedByEnv = new Map();
+    this.fixedByEnv = new EnvMemo();
   }
 
   private entry(ri: number): RefEntry {

@@ -21,21 +21,40 @@ const EMPTY: EnvironmentResources = { byType: new Map(), count: 0, accounts: new
 export function environmentResources(ctx: EngineContext): ReadonlyMap<string, EnvironmentResources> {
   const hit = cache.get(ctx);
   if (hit) return hit;
-  const out = new Map<string, { byType: Map<string, Resource[]>; count: number; accounts: Set<string>; regions: Set<string> }>();
+  type Entry = { byType: Map<string, Resource[]>; count: number; accounts: Set<string>; regions: Set<string> };
+  const out = new Map<string, Entry>();
   const resources = ctx.snapshot.resources;
   const recs = recordsOfResources(ctx);
+  // Neighbours in a snapshot mostly share environment, type and account: the last ones are
+  // kept at hand instead of hashing each resource's into a Map or Set.
+  let lastEnv: string | undefined;
+  let e: Entry | undefined;
+  let lastType: string | undefined;
+  let list: Resource[] | undefined;
+  let lastAccount: string | undefined;
+  let lastRegion: string | undefined;
   for (let i = 0; i < resources.length; i++) {
-    const r = resources[i]!;
     const env = recs[i]?.environment;
     if (!env) continue;
-    let e = out.get(env);
-    if (!e) out.set(env, (e = { byType: new Map(), count: 0, accounts: new Set(), regions: new Set() }));
+    const r = resources[i]!;
+    if (env !== lastEnv || e === undefined) {
+      lastEnv = env;
+      e = out.get(env);
+      if (!e) out.set(env, (e = { byType: new Map(), count: 0, accounts: new Set(), regions: new Set() }));
+      lastType = lastAccount = lastRegion = undefined;
+    }
     e.count += 1;
-    e.accounts.add(r.accountId);
-    if (r.region !== 'global') e.regions.add(r.region);
-    const list = e.byType.get(r.type);
-    if (list) list.push(r);
-    else e.byType.set(r.type, [r]);
+    if (r.accountId !== lastAccount) e.accounts.add((lastAccount = r.accountId));
+    if (r.region !== lastRegion) {
+      lastRegion = r.region;
+      if (r.region !== 'global') e.regions.add(r.region);
+    }
+    if (r.type !== lastType || list === undefined) {
+      lastType = r.type;
+      list = e.byType.get(r.type);
+      if (!list) e.byType.set(r.type, (list = []));
+    }
+    list.push(r);
   }
   cache.set(ctx, out);
   return out;

@@ -106,14 +106,28 @@ export class ArnIndex {
     }
     const resources = ctx.snapshot.resources;
     const recs = recordsOfResources(ctx);
+    // Counted per run of one environment and account (neighbours mostly share them).
+    let runEnv: string | undefined;
+    let runAccount: string | undefined;
+    let run = 0;
+    const flush = (): void => {
+      if (runEnv !== undefined) totals.set(runEnv, (totals.get(runEnv) ?? 0) + run);
+    };
     for (let i = 0; i < resources.length; i++) {
-      const r = resources[i]!;
       const env = recs[i]?.environment;
       if (env == null) continue;
+      const r = resources[i]!;
       if (include === undefined || include(r.arn)) entries.push({ arn: r.arn, env });
-      add(r.accountId, env);
-      totals.set(env, (totals.get(env) ?? 0) + 1);
+      if (env !== runEnv || r.accountId !== runAccount) {
+        flush();
+        runEnv = env;
+        runAccount = r.accountId;
+        run = 0;
+        add(r.accountId, env);
+      }
+      run++;
     }
+    flush();
     // Snapshots are sorted by arn already; sort only when handed something else.
     if (!isSorted(entries)) entries.sort(byArn);
     this.entries = entries;

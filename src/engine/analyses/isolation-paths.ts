@@ -68,7 +68,7 @@ export interface PathContext {
   /** Environment tag keys, lower case. */
   tagKeys: ReadonlySet<string>;
   /** tagPath's cache: tag key -> value -> what it says (filled as tags are met). */
-  tagClasses: Map<string, Map<string, TagClass>>;
+  tagClasses: Map<string, Map<string, TagClass> | null>;
   index: ArnIndex;
 }
 
@@ -79,14 +79,15 @@ export type TagClass = null | 'shared' | readonly string[];
 function tagClass(pc: PathContext, key: string, value: string): TagClass {
   const byKey = pc.tagClasses;
   let byValue = byKey.get(key);
-  if (byValue === undefined) byKey.set(key, (byValue = new Map()));
+  // Keys that are not environment tag keys say nothing, whatever their value.
+  if (byValue === undefined) byKey.set(key, (byValue = pc.tagKeys.has(key.toLowerCase()) ? new Map() : null));
+  if (byValue === null) return null;
   let c = byValue.get(value);
-  if (c === undefined) byValue.set(value, (c = classifyTag(pc, key, value)));
+  if (c === undefined) byValue.set(value, (c = classifyTag(pc, value)));
   return c;
 }
 
-function classifyTag(pc: PathContext, key: string, value: string): TagClass {
-  if (!pc.tagKeys.has(key.toLowerCase())) return null;
+function classifyTag(pc: PathContext, value: string): TagClass {
   const v = value.trim().toLowerCase();
   if (pc.sharedTagValues.has(v)) return 'shared';
   const named = new Set<string>();
