@@ -104,7 +104,7 @@ export function runDeclarativeRules(rules: readonly CompiledRule[], de: Declarat
 }
 
 /** Untraced applicability: the fixed part from `fixedByEnv` (filled on first use), then the varying part. */
-function applies(a: SplitCondition, scope: Scope, fixedByEnv: EnvMemo<Tri>): Tri {
+export function applies(a: SplitCondition, scope: Scope, fixedByEnv: EnvMemo<Tri>): Tri {
   let f: Tri = TRUE;
   if (a.fixed) {
     const i = fixedByEnv.index(scope.env);

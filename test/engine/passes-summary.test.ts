@@ -9,7 +9,7 @@ import { sampleContext, validateReport } from '../report/helpers.js';
 const RULES = loadRules();
 const NOW = new Date('2025-01-01T00:00:00Z');
 
-describe.each(['ai-sdlc', 'monepiceriz'])("passes: 'summary' on the %s fixture", (system) => {
+describe.each(['3mtt-chatbot', 'ai-sdlc', 'mht-api', 'monepiceriz'])("passes: 'summary' on the %s fixture", (system) => {
   const spec = loadSpec(`fixtures/${system}/envgate.yaml`);
   const snapshot = readSnapshot(`fixtures/${system}/snapshot.json`);
   const all = evaluate({ spec, snapshot, rules: RULES, now: NOW });
