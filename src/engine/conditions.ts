@@ -80,20 +80,7 @@ let oExpected: unknown;
 let oMissing: string | undefined;
 
 export function compileCondition(c: Condition, ce: CompileEnv, reads: Reads, nested = false): Compiled {
-  if ('all' in c) {
-    const parts = c.all.map((x) => compileCondition(x, ce, reads, nested));
-    return (s, t) => {
-      let r: Tri = TRUE;
-      for (const p of parts) {
-        const v = p(s, t);
-        if (v === FALSE) {
-          if (!t) return FALSE;
-          r = FALSE;
-        } else if (v === UNKNOWN && r === TRUE) r = UNKNOWN;
-      }
-      return r;
-    };
-  }
+  if ('all' in c) return allOf(c.all.map((x) => compileCondition(x, ce, reads, nested)));
   if ('any' in c) {
     const parts = c.any.map((x) => compileCondition(x, ce, reads, nested));
     return (s, t) => {
@@ -137,18 +124,20 @@ export function compileSplit(c: Condition, ce: CompileEnv, reads: Reads): SplitC
     const compiled = compileCondition(part, ce, r);
     (r.resource ? varying : fixed).push(compiled);
   }
-  return { whole, fixed: allOf(fixed), varying: allOf(varying) };
+  const part = (list: Compiled[]) => (list.length <= 1 ? list[0] : allOf(list));
+  return { whole, fixed: part(fixed), varying: part(varying) };
 }
 
-/** `all` of untraced parts: false wins, then unknown. */
-function allOf(parts: Compiled[]): Compiled | undefined {
-  if (parts.length <= 1) return parts[0];
-  return (s) => {
+/** `all`: false wins, then unknown; a traced check goes on past a false to record every leaf. */
+function allOf(parts: Compiled[]): Compiled {
+  return (s, t) => {
     let r: Tri = TRUE;
     for (const p of parts) {
-      const v = p(s, null);
-      if (v === FALSE) return FALSE;
-      if (v === UNKNOWN) r = UNKNOWN;
+      const v = p(s, t);
+      if (v === FALSE) {
+        if (!t) return FALSE;
+        r = FALSE;
+      } else if (v === UNKNOWN && r === TRUE) r = UNKNOWN;
     }
     return r;
   };
