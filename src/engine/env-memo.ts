@@ -18,6 +18,11 @@ export class EnvMemo<V> {
     return this.values[i]!;
   }
 
+  /** Every (environment, value), in the order they were added. */
+  entries(): [string | null, V][] {
+    return this.envs.map((env, i) => [env, this.values[i]!]);
+  }
+
   /** Stores `value` for `env` (not yet present) and returns it. */
   add(env: string | null, value: V): V {
     this.envs.push(env);

@@ -1,33 +1,21 @@
-// Passes of one rule per environment (summary mode). A handful of environments and
-// hundreds of thousands of adds: a short list scanned by identity (environment names
-// are the spec's own strings, so the comparison is usually a pointer test) beats a
-// Map's hashing.
+// Passes of one rule per environment (summary mode): hundreds of thousands of adds over a
+// handful of environments, counted in an EnvMemo (identity-scanned, no hashing).
 import type { PassCount } from '../model/result.js';
+import { EnvMemo } from './env-memo.js';
 import { cmp } from './results.js';
 
 export class PassCounter {
-  private readonly envs: (string | null)[] = [];
-  private readonly counts: number[] = [];
+  private readonly counts = new EnvMemo<{ passes: number }>();
 
   add(env: string | null): void {
-    const { envs } = this;
-    for (let i = 0; i < envs.length; i++) {
-      if (envs[i] === env) {
-        this.counts[i]!++;
-        return;
-      }
-    }
-    envs.push(env);
-    this.counts.push(1);
+    const i = this.counts.index(env);
+    if (i >= 0) this.counts.at(i).passes++;
+    else this.counts.add(env, { passes: 1 });
   }
 
   /** Appends the counts to `out`, environments sorted, unattributed last. */
   into(ruleId: string, out: PassCount[]): void {
-    const order = this.envs.map((_, i) => i).sort((a, b) => {
-      const x = this.envs[a] ?? null;
-      const y = this.envs[b] ?? null;
-      return x === null ? 1 : y === null ? -1 : cmp(x, y);
-    });
-    for (const i of order) out.push({ ruleId, environment: this.envs[i] ?? null, passes: this.counts[i]! });
+    const entries = this.counts.entries().sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : cmp(a, b)));
+    for (const [environment, c] of entries) out.push({ ruleId, environment, passes: c.passes });
   }
 }
