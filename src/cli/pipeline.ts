@@ -86,6 +86,8 @@ export async function runPipeline(args: PipelineArgs, ctx: CommandContext, deps:
   } else {
     snapshot = await deps.collect(loaded.spec, args, ctx);
   }
+  const hint = passesHint(snapshot.resources.length, args.passes);
+  if (hint !== undefined) ctx.out.warn(hint);
   const full = evaluate({ spec: loaded, snapshot, rules, now, passes });
   const evaluation = limitTo(full, environments);
   const accounts = accountsOf(loaded.spec, environments);
@@ -116,6 +118,15 @@ export function parsePasses(value: string | undefined): PassMode {
   if ((PASSES_CHOICES as readonly string[]).includes(value)) return value as PassMode;
   const message = `--passes '${value}' is not one of ${PASSES_CHOICES.join(', ')}`;
   throw new InputError(message, [{ file: '--passes', line: 1, column: 1, path: '', code: 'unknown-passes', message, expected: PASSES_CHOICES.join(', ') }]);
+}
+
+/** From this many resources on, a scan without --passes is told about summary mode. */
+export const SUMMARY_HINT_RESOURCES = 100_000;
+
+/** The hint for a large estate evaluated with every pass listed because --passes was not given. */
+export function passesHint(resources: number, passesOption: string | undefined): string | undefined {
+  if (passesOption !== undefined || resources < SUMMARY_HINT_RESOURCES) return undefined;
+  return `envgate: ${resources} resources: --passes summary counts passing checks instead of listing each one (about 3 times faster to evaluate, far smaller reports; same findings, totals and exit code)`;
 }
 
 /** Absolute paths become relative to the working directory: reports carry no machine paths. */

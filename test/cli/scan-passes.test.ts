@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EXIT } from '../../src/cli/exit-codes.js';
 import { main } from '../../src/cli/main.js';
+import { passesHint, SUMMARY_HINT_RESOURCES } from '../../src/cli/pipeline.js';
 import { memoryOutput } from '../../src/cli/output.js';
 import type { JsonReport } from '../../src/report/json.js';
 import { validateReport } from '../report/helpers.js';
@@ -39,5 +40,12 @@ describe('envgate scan --passes', () => {
 
   it('rejects an unknown value with a usage error', async () => {
     expect((await scanJson(['--passes', 'some'])).code).toBe(EXIT.input);
+  });
+
+  it('hints at summary mode for a large estate only when --passes was not given', () => {
+    expect(passesHint(SUMMARY_HINT_RESOURCES, undefined)).toMatch(/^envgate: 100000 resources: --passes summary/);
+    expect(passesHint(SUMMARY_HINT_RESOURCES - 1, undefined)).toBeUndefined();
+    expect(passesHint(SUMMARY_HINT_RESOURCES, 'all')).toBeUndefined();
+    expect(passesHint(SUMMARY_HINT_RESOURCES, 'summary')).toBeUndefined();
   });
 });
