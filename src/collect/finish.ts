@@ -1,5 +1,6 @@
 // After every source: joins that need the whole inventory (KMS key ownership on the
-// resources that use a key), then relation order.
+// resources that use a key, the roles an instance runs as through its instance profile),
+// then relation order.
 import type { EncryptionState } from '../model/resource-config.js';
 import type { Session } from './session.js';
 
@@ -11,6 +12,12 @@ export function finishResources(s: Session): void {
       const manager = key?.config.keyManager;
       if (manager === 'AWS' || manager === 'CUSTOMER') enc.customerManagedKey = manager === 'CUSTOMER';
       else if (/:alias\/aws\//.test(enc.kmsKeyArn)) enc.customerManagedKey = false;
+    }
+    const profile = r.type === 'AWS::EC2::Instance' ? r.config.iamInstanceProfileArn : undefined;
+    if (typeof profile === 'string') {
+      for (const role of s.instanceProfileRoles.get(profile) ?? []) {
+        if (!r.relations.some((x) => x.kind === 'instance-profile-role' && x.target === role)) r.relations.push({ kind: 'instance-profile-role', target: role });
+      }
     }
     r.relations.sort((a, b) => (a.kind === b.kind ? cmp(a.target, b.target) : cmp(a.kind, b.kind)));
   }

@@ -42,6 +42,8 @@ export class Session {
   private readonly taggedBy = new Set<string>();
   readonly principals = new Map<string, Principal>();
   readonly policies = new Map<string, ManagedPolicy>();
+  /** Instance profile ARN -> ARNs of its roles (from IAM), joined onto instances in finish. */
+  readonly instanceProfileRoles = new Map<string, string[]>();
   readonly costs: CostRecord[] = [];
   readonly errors: CollectionError[] = [];
   readonly coverage: CoverageEntry[] = [];

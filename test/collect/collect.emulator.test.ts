@@ -84,6 +84,10 @@ describe('collect against moto', () => {
     const kinds = inst.relations.map((r) => r.kind);
     expect(inst.relations).toEqual(expect.arrayContaining([{ kind: 'subnet', target: ec2('subnet', ids.subnetId!) }, { kind: 'vpc', target: ec2('vpc', ids.vpcId!) }, { kind: 'security-group', target: ec2('security-group', ids.sgApp!) }]));
     expect(kinds).toContain('volume');
+    // The instance runs as the role of its instance profile (joined from IAM after every source).
+    expect(inst.relations).toContainEqual({ kind: 'instance-profile-role', target: ids.roleArn });
+    const other = snap.resources.find((r) => r.type === 'AWS::EC2::Instance' && r.accountId === PROD && r.arn !== inst.arn)!;
+    expect(other.relations.map((r) => r.kind)).not.toContain('instance-profile-role');
     const subnet = find('AWS::EC2::Subnet', ids.subnetId!, PROD)!;
     expect(subnet.relations).toContainEqual({ kind: 'vpc', target: ec2('vpc', ids.vpcId!) });
     const sg = find('AWS::EC2::SecurityGroup', ids.sgApp!, PROD)!;

@@ -10,11 +10,12 @@ import {
   CreateSubnetCommand,
   CreateVolumeCommand,
   CreateVpcCommand,
+  AssociateIamInstanceProfileCommand,
   EC2Client,
   RunInstancesCommand,
 } from '@aws-sdk/client-ec2';
 import { CreateListenerCommand, CreateLoadBalancerCommand, ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
-import { AttachRolePolicyCommand, CreatePolicyCommand, CreateRoleCommand, IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam';
+import { AddRoleToInstanceProfileCommand, AttachRolePolicyCommand, CreateInstanceProfileCommand, CreatePolicyCommand, CreateRoleCommand, IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam';
 import { CreateKeyCommand, KMSClient } from '@aws-sdk/client-kms';
 import { CreateDBInstanceCommand, RDSClient } from '@aws-sdk/client-rds';
 import { CreateHostedZoneCommand, Route53Client } from '@aws-sdk/client-route-53';
@@ -219,6 +220,13 @@ export async function seedAccountRegion(moto: Moto, o: SeedOptions): Promise<See
       }),
     );
     await iam.send(new AttachRolePolicyCommand({ RoleName: `${o.env}-app`, PolicyArn: pol.Policy!.Arn! }));
+    // The first instance runs as the role, through an instance profile.
+    const profile = await iam.send(new CreateInstanceProfileCommand({ InstanceProfileName: `${o.env}-app-profile` }));
+    await iam.send(new AddRoleToInstanceProfileCommand({ InstanceProfileName: `${o.env}-app-profile`, RoleName: `${o.env}-app` }));
+    ids.roleArn = `arn:aws:iam::${o.accountId}:role/${o.env}-app`;
+    if (ids.instanceId !== undefined) {
+      await ec2.send(new AssociateIamInstanceProfileCommand({ InstanceId: ids.instanceId, IamInstanceProfile: { Arn: profile.InstanceProfile!.Arn! } }));
+    }
     add('AWS::IAM::Role', `${o.env}-app`);
     add('AWS::IAM::ManagedPolicy', `${o.env}-data`);
     const r53 = acct(new Route53Client(cfg));

@@ -101,6 +101,12 @@ export async function collectIam(s: Session, t: Target): Promise<void> {
     }
     for (const r of page.RoleDetailList ?? []) {
       if (!r.Arn) continue;
+      for (const profile of r.InstanceProfileList ?? []) {
+        if (!profile.Arn) continue;
+        const roles = s.instanceProfileRoles.get(profile.Arn);
+        if (roles) roles.push(r.Arn);
+        else s.instanceProfileRoles.set(profile.Arn, [r.Arn]);
+      }
       const trust = decodePolicy(r.AssumeRolePolicyDocument);
       addPrincipal(
         {

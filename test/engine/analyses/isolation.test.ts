@@ -81,6 +81,17 @@ describe('isolation: shared targets', () => {
     expect(fails(out)[0]?.evidence.links).toEqual([expect.objectContaining({ path: 'shared-target', environment: 'staging', peer: i.arn, via: 'subnet' })]);
   });
 
+  it('a role that instances of two environments run as (through their instance profiles)', () => {
+    const role = resource(`arn:aws:iam::${PRD}:role/app`, 'AWS::IAM::Role', { region: 'global', tags: { env: 'production' } });
+    const runsAs = [{ kind: 'instance-profile-role' as const, target: role.arn }];
+    const prd = resource(`arn:aws:ec2:eu-west-1:${PRD}:instance/i-p`, 'AWS::EC2::Instance', { tags: { env: 'production' }, relations: runsAs });
+    const stg = resource(`arn:aws:ec2:eu-west-1:${STG}:instance/i-s`, 'AWS::EC2::Instance', { tags: { env: 'staging' }, relations: runsAs });
+    const out = run({ resources: [role, prd, stg] });
+    expect(fails(out).map((o) => o.arn)).toEqual([role.arn]);
+    expect(fails(out)[0]?.evidence.links).toEqual([expect.objectContaining({ path: 'shared-target', environment: 'staging', peer: stg.arn, via: 'instance-profile-role' })]);
+    expect(fails(run({ resources: [role, prd] }))).toEqual([]);
+  });
+
   it('monitoring relations do not count as sharing', () => {
     const t = resource(`arn:aws:sqs:eu-west-1:${STG}:q`, 'AWS::SQS::Queue', { tags: { env: 'staging' } });
     const alarm = resource(`arn:aws:cloudwatch:eu-west-1:${STG}:alarm:x`, 'AWS::CloudWatch::Alarm', { tags: { env: 'production' }, relations: [{ kind: 'monitors', target: t.arn }] });
