@@ -1,14 +1,17 @@
-// After every source: joins that need the whole inventory (KMS key ownership on the
-// resources that use a key, the roles an instance runs as through its instance profile),
-// then relation order.
+// After every source: joins that need the whole inventory (a KMS alias to its key, KMS
+// key ownership on the resources that use a key, the roles an instance runs as through
+// its instance profile), then relation order.
 import type { EncryptionState } from '../model/resource-config.js';
 import type { Session } from './session.js';
 
 export function finishResources(s: Session): void {
   for (const r of s.resources.values()) {
+    // A resource that names its key by alias points at the key itself (so two resources
+    // using one key, by alias and by id, are seen to share it); config keeps what AWS said.
+    for (const rel of r.relations) if (rel.kind === 'kms-key') rel.target = s.kmsAliases.get(rel.target) ?? rel.target;
     const enc = r.config.encryption as EncryptionState | undefined;
     if (enc?.kmsKeyArn && enc.customerManagedKey === undefined) {
-      const key = s.resources.get(enc.kmsKeyArn);
+      const key = s.resources.get(s.kmsAliases.get(enc.kmsKeyArn) ?? enc.kmsKeyArn);
       const manager = key?.config.keyManager;
       if (manager === 'AWS' || manager === 'CUSTOMER') enc.customerManagedKey = manager === 'CUSTOMER';
       else if (/:alias\/aws\//.test(enc.kmsKeyArn)) enc.customerManagedKey = false;

@@ -72,6 +72,7 @@ export const OPERATIONS: readonly OperationInfo[] = [
   op('elbv2', 'DescribeLoadBalancerAttributes'),
   op('elbv2', 'DescribeListeners'),
   op('kms', 'ListKeys'),
+  op('kms', 'ListAliases'),
   op('kms', 'DescribeKey'),
   op('kms', 'GetKeyRotationStatus'),
   op('cloudwatch', 'DescribeAlarms'),

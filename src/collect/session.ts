@@ -42,6 +42,8 @@ export class Session {
   private readonly taggedBy = new Set<string>();
   readonly principals = new Map<string, Principal>();
   readonly policies = new Map<string, ManagedPolicy>();
+  /** KMS alias ARN -> the ARN of the key it points at, joined onto kms-key relations in finish. */
+  readonly kmsAliases = new Map<string, string>();
   /** Instance profile ARN -> ARNs of its roles (from IAM), joined onto instances in finish. */
   readonly instanceProfileRoles = new Map<string, string[]>();
   readonly costs: CostRecord[] = [];

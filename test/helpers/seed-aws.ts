@@ -16,7 +16,7 @@ import {
 } from '@aws-sdk/client-ec2';
 import { CreateListenerCommand, CreateLoadBalancerCommand, ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { AddRoleToInstanceProfileCommand, AttachRolePolicyCommand, CreateInstanceProfileCommand, CreatePolicyCommand, CreateRoleCommand, IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam';
-import { CreateKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+import { CreateAliasCommand, CreateKeyCommand, KMSClient } from '@aws-sdk/client-kms';
 import { CreateDBInstanceCommand, RDSClient } from '@aws-sdk/client-rds';
 import { CreateHostedZoneCommand, Route53Client } from '@aws-sdk/client-route-53';
 import { CreateBucketCommand, PutBucketAclCommand, PutBucketEncryptionCommand, PutBucketLoggingCommand, PutBucketPolicyCommand, PutBucketTaggingCommand, PutBucketVersioningCommand, S3Client } from '@aws-sdk/client-s3';
@@ -110,7 +110,9 @@ export async function seedAccountRegion(moto: Moto, o: SeedOptions): Promise<See
     const key = await kms.send(new CreateKeyCommand({ Description: `${p}-key` }));
     ids.keyArn = key.KeyMetadata!.Arn!;
     add('AWS::KMS::Key', key.KeyMetadata!.KeyId!);
-    await sqs.send(new CreateQueueCommand({ QueueName: `${p}-encrypted`, Attributes: { KmsMasterKeyId: ids.keyArn }, tags: tag }));
+    // The queue names its key by alias: collection must join it to the key itself.
+    await kms.send(new CreateAliasCommand({ AliasName: `alias/${p}-key`, TargetKeyId: key.KeyMetadata!.KeyId! }));
+    await sqs.send(new CreateQueueCommand({ QueueName: `${p}-encrypted`, Attributes: { KmsMasterKeyId: `alias/${p}-key` }, tags: tag }));
     add('AWS::SQS::Queue', `${p}-encrypted`);
     ids.encryptedQueue = `${p}-encrypted`;
 

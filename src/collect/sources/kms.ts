@@ -1,6 +1,7 @@
 // KMS keys: one paged list, DescribeKey each (ownership and state), and the rotation
-// status of customer managed, enabled symmetric keys only (AWS keys rotate by AWS).
-import { DescribeKeyCommand, GetKeyRotationStatusCommand, ListKeysCommand, type ListKeysCommandOutput } from '@aws-sdk/client-kms';
+// status of customer managed, enabled symmetric keys only (AWS keys rotate by AWS). The
+// aliases (one paged list) let finish join resources that name a key by alias to the key.
+import { DescribeKeyCommand, GetKeyRotationStatusCommand, ListAliasesCommand, ListKeysCommand, type ListAliasesCommandOutput, type ListKeysCommandOutput } from '@aws-sdk/client-kms';
 import { arnOf } from '../arn.js';
 import type { Session, Target } from '../session.js';
 
@@ -18,6 +19,20 @@ export async function collectKms(s: Session, t: Target): Promise<void> {
     (p) => void keys.push(...(p.Keys ?? []).flatMap((k) => (k.KeyId ? [{ id: k.KeyId, arn: k.KeyArn ?? arnOf('kms', t.region, t.accountId, `key/${k.KeyId}`) }] : []))),
   );
   if (complete) s.addCoverage(t, 'describe', [TYPE]);
+  // A failed alias list leaves only the alias joins out ('kms-aliases'), not the keys.
+  await s.paginate(
+    t,
+    'kms',
+    'ListAliases',
+    ['kms-aliases'],
+    (c, m) => c.send(new ListAliasesCommand({ Limit: s.page(100), ...(m ? { Marker: m } : {}) })),
+    (p: ListAliasesCommandOutput) => (p.Truncated ? p.NextMarker : undefined),
+    (p) => {
+      for (const a of p.Aliases ?? []) {
+        if (a.AliasName && a.TargetKeyId) s.kmsAliases.set(arnOf('kms', t.region, t.accountId, a.AliasName), arnOf('kms', t.region, t.accountId, `key/${a.TargetKeyId}`));
+      }
+    },
+  );
   await Promise.all(
     keys.map(async ({ id, arn }) => {
       const d = (await s.must(t, 'kms', 'DescribeKey', [TYPE], (c) => c.send(new DescribeKeyCommand({ KeyId: id })), arn))?.KeyMetadata;
