@@ -59,6 +59,12 @@ export interface ClientSettings {
   profile?: string;
   maxAttempts: number;
   count: CallCounter;
+  /**
+   * Waits until the operation may be sent (rate buckets, see Pacer.admit). Called for
+   * every attempt, retries included: the SDK retries inside the client, so pacing only
+   * the first attempt would let retries exceed an API's documented rate.
+   */
+  admit?: (opKey: string, accountId: string, region: string) => Promise<void>;
   /** Test seam: a plugin applied to every client (e.g. to add emulator headers). */
   plugin?: { applyToStack(stack: unknown): void };
   /** Test seam: base credentials instead of the SDK default chain. */
@@ -78,6 +84,21 @@ function countingPlugin(service: string, count: CallCounter) {
           return next(args);
         },
         { step: 'deserialize', name: 'envgateCountCalls', priority: 'low' },
+      );
+    },
+  };
+}
+
+/** Runs `admit` before each attempt (inside the SDK's retry loop, like the counter). */
+function pacingPlugin(service: string, accountId: string, region: string, admit: NonNullable<ClientSettings['admit']>) {
+  return {
+    applyToStack(stack: StackLike) {
+      stack.add(
+        (next, context) => async (args) => {
+          await admit(`${service}:${(context.commandName ?? 'Unknown').replace(/Command$/, '')}`, accountId, region);
+          return next(args);
+        },
+        { step: 'deserialize', name: 'envgatePace', priority: 'low' },
       );
     },
   };
@@ -111,6 +132,7 @@ export class ClientPool {
     });
     const stack = (client as unknown as { middlewareStack: StackLike & { use(p: unknown): void } }).middlewareStack;
     stack.use(countingPlugin(service, this.settings.count));
+    if (this.settings.admit) stack.use(pacingPlugin(service, accountId, region, this.settings.admit));
     if (this.settings.plugin) stack.use(this.settings.plugin);
     this.clients.set(key, client);
     return client;

@@ -38,15 +38,17 @@ export async function collect(spec: Spec, options: CollectOptions): Promise<Snap
   const plans = planAccounts(spec, options.regions);
   const regions = [...new Set(plans.flatMap((p) => p.regions))].sort();
   const counter = { session: undefined as Session | undefined };
+  const pacer = new Pacer(options.concurrency ?? 4);
   const pool = new ClientPool({
     maxAttempts: options.maxAttempts ?? 4,
     count: (svc, op) => counter.session?.count(svc, op),
+    admit: (op, accountId, region) => pacer.admit(op, accountId, region),
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
     ...(options.profile ? { profile: options.profile } : {}),
     ...(options.clientPlugin ? { plugin: options.clientPlugin } : {}),
     ...(options.credentials ? { credentials: options.credentials } : {}),
   });
-  const s = new Session(pool, new Pacer(options.concurrency ?? 4), options.onProgress, { accounts: plans.length, regions: regions.length });
+  const s = new Session(pool, pacer, options.onProgress, { accounts: plans.length, regions: regions.length });
   counter.session = s;
   if (options.pageCap) s.pageCap = options.pageCap;
   const tagKey = costTagKey(spec);

@@ -93,10 +93,8 @@ export class Session {
     const client = this.client(service, t);
     const region = t.endpointRegion ?? t.region;
     try {
-      return await this.pacer.limiter(service, t.accountId, region)(async () => {
-        await this.pacer.admit(`${service}:${operation}`, t.accountId, region);
-        return fn(client);
-      });
+      // Concurrency here; rate buckets per attempt inside the client (ClientSettings.admit).
+      return await this.pacer.limiter(service, t.accountId, region)(() => fn(client));
     } catch (err) {
       const code = errorCode(err);
       if (opts.quiet?.includes(code)) return { absent: code };
