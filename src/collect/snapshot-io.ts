@@ -2,7 +2,7 @@
 // deterministic (canonical key order, sorted records, trailing newline); reading
 // validates against the schema and names file:line:col for every problem.
 import { randomBytes } from 'node:crypto';
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import addFormats from 'ajv-formats';
@@ -11,6 +11,9 @@ import { InputError, type Diagnostic } from '../model/diagnostics.js';
 import type { Snapshot } from '../model/snapshot.js';
 import { jsonErrorPosition } from '../spec/json-error.js';
 import { SNAPSHOT_SCHEMA } from './snapshot-schema.js';
+import { canonicalJson, JsonBufferError, parseJsonBuffer, positionOf, WHOLE_TEXT_LIMIT_BYTES, writeCanonicalJson } from './json-stream.js';
+
+export { canonicalJson };
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const byKeys =
@@ -50,26 +53,27 @@ export function sortSnapshot(s: Snapshot): Snapshot {
 }
 
 /** JSON with object keys in code-point order at every depth; arrays keep their order. */
-export function canonicalJson(value: unknown): string {
-  return `${JSON.stringify(value, (_k, v: unknown) => {
-    if (v && typeof v === 'object' && !Array.isArray(v)) {
-      return Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => cmp(a, b)));
-    }
-    return v;
-  }, 2)}\n`;
-}
-
 export function serializeSnapshot(s: Snapshot): string {
   return canonicalJson(sortSnapshot(s));
 }
 
-/** Writes the snapshot atomically: a temp file in the same directory, then rename. */
+/**
+ * Writes the snapshot atomically: a temp file in the same directory, then rename. The
+ * text goes out one record at a time (the same bytes as serializeSnapshot), so a
+ * snapshot larger than one string can hold is written too.
+ */
 export function writeSnapshot(file: string, snapshot: Snapshot): void {
   const tmp = join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  let fd: number | undefined;
   try {
-    writeFileSync(tmp, serializeSnapshot(snapshot), { encoding: 'utf8', flag: 'wx' });
+    fd = openSync(tmp, 'wx');
+    const out = fd;
+    writeCanonicalJson(sortSnapshot(snapshot) as unknown as Record<string, unknown>, (chunk) => void writeSync(out, chunk, null, 'utf8'));
+    closeSync(fd);
+    fd = undefined;
     renameSync(tmp, file);
   } catch (err) {
+    if (fd !== undefined) closeSync(fd);
     rmSync(tmp, { force: true });
     throw err;
   }
@@ -85,16 +89,39 @@ function validate(data: unknown): ErrorObject[] {
   return validator(data) ? [] : [...(validator.errors ?? [])];
 }
 
-/** Reads and validates a snapshot; InputError with file:line:col diagnostics when it is not one. */
-export function readSnapshot(file: string): Snapshot {
-  let text: string;
+/**
+ * Reads and validates a snapshot; InputError with file:line:col diagnostics when it is
+ * not one. A file over WHOLE_TEXT_LIMIT_BYTES is read as bytes and parsed record by
+ * record (it may exceed the longest string JavaScript can hold).
+ */
+export function readSnapshot(file: string, wholeTextLimit = WHOLE_TEXT_LIMIT_BYTES): Snapshot {
+  let text: string | undefined;
+  let buf: Buffer | undefined;
   try {
-    text = readFileSync(file, 'utf8');
+    if (statSync(file).size > wholeTextLimit) buf = readFileSync(file);
+    else text = readFileSync(file, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'file-not-found' : 'file-unreadable';
     throw new InputError(`cannot read snapshot ${file}`, [{ file, line: 1, column: 1, path: '', code, message: (err as Error).message }]);
   }
-  return parseSnapshot(text, file);
+  return text !== undefined ? parseSnapshot(text, file) : parseSnapshotBuffer(buf!, file);
+}
+
+/** parseSnapshot for a snapshot held as bytes; positions are those of its records. */
+export function parseSnapshotBuffer(buf: Buffer, file: string): Snapshot {
+  let parsed: ReturnType<typeof parseJsonBuffer>;
+  try {
+    parsed = parseJsonBuffer(buf);
+  } catch (err) {
+    if (!(err instanceof JsonBufferError)) throw err;
+    throw new InputError(`${file} is not valid JSON`, [{ file, ...positionOf(buf, err.offset), path: '', code: 'invalid-json', message: err.message, expected: 'a JSON snapshot written by envgate inventory' }]);
+  }
+  // The position of the deepest member or record that holds the path.
+  const locate = (path: string[]) => {
+    const offset = (path.length >= 2 ? parsed.offsets.get(`${path[0]}/${path[1]}`) : undefined) ?? (path.length >= 1 ? parsed.offsets.get(path[0]!) : undefined) ?? 0;
+    return positionOf(buf, offset);
+  };
+  return checkSnapshot(parsed.value, file, locate);
 }
 
 export function parseSnapshot(text: string, file: string): Snapshot {
@@ -105,9 +132,15 @@ export function parseSnapshot(text: string, file: string): Snapshot {
     const pos = jsonErrorPosition(text);
     throw new InputError(`${file} is not valid JSON`, [{ file, ...pos, path: '', code: 'invalid-json', message: (err as Error).message, expected: 'a JSON snapshot written by envgate inventory' }]);
   }
+  // The text is parsed for positions only when there is a problem to place.
+  let locate: ((path: string[]) => { line: number; column: number }) | undefined;
+  return checkSnapshot(data, file, (path) => (locate ??= locator(text))(path));
+}
+
+/** Validates parsed snapshot data; InputError naming file:line:col for each problem. */
+function checkSnapshot(data: unknown, file: string, locate: (path: string[]) => { line: number; column: number }): Snapshot {
   const errors = validate(data);
   if (errors.length === 0) return data as Snapshot;
-  const locate = locator(text);
   const seen = new Set<string>();
   const diagnostics: Diagnostic[] = [];
   for (const e of errors) {

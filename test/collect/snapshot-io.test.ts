@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { JsonBufferError, parseJsonBuffer } from '../../src/collect/json-stream.js';
 import { readSnapshot, serializeSnapshot, writeSnapshot } from '../../src/collect/snapshot-io.js';
 import { InputError } from '../../src/model/diagnostics.js';
 import type { Snapshot } from '../../src/model/snapshot.js';
@@ -84,3 +85,77 @@ describe('snapshot files', () => {
     expect(diagnosticsOf(() => readSnapshot(file)).map((d) => d.path)).toContain('/schemaVersion');
   });
 });
+
+// A snapshot near a million resources outgrows one JavaScript string (~512 MB), so files
+// over a limit are written and read record by record. Tested with the limit set to 0:
+// every fixture takes the record-by-record path and must give what the text path gives.
+describe('snapshot files larger than one string', () => {
+  const FIXTURES = ['3mtt-chatbot', 'ai-sdlc', 'mht-api', 'monepiceriz'].map((s) => `fixtures/${s}/snapshot.json`);
+
+  it('are written record by record in exactly the bytes of the whole text', () => {
+    for (const f of FIXTURES) {
+      const snap = readSnapshot(f);
+      const file = join(dir, 'streamed.json');
+      writeSnapshot(file, snap);
+      expect(readFileSync(file, 'utf8'), f).toBe(serializeSnapshot(snap));
+    }
+    const file = join(dir, 'small.json');
+    writeSnapshot(file, snapshot());
+    expect(readFileSync(file, 'utf8')).toBe(serializeSnapshot(snapshot()));
+  });
+
+  it('are read record by record into the same snapshot', () => {
+    for (const f of FIXTURES) expect(readSnapshot(f, 0), f).toEqual(readSnapshot(f));
+  });
+
+  it('parse any JSON formatting of an object as JSON.parse does', () => {
+    const texts = [
+      '{}',
+      ' \n{ } \n',
+      '\ufeff{"a":[]}',
+      '{"a":[1,2.5e3,-0,true,false,null,"x"],"b":{"c":[{}]},"s":"q\\"}{[],","e":[ [ "]" ] , {"k":"\\u005d"} ]}',
+      '{\n  "__proto__": [1],\n  "x" : "y" ,\n  "n": 12\n}',
+      '{"u":["é€😀", "tab\\t"], "dup": 1, "dup": [2]}',
+    ];
+    for (const t of texts) {
+      const { value } = parseJsonBuffer(Buffer.from(t));
+      expect(value, t).toEqual(JSON.parse(t.replace(/^\ufeff/, '')));
+      expect(Object.keys(value), t).toEqual(Object.keys(JSON.parse(t.replace(/^\ufeff/, ''))));
+    }
+  });
+
+  it('name the line of malformed JSON and of schema problems by record', () => {
+    const bad = [
+      ['[1]', 1, 1],
+      ['{"a": [1 2]}', 1, 10],
+      ['{"a": 1,\n "b": tru}', 2, 7],
+      ['{"a": 1} x', 1, 10],
+      ['{"a": [1,]}', 1, 10],
+    ] as const;
+    for (const [t, line, column] of bad) {
+      let err: unknown;
+      try {
+        parseJsonBuffer(Buffer.from(t));
+      } catch (e) {
+        err = e;
+      }
+      expect(err, t).toBeInstanceOf(JsonBufferError);
+      const file = join(dir, 'bad-large.json');
+      writeFileSync(file, t);
+      expect(diagnosticsOf(() => readSnapshot(file, 0))[0], t).toMatchObject({ code: 'invalid-json', line, column });
+    }
+    const s = JSON.parse(serializeSnapshot(snapshot())) as Record<string, unknown> & { resources: Record<string, unknown>[] };
+    s.resources[1]!.relations = [{ kind: 'likes', target: 'x' }];
+    const text = JSON.stringify(s, null, 2);
+    const file = join(dir, 'bad-schema-large.json');
+    writeFileSync(file, text);
+    const kind = diagnosticsOf(() => readSnapshot(file, 0)).find((d) => d.path === '/resources/1/relations/0/kind')!;
+    expect(kind.code).toBe('schema-enum');
+    // Placed at the record that holds the problem: the second resource's opening brace.
+    const lines = text.split('\n');
+    expect(lines[kind.line - 1]!.trim()).toBe('{');
+    expect(lines.slice(kind.line).join('\n')).toMatch(/^\s*"accountId"[\s\S]*"likes"/);
+    expect(text.split('\n').slice(0, kind.line).join('\n').match(/"arn"/g)).toHaveLength(1);
+  });
+});
+
