@@ -61,7 +61,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env,
 
 class UsageError extends Error {}
 
-function reportError(err: unknown, out: Output, verbose: boolean): ExitCode {
+/** Turns what a command threw into messages and an exit code: never a stack unless --verbose. */
+export function reportError(err: unknown, out: Output, verbose: boolean): ExitCode {
   if (err instanceof UsageError) {
     out.error(`envgate: ${err.message}`);
     out.error('Run envgate --help for usage.');
@@ -73,6 +74,11 @@ function reportError(err: unknown, out: Output, verbose: boolean): ExitCode {
     return EXIT.input;
   }
   const e = err instanceof Error ? err : new Error(String(err));
+  // V8's "Invalid string length": a report text outgrew the longest string JavaScript holds.
+  if (e instanceof RangeError && /string length/i.test(e.message)) {
+    out.error('envgate: a report is too large to build in memory (over ~512 MB of text): for estates this large use --passes summary, which counts passing checks instead of listing each');
+    return EXIT.input;
+  }
   out.error(`envgate: internal error: ${e.message}`);
   if (verbose && e.stack) out.error(e.stack);
   else out.error('Run again with --verbose for details, and please report it.');

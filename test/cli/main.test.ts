@@ -2,7 +2,8 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { EXIT } from '../../src/cli/exit-codes.js';
+import { main, reportError } from '../../src/cli/main.js';
 import { memoryOutput } from '../../src/cli/output.js';
 
 const env = {} as NodeJS.ProcessEnv;
@@ -40,4 +41,15 @@ describe('envgate entry point', () => {
     expect(text).toMatch(/SOURCE_DATE_EPOCH/);
     expect(text).not.toMatch(/\n\s+at /);
   });
+
+  it('explains a report too large for one string instead of calling it an internal error', () => {
+    const out = memoryOutput();
+    expect(reportError(new RangeError('Invalid string length'), out, false)).toBe(EXIT.input);
+    expect(out.stderr.join('\n')).toMatch(/too large to build in memory.*--passes summary/);
+    expect(out.stderr.join('\n')).not.toMatch(/internal error/);
+    const other = memoryOutput();
+    reportError(new RangeError('Maximum call stack size exceeded'), other, false);
+    expect(other.stderr[0]).toMatch(/^envgate: internal error: Maximum call stack/);
+  });
 });
+
