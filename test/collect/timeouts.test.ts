@@ -10,6 +10,9 @@ import { Pacer } from '../../src/collect/pacing.js';
 import { Session } from '../../src/collect/session.js';
 import { DEFAULT_TIMEOUTS, resolveTimeouts, type Timeouts } from '../../src/collect/timeouts.js';
 import { InputError } from '../../src/model/diagnostics.js';
+import { EXIT } from '../../src/cli/exit-codes.js';
+import { main } from '../../src/cli/main.js';
+import { memoryOutput } from '../../src/cli/output.js';
 import { fakeCredentials } from './spec-fixture.js';
 
 describe('resolveTimeouts', () => {
@@ -38,6 +41,21 @@ describe('resolveTimeouts', () => {
       }
       expect(err).toBeInstanceOf(InputError);
       expect((err as InputError).diagnostics).toEqual([expect.objectContaining({ file: where, code: 'bad-timeout' })]);
+    }
+  });
+});
+
+describe('the time-limit options', () => {
+  // A loopback endpoint, so even a regression that collected first would stay on this machine.
+  it('exit 2 before any AWS call, naming the option or variable, on inventory and scan', async () => {
+    const spec = 'fixtures/mht-api/envgate.yaml';
+    for (const [argv, env, where] of [
+      [['inventory', '--spec', spec, '--endpoint', 'http://127.0.0.1:9', '--call-timeout', 'soon'], {}, "--call-timeout 'soon'"],
+      [['scan', '--spec', spec, '--endpoint', 'http://127.0.0.1:9', '--out', '-', '--format', 'json'], { ENVGATE_ATTEMPT_TIMEOUT: '-3' }, "ENVGATE_ATTEMPT_TIMEOUT '-3'"],
+    ] as const) {
+      const out = memoryOutput();
+      expect(await main([...argv], { ...env }, out)).toBe(EXIT.input);
+      expect(out.stderr.join('\n')).toContain(`${where} is not a number of seconds`);
     }
   });
 });
