@@ -26,10 +26,10 @@ requirement: /tagging/required
 docs: https://example.com/x
 `;
 
-function load(text: string) {
+function load(text: string, type = 'AWS::S3::Bucket') {
   const d = mkdtempSync(path.join(tmpdir(), 'envgate-msg-'));
   dirs.push(d);
-  writeFileSync(path.join(d, 'x.yaml'), HEAD + text);
+  writeFileSync(path.join(d, 'x.yaml'), HEAD.replace('AWS::S3::Bucket', type) + text);
   return loadRules([d], { builtin: false });
 }
 
@@ -45,7 +45,7 @@ function problems(text: string): [string, string, number, string][] {
 
 function failMessages(text: string, resources = [prod('AWS::S3::Bucket', 'b', { tags: { Environment: 'production' }, config: { versioning: 'Off' } })]): string[] {
   const spec = baseSpec();
-  const ev = evaluate({ spec: loaded(spec), snapshot: snapshot(resources), rules: load(text), now: NOW });
+  const ev = evaluate({ spec: loaded(spec), snapshot: snapshot(resources), rules: load(text, resources[0]!.type), now: NOW });
   return ev.results.filter((r) => r.status === 'fail').map((r) => r.message);
 }
 
@@ -82,9 +82,9 @@ describe('rule message templates', () => {
   });
 
   it('every: the offending elements and their fields, and what each must be', () => {
-    const lb = prod('AWS::S3::Bucket', 'b', { config: { listeners: [{ port: 443, protocol: 'HTTPS' }, { port: 80, protocol: 'HTTP' }, { port: 8080, protocol: 'HTTP' }] } });
+    const lb = prod('AWS::ElasticLoadBalancingV2::LoadBalancer', 'b', { config: { listeners: [{ port: 443, protocol: 'HTTPS' }, { port: 80, protocol: 'HTTP' }, { port: 8080, protocol: 'HTTP' }] } });
     const text = `check:\n  path: config.listeners\n  every: { path: protocol, in: [HTTPS, TLS] }\n`;
-    expect(failMessages(text, [lb])).toEqual([`AWS::S3::Bucket 'b': listeners is {"port":443,"protocol":"HTTPS"}, {"port":80,"protocol":"HTTP"}, {"port":8080,"protocol":"HTTP"} (offending: {"port":80,"protocol":"HTTP"}, {"port":8080,"protocol":"HTTP"}); production requires each one of HTTPS, TLS`]);
-    expect(failMessages(`message: 'ports {offending.port} use {offending.protocol}'\n${text}`, [lb])).toEqual(["AWS::S3::Bucket 'b': ports 80, 8080 use HTTP, HTTP"]);
+    expect(failMessages(text, [lb])).toEqual([`AWS::ElasticLoadBalancingV2::LoadBalancer 'b': listeners is {"port":443,"protocol":"HTTPS"}, {"port":80,"protocol":"HTTP"}, {"port":8080,"protocol":"HTTP"} (offending: {"port":80,"protocol":"HTTP"}, {"port":8080,"protocol":"HTTP"}); production requires each one of HTTPS, TLS`]);
+    expect(failMessages(`message: 'ports {offending.port} use {offending.protocol}'\n${text}`, [lb])).toEqual(["AWS::ElasticLoadBalancingV2::LoadBalancer 'b': ports 80, 8080 use HTTP, HTTP"]);
   });
 });
