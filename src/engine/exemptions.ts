@@ -1,19 +1,22 @@
 // What a rule may leave out, by the rule file's `exempt` list: account furniture (unless
-// the spec says `furniture: include`) and team principals (IAM principals a `teams`
-// matcher claims; the access matrix judges them, not the environment rules). A left-out
+// the spec says `furniture: include`), team principals (IAM principals a `teams` matcher
+// claims; the access matrix judges them, not the environment rules) and inherited
+// resources (no tags of their own, their environment taken from what they are attached
+// to: AWS creates an instance's root volume untagged). A left-out
 // resource passes with the reason in its evidence, so nothing is dropped silently.
 // Indexed once per evaluation context; linear in resources.
 import type { Principal } from '../model/snapshot.js';
 import type { EngineContext, Outcome } from './context.js';
 import { furnitureOf } from './furniture.js';
 import { principalMatches } from './analyses/access-matrix.js';
+import { recordsOfResources } from './analyses/support.js';
 
-export const EXEMPTION_KINDS = ['furniture', 'team-principal'] as const;
+export const EXEMPTION_KINDS = ['furniture', 'team-principal', 'inherited'] as const;
 export type ExemptionKind = (typeof EXEMPTION_KINDS)[number];
 
 export interface Exemption {
   kind: ExemptionKind;
-  /** Stable: a furniture code (`default-vpc`, ...) or `team-principal`. */
+  /** Stable: a furniture code (`default-vpc`, ...), `team-principal` or `inherited`. */
   code: string;
   reason: string;
   /** For team principals: the claiming teams, sorted. */
@@ -43,6 +46,7 @@ export function exemptPass(arn: string, what: string, x: Exemption): Outcome {
 interface Entry {
   furniture?: Exemption;
   team?: Exemption;
+  inherited?: Exemption;
 }
 
 const cache = new WeakMap<EngineContext, ExemptionIndex>();
@@ -80,6 +84,17 @@ function build(ctx: EngineContext): ExemptionIndex {
     e.team = team;
     byArn.set(arn, e);
   }
+  // Untagged and attributed only through what it is attached to: its tags are its owner's.
+  const recs = recordsOfResources(ctx);
+  for (let i = 0; i < resources.length; i++) {
+    const rec = recs[i];
+    if (rec === undefined || rec.environment === null || rec.evidence.length === 0 || !rec.evidence.every((x) => x.signal === 'relation')) continue;
+    const r = resources[i]!;
+    if (Object.keys(r.tags).length > 0) continue;
+    const e = byArn.get(r.arn) ?? {};
+    e.inherited = Object.freeze({ kind: 'inherited', code: 'inherited', reason: `no tags of its own; it takes its environment from what it belongs to (${rec.evidence.map((x) => x.detail).join(', ')}), whose tags are judged` });
+    byArn.set(r.arn, e);
+  }
   if (byArn.size > 0) {
     for (let i = 0; i < resources.length; i++) {
       const e = byArn.get(resources[i]!.arn);
@@ -89,7 +104,7 @@ function build(ctx: EngineContext): ExemptionIndex {
   const pick = (kinds: readonly ExemptionKind[], e: Entry | undefined): Exemption | undefined => {
     if (e === undefined) return undefined;
     for (const k of kinds) {
-      const x = k === 'furniture' ? e.furniture : e.team;
+      const x = k === 'furniture' ? e.furniture : k === 'team-principal' ? e.team : e.inherited;
       if (x !== undefined) return x;
     }
     return undefined;

@@ -107,7 +107,7 @@ export const ruleSchema = {
       minItems: 1,
       uniqueItems: true,
       items: { enum: [...EXEMPTION_KINDS] },
-      description: 'What the rule leaves out, each with a pass naming the reason: furniture (what AWS creates in every account, unless the spec says furniture: include), team-principal (principals a teams matcher claims)',
+      description: 'What the rule leaves out, each with a pass naming the reason (the first kind that applies): furniture (what AWS creates in every account, unless the spec says furniture: include), team-principal (principals a teams matcher claims), inherited (no tags of its own, environment taken from what it is attached to)',
     },
     analysis: {
       type: 'object',

@@ -196,6 +196,16 @@ describe('AWS managed keys and isolation', () => {
     expect(byName(results, 'aws-s3')).toEqual([]); // unattributed, and no link makes it a subject
   });
 
+  it('a key known only by its aws/* alias is AWS managed too', () => {
+    const alias = `arn:aws:kms:us-east-1:${PROD_ACCOUNT}:alias/aws/sqs`;
+    const queue = (name: string, env: string) => res('AWS::SQS::Queue', name, { tags: { Environment: env }, relations: [{ kind: 'kms-key', target: alias }] });
+    const results = run(['isolation-shared-resources'], [queue('prod-q', 'production'), queue('stg-q', 'staging')], oneAccount).results;
+    expect(results.map((r) => [r.resource.name, r.status])).toEqual([
+      ['prod-q', 'pass'],
+      ['stg-q', 'pass'],
+    ]);
+  });
+
   it('encryption-customer-managed-key still fails a resource on an AWS managed key', () => {
     const results = run(['encryption-customer-managed-key'], [key, cmk, bucket('prod-a', 'production', key), bucket('prod-b', 'production', cmk)], oneAccount).results;
     expect(results.map((r) => [r.resource.name, r.status])).toEqual([
@@ -260,9 +270,9 @@ describe('rule files', () => {
   it('the built-in rules that leave furniture and team principals out', () => {
     const exempt = [...RULES.values()].filter((r) => r.exempt).map((r) => [r.meta.id, r.exempt]);
     expect(exempt).toEqual([
-      ['attribution-missing', ['furniture', 'team-principal']],
+      ['attribution-missing', ['team-principal', 'furniture']],
       ['naming-convention', ['furniture']],
-      ['required-tags', ['furniture', 'team-principal']],
+      ['required-tags', ['team-principal', 'furniture', 'inherited']],
       ['subnet-availability-zone', ['furniture']],
       ['subnet-cidr', ['furniture']],
       ['vpc-cidr', ['furniture']],
