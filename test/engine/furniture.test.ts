@@ -3,6 +3,7 @@
 // managed key's DescribeKey), and how the rules with `exempt` leave them out: a pass
 // naming the reason, in full and summary pass modes, and back to judged with
 // `furniture: include`.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/engine/evaluate.js';
 import { furnitureOf, FURNITURE, type FurnitureCode } from '../../src/engine/furniture.js';
@@ -79,6 +80,12 @@ describe('furnitureOf', () => {
       if (code) expect(furnitureOf(r)?.reason).toBe(FURNITURE[code]);
     });
   }
+
+  it('the README table lists every code with its own row', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const rows = [...readme.matchAll(/^\| `([a-z-]+)` \| [^|]+ \| [^|]+ \| [^|]+ \|$/gm)].map((m) => m[1]);
+    expect(rows.filter((c) => c! in FURNITURE).sort()).toEqual(Object.keys(FURNITURE).sort());
+  });
 
   it('an internet gateway is furniture only when attached to a default VPC', () => {
     const igw = (vpcs: string[]) => res('AWS::EC2::InternetGateway', 'igw', { config: { attachedVpcIds: vpcs } });
@@ -251,6 +258,24 @@ describe('team principals belong to teams', () => {
     expect(got('required-tags')).toEqual({ [sso.name]: 'pass', 'ci-deployer': 'pass', alice: 'pass', 'stray-role': 'fail' });
     const ev = one(results.filter((r) => r.ruleId === 'required-tags'), 'ci-deployer').evidence;
     expect(ev).toEqual({ observed: 'team-principal', expected: 'a resource the team owns', exempt: { kind: 'team-principal', code: 'team-principal', reason: 'team principal of Ops: not an environment resource; the access matrix judges its access', teams: ['Ops'] } });
+  });
+});
+
+describe('inherited resources', () => {
+  it('an untagged root volume passes required-tags through its instance; a volume with tags of its own is judged', () => {
+    const instance = prod('AWS::EC2::Instance', 'api', { tags: { Environment: 'production', Owner: 'team' } });
+    const root = res('AWS::EC2::Volume', 'vol-root');
+    const data = res('AWS::EC2::Volume', 'vol-data', { tags: { Name: 'data' } });
+    instance.relations = [{ kind: 'volume', target: root.arn }, { kind: 'volume', target: data.arn }];
+    const results = run(['required-tags'], [instance, root, data], (s) => void (s.tagging.required = ['Owner'])).results;
+    expect(Object.fromEntries(results.map((r) => [r.resource.name, [r.status, r.evidence.observed]]))).toEqual({
+      api: ['pass', { Environment: 'production', Owner: 'team' }],
+      'vol-root': ['pass', 'inherited'],
+      'vol-data': ['fail', { Name: 'data' }],
+    });
+    expect(one(results, 'vol-root').message).toBe(
+      "AWS::EC2::Volume 'vol-root': left out of \"Resources carry the required tags\": no tags of its own; it takes its environment from what it belongs to (attached to api), whose tags are judged",
+    );
   });
 });
 
