@@ -9,12 +9,13 @@ import { InputError, type Diagnostic } from '../model/diagnostics.js';
 import type { RuleMeta } from '../model/result.js';
 import type { Analysis } from '../engine/context.js';
 import type { Condition, Rule } from '../engine/rule.js';
+import type { ExemptionKind } from '../engine/exemptions.js';
 import { ANALYSES } from '../engine/analyses/index.js';
 import { translateAjvErrors, valuePosition } from '../spec/ajv-errors.js';
 import { parseSource } from '../spec/source.js';
 import { ruleSchema } from './schema.js';
 import { checkConditions, messageProblems } from './conditions-check.js';
-import { checkRulePaths } from './paths-check.js';
+import { checkRulePaths, checkRuleTypes } from './paths-check.js';
 
 /** The built-in rules directory (the repository's rules/). */
 export const BUILTIN_RULES_DIR = fileURLToPath(new URL('../../rules/', import.meta.url));
@@ -114,6 +115,7 @@ export function parseRule(
     else diagnostics.push(...messageProblems(doc.message, '/message', file, at, messages));
   }
   if (doc.each?.where) diagnostics.push(...checkConditions(doc.each.where, '/each/where', file, at));
+  diagnostics.push(...checkRuleTypes(doc.resourceTypes, file, at));
   diagnostics.push(...checkRulePaths(doc.resourceTypes, [[doc.applicability, '/applicability'], [doc.each?.where, '/each/where'], [doc.check, '/check']], file, at));
   if (doc.each && !doc.check) {
     diagnostics.push({ file, ...at('/each'), path: '/each', code: 'each-without-check', message: '"each" needs a "check" to run per item', expected: 'a check' });
@@ -133,6 +135,11 @@ export function parseRule(
       }
       if (doc.applicability || doc.each) {
         diagnostics.push({ file, ...at('/analysis'), path: '/analysis', code: 'analysis-with-condition', message: 'an analysis rule takes its scope from its options, not from applicability/each', expected: 'analysis alone' });
+      }
+      // An exemption the analysis never reads would be a promise nothing keeps.
+      if (doc.exempt && !analysis.exemptions) {
+        const able = Object.keys(analyses).filter((n) => analyses[n]!.exemptions).sort();
+        diagnostics.push({ file, ...at('/exempt'), path: '/exempt', code: 'exempt-unsupported', message: `analysis "${analysis.name}" does not leave anything out`, expected: `exempt only with a declarative check or one of ${able.join(', ')}` });
       }
     }
   }
@@ -158,6 +165,7 @@ export function parseRule(
   if (doc.check) rule.check = doc.check;
   if (doc.message !== undefined) rule.message = doc.message;
   if (doc.analysis) rule.analysis = { name: doc.analysis.name, options: doc.analysis.options ?? {} };
+  if (doc.exempt) rule.exempt = [...doc.exempt];
   return { rule, idPosition: at('/id') };
 }
 
@@ -168,4 +176,5 @@ interface RuleDoc extends Omit<RuleMeta, 'origin'> {
   each?: Rule['each'];
   check?: Condition;
   analysis?: { name: string; options?: Record<string, unknown> };
+  exempt?: ExemptionKind[];
 }
