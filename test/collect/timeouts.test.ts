@@ -58,6 +58,13 @@ describe('the time-limit options', () => {
       expect(out.stderr.join('\n')).toContain(`${where} is not a number of seconds`);
     }
   });
+
+  it('are ignored, with a warning, when scan evaluates a saved snapshot', async () => {
+    const out = memoryOutput();
+    const argv = ['scan', '--spec', 'fixtures/mht-api/envgate.yaml', '--snapshot', 'fixtures/mht-api/snapshot.json', '--out', '-', '--format', 'json', '--fail-on', 'none', '--call-timeout', '5'];
+    expect(await main(argv, { SOURCE_DATE_EPOCH: '1767225600' }, out)).not.toBe(EXIT.input);
+    expect(out.stderr.join('\n')).toContain('--call-timeout applies to live collection; ignored with --snapshot');
+  });
 });
 
 describe('calls that cannot complete', () => {
