@@ -67,6 +67,21 @@ describe('the time-limit options', () => {
   });
 });
 
+describe('every client', () => {
+  it('has connection and attempt timeouts and adaptive retries (a rate limiter per service, account and region)', async () => {
+    const timeouts = { connectMs: 1_234, attemptMs: 5_678, callMs: 9_000 };
+    const pool = new ClientPool({ maxAttempts: 4, timeouts, credentials: fakeCredentials, count: () => undefined });
+    const client = pool.get('sqs', '123456789012', 'eu-west-1');
+    const strategy = (await client.config.retryStrategy()) as unknown as { mode: string };
+    expect(strategy.mode).toBe('adaptive');
+    expect(await client.config.maxAttempts()).toBe(4);
+    const handler = client.config.requestHandler as unknown as { configProvider: Promise<Record<string, unknown>> };
+    expect(await handler.configProvider).toMatchObject({ connectionTimeout: 1_234, requestTimeout: 5_678, socketTimeout: 5_678, throwOnRequestTimeout: true });
+    expect(pool.get('sqs', '123456789012', 'eu-west-1')).toBe(client);
+    expect(pool.get('sqs', '123456789012', 'us-east-1')).not.toBe(client);
+  });
+});
+
 describe('calls that cannot complete', () => {
   let server: Server | undefined;
   const sockets = new Set<Socket>();
