@@ -6,6 +6,7 @@ import type { AttributionRecord } from '../context.js';
 import { escapePointer, recordsOfResources, typePositionsOf } from './support.js';
 import type { CollectionError, Resource } from '../../model/snapshot.js';
 import { describeError } from '../collection-errors.js';
+import { exemptPass } from '../exemptions.js';
 
 /** Type-level listing errors in the resource's account and region (or global, or the whole account). */
 function listingGaps(ctx: EngineContext, r: Resource): CollectionError[] {
@@ -81,6 +82,7 @@ export const attributionConflictAnalysis: Analysis<AttributionOptions> = {
 export const attributionMissingAnalysis: Analysis<AttributionOptions> = {
   name: 'attribution-missing',
   optionsSchema,
+  exemptions: true,
   perResource: true,
   run(ctx, opts) {
     return each(ctx, opts, (rec, resourceAt) => {
@@ -89,6 +91,9 @@ export const attributionMissingAnalysis: Analysis<AttributionOptions> = {
       if (rec && rec.evidence.length > 0) {
         return { status: 'pass', arn, message: `${type} '${name}' is attributed by ${rec.evidence.length} signal(s)`, evidence: { observed: rec.evidence.map((e) => e.detail), expected: 'at least one environment signal' } };
       }
+      // Furniture and team principals belong to no environment by nature (rule `exempt`).
+      const x = ctx.exemption?.(arn);
+      if (x !== undefined) return exemptPass(arn, `${type} '${name}' needs no environment`, x);
       // A resource the spec allows to be shared belongs to no single environment by design.
       const allowance = allowanceFor(ctx.spec.spec.shared ?? [], type, name, arn);
       if (allowance >= 0) {
