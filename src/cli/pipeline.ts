@@ -81,7 +81,7 @@ export async function runPipeline(args: PipelineArgs, ctx: CommandContext, deps:
   const rules = loadRules(args.rules ?? []);
   let snapshot: Snapshot;
   if (args.snapshot !== undefined) {
-    for (const live of ['region', 'profile', 'endpoint'] as const) {
+    for (const live of ['region', 'profile', 'endpoint', 'connect-timeout', 'attempt-timeout', 'call-timeout'] as const) {
       const v = args[live];
       if (v !== undefined && (!Array.isArray(v) || v.length > 0)) ctx.out.warn(`envgate: --${live} applies to live collection; ignored with --snapshot`);
     }

@@ -113,11 +113,12 @@ export function runDeclarativeRules(rules: readonly CompiledRule[], de: Declarat
 
 /**
  * The types a '*' rule covers: those in the snapshot and those a collection error left
- * unlisted (a type that could not be listed at all has no resource to show it exists).
+ * unlisted (a type that could not be listed at all has no resource to show it exists),
+ * and '*' itself for an account that could not be read at all.
  */
 export function coverageTypes(ctx: EngineContext, present: readonly string[]): string[] {
   const types = new Set(present);
-  for (const e of ctx.snapshot.errors) for (const a of e.affects) if (a.startsWith('AWS::')) types.add(a);
+  for (const e of ctx.snapshot.errors) for (const a of e.affects) if (a.startsWith('AWS::') || a === '*') types.add(a);
   return [...types].sort(cmp);
 }
 
@@ -368,8 +369,8 @@ export function coverageGaps(meta: RuleMeta, types: readonly string[], ctx: Engi
         status: 'not-evaluated',
         severity: meta.severity,
         category: meta.category,
-        resource: { arn, accountId: e.accountId, region: e.region, type, name: `${type} in ${e.accountId}/${e.region}`, environment: env },
-        message: `${type} in account ${e.accountId} region ${e.region} could not be inventoried; "${meta.title}" not evaluated there`,
+        resource: { arn, accountId: e.accountId, region: e.region, type, name: `${type === '*' ? 'every type' : type} in ${e.accountId}/${e.region}`, environment: env },
+        message: `${type === '*' ? 'Account' : `${type} in account`} ${e.accountId} region ${e.region} could not be inventoried; "${meta.title}" not evaluated there`,
         evidence: {},
         fingerprint: fingerprint(meta.id, arn),
         reason: describeError(e),

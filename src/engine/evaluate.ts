@@ -105,10 +105,9 @@ export function evaluateWithContext(
         }
         counts.into(rule.meta.id, passCounts);
       } else ruleResults = report.outcomes.map(convert);
-      if (analysis.perResource) {
-        const declared = rule.meta.resourceTypes.includes('*') ? coverageTypes(ctx, [...ctx.byType.keys()]) : rule.meta.resourceTypes;
-        ruleResults.push(...coverageGaps(rule.meta, declared, ctx, locator));
-      }
+      // Per-resource analyses report gaps per type; any analysis, an unreadable account.
+      const declared = rule.meta.resourceTypes.includes('*') ? coverageTypes(ctx, [...ctx.byType.keys()]) : rule.meta.resourceTypes;
+      ruleResults.push(...coverageGaps(rule.meta, analysis.perResource ? declared : ['*'], ctx, locator));
     } else {
       const i = declarativeIndex.get(rule)!;
       ruleResults = declarativeResults[i]!;

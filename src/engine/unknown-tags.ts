@@ -77,7 +77,9 @@ export function settleUnknownTags(results: Result[], reach: RuleReach, gaps: Tag
       (reach.perResource || r.status === 'not-evaluated'
         ? undefined
         : (gaps.byAccount.get(r.resource.accountId) ?? (r.resource.accountId === '' ? gaps.byAccount.values().next().value : undefined)));
-    out.push(reason === undefined || r.status === 'not-evaluated' ? r : notEvaluated(r, reason, meta.title));
+    // A resource a rule leaves out (furniture, by its config, not its tags) stays left out.
+    const exempt = (r.evidence as { exempt?: unknown }).exempt !== undefined;
+    out.push(reason === undefined || exempt || r.status === 'not-evaluated' ? r : notEvaluated(r, reason, meta.title));
   }
   if (!reach.perResource) return out;
   const all = meta.resourceTypes.includes('*');

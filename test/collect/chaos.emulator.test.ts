@@ -23,8 +23,8 @@ const SCANS = Number(process.env.ENVGATE_CHAOS_SCANS ?? CHAOS_SEEDS);
 /** A scan's bound: every call ends by its deadline, and calls per scan are few (~100). */
 const SCAN_BOUND_MS = 240_000;
 const RATES = { throttle: 0.3, serverError: 0.05, hang: 0.01, drop: 0.01 };
-/** Every service collection calls (STS is called only for accounts with a role). */
-const SERVICES = Object.keys(IAM_PREFIX).filter((s) => s !== 'sts');
+/** Every service collection calls (STS for each account's identity check). */
+const SERVICES = Object.keys(IAM_PREFIX);
 
 describe('chaos: scans through a fault proxy', () => {
   let moto: Moto;

@@ -58,6 +58,28 @@ describe('the time-limit options', () => {
       expect(out.stderr.join('\n')).toContain(`${where} is not a number of seconds`);
     }
   });
+
+  it('are ignored, with a warning, when scan evaluates a saved snapshot', async () => {
+    const out = memoryOutput();
+    const argv = ['scan', '--spec', 'fixtures/mht-api/envgate.yaml', '--snapshot', 'fixtures/mht-api/snapshot.json', '--out', '-', '--format', 'json', '--fail-on', 'none', '--call-timeout', '5'];
+    expect(await main(argv, { SOURCE_DATE_EPOCH: '1767225600' }, out)).not.toBe(EXIT.input);
+    expect(out.stderr.join('\n')).toContain('--call-timeout applies to live collection; ignored with --snapshot');
+  });
+});
+
+describe('every client', () => {
+  it('has connection and attempt timeouts and adaptive retries (a rate limiter per service, account and region)', async () => {
+    const timeouts = { connectMs: 1_234, attemptMs: 5_678, callMs: 9_000 };
+    const pool = new ClientPool({ maxAttempts: 4, timeouts, credentials: fakeCredentials, count: () => undefined });
+    const client = pool.get('sqs', '123456789012', 'eu-west-1');
+    const strategy = (await client.config.retryStrategy()) as unknown as { mode: string };
+    expect(strategy.mode).toBe('adaptive');
+    expect(await client.config.maxAttempts()).toBe(4);
+    const handler = client.config.requestHandler as unknown as { configProvider: Promise<Record<string, unknown>> };
+    expect(await handler.configProvider).toMatchObject({ connectionTimeout: 1_234, requestTimeout: 5_678, socketTimeout: 5_678, throwOnRequestTimeout: true });
+    expect(pool.get('sqs', '123456789012', 'eu-west-1')).toBe(client);
+    expect(pool.get('sqs', '123456789012', 'us-east-1')).not.toBe(client);
+  });
 });
 
 describe('calls that cannot complete', () => {

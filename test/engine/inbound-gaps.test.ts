@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/engine/evaluate.js';
 import type { CollectionError } from '../../src/model/snapshot.js';
 import { loadRules } from '../../src/rules/load.js';
-import { baseSpec, loaded, NOW, prod, PROD_ACCOUNT, snapshot } from './helpers.js';
+import { baseSpec, loaded, NOW, prod, PROD_ACCOUNT, res, snapshot } from './helpers.js';
 
 const DB = 'AWS::RDS::DBInstance';
 const alarmsDenied: CollectionError = {
@@ -40,5 +40,28 @@ describe('inbound relations from a type that could not be listed', () => {
 
   it('count as usual when the error is in another region', () => {
     expect(run([{ ...alarmsDenied, region: 'eu-west-1' }]).map((r) => r.status)).toEqual(['fail']);
+  });
+});
+
+describe('a resource without signals where another type could not be listed', () => {
+  const volume = (errors: CollectionError[]) => {
+    const rule = loadRules().find((r) => r.meta.id === 'attribution-missing')!;
+    const ev = evaluate({ spec: loaded(baseSpec()), snapshot: snapshot([res('AWS::EC2::Volume', 'vol-1')], { errors }), rules: [rule], now: NOW });
+    return ev.results.filter((r) => r.resource.type === 'AWS::EC2::Volume');
+  };
+  const instancesDenied: CollectionError = { ...alarmsDenied, service: 'ec2', operation: 'DescribeInstances', affects: ['AWS::EC2::Instance'] };
+
+  it('is unattributed when every listing worked', () => {
+    expect(volume([]).map((r) => r.status)).toEqual(['fail']);
+  });
+
+  it('is not-evaluated when the instances it could inherit from could not be listed', () => {
+    expect(volume([instancesDenied])).toEqual([
+      expect.objectContaining({ status: 'not-evaluated', reason: `collection error ec2:DescribeInstances AccessDenied in ${PROD_ACCOUNT}/us-east-1: denied` }),
+    ]);
+  });
+
+  it('is unattributed still when only IAM, which attributes nothing else, failed', () => {
+    expect(volume([{ ...instancesDenied, region: 'global', service: 'iam', affects: ['AWS::IAM::Role'] }]).map((r) => r.status)).toEqual(['fail']);
   });
 });

@@ -36,4 +36,16 @@ describe("collection errors affecting '*' (an unreachable account)", () => {
     const stg = ev.results.filter((r) => r.resource.accountId === STAGING_ACCOUNT);
     expect(stg.map((r) => r.status)).toEqual(['pass']);
   });
+
+  it('give every rule over all types, and every analysis, one not-evaluated gap for the whole account', () => {
+    const ids = ['required-tags', 'attribution-missing', 'isolation-network-paths', 'cost-ceiling'];
+    const ev = evaluate({ spec: encSpec(), snapshot: snapshot([], { errors: [unreachable] }), rules: loadRules().filter((r) => ids.includes(r.meta.id)), now: NOW });
+    const gaps = ev.results.filter((r) => r.resource.arn === `arn:aws:envgate:global:${PROD_ACCOUNT}:coverage/*`);
+    expect(gaps.map((r) => r.ruleId).sort()).toEqual([...ids].sort());
+    for (const g of gaps) {
+      expect(g.status).toBe('not-evaluated');
+      expect(g.reason).toBe(`collection error sts:AssumeRole AccessDenied in ${PROD_ACCOUNT}/global: denied`);
+      expect(g.message).toMatch(new RegExp(`^Account ${PROD_ACCOUNT} region global could not be inventoried`));
+    }
+  });
 });

@@ -53,8 +53,11 @@ export function compareScans(clean: readonly Result[], faulty: readonly Result[]
     if (r.status !== 'fail') continue;
     const n = now.get(r.fingerprint);
     if (n?.status === 'fail' || (n?.status === 'not-evaluated' && n.reason)) continue;
-    const gap = `${r.ruleId} arn:aws:envgate:${r.resource.region}:${r.resource.accountId}:coverage/${r.resource.type}`;
-    if (gaps.has(gap)) continue;
+    // A gap is placed in the failed call's region: the resource's, or 'global' (IAM, STS).
+    const gap = (region: string) => `${r.ruleId} arn:aws:envgate:${region}:${r.resource.accountId}:coverage/${r.resource.type}`;
+    if (gaps.has(gap(r.resource.region)) || gaps.has(gap('global'))) continue;
+    // An account that could not be read at all: one gap for every type ('*').
+    if (gaps.has(`${r.ruleId} arn:aws:envgate:global:${r.resource.accountId}:coverage/*`)) continue;
     const team = (r.evidence as { team?: unknown }).team;
     if (typeof team === 'string' && gaps.has(`${r.ruleId} envgate:team/${team}`)) continue;
     lost.push(n ? `${label(r)} is now ${n.status}` : `${label(r)} vanished`);
