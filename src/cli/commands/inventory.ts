@@ -35,7 +35,7 @@ export const inventoryCommand = defineCommand<InventoryArgs>({
       throw new InputError('--concurrency must be a whole number of at least 1');
     }
     const snapshot = await collectWithProgress(spec, args, ctx);
-    writeSnapshot(args.out, snapshot);
+    await writeSnapshot(args.out, snapshot);
     return summarise(snapshot, args.out, ctx);
   },
 });
