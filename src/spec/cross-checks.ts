@@ -185,5 +185,5 @@ function resourceTypeRefs(root: unknown, envs: [string, unknown][]): [{ at: stri
 /** A known type this one is probably a typo of (wrong case, or at most two edits away). */
 function nearType(type: string): string | undefined {
   const lower = type.toLowerCase();
-  return RESOURCE_TYPES.find((t) => t.toLowerCase() === lower) ?? RESOURCE_TYPES.find((t) => levenshtein(t.toLowerCase(), lower) <= 2);
+  return RESOURCE_TYPES.find((t) => t.toLowerCase() === lower) ?? RESOURCE_TYPES.find((t) => Math.abs(t.length - lower.length) <= 2 && levenshtein(t.toLowerCase(), lower) <= 2);
 }
