@@ -50,6 +50,7 @@ function parseArgs(argv: string[]): Options {
 
 /** Child: runs seeds [from, to) of one kind, reporting each case as it starts and ends. */
 async function child(kind: Kind, from: number, to: number): Promise<void> {
+  process.on('disconnect', () => process.exit(1)); // the parent is gone: stop too
   const work = mkdtempSync(path.join(tmpdir(), `envgate-fuzz-${kind}-`));
   try {
     const bases = await loadBases(work);
