@@ -1,15 +1,16 @@
 // JSON Schema of the snapshot file (draft-07). The types in src/model/snapshot.ts are
-// the same contract; `config` per type is documented in src/model/resource-config.ts and
-// typed in config-schema.ts (fields may be absent, and a newer collector may add more).
-
-import { CONFIG_BY_TYPE } from './config-schema.js';
+// the same contract; each described type's `config` is checked against its schema in
+// src/model/config-schemas.ts (typed and closed: a rule can only read what is there).
+// Types that arrive only through the Tagging API carry an empty config.
+import { CONFIG_SCHEMAS } from '../model/config-schemas.js';
 
 const str = { type: 'string' } as const;
-/** AWS caps ARNs at 2,048 characters; relation targets are ARNs, ids or CIDRs. */
-const ARN_MAX = 2048;
 const strArr = { type: 'array', items: str } as const;
 const tags = { type: 'object', additionalProperties: str } as const;
 const accountId = { type: 'string', pattern: '^(\\d{12}|aws)$' } as const;
+
+/** AWS caps ARNs at 2,048 characters; relation targets are ARNs, ids or CIDRs. */
+const ARN_MAX = 2048;
 
 // IAM refuses a policy over 6,144 characters, so no element of a real one is longer; the
 // bound also keeps action patterns within what a regular expression can hold.
@@ -99,7 +100,6 @@ export const SNAPSHOT_SCHEMA = {
         type: 'object',
         additionalProperties: false,
         required: ['arn', 'accountId', 'region', 'type', 'name', 'id', 'tags', 'config', 'relations'],
-        allOf: CONFIG_BY_TYPE,
         properties: {
           arn: { type: 'string', pattern: '^arn:', maxLength: ARN_MAX },
           accountId: str,
@@ -119,6 +119,10 @@ export const SNAPSHOT_SCHEMA = {
             },
           },
         },
+        allOf: Object.entries(CONFIG_SCHEMAS).map(([type, config]) => ({
+          if: { properties: { type: { const: type } }, required: ['type'] },
+          then: { properties: { config } },
+        })),
       },
     },
     principals: {
