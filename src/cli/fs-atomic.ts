@@ -1,10 +1,13 @@
 // Atomic file writes: every file goes to a temp file in its own directory, then renames
 // over the target, so a reader (or a failed run) never sees half a file. A group of files
-// is written in two phases: all temp files first, then all renames.
+// is written in two phases: all temp files first, then all renames. Temp files are named
+// `.envgate-tmp-PID-HEX-NAME`: removed on SIGINT/SIGTERM/SIGHUP, and a killed run's ones
+// (older than this process, their process gone) removed by the next write to the directory.
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../model/diagnostics.js';
+import { cleanStaleTemps, forgetTemp, trackTemp } from './temp-files.js';
 
 /** The file operations used; tests substitute failing ones. */
 export interface AtomicFs {
@@ -43,6 +46,17 @@ export function tempPathFor(target: string): string {
 }
 
 /**
+ * A new temp file for `target`, registered for removal on a signal; stale temp files of
+ * killed runs in the same directory are removed first.
+ */
+export function newTempFor(target: string): string {
+  cleanStaleTemps(path.dirname(target), { readdir: readdirSync, mtimeMs: (f) => statSync(f).mtimeMs, remove: (f) => rmSync(f, { force: true }) });
+  const temp = tempPathFor(target);
+  trackTemp(temp);
+  return temp;
+}
+
+/**
  * Writes every file or none of them: any failure before the renames removes the temp
  * files and leaves existing targets untouched. Throws InputError naming the file.
  */
@@ -55,6 +69,7 @@ export function writeFilesAtomic(files: readonly FileToWrite[], fs: AtomicFs = n
       } catch {
         // best effort: the original error is the one to report
       }
+      forgetTemp(t.temp);
     }
     const message = (err as Error).message ?? String(err);
     throw new InputError(`cannot write ${target}: ${message}`, [
@@ -67,7 +82,7 @@ export function writeFilesAtomic(files: readonly FileToWrite[], fs: AtomicFs = n
     } catch (err) {
       fail(f.path, err);
     }
-    const temp = tempPathFor(f.path);
+    const temp = newTempFor(f.path);
     temps.push({ temp, target: f.path });
     try {
       fs.writeFile(temp, f.data);
@@ -79,6 +94,7 @@ export function writeFilesAtomic(files: readonly FileToWrite[], fs: AtomicFs = n
     const t = temps[i]!;
     try {
       fs.rename(t.temp, t.target);
+      forgetTemp(t.temp);
     } catch (err) {
       temps.splice(0, i); // renamed ones are complete files; remove only the rest
       fail(t.target, err);

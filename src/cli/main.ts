@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import yargs from 'yargs';
 import { formatDiagnostic, InputError } from '../model/diagnostics.js';
 import { clockFromEnv } from './clock.js';
@@ -79,8 +80,27 @@ export function reportError(err: unknown, out: Output, verbose: boolean): ExitCo
     out.error('envgate: a report is too large to build in memory (over ~512 MB of text): for estates this large use --passes summary, which counts passing checks instead of listing each');
     return EXIT.input;
   }
-  out.error(`envgate: internal error: ${e.message}`);
+  out.error(`envgate: internal error: ${firstLine(e.message)}${whereThrown(e)}`);
   if (verbose && e.stack) out.error(e.stack);
-  else out.error('Run again with --verbose for details, and please report it.');
-  return EXIT.input;
+  else out.error(`This is a bug in envgate ${TOOL_VERSION}: please report it with the command line and the input files (run again with --verbose for the stack).`);
+  return EXIT.internal;
 }
+
+function firstLine(message: string): string {
+  const line = message.split('\n')[0] ?? '';
+  return line.length > 300 ? `${line.slice(0, 300)}...` : line;
+}
+
+/** ` (at src/x.ts:12)`: the innermost frame in envgate's own sources, relative to the package, so no machine path is printed. */
+export function whereThrown(e: Error): string {
+  for (const line of (e.stack ?? '').split('\n').slice(1)) {
+    const frame = line.replace(/\\/g, '/').replace('file://', '');
+    const at = frame.indexOf(PACKAGE_ROOT);
+    if (at < 0 || frame.includes('/node_modules/')) continue;
+    const m = /^(src\/[^\s():]+):(\d+)/.exec(frame.slice(at + PACKAGE_ROOT.length));
+    if (m) return ` (at ${m[1]}:${m[2]})`;
+  }
+  return '';
+}
+
+const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url)).replace(/\\/g, '/');

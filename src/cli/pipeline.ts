@@ -4,6 +4,7 @@
 import path from 'node:path';
 import type { Argv } from 'yargs';
 import { readSnapshot } from '../collect/snapshot-io.js';
+import { canonicalSnapshot } from '../collect/snapshot-order.js';
 import { evaluate, type PassMode } from '../engine/evaluate.js';
 import { InputError } from '../model/diagnostics.js';
 import type { Evaluation } from '../model/result.js';
@@ -85,7 +86,7 @@ export async function runPipeline(args: PipelineArgs, ctx: CommandContext, deps:
       const v = args[live];
       if (v !== undefined && (!Array.isArray(v) || v.length > 0)) ctx.out.warn(`envgate: --${live} applies to live collection; ignored with --snapshot`);
     }
-    snapshot = readSnapshot(args.snapshot);
+    snapshot = canonicalSnapshot(readSnapshot(args.snapshot));
   } else {
     resolveTimeouts(args, ctx.env); // option errors before any AWS call
     checkRegionOption(args.region);

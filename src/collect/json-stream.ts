@@ -24,20 +24,26 @@ function nested(value: unknown, depth: number): string {
  * a top-level array is serialised on its own, so no piece holds the whole file.
  */
 export function writeCanonicalJson(value: Record<string, unknown>, write: (chunk: string) => void): void {
+  for (const chunk of canonicalJsonChunks(value)) write(chunk);
+}
+
+/** The pieces writeCanonicalJson writes, one at a time (a writer may pause between them). */
+export function* canonicalJsonChunks(value: Record<string, unknown>): Generator<string> {
   const keys = Object.keys(value)
     .filter((k) => value[k] !== undefined)
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  write('{');
-  keys.forEach((key, i) => {
-    write(`${i === 0 ? '' : ','}\n  ${JSON.stringify(key)}: `);
+  yield '{';
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    yield `${i === 0 ? '' : ','}\n  ${JSON.stringify(key)}: `;
     const v = value[key];
     if (Array.isArray(v) && v.length > 0) {
-      write('[');
-      v.forEach((el, j) => write(`${j === 0 ? '' : ','}\n    ${nested(el === undefined ? null : el, 2)}`));
-      write('\n  ]');
-    } else write(nested(v, 1));
-  });
-  write(keys.length > 0 ? '\n}\n' : '}\n');
+      yield '[';
+      for (let j = 0; j < v.length; j++) yield `${j === 0 ? '' : ','}\n    ${nested(v[j] === undefined ? null : v[j], 2)}`;
+      yield '\n  ]';
+    } else yield nested(v, 1);
+  }
+  yield keys.length > 0 ? '\n}\n' : '}\n';
 }
 
 /** Where a buffer's JSON is malformed: byte offset and a message. */

@@ -1,9 +1,7 @@
 // Reading and writing snapshot files. Writing is atomic (temp file + rename) and
 // deterministic (canonical key order, sorted records, trailing newline); reading
 // validates against the schema and names file:line:col for every problem.
-import { randomBytes } from 'node:crypto';
 import { closeSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import addFormats from 'ajv-formats';
 import { LineCounter, parseDocument, isNode } from 'yaml';
@@ -12,7 +10,9 @@ import type { Snapshot } from '../model/snapshot.js';
 import { jsonErrorPosition } from '../spec/json-error.js';
 import { CONFIG_SCHEMAS } from '../model/config-schemas.js';
 import { snapshotSchemaWithoutConfigTypes } from './snapshot-schema.js';
-import { canonicalJson, JsonBufferError, parseJsonBuffer, positionOf, WHOLE_TEXT_LIMIT_BYTES, writeCanonicalJson } from './json-stream.js';
+import { newTempFor } from '../cli/fs-atomic.js';
+import { forgetTemp } from '../cli/temp-files.js';
+import { canonicalJson, canonicalJsonChunks, JsonBufferError, parseJsonBuffer, positionOf, WHOLE_TEXT_LIMIT_BYTES } from './json-stream.js';
 
 export { canonicalJson };
 
@@ -58,18 +58,28 @@ export function serializeSnapshot(s: Snapshot): string {
   return canonicalJson(sortSnapshot(s));
 }
 
+/** Bytes written between two pauses for the event loop, where a signal can stop the write. */
+const WRITE_SLICE_BYTES = 8 * 2 ** 20;
+
 /**
  * Writes the snapshot atomically: a temp file in the same directory, then rename. The
  * text goes out one record at a time (the same bytes as serializeSnapshot), so a
- * snapshot larger than one string can hold is written too.
+ * snapshot larger than one string can hold is written too. The write pauses every few
+ * MiB so that Ctrl-C is handled at once: the temp file is removed, no target is touched.
  */
-export function writeSnapshot(file: string, snapshot: Snapshot): void {
-  const tmp = join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+export async function writeSnapshot(file: string, snapshot: Snapshot): Promise<void> {
+  const tmp = newTempFor(file);
   let fd: number | undefined;
   try {
     fd = openSync(tmp, 'wx');
-    const out = fd;
-    writeCanonicalJson(sortSnapshot(snapshot) as unknown as Record<string, unknown>, (chunk) => void writeSync(out, chunk, null, 'utf8'));
+    let sinceYield = 0;
+    for (const chunk of canonicalJsonChunks(sortSnapshot(snapshot) as unknown as Record<string, unknown>)) {
+      sinceYield += writeSync(fd, chunk, null, 'utf8');
+      if (sinceYield >= WRITE_SLICE_BYTES) {
+        sinceYield = 0;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
     closeSync(fd);
     fd = undefined;
     renameSync(tmp, file);
@@ -77,6 +87,8 @@ export function writeSnapshot(file: string, snapshot: Snapshot): void {
     if (fd !== undefined) closeSync(fd);
     rmSync(tmp, { force: true });
     throw err;
+  } finally {
+    forgetTemp(tmp);
   }
 }
 

@@ -9,10 +9,33 @@ const strArr = { type: 'array', items: str } as const;
 const tags = { type: 'object', additionalProperties: str } as const;
 const accountId = { type: 'string', pattern: '^(\\d{12}|aws)$' } as const;
 
+/** AWS caps ARNs at 2,048 characters; relation targets are ARNs, ids or CIDRs. */
+const ARN_MAX = 2048;
+
+// IAM refuses a policy over 6,144 characters, so no element of a real one is longer; the
+// bound also keeps action patterns within what a regular expression can hold.
+const policyText = { type: 'string', maxLength: 6144 } as const;
+const policyTexts = { anyOf: [policyText, { type: 'array', items: policyText }] } as const;
+const policyPrincipal = { anyOf: [policyText, { type: 'object', additionalProperties: policyTexts }] } as const;
+const policyStatement = {
+  type: 'object',
+  required: ['Effect'],
+  properties: {
+    Sid: str,
+    Effect: { enum: ['Allow', 'Deny'] },
+    Action: policyTexts,
+    NotAction: policyTexts,
+    Resource: policyTexts,
+    NotResource: policyTexts,
+    Principal: policyPrincipal,
+    NotPrincipal: policyPrincipal,
+    Condition: { type: 'object', additionalProperties: { type: 'object' } },
+  },
+} as const;
 const policyDocument = {
   type: 'object',
   required: ['Statement'],
-  properties: { Version: str, Statement: { type: ['array', 'object'] } },
+  properties: { Version: str, Statement: { anyOf: [policyStatement, { type: 'array', items: policyStatement }] } },
 } as const;
 
 export const RELATION_KINDS = [
@@ -84,7 +107,7 @@ export const SNAPSHOT_SCHEMA = {
         additionalProperties: false,
         required: ['arn', 'accountId', 'region', 'type', 'name', 'id', 'tags', 'config', 'relations'],
         properties: {
-          arn: { type: 'string', pattern: '^arn:' },
+          arn: { type: 'string', pattern: '^arn:', maxLength: ARN_MAX },
           accountId: str,
           region: str,
           type: { type: 'string', pattern: '^[A-Za-z0-9]+::[A-Za-z0-9]+::[A-Za-z0-9]+$' },
@@ -98,7 +121,7 @@ export const SNAPSHOT_SCHEMA = {
               type: 'object',
               additionalProperties: false,
               required: ['kind', 'target'],
-              properties: { kind: { enum: RELATION_KINDS }, target: str },
+              properties: { kind: { enum: RELATION_KINDS }, target: { type: 'string', maxLength: ARN_MAX } },
             },
           },
         },

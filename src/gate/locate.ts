@@ -3,6 +3,7 @@
 // speed and only re-read as YAML (JSON is YAML) when an error needs a position.
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { Diagnostic } from '../model/diagnostics.js';
+import { aliasProblems } from '../spec/aliases.js';
 
 export interface Located {
   doc: Document;
@@ -12,6 +13,10 @@ export interface Located {
   locateKey(pointer: string): { line: number; column: number };
   /** The YAML syntax errors, as diagnostics. */
   syntaxErrors(file: string): Diagnostic[];
+  /** 1-based line and column of a character offset. */
+  offset(offset: number | undefined): { line: number; column: number };
+  /** Unresolved, cyclic or exploding aliases, as diagnostics (see spec/aliases.ts). */
+  aliasErrors(file: string): Diagnostic[];
 }
 
 export function pointerSegments(pointer: string): string[] {
@@ -76,6 +81,8 @@ export function locatedYaml(text: string): Located {
         code: 'yaml-syntax',
         message: e.message.split('\n')[0] ?? e.message,
       })),
+    offset: pos,
+    aliasErrors: (file) => aliasProblems(doc, pos, file),
   };
 }
 

@@ -2,6 +2,7 @@
 import type { Result } from '../model/result.js';
 import type { FailOn } from '../report/context.js';
 import type { GateDecision } from './decide.js';
+import { terminalText } from '../report/escape.js';
 import { waiverLabel } from './waivers.js';
 
 /** Findings listed in the console verdict before "and N more". */
@@ -47,7 +48,8 @@ export function verdictLines(d: GateDecision, scope: GateScope): string[] {
     }
     if (d.notEvaluated.length > VERDICT_LIST_LIMIT) lines.push(`  ... and ${d.notEvaluated.length - VERDICT_LIST_LIMIT} more not evaluated`);
   }
-  return lines;
+  // Names and messages come from AWS: no line breaks or escape sequences reach the terminal.
+  return lines.map((l) => terminalText(l));
 }
 
 /** The decision as plain data (written as envgate-gate.json beside the reports). */

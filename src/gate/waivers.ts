@@ -5,7 +5,7 @@ import { type Document, isScalar, visit } from 'yaml';
 import { matchesPattern, patternProblem } from '../spec/patterns.js';
 import { type Diagnostic, InputError } from '../model/diagnostics.js';
 import type { Result, ResultWaiver } from '../model/result.js';
-import { locatedYaml, pointerOf } from './locate.js';
+import { type Located, locatedYaml, pointerOf } from './locate.js';
 import { schemaDiagnostics, sortDiagnostics } from './schema-errors.js';
 import { waiversSchema } from './waiver-schema.js';
 
@@ -43,8 +43,13 @@ export function parseWaivers(text: string, file: string): WaiverSet {
   const located = locatedYaml(text);
   const syntax = located.syntaxErrors(file);
   if (syntax.length > 0) throw new InputError(`${file}: not valid YAML`, syntax);
+  const aliases = located.aliasErrors(file);
+  if (aliases.length > 0) throw new InputError(`${file}: aliases that cannot be expanded`, aliases);
+  const keys = complexKeys(located);
+  if (keys.length > 0) throw new InputError(`${file}: keys that are not plain text`, keys.map((k) => ({ ...k, file })));
   keepPlainScalarsAsText(located.doc);
-  const data: unknown = located.doc.toJS();
+  // Aliases were bounded just above; yaml's own count would refuse some ordinary reuse.
+  const data: unknown = located.doc.toJS({ maxAliasCount: -1 });
   if (data === null || data === undefined) {
     throw new InputError(`${file}: empty waivers file`, [
       { file, line: 1, column: 1, path: '', code: 'empty', message: 'the file is empty', expected: 'version: 1 and a waivers list' },
@@ -115,6 +120,20 @@ function keepPlainScalarsAsText(doc: Document): void {
       }
     },
   });
+}
+
+/** Mapping keys that are collections or aliases (a plain object would turn them into "[object Object]"). */
+function complexKeys(located: Located): Omit<Diagnostic, 'file'>[] {
+  const out: Omit<Diagnostic, 'file'>[] = [];
+  visit(located.doc, {
+    Pair(_, pair) {
+      if (pair.key !== null && !isScalar(pair.key)) {
+        const range = (pair.key as { range?: number[] }).range;
+        out.push({ ...located.offset(range?.[0]), path: '', code: 'key-type', message: 'keys must be plain text', expected: 'a text key' });
+      }
+    },
+  });
+  return out;
 }
 
 function isRealDate(s: string): boolean {

@@ -21,7 +21,9 @@ const obj = (properties: Record<string, JsonSchema>): JsonSchema => ({ type: 'ob
 const list = (items: JsonSchema): JsonSchema => ({ type: 'array', items });
 
 const encryption = obj({ enabled: bool, algorithm: str, kmsKeyArn: str, customerManagedKey: bool });
-const sgRule = obj({ protocol: str, fromPort: int, toPort: int, cidrs: strs, groupIds: strs });
+// A rule without its protocol or sources cannot be judged (the network analyses read them
+// without checks): inside a collected rule these three are required.
+const sgRule: JsonSchema = { ...obj({ protocol: str, fromPort: int, toPort: int, cidrs: strs, groupIds: strs }), required: ['protocol', 'cidrs', 'groupIds'] };
 
 export const CONFIG_SCHEMAS: Readonly<Record<DescribedType, JsonSchema>> = {
   'AWS::S3::Bucket': obj({

@@ -29,6 +29,26 @@ export function md(text: string): string {
 }
 
 /**
+ * SARIF plain text (`message.text`, SARIF 2.1.0 §3.11.6): `\`, `[` and `]` are escaped with
+ * a backslash, so text from AWS never forms an embedded link such as `[x](javascript:...)`;
+ * one line, no control characters.
+ */
+export function sarifText(text: string): string {
+  return oneLine(text).replace(/[\\[\]]/g, (c) => `\\${c}`);
+}
+
+/** Text for a terminal: one line, without control characters (no escape sequences from AWS names). */
+export function terminalText(text: string): string {
+  return oneLine(text);
+}
+
+function oneLine(text: string): string {
+  return text
+    .replace(/\r\n|\r|\n|\u2028|\u2029/g, ' ')
+    .replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, ''); // eslint-disable-line no-control-regex
+}
+
+/**
  * Rule text written by rule authors (remediation): `code spans` stay code spans, everything
  * else is escaped as md() does. A span's content is kept as written (escapes would show
  * literally inside it); an unpaired backtick is escaped.

@@ -17,6 +17,7 @@ import {
   UNATTRIBUTED,
 } from './context.js';
 import { serviceOf } from './derived.js';
+import { md, sarifText } from './escape.js';
 
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 
@@ -91,19 +92,18 @@ export function buildSarif(evaluation: Evaluation, ctx: ReportContext): Json {
   const notifications = [
     ...ctx.snapshot.errors.map((e) => ({
       level: 'error',
-      message: {
-        text:
-          `Collection failed: ${e.service}:${e.operation} in account ${e.accountId || '-'} region ${e.region}: ` +
+      message: plainMessage(
+        `Collection failed: ${e.service}:${e.operation} in account ${e.accountId || '-'} region ${e.region}: ` +
           `${e.code}: ${e.message}` +
           (e.affects.length > 0 ? ` (incomplete: ${e.affects.join(', ')})` : '') +
           (e.resourceArn ? ` [${e.resourceArn}]` : ''),
-      },
+      ),
       descriptor: { id: 'collection-error' },
       properties: { ...e },
     })),
     ...notEvaluated.map((r) => ({
       level: 'warning',
-      message: { text: `Not evaluated: ${r.ruleId} on ${r.resource.arn}: ${r.reason ?? r.message}` },
+      message: plainMessage(`Not evaluated: ${r.ruleId} on ${r.resource.arn}: ${r.reason ?? r.message}`),
       descriptor: { id: 'not-evaluated' },
       associatedRule: { id: r.ruleId, index: indexOf(r) },
       locations: [{ logicalLocations: [logicalLocation(r)] }],
@@ -208,7 +208,7 @@ function sarifResult(r: Result, index: number, ctx: ReportContext): Json {
     ruleId: r.ruleId,
     ruleIndex: index,
     level: LEVEL[r.severity],
-    message: { text },
+    message: plainMessage(text),
     locations: [
       {
         physicalLocation: anchor(r, ctx),
@@ -226,6 +226,11 @@ function sarifResult(r: Result, index: number, ctx: ReportContext): Json {
       ...(r.baseline ? { baseline: r.baseline } : {}),
     },
   };
+}
+
+/** A message from text that may hold AWS names: escaped plain text, and the same as inert Markdown. */
+function plainMessage(text: string): { text: string; markdown: string } {
+  return { text: sarifText(text), markdown: md(text) };
 }
 
 function logicalLocation(r: Result): Json {

@@ -4,6 +4,7 @@
 import { type Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import type { Diagnostic } from '../model/diagnostics.js';
 import type { SourcePosition } from '../model/spec.js';
+import { aliasProblems } from './aliases.js';
 
 export interface ParsedSource {
   value: unknown;
@@ -15,7 +16,18 @@ export interface ParsedSource {
   diagnostics: Diagnostic[];
 }
 
-const MAX_NODES = 1_000_000; // alias expansion guard
+const MAX_NODES = 1_000_000; // a last guard: aliases are bounded before the walk (aliases.ts)
+const MAX_DEPTH = 200;
+
+/** Thrown by the walk at the node where a limit was passed. */
+class TooLarge extends Error {
+  constructor(
+    readonly code: 'too-large' | 'too-deep',
+    readonly at: SourcePosition,
+  ) {
+    super(code);
+  }
+}
 
 /** Escapes one JSON pointer segment (RFC 6901). */
 export function pointerSegment(key: string): string {
@@ -51,14 +63,14 @@ export function parseSource(text: string, file: string): ParsedSource {
       expected: 'valid YAML or JSON',
     });
   }
+  if (diagnostics.length === 0) diagnostics.push(...aliasProblems(document, at, file));
   if (diagnostics.length > 0) return { value: undefined, positions, keyPositions, document, diagnostics };
 
   let nodes = 0;
   const walk = (node: Node | null | undefined, pointer: string, fallback: SourcePosition, depth: number): unknown => {
-    if (++nodes > MAX_NODES || depth > 200) {
-      throw new Error('too many nodes');
-    }
     const pos = node?.range ? at(node.range[0]) : fallback;
+    if (++nodes > MAX_NODES) throw new TooLarge('too-large', pos);
+    if (depth > MAX_DEPTH) throw new TooLarge('too-deep', pos);
     positions[pointer] = pos;
     if (node === null || node === undefined) return null;
     if (isAlias(node)) {
@@ -113,8 +125,14 @@ export function parseSource(text: string, file: string): ParsedSource {
   let value: unknown;
   try {
     value = walk(document.contents as Node | null, '', { line: 1, column: 1 }, 0);
-  } catch {
-    diagnostics.push({ file, line: 1, column: 1, path: '', code: 'too-large', message: 'the document expands to too many nodes (alias loop?)', expected: 'a spec of ordinary size' });
+  } catch (err) {
+    if (!(err instanceof TooLarge)) throw err;
+    value = undefined;
+    diagnostics.push(
+      err.code === 'too-deep'
+        ? { file, ...err.at, path: '', code: 'too-deep', message: `values nest more than ${MAX_DEPTH} levels deep here`, expected: 'ordinary nesting' }
+        : { file, ...err.at, path: '', code: 'too-large', message: `the document has more than ${MAX_NODES} nodes`, expected: 'a file of ordinary size' },
+    );
   }
   return { value, positions, keyPositions, document, diagnostics };
 }

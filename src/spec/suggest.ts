@@ -26,6 +26,9 @@ export function didYouMean(value: string, candidates: readonly string[]): string
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const c of [...candidates].sort()) {
+    // The distance is at least the difference in length: skip what cannot be close (and a
+    // 200 kB value never costs a quadratic comparison).
+    if (Math.abs(c.length - value.length) > limit) continue;
     const d = levenshtein(lower, c.toLowerCase());
     if (d < bestDistance) {
       best = c;

@@ -51,5 +51,28 @@ describe('envgate entry point', () => {
     reportError(new RangeError('Maximum call stack size exceeded'), other, false);
     expect(other.stderr[0]).toMatch(/^envgate: internal error: Maximum call stack/);
   });
-});
 
+  it('reports an internal error with exit 4, where in the sources it was thrown, and no machine path', () => {
+    const out = memoryOutput();
+    let err: Error;
+    try {
+      (null as unknown as { trim(): string }).trim();
+      throw new Error('unreachable');
+    } catch (e) {
+      err = e as Error;
+    }
+    expect(reportError(err, out, false)).toBe(4);
+    // Thrown in a test file, outside src/: no source location is claimed.
+    expect(out.stderr[0]).toBe("envgate: internal error: Cannot read properties of null (reading 'trim')");
+    expect(out.stderr[1]).toMatch(/^This is a bug in envgate \d+\.\d+\.\d+: please report it/);
+    expect(out.stderr.join('\n')).not.toContain(process.cwd());
+  });
+
+  it('names the innermost envgate source frame of an internal error, relative to the package', () => {
+    const e = new Error('boom');
+    e.stack = ['Error: boom', '    at f (file:///x/node_modules/yaml/dist/a.js:1:2)', `    at g (${process.cwd()}/src/engine/evaluate.ts:42:7)`, `    at h (${process.cwd()}/src/cli/main.ts:9:1)`].join('\n');
+    const out = memoryOutput();
+    expect(reportError(e, out, false)).toBe(4);
+    expect(out.stderr[0]).toBe('envgate: internal error: boom (at src/engine/evaluate.ts:42)');
+  });
+});

@@ -46,9 +46,9 @@ describe('snapshot files', () => {
     expect(text.endsWith('}\n')).toBe(true);
   });
 
-  it('writes atomically (no temp file left) and reads back what it wrote', () => {
+  it('writes atomically (no temp file left) and reads back what it wrote', async () => {
     const file = join(dir, 'ok.json');
-    writeSnapshot(file, snapshot());
+    await writeSnapshot(file, snapshot());
     expect(readdirSync(dir)).toEqual(['ok.json']);
     const back = readSnapshot(file);
     expect(serializeSnapshot(back)).toBe(readFileSync(file, 'utf8'));
@@ -92,15 +92,15 @@ describe('snapshot files', () => {
 describe('snapshot files larger than one string', () => {
   const FIXTURES = ['3mtt-chatbot', 'ai-sdlc', 'mht-api', 'monepiceriz'].map((s) => `fixtures/${s}/snapshot.json`);
 
-  it('are written record by record in exactly the bytes of the whole text', () => {
+  it('are written record by record in exactly the bytes of the whole text', async () => {
     for (const f of FIXTURES) {
       const snap = readSnapshot(f);
       const file = join(dir, 'streamed.json');
-      writeSnapshot(file, snap);
+      await writeSnapshot(file, snap);
       expect(readFileSync(file, 'utf8'), f).toBe(serializeSnapshot(snap));
     }
     const file = join(dir, 'small.json');
-    writeSnapshot(file, snapshot());
+    await writeSnapshot(file, snapshot());
     expect(readFileSync(file, 'utf8')).toBe(serializeSnapshot(snapshot()));
   });
 

@@ -40,7 +40,7 @@ export const inventoryCommand = defineCommand<InventoryArgs>({
     resolveTimeouts(args, ctx.env); // option errors before any AWS call
     checkRegionOption(args.region);
     const snapshot = await collectWithProgress(spec, args, ctx);
-    writeSnapshot(args.out, snapshot);
+    await writeSnapshot(args.out, snapshot);
     return summarise(snapshot, args.out, ctx);
   },
 });

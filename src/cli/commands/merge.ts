@@ -43,7 +43,7 @@ export const mergeCommand = defineCommand<MergeArgs>({
       const merged = mergeSnapshots(texts.map((t) => ({ file: t.file, snapshot: parseSnapshot(t.text, t.file) })));
       nodeFs.mkdir(args.out);
       const target = path.join(args.out, 'snapshot.json');
-      writeSnapshot(target, merged);
+      await writeSnapshot(target, merged);
       ctx.out.info(`envgate merge: ${files.length} snapshot(s), ${merged.metadata.accounts.length} account(s), ${merged.resources.length} resource(s) -> ${target}`);
       return merged.errors.length > 0 ? EXIT.incomplete : EXIT.ok;
     }

@@ -1,0 +1,92 @@
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseWaivers } from '../../src/gate/waivers.js';
+import { InputError } from '../../src/model/diagnostics.js';
+import { parseRule } from '../../src/rules/load.js';
+import { parseSpec } from '../../src/spec/load.js';
+
+const SPEC = readFileSync('fixtures/mht-api/envgate.yaml', 'utf8');
+
+/** Billion laughs: ten levels of ten aliases each (10^10 nodes if expanded). */
+function bomb(levels = 10): string {
+  const lines = ['l0: &b0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
+  for (let i = 1; i < levels; i++) lines.push(`l${i}: &b${i} [${Array(10).fill(`*b${i - 1}`).join(', ')}]`);
+  return `${lines.join('\n')}\n`;
+}
+
+function diagnostics(fn: () => unknown) {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof InputError) return err.diagnostics.map((d) => `${d.line}:${d.column} ${d.code}`);
+    throw err;
+  }
+  throw new Error('no InputError');
+}
+
+// Timings exclude the one-time schema compilation: each parser reads one good file first.
+beforeAll(() => {
+  parseSpec(SPEC, 'envgate.yaml');
+  parseWaivers('version: 1\nwaivers: []\n', 'waivers.yaml');
+});
+
+describe('YAML aliases', () => {
+  it('rejects an alias bomb in a spec in well under a second, at the alias that exceeds the limit', () => {
+    const started = performance.now();
+    const ds = diagnostics(() => parseSpec(`${bomb()}${SPEC}`, 'envgate.yaml'));
+    expect(performance.now() - started).toBeLessThan(1000);
+    // Aliases add 110 + 1,110 nodes on lines 2-3; on line 4 each adds 1,111, and the 8th passes 10,000.
+    expect(ds).toEqual(['4:45 alias-limit']);
+  });
+
+  it('rejects an alias bomb in a waivers file and in a rule file, located', () => {
+    const started = performance.now();
+    expect(diagnostics(() => parseWaivers(`${bomb()}version: 1\nwaivers: []\n`, 'waivers.yaml'))).toEqual(['4:45 alias-limit']);
+    const rule = parseRule(`${bomb()}id: r\n`, 'r.yaml', 'test');
+    expect('diagnostics' in rule && rule.diagnostics.map((d) => `${d.line}:${d.column} ${d.code}`)).toEqual(['4:45 alias-limit']);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it('names an alias without an anchor instead of reading it as null or failing inside the parser', () => {
+    expect(diagnostics(() => parseWaivers('version: 1\nwaivers:\n  - id: *nowhere\n', 'waivers.yaml'))).toEqual(['3:9 unresolved-alias']);
+    expect(diagnostics(() => parseSpec(SPEC.replace(/^version: 1$/m, 'version: *v'), 'envgate.yaml'))).toEqual([`${SPEC.split('\n').findIndex((l) => l === 'version: 1') + 1}:10 unresolved-alias`]);
+  });
+
+  it('rejects an alias inside the node its anchor names (a cycle)', () => {
+    expect(diagnostics(() => parseWaivers('version: 1\nwaivers: &w [ *w ]\n', 'waivers.yaml'))).toEqual(['2:15 alias-cycle']);
+  });
+
+  it('rejects a collection used as a key in a waivers file', () => {
+    expect(diagnostics(() => parseWaivers('version: 1\n? [a]\n: 1\nwaivers: []\n', 'waivers.yaml'))).toEqual(['2:3 key-type']);
+  });
+
+  it('still reads ordinary anchors and aliases, also more than the yaml package would count by default', () => {
+    const entries = Array.from({ length: 150 }, (_, i) => `  - { id: w${i}, fingerprint: ${'0'.repeat(31)}${i % 10}, reason: *r, owner: *o, expires: 2030-01-01 }`);
+    const text = `version: 1\ndefaults:\n  reason: &r shared reason\n  owner: &o team\nwaivers:\n${entries.join('\n')}\n`;
+    // 'defaults' is not a waivers key: the aliases resolve, and the one problem left is the unknown key.
+    expect(diagnostics(() => parseWaivers(text, 'waivers.yaml'))).toEqual(['2:1 unknown-key']);
+    const ok = parseWaivers(`version: 1\nwaivers:\n  - { id: a, fingerprint: &fp ${'a'.repeat(32)}, reason: x, owner: &o o, expires: 2030-01-01 }\n  - { id: b, fingerprint: *fp, reason: y, owner: *o, expires: 2030-01-01 }\n`, 'w.yaml');
+    expect(ok.waivers.map((w) => [w.id, w.fingerprint, w.owner])).toEqual([
+      ['a', 'a'.repeat(32), 'o'],
+      ['b', 'a'.repeat(32), 'o'],
+    ]);
+  });
+});
+
+describe('huge values in a spec', () => {
+  it('reads a 200 kB resource type quickly, without a quadratic "did you mean"', () => {
+    const huge = `AWS::S3::Bucket${'A'.repeat(200_000)}`;
+    const started = performance.now();
+    // An explicit key (`? `): YAML allows implicit keys of at most 1,024 characters.
+    const text = SPEC.replace('AWS::S3::Bucket: ["mht-api-staging-*"', `? ${huge}\n        : ["mht-api-staging-*"`);
+    let ds: string[] = [];
+    try {
+      parseSpec(text, 'envgate.yaml');
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      ds = err.diagnostics.map((d) => d.code);
+    }
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(ds).toEqual(['uncollected-type']);
+  });
+});
