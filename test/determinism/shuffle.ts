@@ -1,7 +1,7 @@
 // Seeded shuffles of everything in a snapshot whose order carries no meaning: resources,
 // principals, policies, costs, errors, relations, tag keys, group and policy lists, and
 // the statements (and their action and resource lists) of every policy document.
-import { type Random, shuffle } from '../../fuzz/random.js';
+import { type Random, shuffle } from '../fuzz/random.js';
 
 type Obj = Record<string, unknown>;
 

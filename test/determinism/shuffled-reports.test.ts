@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { seeded } from '../../fuzz/random.js';
+import { seeded } from '../fuzz/random.js';
 import { main } from '../../src/cli/main.js';
 import { readSnapshot } from '../../src/collect/snapshot-io.js';
 import { canonicalSnapshot } from '../../src/collect/snapshot-order.js';

@@ -5,10 +5,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runKind } from '../../fuzz/harness.js';
-import { type Bases, KINDS, loadBases } from '../../fuzz/kinds.js';
-import { mutate } from '../../fuzz/mutate.js';
-import { seeded } from '../../fuzz/random.js';
+import { runKind } from './harness.js';
+import { type Bases, KINDS, loadBases } from './kinds.js';
+import { mutate } from './mutate.js';
+import { seeded } from './random.js';
 
 const SEEDS = 12;
 let work: string;

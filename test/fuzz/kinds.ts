@@ -3,8 +3,8 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { main } from '../src/cli/main.js';
-import { memoryOutput } from '../src/cli/output.js';
+import { main } from '../../src/cli/main.js';
+import { memoryOutput } from '../../src/cli/output.js';
 
 export const KINDS = ['spec', 'rules', 'snapshot', 'waivers', 'baseline'] as const;
 export type Kind = (typeof KINDS)[number];

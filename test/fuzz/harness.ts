@@ -3,8 +3,8 @@
 // code it does not document, or takes longer than the time limit.
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { main } from '../src/cli/main.js';
-import { memoryOutput } from '../src/cli/output.js';
+import { main } from '../../src/cli/main.js';
+import { memoryOutput } from '../../src/cli/output.js';
 import { type Bases, FUZZ_ENV, type Kind, KINDS, TARGETS } from './kinds.js';
 import { mutate } from './mutate.js';
 import { seeded } from './random.js';
