@@ -27,6 +27,9 @@ export const RELATION_KINDS = [
   'load-balancer-target',
   'grants',
   'instance-profile-role',
+  'load-balancer',
+  'attached-to',
+  'snapshot-of',
 ] as const;
 
 export const SNAPSHOT_SCHEMA = {
