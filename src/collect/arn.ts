@@ -79,6 +79,8 @@ export function typeOfArn(arn: string): { type: string; id: string } | undefined
     case 'rds':
       if (colon[0] === 'db') return { type: 'AWS::RDS::DBInstance', id: colon[1]! };
       if (colon[0] === 'cluster') return { type: 'AWS::RDS::DBCluster', id: colon[1]! };
+      if (colon[0] === 'snapshot') return { type: 'AWS::RDS::DBSnapshot', id: colon.slice(1).join(':') };
+      if (colon[0] === 'cluster-snapshot') return { type: 'AWS::RDS::DBClusterSnapshot', id: colon.slice(1).join(':') };
       return { type: `AWS::RDS::${pascal(colon[0]!)}`, id: colon.slice(1).join(':') };
     case 'dynamodb':
       return slash[0] === 'table' && slash.length === 2 ? { type: 'AWS::DynamoDB::Table', id: slash[1]! } : undefined;
