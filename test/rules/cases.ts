@@ -91,6 +91,19 @@ export const CASES: RuleCase[] = [
     expect: { full: 'pass', partial: 'fail', untagged: 'fail', admins: 'none' },
   },
   {
+    rule: 'required-tags',
+    name: 'network interfaces and automated RDS snapshots are left out; manual snapshots are not',
+    spec: (s) => void (s.tagging.required = ['Owner']),
+    resources: [
+      res('AWS::EC2::NetworkInterface', 'eni-lb'),
+      res('AWS::RDS::DBSnapshot', 'rds:db-2025-01-01-00-00', { config: { snapshotType: 'automated' } }),
+      res('AWS::RDS::DBSnapshot', 'db-before-upgrade', { config: { snapshotType: 'manual' } }),
+      res('AWS::EC2::Snapshot', 'snap-nightly', { config: { sizeGiB: 8 } }),
+      res('AWS::EC2::RouteTable', 'rtb-app'),
+    ],
+    expect: { 'eni-lb': 'none', 'rds:db-2025-01-01-00-00': 'none', 'db-before-upgrade': 'fail', 'snap-nightly': 'fail', 'rtb-app': 'fail' },
+  },
+  {
     rule: 'encryption-at-rest-elasticache',
     name: 'cache clusters listed under atRest',
     spec: (s) => void (p(s).encryption = { atRest: ['AWS::ElastiCache::CacheCluster'], customerManagedKey: [], inTransit: { s3TlsOnly: false, httpsListeners: false } }),
