@@ -23,15 +23,10 @@ export interface Attributable {
 
 export interface Attributor {
   attribute(r: Attributable): AttributionRecord;
-  /** A record of 'relation' signals, for a resource that inherits its environment. */
-  inheritedFrom(signals: readonly InheritedSignal[]): AttributionRecord;
-}
-
-/** One parent's environment as a signal: the link in words and the parent's ARN. */
-export interface InheritedSignal {
-  environment: string;
-  detail: string;
-  parent: string;
+  /** The (interned) 'relation' signal of a parent: its environment, the link in words, its ARN. */
+  relationEvidence(environment: string, detail: string, parent: string): AttributionRecord['evidence'][number];
+  /** The (interned) record of a resource that inherits from the given relation signals. */
+  inheritedFrom(signals: readonly AttributionRecord['evidence'][number][]): AttributionRecord;
 }
 
 const PRINCIPAL_TYPES: Record<Principal['kind'], string> = {
@@ -141,16 +136,11 @@ export function createAttributor(spec: Spec, vpcIdOf: (arn: string) => string | 
     return node.rec;
   }
 
-  function inheritedFrom(signals: readonly InheritedSignal[]): AttributionRecord {
-    const list: Evidence[] = [];
-    for (const x of signals) {
-      const e = ev('relation', x.environment, x.detail, x.parent);
-      if (!list.includes(e)) list.push(e);
-    }
-    return intern(list);
-  }
-
-  return { attribute, inheritedFrom };
+  return {
+    attribute,
+    relationEvidence: (environment, detail, parent) => ev('relation', environment, detail, parent),
+    inheritedFrom: (signals) => intern(signals as Evidence[]),
+  };
 }
 
 function vpcOf(r: Attributable, vpcIdOf: (arn: string) => string | undefined): string | undefined {

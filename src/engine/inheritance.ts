@@ -5,7 +5,9 @@
 // environment and in which direction; everything else is the one mechanism below.
 import type { AttributionRecord } from './context.js';
 import type { RelationKind, Resource } from '../model/snapshot.js';
-import type { Attributor, InheritedSignal } from './attribution.js';
+import type { Attributor } from './attribution.js';
+
+type Evidence = AttributionRecord['evidence'][number];
 
 export interface Carrier {
   kind: RelationKind;
@@ -30,11 +32,6 @@ export const CARRIERS: readonly Carrier[] = [
   { kind: 'volume', from: 'source', link: 'attached to' },
 ];
 
-interface Link {
-  parent: number;
-  carrier: number;
-}
-
 /**
  * Gives every resource without signals of its own the environments of its parents
  * (per CARRIERS), nearest first: a round settles the resources whose parents are
@@ -52,19 +49,27 @@ export function inheritEnvironments(
   relationSources: ReadonlyMap<string, readonly number[]>,
   attributor: Attributor,
 ): void {
-  const unique = positions.size === resources.length;
-  const canon = (i: number) => (unique ? i : positions.get(resources[i]!.arn)!);
+  const n = resources.length;
+  const unique = positions.size === n;
   const signalless = (i: number) => records[i] !== undefined && records[i]!.evidence.length === 0;
-  const links = new Map<number, Link[]>();
+  // Per child position: its links as flat (parent, carrier) pairs. Flat arrays, not
+  // objects: at scale most resources hold carrier relations.
+  const links: (number[] | undefined)[] = new Array<number[] | undefined>(n);
+  const children: number[] = [];
   const add = (child: number, parent: number, carrier: number) => {
     if (child === parent) return;
-    const list = links.get(child);
-    if (list === undefined) links.set(child, [{ parent, carrier }]);
-    else if (!list.some((l) => l.parent === parent && l.carrier === carrier)) list.push({ parent, carrier });
+    let list = links[child];
+    if (list === undefined) {
+      links[child] = list = [];
+      children.push(child);
+    }
+    for (let k = 0; k < list.length; k += 2) if (list[k] === parent && list[k + 1] === carrier) return;
+    list.push(parent, carrier);
   };
-  CARRIERS.forEach((c, ci) => {
+  for (let ci = 0; ci < CARRIERS.length; ci++) {
+    const c = CARRIERS[ci]!;
     for (const i of relationSources.get(c.kind) ?? []) {
-      const holder = canon(i);
+      const holder = unique ? i : positions.get(resources[i]!.arn)!;
       if (c.from === 'target' && !signalless(holder)) continue;
       for (const rel of resources[i]!.relations) {
         if (rel.kind !== c.kind) continue;
@@ -74,39 +79,50 @@ export function inheritEnvironments(
         else if (signalless(other)) add(other, holder, ci);
       }
     }
-  });
-  if (links.size === 0) return;
+  }
+  if (children.length === 0) return;
 
   // Children of each parent, to revisit only what a round's settling can affect.
-  const children = new Map<number, number[]>();
-  for (const [child, list] of links) {
-    for (const l of list) {
-      const c = children.get(l.parent);
-      if (c === undefined) children.set(l.parent, [child]);
-      else if (c[c.length - 1] !== child) c.push(child);
+  const dependants = new Map<number, number[]>();
+  for (const child of children) {
+    const list = links[child]!;
+    for (let k = 0; k < list.length; k += 2) {
+      const d = dependants.get(list[k]!);
+      if (d === undefined) dependants.set(list[k]!, [child]);
+      else if (d[d.length - 1] !== child) d.push(child);
     }
   }
-  let pending = [...links.keys()].sort((a, b) => a - b);
-  const settled = new Set<number>();
+  // One evidence object per (parent, carrier): a VPC's members share it.
+  const evidence = new Map<number, Evidence>();
+  const settled = new Uint8Array(n);
+  const found: Evidence[] = [];
+  let pending = children.sort((a, b) => a - b);
   while (pending.length > 0) {
     const assigned: [number, AttributionRecord][] = [];
     for (const child of pending) {
-      if (settled.has(child)) continue;
-      const signals: InheritedSignal[] = [];
-      for (const l of links.get(child)!) {
-        const p = records[l.parent];
+      if (settled[child] === 1) continue;
+      found.length = 0;
+      const list = links[child]!;
+      for (let k = 0; k < list.length; k += 2) {
+        const parent = list[k]!;
+        const p = records[parent];
         if (!p || p.environment === null || p.conflict) continue;
-        const parent = resources[l.parent]!;
-        signals.push({ environment: p.environment, detail: `${CARRIERS[l.carrier]!.link} ${parent.name}`, parent: parent.arn });
+        const key = parent * CARRIERS.length + list[k + 1]!;
+        let e = evidence.get(key);
+        if (e === undefined) {
+          const r = resources[parent]!;
+          evidence.set(key, (e = attributor.relationEvidence(p.environment, `${CARRIERS[list[k + 1]!]!.link} ${r.name}`, r.arn)));
+        }
+        if (!found.includes(e)) found.push(e);
       }
-      if (signals.length > 0) assigned.push([child, attributor.inheritedFrom(signals)]);
+      if (found.length > 0) assigned.push([child, attributor.inheritedFrom(found)]);
     }
     // Applied after the round, so a round reads only what earlier rounds settled.
     const next = new Set<number>();
     for (const [child, rec] of assigned) {
       records[child] = rec;
-      settled.add(child);
-      for (const c of children.get(child) ?? []) if (!settled.has(c) && links.has(c)) next.add(c);
+      settled[child] = 1;
+      for (const c of dependants.get(child) ?? []) if (settled[c] === 0) next.add(c);
     }
     pending = [...next].sort((a, b) => a - b);
   }
