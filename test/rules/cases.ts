@@ -97,11 +97,13 @@ export const CASES: RuleCase[] = [
     resources: [
       res('AWS::EC2::NetworkInterface', 'eni-lb'),
       res('AWS::RDS::DBSnapshot', 'rds:db-2025-01-01-00-00', { config: { snapshotType: 'automated' } }),
+      // A type-only exemption: no config read, so a collection gap cannot make it unknown.
+      res('AWS::RDS::DBSnapshot', 'rds:db-2025-01-02-00-00'),
       res('AWS::RDS::DBSnapshot', 'db-before-upgrade', { config: { snapshotType: 'manual' } }),
       res('AWS::EC2::Snapshot', 'snap-nightly', { config: { sizeGiB: 8 } }),
       res('AWS::EC2::RouteTable', 'rtb-app'),
     ],
-    expect: { 'eni-lb': 'none', 'rds:db-2025-01-01-00-00': 'none', 'db-before-upgrade': 'fail', 'snap-nightly': 'fail', 'rtb-app': 'fail' },
+    expect: { 'eni-lb': 'none', 'rds:db-2025-01-01-00-00': 'none', 'rds:db-2025-01-02-00-00': 'none', 'db-before-upgrade': 'fail', 'snap-nightly': 'fail', 'rtb-app': 'fail' },
   },
   {
     rule: 'encryption-at-rest-elasticache',
