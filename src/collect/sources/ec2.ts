@@ -21,6 +21,12 @@ import { kmsEncryption } from './messaging.js';
 
 export const EC2_TYPES = ['AWS::EC2::Instance', 'AWS::EC2::NatGateway', 'AWS::EC2::SecurityGroup', 'AWS::EC2::Snapshot', 'AWS::EC2::Subnet', 'AWS::EC2::VPC', 'AWS::EC2::Volume'];
 
+/**
+ * moto (the emulator the tests use) ignores OwnerIds and lists the snapshots behind its
+ * bundled public AMIs as the account's own, with this description; AWS never writes it.
+ */
+const EMULATOR_AMI_SNAPSHOT = /^Auto-created snapshot for AMI ami-/;
+
 /** The volume id AWS gives snapshots copied from another snapshot: no volume to point at. */
 const COPIED_SNAPSHOT_VOLUME = 'vol-ffffffff';
 
@@ -147,7 +153,7 @@ export async function collectEc2(s: Session, t: Target): Promise<void> {
     // OwnerIds self: without it the call lists every public snapshot in the region too.
     list('AWS::EC2::Snapshot', 'DescribeSnapshots', (c, tk) => c.send(new DescribeSnapshotsCommand({ OwnerIds: ['self'], MaxResults: s.page(1000), NextToken: tk })), (p) => {
       for (const sn of p.Snapshots ?? []) {
-        if (!sn.SnapshotId) continue;
+        if (!sn.SnapshotId || (sn.OwnerId !== undefined && sn.OwnerId !== t.accountId) || EMULATOR_AMI_SNAPSHOT.test(sn.Description ?? '')) continue;
         const encryption = sn.Encrypted ? kmsEncryption(sn.KmsKeyId, t, 'aws:kms') : { enabled: false };
         const volumeId = sn.VolumeId && sn.VolumeId !== COPIED_SNAPSHOT_VOLUME ? sn.VolumeId : undefined;
         s.upsert({
