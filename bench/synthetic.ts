@@ -21,7 +21,7 @@ function envSpec(i: number): EnvironmentSpec {
     encryption: { atRest: ['AWS::S3::Bucket', 'AWS::SQS::Queue', 'AWS::SNS::Topic', 'AWS::Logs::LogGroup', 'AWS::EC2::Volume', 'AWS::RDS::DBInstance', 'AWS::DynamoDB::Table'], customerManagedKey: i === 3 ? ['AWS::RDS::DBInstance'] : [], inTransit: { s3TlsOnly: true, httpsListeners: true } },
     retention: {
       logGroups: [{ class: 'sqs', match: ['/aws/sqs/*'], days: 30, maxDays: 400 }, { class: 'app', match: ['*'], days: 14 }],
-      s3Lifecycle: [{ buckets: [`${env}-logs-*`], transitions: [{ days: 30, storageClass: 'STANDARD_IA' }], expirationDays: 365 }],
+      s3Lifecycle: [{ buckets: [`${env}-logs-*`], prefix: '', transitionMatch: 'onOrBefore', expirationMatch: 'exact', transitions: [{ days: 30, storageClass: 'STANDARD_IA' }], expirationDays: 365 }],
       backups: [{ type: 'AWS::RDS::DBInstance', days: 7 }, { type: 'AWS::DynamoDB::Table', days: 35 }],
     },
     dataProtection: { versioning: [`${env}-*`], accessLogging: ['AWS::S3::Bucket', 'AWS::ElasticLoadBalancingV2::LoadBalancer'], publicAccessBlock: true, deletionProtection: ['AWS::RDS::DBInstance'], multiAz: i === 3 ? ['AWS::RDS::DBInstance'] : [], pointInTimeRecovery: true },

@@ -8,6 +8,7 @@ import { splitPath, walk, type SpecValues } from './refs.js';
 import { compilePattern, matchersOf, type Matcher } from './patterns.js';
 import { cidrWithin } from './cidr.js';
 import { EnvMemo } from './env-memo.js';
+import { compileTemplate, type Template } from './messages.js';
 
 export const FALSE = 0;
 export const TRUE = 1;
@@ -29,7 +30,15 @@ export interface Leaf {
   op: string;
   observed: unknown;
   expected: unknown;
+  /** The verdict as the whole condition sees it (inverted under a `not`). */
   result: Tri;
+  /** Under an odd number of `not`s: what it requires is the opposite. */
+  negated?: boolean;
+  /** The `message` template of the comparison or of the nearest condition around it. */
+  message?: Template;
+  /** every/some/none: the elements that decided the verdict; the first deciding inner comparison. */
+  offending?: unknown[];
+  inner?: Leaf;
 }
 
 /** Collects what a traced evaluation looked at, for evidence and not-evaluated reasons. */
@@ -80,29 +89,52 @@ type Getter = (s: Scope) => unknown;
 let gMissing: string | undefined;
 let oExpected: unknown;
 let oMissing: string | undefined;
+let oOffending: unknown[] | undefined;
+let oInner: Leaf | undefined;
 
-export function compileCondition(c: Condition, ce: CompileEnv, reads: Reads, nested = false): Compiled {
-  if ('all' in c) return allOf(c.all.map((x) => compileCondition(x, ce, reads, nested)));
+export function compileCondition(c: Condition, ce: CompileEnv, reads: Reads, nested = false, inherited?: Template): Compiled {
+  const msg = c.message !== undefined ? compileTemplate(c.message) : inherited;
+  if ('all' in c) return allOf(c.all.map((x) => compileCondition(x, ce, reads, nested, msg)));
   if ('any' in c) {
-    const parts = c.any.map((x) => compileCondition(x, ce, reads, nested));
+    const parts = c.any.map((x) => compileCondition(x, ce, reads, nested, msg));
     return (s, t) => {
+      const l0 = t ? t.leaves.length : 0;
+      const m0 = t ? t.missing.length : 0;
       let r: Tri = FALSE;
       for (const p of parts) {
         const v = p(s, t);
-        if (v === TRUE) return TRUE;
+        if (v === TRUE) {
+          // A satisfied alternative: the others did not decide anything, so they are no evidence.
+          if (t) keepTrue(t, l0, m0);
+          return TRUE;
+        }
         if (v === UNKNOWN) r = UNKNOWN;
       }
       return r;
     };
   }
   if ('not' in c) {
-    const inner = compileCondition(c.not, ce, reads, nested);
+    const inner = compileCondition(c.not, ce, reads, nested, msg);
     return (s, t) => {
+      const l0 = t ? t.leaves.length : 0;
       const v = inner(s, t);
+      if (t) for (let i = l0; i < t.leaves.length; i++) invert(t.leaves[i]!);
       return v === UNKNOWN ? UNKNOWN : v === TRUE ? FALSE : TRUE;
     };
   }
-  return compileComparison(c, ce, reads, nested);
+  return compileComparison(c, ce, reads, nested, msg);
+}
+
+function keepTrue(t: Trace, l0: number, m0: number): void {
+  let w = l0;
+  for (let i = l0; i < t.leaves.length; i++) if (t.leaves[i]!.result === TRUE) t.leaves[w++] = t.leaves[i]!;
+  t.leaves.length = w;
+  t.missing.length = m0;
+}
+
+function invert(l: Leaf): void {
+  if (l.result !== UNKNOWN) l.result = l.result === TRUE ? FALSE : TRUE;
+  l.negated = !l.negated;
 }
 
 /**
@@ -145,7 +177,7 @@ function allOf(parts: Compiled[]): Compiled {
   };
 }
 
-function compileComparison(c: Comparison, ce: CompileEnv, reads: Reads, nested: boolean): Compiled {
+function compileComparison(c: Comparison, ce: CompileEnv, reads: Reads, nested: boolean, msg: Template | undefined): Compiled {
   const subjectKey = SUBJECTS.find((k) => c[k] !== undefined);
   const label = subjectKey === undefined ? '.' : subjectKey === 'path' ? String(c.path) : `${subjectKey}:${String(c[subjectKey])}`;
   const get = subjectGetter(c, subjectKey, ce, reads, nested);
@@ -168,7 +200,16 @@ function compileComparison(c: Comparison, ce: CompileEnv, reads: Reads, nested: 
       expected = oExpected;
       if (oMissing !== undefined && t) t.missing.push(oMissing);
     }
-    if (t) t.leaves.push({ subject: label, op: opKey, observed: v, expected: expected ?? describe(c[opKey]), result: r });
+    if (t) {
+      const leaf: Leaf = { subject: label, op: opKey, observed: v, expected: expected ?? describe(c[opKey]), result: r };
+      if (msg) leaf.message = msg;
+      if (oOffending !== undefined) {
+        leaf.offending = oOffending;
+        if (oInner) leaf.inner = oInner;
+        oOffending = oInner = undefined;
+      }
+      t.leaves.push(leaf);
+    }
     return r;
   };
 }
@@ -270,9 +311,13 @@ function operator(c: Comparison, key: (typeof OPERATORS)[number], ce: CompileEnv
   if (key === 'every' || key === 'some' || key === 'none') {
     reads.resource = true;
     const inner = compileCondition(c[key]!, ce, reads, true);
+    // Elements that decide the verdict: failing ones for every, passing ones for none.
+    const deciding: Tri = key === 'none' ? TRUE : FALSE;
     return (o, s, t) => {
       if (!Array.isArray(o)) return FALSE;
-      const sub = t ? { leaves: [], missing: t.missing } : null;
+      const sub: Trace | null = t ? { leaves: [], missing: t.missing } : null;
+      const off: unknown[] | undefined = t ? [] : undefined;
+      let firstInner: Leaf | undefined;
       let sawTrue = false;
       let sawFalse = false;
       let sawUnknown = false;
@@ -280,7 +325,12 @@ function operator(c: Comparison, key: (typeof OPERATORS)[number], ce: CompileEnv
       const es: Scope = { resource: s.resource, env: s.env, item: s.item, value: undefined, top: false };
       for (const el of o) {
         es.value = el;
+        const l0 = sub ? sub.leaves.length : 0;
         const v = inner(es, sub);
+        if (off && v === deciding) {
+          off.push(el);
+          firstInner ??= sub!.leaves.slice(l0).find((l) => l.result === FALSE) ?? sub!.leaves[l0];
+        }
         if (v === TRUE) sawTrue = true;
         else if (v === FALSE) sawFalse = true;
         else sawUnknown = true;
@@ -291,6 +341,10 @@ function operator(c: Comparison, key: (typeof OPERATORS)[number], ce: CompileEnv
         : sawTrue ? FALSE : sawUnknown ? UNKNOWN : TRUE;
       oExpected = c[key];
       oMissing = undefined;
+      if (off) {
+        oOffending = off;
+        oInner = firstInner;
+      }
       return r;
     };
   }
@@ -313,23 +367,26 @@ function countOp(ops: NumericOps, ce: CompileEnv, reads: Reads): Op {
   return (o, s, t) => {
     const n = Array.isArray(o) ? o.length : o !== null && typeof o === 'object' ? Object.keys(o).length : 0;
     // Only a traced check needs the expected bounds as an object.
+    // (A traced failure reads every bound, so the evidence and message state the whole range.)
     const expected: Record<string, unknown> | undefined = t ? {} : undefined;
+    let r: Tri = TRUE;
     for (const p of parts) {
       gMissing = undefined;
       const v = p.get(s);
       if (gMissing !== undefined) {
+        if (r === FALSE) continue; // already false untraced too: an unset later bound changes nothing
         oMissing = gMissing;
         return UNKNOWN;
       }
       if (expected) expected[p.k] = v;
       if (!p.f(n, v)) {
-        oExpected = expected;
-        return FALSE;
+        r = FALSE;
+        if (!expected) return FALSE;
       }
     }
     // The leaf's op is already 'count': evidence reads {count: {gte: 1}}, not count twice.
     oExpected = expected;
-    return TRUE;
+    return r;
   };
 }
 

@@ -10,7 +10,8 @@ import type { Rule } from './rule.js';
 import { compileCondition, compileSplit, FALSE, TRUE, UNKNOWN, type CompileEnv, type Compiled, type Reads, type Scope, type SplitCondition, type Trace, type Tri } from './conditions.js';
 import { fingerprint, fingerprintOfNormalised } from './fingerprint.js';
 import type { SpecValues } from './refs.js';
-import { cmp, describeLeaf, evidenceFrom, PassEvidence, type RefCache, type RefEntry } from './results.js';
+import { cmp, evidenceFrom, PassEvidence, type RefCache, type RefEntry } from './results.js';
+import { compileTemplate, fallbackMessage, renderTemplate, type Template } from './messages.js';
 import type { SpecLocator } from './spec-location.js';
 import { describeError } from './collection-errors.js';
 import type { PassCounter } from './pass-counter.js';
@@ -23,6 +24,8 @@ export interface CompiledRule {
   check?: Compiled;
   where?: Compiled;
   eachSegs?: string[];
+  /** The rule's `message`: the words of a failure whose comparison carries none. */
+  message?: Template;
   reads: Reads;
 }
 
@@ -45,6 +48,7 @@ export function compileRule(rule: Rule, ce: CompileEnv): CompiledRule {
     check: rule.check ? compileCondition(rule.check, ce, reads) : undefined,
     where: rule.each?.where ? compileCondition(rule.each.where, { ...ce, specUnsetIsFalse: true }, reads) : undefined,
     eachSegs: rule.each ? rule.each.env.split('.') : undefined,
+    message: rule.message !== undefined ? compileTemplate(rule.message) : undefined,
   };
   if (rule.each) reads.env = true;
   return compiled;
@@ -153,7 +157,6 @@ class RuleRun {
   private readonly eachLists = new Map<string, unknown>();
   private readonly passEvidence = new PassEvidence();
   private readonly passSuffix: string;
-  private readonly failPrefix: string;
   private readonly selectAll: boolean;
 
   constructor(
@@ -163,7 +166,6 @@ class RuleRun {
   ) {
     const { meta } = c.rule;
     this.passSuffix = `: ${meta.title}`;
-    this.failPrefix = ` fails "${meta.title}"`;
     this.selectAll = (c.rule.each?.select ?? 'first') !== 'first';
     this.applicability = c.applicability;
     this.check = c.check;
@@ -249,6 +251,21 @@ class RuleRun {
     return list;
   }
 
+  /**
+   * `TYPE 'name': <what was observed; what the spec requires>`, from the template of the
+   * first comparison that decided the failure, else the rule's, else words made from it.
+   */
+  private failMessage(e: RefEntry, t: Trace, env: string | null, item: unknown): string {
+    let leaf = t.leaves.find((l) => l.result === FALSE) ?? t.leaves[0];
+    // Within the deciding group, a comparison of the resource's own value says what was observed.
+    const own = leaf && t.leaves.find((l) => l.result === FALSE && l.message === leaf!.message && !/^(item|env|spec):/.test(l.subject));
+    if (own) leaf = own;
+    if (!leaf) return `${e.label} fails "${this.c.rule.meta.title}"`;
+    const ms = { leaf, environment: env, name: e.ref.name, type: e.ref.type, item };
+    const template = leaf.message ?? this.c.message;
+    return `${e.label}: ${template ? renderTemplate(template, ms) : fallbackMessage(ms)}`;
+  }
+
   /** The check over the resource's items (or the resource), traced where a result needs evidence. */
   judge(scope: Scope, ri: number): void {
     const { c, passCounter } = this;
@@ -302,6 +319,7 @@ class RuleRun {
     let status: Result['status'] = 'pass';
     let first: Trace | undefined;
     let worst: Trace | undefined;
+    let worstItem: unknown;
     for (const it of items) {
       const t: Trace = { leaves: [], missing: [] };
       scope.item = it.item;
@@ -310,6 +328,7 @@ class RuleRun {
       if (v === FALSE && status !== 'fail') {
         status = 'fail';
         worst = t;
+        worstItem = it.item;
         index = it.index >= 0 ? it.index : undefined;
       } else if (v === UNKNOWN && status === 'pass') {
         status = 'not-evaluated';
@@ -326,9 +345,7 @@ class RuleRun {
       if (index === undefined && items[0]!.index >= 0) index = items[0]!.index;
       this.push(e, 'pass', e.label + this.passSuffix, this.passEvidence.of(first!.leaves), env, index);
     } else if (status === 'fail') {
-      const failing = worst!.leaves.find((l) => l.result === FALSE) ?? worst!.leaves[0];
-      const why = failing ? ` (${describeLeaf(failing)})` : '';
-      this.push(e, 'fail', `${e.label}${this.failPrefix}${why}`, evidenceFrom(worst!.leaves, true), env, index);
+      this.push(e, 'fail', this.failMessage(e, worst!, env, worstItem), evidenceFrom(worst!.leaves, true), env, index);
     } else {
       this.push(e, 'not-evaluated', `${e.label}: could not evaluate "${c.rule.meta.title}"`, evidenceFrom(worst!.leaves, true), env, index, reasonFor(worst!, scope.resource, this.de.ctx));
     }

@@ -146,10 +146,6 @@ export class PassEvidence {
 
 type Evidence = { observed?: unknown; expected?: unknown };
 
-export function describeLeaf(l: Leaf): string {
-  return `${l.subject} is ${short(l.observed)}, expected ${l.op} ${short(l.expected)}`;
-}
-
 export function short(v: unknown): string {
   const s = v === undefined ? 'absent' : JSON.stringify(v);
   return s.length > 120 ? `${s.slice(0, 117)}...` : s;

@@ -31,6 +31,8 @@ export interface NumericOps {
 
 /** A comparison: one subject (defaults to the current scope) and one operator. */
 export interface Comparison extends NumericOps {
+  /** Template of the finding's message when this comparison decides a failure (src/engine/messages.ts). */
+  message?: string;
   /** Dotted path into the current scope (the resource, or the element inside every/some/none). */
   path?: string;
   env?: string;
@@ -56,7 +58,12 @@ export interface Comparison extends NumericOps {
   none?: Condition;
 }
 
-export type Condition = { all: Condition[] } | { any: Condition[] } | { not: Condition } | Comparison;
+/** `message` on a compound condition serves the comparisons inside it that have none. */
+export type Condition =
+  | { all: Condition[]; message?: string }
+  | { any: Condition[]; message?: string }
+  | { not: Condition; message?: string }
+  | Comparison;
 
 /** Iterate the items of a list in the environment spec; the check runs with `item` bound. */
 export interface EachClause {
@@ -74,6 +81,8 @@ export interface Rule {
   each?: EachClause;
   check?: Condition;
   analysis?: { name: string; options: Record<string, unknown> };
+  /** Template of a failing check's message where no condition carries one. */
+  message?: string;
   /** What the rule leaves out (with a pass giving the reason): account furniture, team principals. */
   exempt?: readonly ExemptionKind[];
   /** Source file (for messages); absent for in-memory rules. */

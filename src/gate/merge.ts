@@ -192,7 +192,7 @@ function mergeCosts(shards: readonly Shard[]): EnvironmentCost[] {
   const byEnv = new Map<string, EnvironmentCost[]>();
   for (const s of shards) {
     for (const raw of s.report.costs) {
-      const { estimateOverCeiling: _e, actualOverCeiling: _a, ...c } = raw as unknown as EnvironmentCost & Record<string, unknown>;
+      const { estimateOverCeiling: _e, actualOverCeiling: _a, overCeiling: _o, ...c } = raw as unknown as EnvironmentCost & Record<string, unknown>;
       const list = byEnv.get(c.environment) ?? [];
       list.push(c as EnvironmentCost);
       byEnv.set(c.environment, list);
@@ -229,6 +229,7 @@ function mergeCosts(shards: readonly Shard[]): EnvironmentCost[] {
       if (list.some((c) => c.caveats !== undefined)) merged.caveats = caveats;
       const period = list.find((c) => c.actualPeriod)?.actualPeriod;
       if (period) merged.actualPeriod = period;
+      if (head.checkedAgainst) merged.checkedAgainst = head.checkedAgainst;
       return merged;
     });
 }

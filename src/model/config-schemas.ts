@@ -30,7 +30,7 @@ export const CONFIG_SCHEMAS: Readonly<Record<DescribedType, JsonSchema>> = {
     logging: obj({ enabled: bool, targetBucket: str }),
     publicAccessBlock: nullable(obj({ blockPublicAcls: bool, ignorePublicAcls: bool, blockPublicPolicy: bool, restrictPublicBuckets: bool })),
     lifecycle: obj({
-      rules: list(obj({ id: str, enabled: bool, prefix: str, transitions: list(obj({ days: int, storageClass: str })), expirationDays: int })),
+      rules: list(obj({ id: str, enabled: bool, prefix: str, objectFilter: strs, transitions: list(obj({ days: int, storageClass: str })), expirationDays: int })),
     }),
     policy: any,
     tlsOnly: bool,

@@ -27,6 +27,8 @@ export interface S3BucketConfig {
       id: string;
       enabled: boolean;
       prefix?: string;
+      /** Tag and object-size conditions of the rule's filter (`tag team=web`, `size > 1024 bytes`): it covers only some objects. */
+      objectFilter?: string[];
       transitions: { days: number; storageClass: string }[];
       expirationDays?: number;
     }[];

@@ -136,6 +136,8 @@ export interface EnvironmentCost {
   caveats?: CostCaveat[];
   /** The Cost Explorer period actualUsd covers (end exclusive). */
   actualPeriod?: { start: string; end: string };
+  /** Which figure cost-ceiling checks against the ceiling (the spec's cost.source); absent without a ceiling. */
+  checkedAgainst?: 'estimate' | 'actual' | 'both';
 }
 
 export interface Evaluation {

@@ -115,6 +115,12 @@ export interface LifecycleTransition {
 
 export interface S3LifecycleRequirement {
   buckets: Pattern[];
+  /** Object key prefix covered; '' (default) is the whole bucket. */
+  prefix: string;
+  /** onOrBefore (default): a transition at the day or earlier satisfies it; exact: at the day. */
+  transitionMatch: 'onOrBefore' | 'exact';
+  /** exact (default): expiration at the day; atLeast: at the day or later. */
+  expirationMatch: 'exact' | 'atLeast';
   transitions: LifecycleTransition[];
   expirationDays?: number;
 }

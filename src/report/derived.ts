@@ -16,11 +16,32 @@ export function accessViolation(cell: AccessCell): boolean {
 export interface CostStatus {
   estimateOverCeiling: boolean | null;
   actualOverCeiling: boolean | null;
+  /** The verdict on the figure(s) cost-ceiling checks: an estimate over a ceiling checked on actual spend is not over. */
+  overCeiling: boolean | null;
 }
 
 export function costStatus(c: EnvironmentCost): CostStatus {
   const over = (v: number | null) => (c.ceilingUsd === null || v === null ? null : v > c.ceilingUsd);
-  return { estimateOverCeiling: over(c.estimateUsd), actualOverCeiling: over(c.actualUsd) };
+  const estimateOverCeiling = over(c.estimateUsd);
+  const actualOverCeiling = over(c.actualUsd);
+  // As cost-ceiling decides: a lower-bound estimate under the ceiling proves nothing.
+  const estimate = estimateOverCeiling === false && c.estimateComplete === false ? null : estimateOverCeiling;
+  const checked = c.checkedAgainst ?? 'estimate';
+  const figures = checked === 'both' ? [estimate, actualOverCeiling] : [checked === 'actual' ? actualOverCeiling : estimate];
+  const overCeiling = c.ceilingUsd === null ? null : figures.includes(true) ? true : figures.includes(null) ? null : false;
+  return { estimateOverCeiling, actualOverCeiling, overCeiling };
+}
+
+/**
+ * The environment a finding concerns: for the access matrix the cell's environment (a
+ * staging role with write access to production is a production finding), else the subject's.
+ */
+export function concernedEnvironment(r: Result): string | null {
+  if (r.ruleId === 'access-matrix' || r.category === 'access') {
+    const e = r.evidence.environment;
+    if (typeof e === 'string') return e;
+  }
+  return r.resource.environment;
 }
 
 export interface EnvironmentSummary {

@@ -4,8 +4,8 @@
 import type { AccessCell, Category, EnvironmentCost, Evaluation, Result, Severity } from '../model/result.js';
 import { CATEGORIES } from '../model/result.js';
 import { cmp, type ReportContext, runFacts, type RunFacts, scopeCategory, severityRank, sortedResults, UNATTRIBUTED } from './context.js';
-import { accessViolation, costStatus } from './derived.js';
-import { md, mermaidCategory, mermaidLabel } from './escape.js';
+import { accessViolation, concernedEnvironment, costStatus } from './derived.js';
+import { md, mdWithCode, mermaidCategory, mermaidLabel } from './escape.js';
 
 export interface MarkdownOptions {
   /** Rules listed under "Most severe findings". */
@@ -34,7 +34,7 @@ export function renderMarkdown(evaluation: Evaluation, ctx: ReportContext, optio
   out.push(...severeFindings(failures, evaluation, opt));
   out.push(...crossEnvironmentGraph(failures, evaluation));
   out.push(...accessSection(evaluation.accessMatrix));
-  out.push(...costSection(evaluation.costs));
+  out.push(...costSection(evaluation.costs, results));
   out.push(...incompleteSection(results, ctx, opt));
   if (facts.counts.waived > 0) {
     out.push('## Waived', '', `${facts.counts.waived} failing result(s) are covered by waivers (listed in envgate.json).`, '');
@@ -79,19 +79,19 @@ function envName(e: string | null): string {
 function failureTable(failures: Result[]): string[] {
   if (failures.length === 0) return ['## Failures by environment and category', '', 'No failing checks.', ''];
   const cats = CATEGORIES.filter((c) => failures.some((r) => r.category === c));
-  const envs = [...new Set(failures.map((r) => r.resource.environment))].sort((a, b) =>
+  const envs = [...new Set(failures.map(concernedEnvironment))].sort((a, b) =>
     a === null ? 1 : b === null ? -1 : cmp(a, b),
   );
   const count = new Map<string, number>();
   for (const r of failures) {
-    const k = `${r.resource.environment}\u0000${r.category}`;
+    const k = `${concernedEnvironment(r)}\u0000${r.category}`;
     count.set(k, (count.get(k) ?? 0) + 1);
   }
   const lines = ['## Failures by environment and category', ''];
   lines.push(`| environment | ${cats.join(' | ')} | total |`, `|---|${cats.map(() => '---:').join('|')}|---:|`);
   for (const e of envs) {
     const cells = cats.map((c) => String(count.get(`${e}\u0000${c}`) ?? 0));
-    const total = failures.filter((r) => r.resource.environment === e).length;
+    const total = failures.filter((r) => concernedEnvironment(r) === e).length;
     lines.push(`| ${envName(e)} | ${cells.join(' | ')} | **${total}** |`);
   }
   const totals = cats.map((c: Category) => String(failures.filter((r) => r.category === c).length));
@@ -116,11 +116,11 @@ function severeFindings(failures: Result[], ev: Evaluation, opt: MarkdownOptions
     const rule = meta.get(ruleId);
     const sev = list[0]!.severity;
     const title = rule ? md(rule.title) : '';
-    lines.push(`### ${ICON[sev]} ${sev} · ${code(ruleId)}${title ? ` · ${title}` : ''} (${list.length})`, '');
-    if (rule?.remediation) lines.push(`**Fix:** ${md(rule.remediation)}${rule.docs ? ` ([docs](${safeUrl(rule.docs)}))` : ''}`, '');
+    lines.push(`### ${ICON[sev]} ${sev} · ${code(ruleId)}${title ? ` · ${title}` : ''}${pairsOf(list)} (${list.length})`, '');
+    if (rule?.remediation) lines.push(`**Fix:** ${mdWithCode(rule.remediation)}${rule.docs ? ` ([docs](${safeUrl(rule.docs)}))` : ''}`, '');
     lines.push('| environment | resource | finding |', '|---|---|---|');
     for (const r of list.slice(0, opt.perRule)) {
-      lines.push(`| ${envName(r.resource.environment)} | ${md(r.resource.name || r.resource.arn)}<br><sub>${md(r.resource.arn)}</sub> | ${md(r.message)} |`);
+      lines.push(`| ${envName(concernedEnvironment(r))} | ${md(r.resource.name || r.resource.arn)}<br><sub>${md(r.resource.arn)}</sub> | ${md(r.message)} |`);
     }
     lines.push('');
     if (list.length > opt.perRule) lines.push(`…and ${list.length - opt.perRule} more for this rule.`, '');
@@ -131,6 +131,16 @@ function severeFindings(failures: Result[], ev: Evaluation, opt: MarkdownOptions
     lines.push(`…and ${rest.length} more rule(s) with ${n} finding(s): ${rest.map(([id, l]) => `${code(id)} (${l.length})`).join(', ')}.`, '');
   }
   return lines;
+}
+
+/** Parity findings name the spec's environments in the heading: ` · staging → production`. */
+function pairsOf(list: Result[]): string {
+  const pairs = new Set<string>();
+  for (const r of list) {
+    const { from, to } = r.evidence;
+    if (r.category === 'parity' && typeof from === 'string' && typeof to === 'string') pairs.add(`${md(from)} → ${md(to)}`);
+  }
+  return pairs.size > 0 ? ` · ${[...pairs].sort(cmp).join(', ')}` : '';
 }
 
 /** Isolation failures drawn as links between environments (the other side read from evidence). */
@@ -204,33 +214,47 @@ function usd(n: number | null): string {
   return n === null ? '–' : `$${n.toFixed(2)}`;
 }
 
-function costSection(costs: EnvironmentCost[]): string[] {
+/**
+ * Cost per environment. The status is the cost-ceiling result's where there is one (else the
+ * same verdict from the figures), on the figure the spec checks (`checked`): an estimate over
+ * a ceiling checked on actual spend is not "over". The chart shows each environment's checked
+ * figure as a share of its own ceiling, so the 100% line is every environment's ceiling.
+ */
+function costSection(costs: EnvironmentCost[], results: Result[]): string[] {
   if (costs.length === 0) return [];
   const sorted = [...costs].sort((a, b) => cmp(a.environment, b.environment));
+  const verdicts = new Map<string, Result['status']>();
+  for (const r of results) if (r.ruleId === 'cost-ceiling' && r.resource.type === 'envgate::Environment') verdicts.set(r.resource.name, r.status);
   const lines = ['## Cost vs ceiling (USD per month)', ''];
-  lines.push('| environment | ceiling | estimate | actual | status |', '|---|---:|---:|---:|---|');
+  lines.push('| environment | ceiling | estimate | actual | checked | status |', '|---|---:|---:|---:|---|---|');
   for (const c of sorted) {
-    const s = costStatus(c);
-    const over = s.estimateOverCeiling === true || s.actualOverCeiling === true;
-    const status = c.ceilingUsd === null ? 'no ceiling' : over ? '❌ over ceiling' : s.estimateOverCeiling === null && s.actualOverCeiling === null ? '⚠️ unknown' : '✅ within';
+    const verdict = verdicts.get(c.environment);
+    const over = verdict === 'fail' ? true : verdict === 'pass' ? false : verdict === 'not-evaluated' ? null : costStatus(c).overCeiling;
+    const status = c.ceilingUsd === null ? 'no ceiling' : over === true ? '❌ over ceiling' : over === null ? '⚠️ unknown' : '✅ within';
     const lower = c.estimateComplete === false && c.estimateUsd !== null ? '≥ ' : '';
-    lines.push(`| ${md(c.environment)} | ${usd(c.ceilingUsd)} | ${lower}${usd(c.estimateUsd)} | ${usd(c.actualUsd)} | ${status} |`);
+    const checked = c.ceilingUsd === null ? '–' : (c.checkedAgainst ?? 'estimate').replace('both', 'estimate and actual');
+    lines.push(`| ${md(c.environment)} | ${usd(c.ceilingUsd)} | ${lower}${usd(c.estimateUsd)} | ${usd(c.actualUsd)} | ${checked} | ${status} |`);
   }
   lines.push('');
-  const charted = sorted.filter((c) => c.ceilingUsd !== null);
+  const charted = sorted.filter((c) => c.ceilingUsd !== null && c.ceilingUsd > 0 && checkedFigure(c) !== null);
   if (charted.length > 0) {
-    const value = (c: EnvironmentCost) => round2(c.estimateUsd ?? c.actualUsd ?? 0);
-    const max = Math.max(...charted.map((c) => Math.max(c.ceilingUsd!, value(c))));
-    lines.push('```mermaid', 'xychart-beta', '  title "Monthly cost (bars: estimate, line: ceiling)"');
+    const pct = (c: EnvironmentCost) => Math.round((checkedFigure(c)! / c.ceilingUsd!) * 100);
+    const max = Math.max(100, ...charted.map(pct));
+    lines.push('```mermaid', 'xychart-beta', '  title "Checked monthly cost as % of each environment\'s ceiling (line: the ceiling)"');
     lines.push(`  x-axis [${charted.map((c) => mermaidCategory(c.environment)).join(', ')}]`);
-    lines.push(`  y-axis "USD" 0 --> ${Math.ceil(max * 1.1) || 1}`);
-    lines.push(`  bar [${charted.map(value).join(', ')}]`, `  line [${charted.map((c) => round2(c.ceilingUsd!)).join(', ')}]`, '```', '');
+    lines.push(`  y-axis "% of ceiling" 0 --> ${Math.ceil(max * 1.1)}`);
+    lines.push(`  bar [${charted.map(pct).join(', ')}]`, `  line [${charted.map(() => 100).join(', ')}]`, '```', '');
   }
   return lines;
 }
 
-function round2(n: number): number {
-  return Math.round(n * 100) / 100;
+/** The figure the ceiling is checked on (the larger of the two for `both`). */
+function checkedFigure(c: EnvironmentCost): number | null {
+  const checked = c.checkedAgainst ?? 'estimate';
+  if (checked === 'estimate') return c.estimateUsd;
+  if (checked === 'actual') return c.actualUsd;
+  const both = [c.estimateUsd, c.actualUsd].filter((v): v is number => v !== null);
+  return both.length > 0 ? Math.max(...both) : null;
 }
 
 function incompleteSection(results: Result[], ctx: ReportContext, opt: MarkdownOptions): string[] {

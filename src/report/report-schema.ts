@@ -142,6 +142,8 @@ const cost = strictObj(
     actualPeriod: strictObj('Cost Explorer period (end exclusive).', { start: str('Start.'), end: str('End.') }),
     estimateOverCeiling: { type: ['boolean', 'null'], description: 'null when no ceiling or no estimate.' },
     actualOverCeiling: { type: ['boolean', 'null'], description: 'null when no ceiling or no actual.' },
+    checkedAgainst: { enum: ['estimate', 'actual', 'both'], description: 'The figure cost-ceiling checks (the spec cost.source).' },
+    overCeiling: { type: ['boolean', 'null'], description: 'The verdict on the checked figure(s), as cost-ceiling gives it; null when it cannot tell or there is no ceiling.' },
   },
   ['environment', 'ceilingUsd', 'estimateUsd', 'actualUsd', 'breakdown', 'priceTable', 'estimateOverCeiling', 'actualOverCeiling'],
 );

@@ -1,16 +1,20 @@
 // Checks on conditions that JSON Schema states poorly: one subject and one operator per
-// comparison, `key` only with env/spec, valid patterns. Each problem at its position.
+// comparison, `key` only with env/spec, valid patterns, message templates naming known
+// fields (only in a check: nothing else makes a finding). Each problem at its position.
 import type { Diagnostic } from '../model/diagnostics.js';
 import type { SourcePosition } from '../model/spec.js';
 import type { Condition } from '../engine/rule.js';
 import { OPERATORS } from '../engine/conditions.js';
 import { patternProblem } from '../spec/patterns.js';
+import { TEMPLATE_FIELDS, templateProblems } from '../engine/messages.js';
 
 const SUBJECTS = ['path', 'env', 'spec', 'item', 'relations', 'inbound'] as const;
 
-export function checkConditions(c: Condition, pointer: string, file: string, at: (p: string) => SourcePosition): Diagnostic[] {
+/** `messages`: whether `message` templates belong here (a check), and whether the rule has `each` items. */
+export function checkConditions(c: Condition, pointer: string, file: string, at: (p: string) => SourcePosition, messages?: { hasEach: boolean }): Diagnostic[] {
   const out: Diagnostic[] = [];
   const visit = (node: Condition, p: string) => {
+    if (node.message !== undefined) out.push(...messageProblems(node.message, `${p}/message`, file, at, messages));
     if ('all' in node) return node.all.forEach((x, i) => visit(x, `${p}/all/${i}`));
     if ('any' in node) return node.any.forEach((x, i) => visit(x, `${p}/any/${i}`));
     if ('not' in node) return visit(node.not, `${p}/not`);
@@ -36,4 +40,10 @@ export function checkConditions(c: Condition, pointer: string, file: string, at:
   };
   visit(c, pointer);
   return out;
+}
+
+/** A message template's problems: unknown fields, or a template where no finding is made. */
+export function messageProblems(text: string, p: string, file: string, at: (p: string) => SourcePosition, messages?: { hasEach: boolean }): Diagnostic[] {
+  if (!messages) return [{ file, ...at(p), path: p, code: 'message-outside-check', message: 'a message template belongs to the check (or the rule): only a failing check makes a finding', expected: 'message under check' }];
+  return templateProblems(text, messages.hasEach).map((problem) => ({ file, ...at(p), path: p, code: 'message-template', message: `message template: ${problem}`, expected: `fields ${TEMPLATE_FIELDS.map((f) => `{${f}}`).join(', ')}${messages.hasEach ? ', {item.<field>}' : ''}` }));
 }

@@ -14,8 +14,8 @@ import { ANALYSES } from '../engine/analyses/index.js';
 import { translateAjvErrors, valuePosition } from '../spec/ajv-errors.js';
 import { parseSource } from '../spec/source.js';
 import { ruleSchema } from './schema.js';
-import { checkConditions } from './conditions-check.js';
-import { checkRulePaths } from './paths-check.js';
+import { checkConditions, messageProblems } from './conditions-check.js';
+import { checkRulePaths, checkRuleTypes } from './paths-check.js';
 
 /** The built-in rules directory (the repository's rules/). */
 export const BUILTIN_RULES_DIR = fileURLToPath(new URL('../../rules/', import.meta.url));
@@ -107,10 +107,15 @@ export function parseRule(
   if (doc.id !== stem) {
     diagnostics.push({ file, ...at('/id'), path: '/id', code: 'id-mismatch', message: `rule id "${doc.id}" differs from the file name "${stem}"`, expected: `id: ${stem}` });
   }
-  for (const [key, cond] of [['applicability', doc.applicability], ['check', doc.check]] as const) {
-    if (cond) diagnostics.push(...checkConditions(cond, `/${key}`, file, at));
+  const messages = { hasEach: doc.each !== undefined };
+  if (doc.applicability) diagnostics.push(...checkConditions(doc.applicability, '/applicability', file, at));
+  if (doc.check) diagnostics.push(...checkConditions(doc.check, '/check', file, at, messages));
+  if (doc.message !== undefined) {
+    if (doc.analysis) diagnostics.push({ file, ...at('/message'), path: '/message', code: 'message-with-analysis', message: 'an analysis words its own findings; "message" is for a declarative check', expected: 'message with check' });
+    else diagnostics.push(...messageProblems(doc.message, '/message', file, at, messages));
   }
   if (doc.each?.where) diagnostics.push(...checkConditions(doc.each.where, '/each/where', file, at));
+  diagnostics.push(...checkRuleTypes(doc.resourceTypes, file, at));
   diagnostics.push(...checkRulePaths(doc.resourceTypes, [[doc.applicability, '/applicability'], [doc.each?.where, '/each/where'], [doc.check, '/check']], file, at));
   if (doc.each && !doc.check) {
     diagnostics.push({ file, ...at('/each'), path: '/each', code: 'each-without-check', message: '"each" needs a "check" to run per item', expected: 'a check' });
@@ -158,6 +163,7 @@ export function parseRule(
   if (doc.applicability) rule.applicability = doc.applicability;
   if (doc.each) rule.each = doc.each;
   if (doc.check) rule.check = doc.check;
+  if (doc.message !== undefined) rule.message = doc.message;
   if (doc.analysis) rule.analysis = { name: doc.analysis.name, options: doc.analysis.options ?? {} };
   if (doc.exempt) rule.exempt = [...doc.exempt];
   return { rule, idPosition: at('/id') };
@@ -165,6 +171,7 @@ export function parseRule(
 
 /** A rule file as written: the rule's metadata (its origin comes from where it was read) plus its logic. */
 interface RuleDoc extends Omit<RuleMeta, 'origin'> {
+  message?: string;
   applicability?: Condition;
   each?: Rule['each'];
   check?: Condition;

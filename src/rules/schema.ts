@@ -17,6 +17,9 @@ const ref = {
   ],
 };
 
+/** A finding's message template; its {fields} are checked when the rule loads. */
+const message = { type: 'string', minLength: 1 };
+
 const scalar = { type: ['string', 'number', 'boolean', 'null'] };
 const value = { anyOf: [scalar, { type: 'array', items: scalar }, { $ref: '#/$defs/ref' }] };
 const listValue = { anyOf: [{ type: 'array', items: scalar }, { $ref: '#/$defs/ref' }] };
@@ -34,6 +37,7 @@ const comparison = {
   additionalProperties: false,
   minProperties: 1,
   properties: {
+    message,
     path: { anyOf: [dotted, { const: '.' }] },
     env: dotted,
     spec: dotted,
@@ -64,9 +68,9 @@ const comparison = {
 
 const condition = {
   anyOf: [
-    { type: 'object', additionalProperties: false, required: ['all'], properties: { all: { type: 'array', minItems: 1, items: { $ref: '#/$defs/condition' } } } },
-    { type: 'object', additionalProperties: false, required: ['any'], properties: { any: { type: 'array', minItems: 1, items: { $ref: '#/$defs/condition' } } } },
-    { type: 'object', additionalProperties: false, required: ['not'], properties: { not: { $ref: '#/$defs/condition' } } },
+    { type: 'object', additionalProperties: false, required: ['all'], properties: { all: { type: 'array', minItems: 1, items: { $ref: '#/$defs/condition' } }, message } },
+    { type: 'object', additionalProperties: false, required: ['any'], properties: { any: { type: 'array', minItems: 1, items: { $ref: '#/$defs/condition' } }, message } },
+    { type: 'object', additionalProperties: false, required: ['not'], properties: { not: { $ref: '#/$defs/condition' }, message } },
     { $ref: '#/$defs/comparison' },
   ],
 };
@@ -92,6 +96,7 @@ export const ruleSchema = {
     },
     description: { type: 'string', minLength: 1 },
     remediation: { type: 'string', minLength: 1 },
+    message,
     requirement: { type: 'string', pattern: '^(/[^/]+)*$', description: 'JSON pointer pattern into the spec; * = each environment' },
     docs: { type: 'string', minLength: 1 },
     applicability: { $ref: '#/$defs/condition' },

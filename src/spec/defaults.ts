@@ -75,7 +75,7 @@ function environmentDefaults(e: Raw): EnvironmentSpec {
   if (e.retention) {
     env.retention = {
       logGroups: e.retention.logGroups ?? [],
-      s3Lifecycle: (e.retention.s3Lifecycle ?? []).map((r: Raw) => ({ ...r, transitions: r.transitions ?? [] })),
+      s3Lifecycle: (e.retention.s3Lifecycle ?? []).map((r: Raw) => ({ prefix: '', transitionMatch: 'onOrBefore', expirationMatch: 'exact', ...r, transitions: r.transitions ?? [] })),
       backups: e.retention.backups ?? [],
     };
   }

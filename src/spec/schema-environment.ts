@@ -91,6 +91,17 @@ const retention = obj('Retention requirements.', {
       'Buckets and the lifecycle they must have.',
       {
         buckets: namePatterns('Bucket name patterns this requirement applies to.'),
+        prefix: str('Object key prefix the requirement covers, e.g. logs/. Default: the whole bucket. A lifecycle rule covers it when its own prefix is empty or begins it, and it has no tag or size filter.'),
+        transitionMatch: {
+          description: 'How a transition\'s day is matched: onOrBefore (the lifecycle moves objects to the class on or before the required day) or exact (on that day). Default: onOrBefore.',
+          enum: ['onOrBefore', 'exact'],
+          default: 'onOrBefore',
+        },
+        expirationMatch: {
+          description: 'How expirationDays is matched: exact (objects expire on that day: earlier loses data, later keeps it past retention) or atLeast (they expire on that day or later). Default: exact.',
+          enum: ['exact', 'atLeast'],
+          default: 'exact',
+        },
         transitions: list(
           'Transitions the lifecycle must contain, in increasing days. Default: [].',
           obj(
@@ -100,7 +111,7 @@ const retention = obj('Retention requirements.', {
           ),
           { default: [] },
         ),
-        expirationDays: int('Objects must expire after at most this many days (after the last transition).', { minimum: 1 }),
+        expirationDays: int('Days after creation at which objects must expire, matched by expirationMatch; after the last transition.', { minimum: 1 }),
       },
       ['buckets'],
     ),

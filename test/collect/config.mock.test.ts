@@ -40,7 +40,9 @@ const bucketItem = (account: string, region: string, name: string, extra: Record
       BucketVersioningConfiguration: { status: 'Enabled', isMfaDeleteEnabled: null },
       BucketLoggingConfiguration: { destinationBucketName: 'access-logs', logFilePrefix: 'x/' },
       PublicAccessBlockConfiguration: { blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: true, restrictPublicBuckets: true },
-      BucketLifecycleConfiguration: { rules: [{ id: 'tier', status: 'Enabled', filter: { predicate: { type: 'LifecyclePrefixPredicate', prefix: 'logs/' } }, transitions: [{ days: 30, storageClass: 'STANDARD_IA' }], expirationInDays: 365 }] },
+      BucketLifecycleConfiguration: { rules: [{ id: 'tier', status: 'Enabled', filter: { predicate: { type: 'LifecyclePrefixPredicate', prefix: 'logs/' } }, transitions: [{ days: 30, storageClass: 'STANDARD_IA' }], expirationInDays: 365 },
+        // A filter narrowed by a tag and a size covers only some objects: kept, so the lifecycle check can tell.
+        { id: 'web', status: 'Enabled', filter: { predicate: { type: 'LifecycleAndOperator', operands: [{ type: 'LifecyclePrefixPredicate', prefix: 'tmp/' }, { type: 'LifecycleTagPredicate', tag: { key: 'team', value: 'web' } }], objectSizeGreaterThan: 1024 } }, expirationInDays: 7 }] },
       // Config reports the policy as text.
       BucketPolicy: { policyText: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: '*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }] }) },
       ...extra,
@@ -70,7 +72,12 @@ describe('AWS Config source', () => {
       logging: { enabled: true, targetBucket: 'access-logs' },
       publicAccessBlock: { blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: true, restrictPublicBuckets: true },
       encryption: { enabled: true, algorithm: 'aws:kms', kmsKeyArn: `arn:aws:kms:us-east-1:${PROD}:key/1234` },
-      lifecycle: { rules: [{ id: 'tier', enabled: true, prefix: 'logs/', transitions: [{ days: 30, storageClass: 'STANDARD_IA' }], expirationDays: 365 }] },
+      lifecycle: {
+        rules: [
+          { id: 'tier', enabled: true, prefix: 'logs/', transitions: [{ days: 30, storageClass: 'STANDARD_IA' }], expirationDays: 365 },
+          { id: 'web', enabled: true, prefix: 'tmp/', objectFilter: ['tag team=web', 'size > 1024 bytes'], transitions: [], expirationDays: 7 },
+        ],
+      },
     });
     expect(s.resources.get('arn:aws:s3:::b-bucket')!.config.versioning).toBe('Off');
     expect(s.coverage).toEqual([{ accountId: PROD, region: 'us-east-1', source: 'config', types: ['AWS::S3::Bucket'] }]);

@@ -12,6 +12,8 @@ export interface RuleCase {
   spec?: (s: Spec) => void;
   resources: Resource[];
   expect: Record<string, Status | 'none'>;
+  /** Full messages some results must have, by resource name. */
+  messages?: Record<string, string>;
 }
 
 const enc = (enabled: boolean, cmk = false) => ({ enabled, algorithm: enabled ? 'aws:kms' : undefined, customerManagedKey: cmk });
@@ -89,6 +91,7 @@ export const CASES: RuleCase[] = [
       prod('AWS::IAM::Group', 'admins', { tags: {} }),
     ],
     expect: { full: 'pass', partial: 'fail', untagged: 'fail', admins: 'none' },
+    messages: { partial: "AWS::SQS::Queue 'partial': missing required tag(s) CostCenter; the spec requires Owner, CostCenter on every resource" },
   },
   {
     rule: 'required-tags',
@@ -142,6 +145,7 @@ export const CASES: RuleCase[] = [
       prod(LB, 'lb-http', { config: { listeners: [{ port: 443, protocol: 'HTTPS' }, { port: 80, protocol: 'HTTP' }] } }),
     ],
     expect: { 'lb-ok': 'pass', 'lb-http': 'fail' },
+    messages: { 'lb-http': "AWS::ElasticLoadBalancingV2::LoadBalancer 'lb-http': listener(s) on port 80 (HTTP) neither use HTTPS/TLS nor redirect to HTTPS; production requires HTTPS listeners" },
   },
   {
     rule: 'log-retention',
@@ -162,8 +166,15 @@ export const CASES: RuleCase[] = [
       prod(LG, '/app/forever', { config: { retentionDays: null } }),
       prod(LG, '/app/short', { config: { retentionDays: 3 } }),
       prod(LG, '/app/unknown', { config: {} }),
+      prod(LG, '/aws/sqs/long', { config: { retentionDays: 400 } }),
     ],
-    expect: { '/aws/sqs/ok': 'pass', '/aws/sqs/short': 'fail', '/aws/sqs/forever': 'fail', '/app/forever': 'pass', '/app/short': 'fail', '/app/unknown': 'not-evaluated' },
+    expect: { '/aws/sqs/ok': 'pass', '/aws/sqs/short': 'fail', '/aws/sqs/forever': 'fail', '/app/forever': 'pass', '/app/short': 'fail', '/app/unknown': 'not-evaluated', '/aws/sqs/long': 'fail' },
+    // Each way to fail has its own words; a too-long retention is not "expected equals null".
+    messages: {
+      '/aws/sqs/short': "AWS::Logs::LogGroup '/aws/sqs/short': retention 7 days; production keeps log class 'sqs' at least 30 days",
+      '/aws/sqs/forever': "AWS::Logs::LogGroup '/aws/sqs/forever': logs never expire; production keeps log class 'sqs' at most 90 days",
+      '/aws/sqs/long': "AWS::Logs::LogGroup '/aws/sqs/long': retention 400 days; production keeps log class 'sqs' at most 90 days",
+    },
   },
   {
     rule: 'backup-retention-rds',
@@ -195,7 +206,7 @@ export const CASES: RuleCase[] = [
     rule: 's3-lifecycle',
     name: 'transitions no later than required, expiration exactly',
     spec: (s) =>
-      void (p(s).retention = { logGroups: [], backups: [], s3Lifecycle: [{ buckets: ['logs-*'], transitions: [{ days: 30, storageClass: 'STANDARD_IA' }, { days: 90, storageClass: 'GLACIER' }], expirationDays: 365 }] }),
+      void (p(s).retention = { logGroups: [], backups: [], s3Lifecycle: [{ buckets: ['logs-*'], prefix: '', transitionMatch: 'onOrBefore', expirationMatch: 'exact', transitions: [{ days: 30, storageClass: 'STANDARD_IA' }, { days: 90, storageClass: 'GLACIER' }], expirationDays: 365 }] }),
     resources: [
       prod('AWS::S3::Bucket', 'logs-ok', { config: { lifecycle: { rules: [{ id: 'r', enabled: true, transitions: [{ days: 30, storageClass: 'STANDARD_IA' }, { days: 60, storageClass: 'GLACIER' }], expirationDays: 365 }] } } }),
       prod('AWS::S3::Bucket', 'logs-late', { config: { lifecycle: { rules: [{ id: 'r', enabled: true, transitions: [{ days: 30, storageClass: 'STANDARD_IA' }, { days: 180, storageClass: 'GLACIER' }], expirationDays: 365 }] } } }),
@@ -359,6 +370,10 @@ export const CASES: RuleCase[] = [
       prod(ALARM, 'a-wrong', { config: { alarmActions: ['arn:aws:sns:us-east-1:222222222222:stg-alerts'] } }),
     ],
     expect: { 'a-ok': 'pass', 'a-none': 'fail', 'a-wrong': 'fail' },
+    messages: {
+      'a-none': "AWS::CloudWatch::Alarm 'a-none': the alarm has no actions; production requires it to notify production's channels",
+      'a-wrong': "AWS::CloudWatch::Alarm 'a-wrong': the alarm notifies arn:aws:sns:us-east-1:222222222222:stg-alerts; production requires its own channels (arn:aws:sns:*:111111111111:prod-alerts)",
+    },
   },
   {
     rule: 'allowed-instance-types',
@@ -370,6 +385,7 @@ export const CASES: RuleCase[] = [
       prod('AWS::EC2::Instance', 'i-gone', { config: { instanceType: 'm5.4xlarge', state: 'terminated' } }),
     ],
     expect: { 'i-ok': 'pass', 'i-big': 'fail', 'i-gone': 'none' },
+    messages: { 'i-big': "AWS::EC2::Instance 'i-big': instance type m5.4xlarge; production allows t3.medium" },
   },
   {
     rule: 'allowed-db-classes',

@@ -24,6 +24,15 @@ describe('built-in rules', () => {
         }
       }
       expect(got).toEqual(c.expect);
+      for (const [name, message] of Object.entries(c.messages ?? {})) {
+        expect(ev.results.find((r) => r.resource.name === name)?.message, name).toBe(message);
+      }
+      // A finding says in words what was observed and what is required, never the rule's condition.
+      for (const r of ev.results.filter((x) => x.status === 'fail')) {
+        if (!r.resource.type.startsWith('envgate::')) expect(r.message, r.message).toMatch(new RegExp(`^${r.resource.type.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} '`));
+        expect(r.message, r.message).not.toMatch(/\bexpected\b|\b(gte|lte|notIn|hasKeys|matchesAny|cidrWithin|equals)\b|[{}]|"/);
+        if (process.env.SHOW_MESSAGES) console.log(`${c.rule} | ${r.message}`);
+      }
     });
   }
 

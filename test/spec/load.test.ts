@@ -64,7 +64,7 @@ describe('loadSpec', () => {
     const env = spec.environments.staging;
     expect(env?.encryption).toEqual({ atRest: ['AWS::SQS::Queue'], customerManagedKey: ['AWS::SQS::Queue'], inTransit: { s3TlsOnly: false, httpsListeners: false } });
     expect(env?.cost).toEqual({ monthlyCeilingUsd: 50, source: 'estimate' });
-    expect(env?.retention).toEqual({ logGroups: [], s3Lifecycle: [{ buckets: ['*'], transitions: [] }], backups: [] });
+    expect(env?.retention).toEqual({ logGroups: [], s3Lifecycle: [{ buckets: ['*'], prefix: '', transitionMatch: 'onOrBefore', expirationMatch: 'exact', transitions: [] }], backups: [] });
   });
 
   it('records the position of every value, 1-based', () => {

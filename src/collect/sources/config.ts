@@ -15,6 +15,7 @@ import type { AccountPlan } from '../plan.js';
 import { decodePolicy, deniesInsecureTransport } from '../policy-docs.js';
 import type { Session, Target } from '../session.js';
 import { kmsKeyArn } from './kms-ref.js';
+import { lifecycleFilter } from './s3.js';
 
 const BUCKET = 'AWS::S3::Bucket';
 /** Types Config can serve completely (a normaliser below turns its items into our config). */
@@ -153,11 +154,11 @@ export function addConfigItem(s: Session, row: string, t: Target): void {
       : null,
     lifecycle: {
       rules: ((life?.rules as Record<string, unknown>[] | undefined) ?? []).map((r) => {
-        const prefix = (obj(obj(r.filter)?.predicate)?.prefix ?? r.prefix) as string | undefined;
+        const f = predicateParts(obj(obj(r.filter)?.predicate));
         return {
           id: String(r.id ?? ''),
           enabled: r.status === 'Enabled',
-          ...(prefix !== undefined ? { prefix } : {}),
+          ...lifecycleFilter(f.prefix ?? (r.prefix as string | undefined), f.tags, f.greater, f.less),
           transitions: ((r.transitions as Record<string, unknown>[] | undefined) ?? []).map((x) => ({ days: Number(x.days ?? 0), storageClass: String(x.storageClass ?? '') })),
           ...(r.expirationInDays !== undefined && r.expirationInDays !== null ? { expirationDays: Number(r.expirationInDays) } : {}),
         };
@@ -170,4 +171,20 @@ export function addConfigItem(s: Session, row: string, t: Target): void {
     (Array.isArray(item.tags) ? (item.tags as { key?: string; value?: string }[]) : []).filter((x) => x.key).map((x) => [x.key!, x.value ?? '']),
   );
   s.upsert({ arn: String(item.arn ?? `arn:aws:s3:::${name}`), accountId: target.accountId, region, type: BUCKET, id: name, name, tags, config: config as unknown as Record<string, unknown>, relations });
+}
+
+/** A Config lifecycle filter predicate (prefix, tag, size, or an and-operator of them) as its parts. */
+function predicateParts(p: Record<string, unknown> | undefined): { prefix?: string; tags: { Key?: string; Value?: string }[]; greater?: number; less?: number } {
+  const out: { prefix?: string; tags: { Key?: string; Value?: string }[]; greater?: number; less?: number } = { tags: [] };
+  const visit = (q: Record<string, unknown> | undefined) => {
+    if (!q) return;
+    if (typeof q.prefix === 'string') out.prefix = q.prefix;
+    const tag = q.tag as Record<string, unknown> | undefined;
+    if (tag && typeof tag === 'object') out.tags.push({ Key: String(tag.key ?? ''), Value: String(tag.value ?? '') });
+    if (typeof q.objectSizeGreaterThan === 'number') out.greater = q.objectSizeGreaterThan;
+    if (typeof q.objectSizeLessThan === 'number') out.less = q.objectSizeLessThan;
+    if (Array.isArray(q.operands)) for (const o of q.operands) visit(o as Record<string, unknown>);
+  };
+  visit(p);
+  return out;
 }

@@ -86,7 +86,10 @@ async function collectBucket(s: Session, t: Target, bucket: string): Promise<voi
       rules: rules.map((r) => ({
         id: r.ID ?? '',
         enabled: r.Status === 'Enabled',
-        ...((r.Filter?.Prefix ?? r.Prefix) !== undefined ? { prefix: r.Filter?.Prefix ?? r.Prefix } : {}),
+        ...lifecycleFilter(r.Filter?.Prefix ?? r.Filter?.And?.Prefix ?? r.Prefix, [
+          ...(r.Filter?.Tag ? [r.Filter.Tag] : []),
+          ...(r.Filter?.And?.Tags ?? []),
+        ], r.Filter?.ObjectSizeGreaterThan ?? r.Filter?.And?.ObjectSizeGreaterThan, r.Filter?.ObjectSizeLessThan ?? r.Filter?.And?.ObjectSizeLessThan),
         transitions: (r.Transitions ?? []).map((x) => ({ days: x.Days ?? 0, storageClass: x.StorageClass ?? '' })),
         ...(r.Expiration?.Days !== undefined ? { expirationDays: r.Expiration.Days } : {}),
       })),
@@ -114,4 +117,14 @@ async function collectBucket(s: Session, t: Target, bucket: string): Promise<voi
     config.tlsOnly = deniesInsecureTransport(doc);
   }
   s.upsert({ arn, accountId: t.accountId, region: t.region, type: TYPE, id: bucket, name: bucket, config, relations });
+}
+
+/** A lifecycle rule's scope: its prefix, and the tag and size conditions that cover only some objects. */
+export function lifecycleFilter(prefix: string | undefined, tags: readonly { Key?: string; Value?: string }[], greater: number | undefined, less: number | undefined): { prefix?: string; objectFilter?: string[] } {
+  const filter = [
+    ...tags.map((t) => `tag ${t.Key ?? ''}=${t.Value ?? ''}`),
+    ...(greater !== undefined ? [`size > ${greater} bytes`] : []),
+    ...(less !== undefined ? [`size < ${less} bytes`] : []),
+  ];
+  return { ...(prefix !== undefined ? { prefix } : {}), ...(filter.length > 0 ? { objectFilter: filter } : {}) };
 }

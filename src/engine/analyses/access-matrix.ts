@@ -182,7 +182,7 @@ export function analyseAccess(ctx: EngineContext): AccessAnalysisResult {
         if (access === undefined) {
           unknown = true;
           caveats.add(reason!);
-          outcomes.push({ ...base, status: 'not-evaluated', message: `Access of ${p.name} (team ${team}) in ${env} could not be computed`, evidence: { team, environment: env, expected: declared }, reason: reason! });
+          outcomes.push({ ...base, status: 'not-evaluated', message: `${principalType(p)} '${p.name}' (team ${team}): access in ${env} could not be computed`, evidence: { team, environment: env, expected: declared }, reason: reason! });
           continue;
         }
         const a = access.get(env)!;
@@ -197,8 +197,8 @@ export function analyseAccess(ctx: EngineContext): AccessAnalysisResult {
           ...base,
           status: fail ? 'fail' : 'pass',
           message: fail
-            ? `${p.name} (team ${team}) has ${level} access in ${env}, above the declared ${declared}`
-            : `${p.name} (team ${team}) has ${level} access in ${env}, within the declared ${declared}`,
+            ? `${principalType(p)} '${p.name}' (team ${team}): ${level} access in ${env}; the access matrix allows ${team} ${declared} there`
+            : `${principalType(p)} '${p.name}' (team ${team}): ${level} access in ${env}, within the matrix's ${declared}`,
           evidence: {
             team,
             environment: env,

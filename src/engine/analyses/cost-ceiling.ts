@@ -108,6 +108,7 @@ export function costDetails(ctx: EngineContext, tables: ReadonlyMap<string, Pric
       caveats,
     };
     if (spend) cost.actualPeriod = spend.period;
+    if (envSpec?.cost) cost.checkedAgainst = envSpec.cost.source ?? 'estimate';
     return { cost, estimate, errors, actual: spend };
   });
   if (tables === PRICE_TABLES) details.set(ctx, out);

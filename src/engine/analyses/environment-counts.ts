@@ -34,7 +34,7 @@ export const instanceCountAnalysis: Analysis<Record<string, never>> = {
       const base = { arn: environmentArn(env), resource: environmentRef(env), specPath: `/environments/${escapePointer(env)}/compute/instanceCount` };
       const gap = gapFor(ctx, env, 'AWS::EC2::Instance');
       if (gap) {
-        out.push({ ...base, status: 'not-evaluated', message: `${env}: instance count not evaluated, inventory incomplete`, evidence: { observed: arns.length, expected: want }, reason: gap });
+        out.push({ ...base, status: 'not-evaluated', message: `Environment ${env}: instance count not evaluated, inventory incomplete`, evidence: { observed: arns.length, expected: want }, reason: gap });
         continue;
       }
       const low = want.min !== undefined && arns.length < want.min;
@@ -42,7 +42,7 @@ export const instanceCountAnalysis: Analysis<Record<string, never>> = {
       out.push({
         ...base,
         status: low || high ? 'fail' : 'pass',
-        message: `${env} runs ${arns.length} instance(s)${low ? `, fewer than ${want.min}` : high ? `, more than ${want.max}` : ''}`,
+        message: `Environment ${env}: ${arns.length} running instance(s)${low || high ? `; the spec plans ${planned(want)}` : `, as the spec plans (${planned(want)})`}`,
         evidence: { observed: arns.length, expected: want, instances: arns.slice(0, 50) },
       });
     }
@@ -63,17 +63,25 @@ export const loadBalancerPresenceAnalysis: Analysis<Record<string, never>> = {
       const base = { arn: environmentArn(env), resource: environmentRef(env), specPath: `/environments/${escapePointer(env)}/compute/loadBalancer` };
       const gap = gapFor(ctx, env, 'AWS::ElasticLoadBalancingV2::LoadBalancer');
       if (gap && !(want === 'forbidden' && arns.length > 0)) {
-        out.push({ ...base, status: 'not-evaluated', message: `${env}: load balancer presence not evaluated, inventory incomplete`, evidence: { observed: arns.length, expected: want }, reason: gap });
+        out.push({ ...base, status: 'not-evaluated', message: `Environment ${env}: load balancer presence not evaluated, inventory incomplete`, evidence: { observed: arns.length, expected: want }, reason: gap });
         continue;
       }
       const ok = want === 'required' ? arns.length > 0 : arns.length === 0;
       out.push({
         ...base,
         status: ok ? 'pass' : 'fail',
-        message: ok ? `${env}: load balancer ${want === 'required' ? 'present' : 'absent'} as required` : `${env}: a load balancer is ${want} but ${arns.length} found`,
+        message: ok
+          ? `Environment ${env}: ${want === 'required' ? `${arns.length} load balancer(s), as the spec requires` : 'no load balancer, as the spec requires'}`
+          : want === 'required' ? `Environment ${env}: no load balancer; the spec requires one` : `Environment ${env}: ${arns.length} load balancer(s); the spec forbids them`,
         evidence: { observed: arns, expected: want },
       });
     }
     return out;
   },
 };
+
+/** `at least 2`, `at most 4`, `between 2 and 4`. */
+function planned(want: { min?: number; max?: number }): string {
+  if (want.min !== undefined && want.max !== undefined) return want.min === want.max ? `exactly ${want.min}` : `between ${want.min} and ${want.max}`;
+  return want.min !== undefined ? `at least ${want.min}` : `at most ${want.max}`;
+}

@@ -164,7 +164,7 @@ export function runIsolation(ctx: EngineContext, options: IsolationOptions): Out
       status: 'fail',
       arn,
       ...(r === undefined ? { resource: refOf(ctx, arn, principalsByArn.get(arn), s.own) } : {}),
-      message: `'${name}' ${s.own !== null ? `(${s.own}) ` : ''}is shared with or reaches into ${envs.filter((e) => e !== s.own).join(', ')}: ${describe(links[0]!)}`,
+      message: `${r?.type ?? refOf(ctx, arn, principalsByArn.get(arn), s.own).type} '${name}'${s.own !== null ? ` (${s.own})` : ''}: ${describe(links[0]!)}${links.length > 1 ? ` (and ${links.length - 1} more link(s))` : ''}; the spec keeps ${envs.filter((e) => e !== s.own).join(', ')} apart from ${s.own ?? 'other environments'}`,
       evidence: {
         observed: { environments: envs },
         expected: { environments: s.own !== null ? [s.own] : ['one environment'] },

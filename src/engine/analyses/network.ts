@@ -29,7 +29,7 @@ export const openIngressAnalysis: Analysis<Record<string, never>> = {
       if (ports.length === 0) continue;
       const ingress = (r.config as Partial<SecurityGroupConfig>).ingress;
       if (!Array.isArray(ingress)) {
-        out.push(collectionGap(ctx, r, 'ingress') ?? { status: 'not-evaluated', arn: r.arn, message: `security group '${r.name}': ingress rules not collected`, evidence: {}, reason: 'config.ingress not collected' });
+        out.push(collectionGap(ctx, r, 'ingress') ?? { status: 'not-evaluated', arn: r.arn, message: `AWS::EC2::SecurityGroup '${r.name}': ingress rules not collected`, evidence: {}, reason: 'config.ingress not collected' });
         continue;
       }
       const open: { port: number; protocol: string; cidrs: string[] }[] = [];
@@ -46,8 +46,8 @@ export const openIngressAnalysis: Analysis<Record<string, never>> = {
       const specPath = `/environments/${escapePointer(env!)}/network/restrictedIngressPorts`;
       out.push(
         open.length > 0
-          ? { status: 'fail', arn: r.arn, message: `security group '${r.name}' admits the internet on restricted port(s) ${[...new Set(open.map((o) => o.port))].join(', ')}`, evidence: { observed: open, expected: { closedToInternet: ports } }, specPath }
-          : { status: 'pass', arn: r.arn, message: `security group '${r.name}' keeps restricted ports closed to the internet`, evidence: { observed: [], expected: { closedToInternet: ports } }, specPath },
+          ? { status: 'fail', arn: r.arn, message: `AWS::EC2::SecurityGroup '${r.name}': admits ${[...new Set(open.flatMap((o) => o.cidrs))].sort().join(', ')} on restricted port(s) ${[...new Set(open.map((o) => o.port))].join(', ')}; ${env} keeps port(s) ${ports.join(', ')} closed to the internet`, evidence: { observed: open, expected: { closedToInternet: ports } }, specPath }
+          : { status: 'pass', arn: r.arn, message: `AWS::EC2::SecurityGroup '${r.name}': keeps restricted port(s) ${ports.join(', ')} closed to the internet`, evidence: { observed: [], expected: { closedToInternet: ports } }, specPath },
       );
     }
     return out;
@@ -75,7 +75,7 @@ export const defaultVpcUseAnalysis: Analysis<Record<string, never>> = {
       const env = vpcEnv ?? environmentOf(ctx, offending[0]?.arn ?? '') ?? '';
       const specPath = `/environments/${escapePointer(env)}/network/forbidDefaultVpc`;
       if (cfg.isDefault === undefined) {
-        out.push(collectionGap(ctx, vpc, 'default VPC use') ?? { status: 'not-evaluated', arn: vpc.arn, message: `VPC '${vpc.name}': isDefault not collected`, evidence: {}, reason: 'config.isDefault not collected' });
+        out.push(collectionGap(ctx, vpc, 'default VPC use') ?? { status: 'not-evaluated', arn: vpc.arn, message: `AWS::EC2::VPC '${vpc.name}': isDefault not collected`, evidence: {}, reason: 'config.isDefault not collected' });
         continue;
       }
       const used = cfg.isDefault && (offending.length > 0 || (forbids(vpcEnv) && members.length > 0));
@@ -83,7 +83,9 @@ export const defaultVpcUseAnalysis: Analysis<Record<string, never>> = {
       out.push({
         status: used ? 'fail' : 'pass',
         arn: vpc.arn,
-        message: used ? `default VPC '${vpc.name}' holds ${names.length} workload resource(s)` : `VPC '${vpc.name}' is ${cfg.isDefault ? 'a default VPC left unused' : 'a custom VPC'}`,
+        message: used
+          ? `AWS::EC2::VPC '${vpc.name}': a default VPC holding ${names.length} workload resource(s); ${env} forbids workloads in default VPCs`
+          : `AWS::EC2::VPC '${vpc.name}': ${cfg.isDefault ? 'a default VPC left unused' : 'a custom VPC'}`,
         evidence: { observed: { isDefault: cfg.isDefault, members: used ? names : members.length }, expected: 'workloads in custom VPCs only' },
         specPath,
       });
@@ -131,8 +133,8 @@ export const vpcCidrOverlapAnalysis: Analysis<Record<string, never>> = {
       const found = (overlaps.get(v.arn) ?? []).sort((a, b) => (a.other < b.other ? -1 : a.other > b.other ? 1 : 0));
       const specPath = `/environments/${escapePointer(env)}/network/vpcCidrs`;
       return found.length > 0
-        ? { status: 'fail', arn: v.arn, message: `VPC '${v.name}' (${env}) overlaps ${found.map((f) => `${f.otherCidr} of ${f.otherEnv}`).join(', ')}`, evidence: { observed: found, expected: 'no overlap with other environments' }, specPath }
-        : { status: 'pass', arn: v.arn, message: `VPC '${v.name}' (${env}) overlaps no other environment`, evidence: { observed: [], expected: 'no overlap with other environments' }, specPath };
+        ? { status: 'fail', arn: v.arn, message: `AWS::EC2::VPC '${v.name}': ${found.map((f) => `${f.cidr} (${env}) overlaps ${f.otherCidr} of ${f.otherEnv}`).join(', ')}; environments need ranges of their own`, evidence: { observed: found, expected: 'no overlap with other environments' }, specPath }
+        : { status: 'pass', arn: v.arn, message: `AWS::EC2::VPC '${v.name}': ${env}'s ranges overlap no other environment`, evidence: { observed: [], expected: 'no overlap with other environments' }, specPath };
     }));
   },
 };

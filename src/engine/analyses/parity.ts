@@ -242,14 +242,14 @@ export function parityArn(from: string, to: string, property: string): string {
 }
 
 function show(v: unknown): string {
-  if (typeof v === 'object' && v !== null && 'with' in v && 'total' in v) return `${String(v.with)}/${String(v.total)}`;
+  if (typeof v === 'object' && v !== null && 'with' in v && 'total' in v) return `${String(v.with)} of ${String(v.total)}`;
   if (Array.isArray(v)) return v.join(', ') || 'none';
   return String(v);
 }
 
 function summarise(d: Difference, from: string, to: string): string {
   if (typeof d.from === 'boolean' && typeof d.to === 'boolean') return `${d.key} in ${d.from ? from : to} only`;
-  return `${d.key} ${show(d.from)} vs ${show(d.to)}`;
+  return `${d.key} ${show(d.from)} in ${from}, ${show(d.to)} in ${to}`;
 }
 
 export const parity: Analysis<ParityOptions> = {
@@ -340,7 +340,7 @@ function outcomeFor(
   return {
     ...base,
     status,
-    message: `${fromEnv} differs from ${toEnv} on ${property}: ${differences.map((d) => summarise(d, fromEnv, toEnv)).join('; ')}`,
+    message: `Parity ${fromEnv} to ${toEnv}, ${property}: ${differences.map((d) => summarise(d, fromEnv, toEnv)).join('; ')}; the spec requires ${fromEnv} to match ${toEnv}`,
     evidence,
   };
 }

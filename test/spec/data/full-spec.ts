@@ -36,7 +36,7 @@ export const FULL_SPEC: DeepRequired<Spec> = {
       },
       retention: {
         logGroups: [{ class: 'application', match: ['/aws/lambda/*'], days: 14, maxDays: 30 }],
-        s3Lifecycle: [{ buckets: ['mht-logs-*'], transitions: [{ days: 30, storageClass: 'STANDARD_IA' }], expirationDays: 90 }],
+        s3Lifecycle: [{ buckets: ['mht-logs-*'], prefix: '', transitionMatch: 'onOrBefore', expirationMatch: 'exact', transitions: [{ days: 30, storageClass: 'STANDARD_IA' }], expirationDays: 90 }],
         backups: [{ type: 'AWS::RDS::DBInstance', days: 7 }],
       },
       dataProtection: {
