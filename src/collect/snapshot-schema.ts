@@ -52,6 +52,9 @@ export const RELATION_KINDS = [
   'load-balancer-target',
   'grants',
   'instance-profile-role',
+  'load-balancer',
+  'attached-to',
+  'snapshot-of',
 ] as const;
 
 /** Each described type's config schema, as the published schema states it (snapshot-io dispatches on type instead: one check per record). */

@@ -1,6 +1,6 @@
 // Which environment each resource and principal belongs to, from four signals: the
 // environment tag, name patterns, accounts declared account-wide, and VPC membership;
-// a resource with none of its own inherits through an attachment (volume -> instance).
+// a resource with none of its own inherits through its relations (inheritance.ts).
 // Evidence objects and whole records are interned: a million resources share a few
 // hundred distinct records, which keeps attribution cheap in memory.
 import type { AttributionRecord } from './context.js';
@@ -23,8 +23,10 @@ export interface Attributable {
 
 export interface Attributor {
   attribute(r: Attributable): AttributionRecord;
-  /** A record with one 'relation' signal, for a resource that inherits its environment. */
-  inherited(environment: string, detail: string): AttributionRecord;
+  /** The (interned) 'relation' signal of a parent: its environment, the link in words, its ARN. */
+  relationEvidence(environment: string, detail: string, parent: string): AttributionRecord['evidence'][number];
+  /** The (interned) record of a resource that inherits from the given relation signals. */
+  inheritedFrom(signals: readonly AttributionRecord['evidence'][number][]): AttributionRecord;
 }
 
 const PRINCIPAL_TYPES: Record<Principal['kind'], string> = {
@@ -65,10 +67,10 @@ export function createAttributor(spec: Spec, vpcIdOf: (arn: string) => string | 
   }
 
   const evidenceCache = new Map<string, Evidence>();
-  const ev = (signal: Evidence['signal'], environment: string, detail: string): Evidence => {
-    const k = `${signal}\u0000${environment}\u0000${detail}`;
+  const ev = (signal: Evidence['signal'], environment: string, detail: string, parent?: string): Evidence => {
+    const k = `${signal}\u0000${environment}\u0000${detail}\u0000${parent ?? ''}`;
     let e = evidenceCache.get(k);
-    if (!e) evidenceCache.set(k, (e = { signal, environment, detail }));
+    if (!e) evidenceCache.set(k, (e = parent === undefined ? { signal, environment, detail } : { signal, environment, detail, parent }));
     return e;
   };
   // Evidence whose detail depends only on the spec is built once, not once per resource.
@@ -134,42 +136,11 @@ export function createAttributor(spec: Spec, vpcIdOf: (arn: string) => string | 
     return node.rec;
   }
 
-  return { attribute, inherited: (env, detail) => intern([ev('relation', env, detail)]) };
-}
-
-/** Relation kinds through which a resource without signals of its own inherits the source's environment. */
-const INHERITED_THROUGH = new Set(['volume']);
-
-/**
- * Gives a resource no signal attributes (an EBS root volume AWS created untagged) the
- * environment of the instance it is attached to. Only unambiguous sources pass it on.
- * `records[i]` is the record of `resources[i]`, updated in place; `positions` maps an
- * ARN to the position of its record (the last resource with that ARN); `relationSources`
- * lists, per relation kind, the positions of the resources with such relations.
- */
-export function inheritThroughAttachments(
-  resources: readonly Resource[],
-  records: (AttributionRecord | undefined)[],
-  positions: ReadonlyMap<string, number>,
-  relationSources: ReadonlyMap<string, readonly number[]>,
-  attributor: Attributor,
-): void {
-  const unique = positions.size === resources.length;
-  // Sources in snapshot order, as a pass over every resource would meet them.
-  const sources = [...new Set([...INHERITED_THROUGH].flatMap((k) => relationSources.get(k) ?? []))].sort((a, b) => a - b);
-  for (const i of sources) {
-    const r = resources[i]!;
-    const own = records[unique ? i : positions.get(r.arn)!];
-    if (!own || own.environment === null || own.conflict) continue;
-    for (const rel of r.relations) {
-      if (!INHERITED_THROUGH.has(rel.kind)) continue;
-      const j = positions.get(rel.target);
-      if (j === undefined) continue;
-      const target = records[j];
-      if (!target || target.evidence.length > 0) continue;
-      records[j] = attributor.inherited(own.environment, `attached to ${r.name}`);
-    }
-  }
+  return {
+    attribute,
+    relationEvidence: (environment, detail, parent) => ev('relation', environment, detail, parent),
+    inheritedFrom: (signals) => intern(signals as Evidence[]),
+  };
 }
 
 function vpcOf(r: Attributable, vpcIdOf: (arn: string) => string | undefined): string | undefined {

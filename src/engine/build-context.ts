@@ -6,7 +6,8 @@ import type { LoadedSpec } from '../model/spec.js';
 import type { CollectionError, Resource, Snapshot } from '../model/snapshot.js';
 import { ArnView } from './arn-views.js';
 import { addRelationSources } from './analyses/support.js';
-import { createAttributor, inheritThroughAttachments, principalAsAttributable, vpcIdResolver } from './attribution.js';
+import { createAttributor, principalAsAttributable, vpcIdResolver } from './attribution.js';
+import { inheritEnvironments } from './inheritance.js';
 
 export function buildContext(spec: LoadedSpec, snapshot: Snapshot, now: Date): IndexedContext {
   const resources = snapshot.resources;
@@ -36,7 +37,7 @@ export function buildContext(spec: LoadedSpec, snapshot: Snapshot, now: Date): I
   const attributor = createAttributor(spec.spec, vpcIdResolver(byArn));
   const records = new Array<AttributionRecord | undefined>(n);
   for (let i = 0; i < n; i++) records[i] = attributor.attribute(resources[i]!);
-  inheritThroughAttachments(resources, records, positions, relationSources, attributor);
+  inheritEnvironments(resources, records, positions, relationSources, attributor);
   // Read back after inheritance, which may replace records: exactly what attribution.get gives.
   const resourceAttribution = resourceArns === n ? records : resources.map((r) => records[positions.get(r.arn)!]);
   const principalRecords: AttributionRecord[] = [];

@@ -9,7 +9,13 @@ export interface AttributionRecord {
   /** The environment, or null when no signal attributes the resource (or signals conflict). */
   environment: string | null;
   /** Each signal found: which environment it points at and why. */
-  evidence: { signal: 'tag' | 'name' | 'account' | 'vpc' | 'relation'; environment: string; detail: string }[];
+  evidence: {
+    signal: 'tag' | 'name' | 'account' | 'vpc' | 'relation';
+    environment: string;
+    detail: string;
+    /** For 'relation' signals: the ARN of the resource the environment is inherited from. */
+    parent?: string;
+  }[];
   /** True when signals point at more than one environment. */
   conflict: boolean;
 }

@@ -396,6 +396,7 @@ function environmentOfAccount(ctx: EngineContext, accountId: string, region: str
  */
 export const INBOUND_SOURCES: Readonly<Record<string, readonly string[]>> = {
   monitors: ['AWS::CloudWatch::Alarm'],
+  'logs-to': ['AWS::ElasticLoadBalancingV2::LoadBalancer', 'AWS::S3::Bucket'],
 };
 
 export function typeLevelErrors(errors: readonly CollectionError[]): Map<string, CollectionError[]> {

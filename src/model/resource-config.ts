@@ -121,6 +121,94 @@ export interface NatGatewayConfig {
   state: string;
 }
 
+/** AWS::EC2::Snapshot (the AWS Config type; CloudFormation has none): the account's own EBS snapshots. */
+export interface EbsSnapshotConfig {
+  snapshotId: string;
+  /** Absent for snapshots copied from another snapshot (AWS reports vol-ffffffff). */
+  volumeId?: string;
+  /** Size of the source volume; AWS bills the changed blocks, at most this. */
+  sizeGiB: number;
+  encryption: EncryptionState;
+  state: string; // pending, completed, error, ...
+  startTime?: string; // ISO 8601
+  storageTier?: string; // standard, archive
+}
+
+export interface NetworkInterfaceConfig {
+  networkInterfaceId: string;
+  /** interface, nat_gateway, network_load_balancer, vpc_endpoint, lambda, ... */
+  interfaceType: string;
+  /** Created and managed by an AWS service (load balancer, NAT gateway, RDS, ...). */
+  requesterManaged: boolean;
+  requesterId?: string;
+  description?: string;
+  status: string;
+  vpcId: string;
+  subnetId: string;
+  availabilityZone?: string;
+  privateIp?: string;
+  publicIp?: string;
+  securityGroupIds: string[];
+  attachedInstanceId?: string;
+}
+
+export interface RouteTableConfig {
+  routeTableId: string;
+  vpcId: string;
+  /** The VPC's main route table (AWS creates it with the VPC). */
+  main: boolean;
+  subnetIds: string[];
+  gatewayIds: string[];
+  routes: { destination: string; target: string; state: string }[];
+}
+
+export interface VpcEndpointConfig {
+  vpcEndpointId: string;
+  endpointType: string; // Interface, Gateway, GatewayLoadBalancer
+  serviceName: string;
+  state: string;
+  vpcId: string;
+  subnetIds: string[];
+  securityGroupIds: string[];
+  routeTableIds: string[];
+  privateDnsEnabled: boolean;
+  policy?: unknown;
+}
+
+export interface InternetGatewayConfig {
+  internetGatewayId: string;
+  vpcIds: string[];
+}
+
+export interface NetworkAclConfig {
+  networkAclId: string;
+  vpcId: string;
+  /** The VPC's default network ACL (AWS creates it with the VPC). */
+  isDefault: boolean;
+  subnetIds: string[];
+  entries: { ruleNumber: number; egress: boolean; protocol: string; action: string; cidr: string; fromPort?: number; toPort?: number }[];
+}
+
+export interface TargetGroupConfig {
+  targetType: string; // instance, ip, lambda, alb
+  protocol?: string;
+  port?: number;
+  vpcId?: string;
+  loadBalancerArns: string[];
+  /** Absent when DescribeTargetHealth failed. */
+  targets?: { id: string; port?: number; state: string }[];
+}
+
+export interface DbSnapshotConfig {
+  snapshotType: string; // manual, automated, awsbackup, shared, public
+  engine: string;
+  dbInstanceId?: string;
+  encryption: EncryptionState;
+  status: string;
+  allocatedStorageGiB?: number;
+  createTime?: string; // ISO 8601
+}
+
 export interface DbInstanceConfig {
   engine: string;
   instanceClass: string;
@@ -214,10 +302,18 @@ export const RESOURCE_TYPES = [
   'AWS::EC2::Instance',
   'AWS::EC2::Volume',
   'AWS::EC2::NatGateway',
+  'AWS::EC2::Snapshot',
+  'AWS::EC2::NetworkInterface',
+  'AWS::EC2::RouteTable',
+  'AWS::EC2::VPCEndpoint',
+  'AWS::EC2::InternetGateway',
+  'AWS::EC2::NetworkAcl',
   'AWS::RDS::DBInstance',
   'AWS::RDS::DBCluster',
+  'AWS::RDS::DBSnapshot',
   'AWS::DynamoDB::Table',
   'AWS::ElasticLoadBalancingV2::LoadBalancer',
+  'AWS::ElasticLoadBalancingV2::TargetGroup',
   'AWS::KMS::Key',
   'AWS::CloudWatch::Alarm',
   'AWS::Route53::HostedZone',

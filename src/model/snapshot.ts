@@ -71,7 +71,10 @@ export type RelationKind =
   | 'notifies' // alarm or bucket notifies (target: topic/queue arn)
   | 'load-balancer-target' // load balancer listener forwards to (target: instance arn)
   | 'grants' // IAM policy statement grants actions on (target: arn or arn pattern)
-  | 'instance-profile-role'; // instance runs as (target: role arn)
+  | 'instance-profile-role' // instance runs as (target: role arn)
+  | 'load-balancer' // target group serves (target: load balancer arn)
+  | 'attached-to' // network interface is attached to (target: instance arn)
+  | 'snapshot-of'; // snapshot was taken of (target: volume, DB instance or cluster arn)
 
 export interface Relation {
   kind: RelationKind;

@@ -65,3 +65,27 @@ describe('a resource without signals where another type could not be listed', ()
     expect(volume([{ ...instancesDenied, region: 'global', service: 'iam', affects: ['AWS::IAM::Role'] }]).map((r) => r.status)).toEqual(['fail']);
   });
 });
+
+describe('a log-target bucket when the sources of access logs could not be listed', () => {
+  const LB = 'AWS::ElasticLoadBalancingV2::LoadBalancer';
+  const lbsDenied: CollectionError = { ...alarmsDenied, service: 'elbv2', operation: 'DescribeLoadBalancers', affects: [LB] };
+  function runLogs(errors: CollectionError[], logging: boolean) {
+    const spec = baseSpec();
+    spec.environments.production!.dataProtection = { versioning: [], accessLogging: ['AWS::S3::Bucket'], deletionProtection: [], multiAz: [], publicAccessBlock: false, pointInTimeRecovery: false };
+    const rule = loadRules().find((r) => r.meta.id === 's3-access-logging')!;
+    const bucket = prod('AWS::S3::Bucket', 'logs', { config: { logging: { enabled: logging } } });
+    const ev = evaluate({ spec: loaded(spec), snapshot: snapshot([bucket], { errors }), rules: [rule], now: NOW });
+    return ev.results.filter((r) => r.resource.type === 'AWS::S3::Bucket').map((r) => r.status);
+  }
+
+  it('is not-evaluated rather than failed: a load balancer may log into it', () => {
+    expect(runLogs([], false)).toEqual(['fail']);
+    expect(runLogs([lbsDenied], false)).toEqual(['not-evaluated']);
+  });
+
+  it('passes when it logs itself and nothing is missing', () => {
+    expect(runLogs([], true)).toEqual(['pass']);
+    // With a gap the engine does not judge a rule reading inbound relations at all.
+    expect(runLogs([lbsDenied], true)).toEqual(['not-evaluated']);
+  });
+});

@@ -147,7 +147,8 @@ describe('realistic accounts: AWS furniture is no noise, planted violations are 
       expect(codeOf(seeded.arn[`${env}.ssoPlatform`]!)).toBe('team-principal');
     }
     const codes = new Set(exempt.map((r) => r.evidence.observed));
-    expect([...codes].sort()).toEqual(['default-security-group', 'default-subnet', 'default-vpc', 'service-linked-role', 'team-principal']);
+    // Network ACLs and route tables are collected too: every VPC's default ACL and main table.
+    expect([...codes].sort()).toEqual(['default-network-acl', 'default-security-group', 'default-subnet', 'default-vpc', 'main-route-table', 'service-linked-role', 'team-principal']);
     // The untagged root volumes take their instance's environment, and its tags stand for theirs.
     const volumes = scans[0]!.report.results.filter((r) => r.resource.type === 'AWS::EC2::Volume' && ['attribution-missing', 'required-tags'].includes(r.ruleId));
     expect(volumes.map((r) => [r.ruleId, r.resource.environment])).toEqual([

@@ -102,5 +102,6 @@ describe('envgate gate against the emulator', () => {
     expect(expired.code, expired.stderr).toBe(1);
     expect(expired.decision.blocking.map((b: { fingerprint: string }) => b.fingerprint)).toEqual([blocking[1]!.fingerprint]);
     expect(expired.stderr).toContain(`w1 (${join(dir, 'expired.yaml')}:8) expired on 2024-12-31`);
-  });
+    // Four live collections against moto: on a loaded machine that is near the default 60 s.
+  }, 180_000);
 });

@@ -94,6 +94,21 @@ export const CASES: RuleCase[] = [
     messages: { partial: "AWS::SQS::Queue 'partial': missing required tag(s) CostCenter; the spec requires Owner, CostCenter on every resource" },
   },
   {
+    rule: 'required-tags',
+    name: 'network interfaces and automated RDS snapshots are left out; manual snapshots are not',
+    spec: (s) => void (s.tagging.required = ['Owner']),
+    resources: [
+      res('AWS::EC2::NetworkInterface', 'eni-lb'),
+      res('AWS::RDS::DBSnapshot', 'rds:db-2025-01-01-00-00', { config: { snapshotType: 'automated' } }),
+      // A type-only exemption: no config read, so a collection gap cannot make it unknown.
+      res('AWS::RDS::DBSnapshot', 'rds:db-2025-01-02-00-00'),
+      res('AWS::RDS::DBSnapshot', 'db-before-upgrade', { config: { snapshotType: 'manual' } }),
+      res('AWS::EC2::Snapshot', 'snap-nightly', { config: { sizeGiB: 8 } }),
+      res('AWS::EC2::RouteTable', 'rtb-app'),
+    ],
+    expect: { 'eni-lb': 'none', 'rds:db-2025-01-01-00-00': 'none', 'rds:db-2025-01-02-00-00': 'none', 'db-before-upgrade': 'fail', 'snap-nightly': 'fail', 'rtb-app': 'fail' },
+  },
+  {
     rule: 'encryption-at-rest-elasticache',
     name: 'cache clusters listed under atRest',
     spec: (s) => void (p(s).encryption = { atRest: ['AWS::ElastiCache::CacheCluster'], customerManagedKey: [], inTransit: { s3TlsOnly: false, httpsListeners: false } }),
@@ -218,6 +233,19 @@ export const CASES: RuleCase[] = [
     spec: (s) => void (p(s).dataProtection = dp({ accessLogging: ['AWS::S3::Bucket'] })),
     resources: [prod('AWS::S3::Bucket', 'b-on', { config: { logging: { enabled: true, targetBucket: 'x' } } }), prod('AWS::S3::Bucket', 'b-off', { config: { logging: { enabled: false } } })],
     expect: { 'b-on': 'pass', 'b-off': 'fail' },
+  },
+  {
+    rule: 's3-access-logging',
+    name: 'a log target of buckets or load balancers need not log to itself',
+    spec: (s) => void (p(s).dataProtection = dp({ accessLogging: ['AWS::S3::Bucket'] })),
+    resources: [
+      prod('AWS::S3::Bucket', 'logs-from-bucket', { config: { logging: { enabled: false } } }),
+      prod('AWS::S3::Bucket', 'logs-from-lb', { config: { logging: { enabled: false } } }),
+      prod('AWS::S3::Bucket', 'app-data', { config: { logging: { enabled: true, targetBucket: 'logs-from-bucket' } }, relations: [{ kind: 'logs-to', target: 'arn:aws:s3:us-east-1:111111111111:bucket/logs-from-bucket' }] }),
+      prod(LB, 'web-lb', { relations: [{ kind: 'logs-to', target: 'arn:aws:s3:us-east-1:111111111111:bucket/logs-from-lb' }] }),
+      prod('AWS::S3::Bucket', 'not-a-target', { config: { logging: { enabled: false } }, relations: [{ kind: 'kms-key', target: 'arn:aws:s3:us-east-1:111111111111:bucket/elsewhere' }] }),
+    ],
+    expect: { 'logs-from-bucket': 'pass', 'logs-from-lb': 'pass', 'app-data': 'pass', 'not-a-target': 'fail', 'web-lb': 'none' },
   },
   {
     rule: 'elb-access-logging',

@@ -23,6 +23,8 @@ export function dimensionTarget(name: string, value: string, t: Target): string 
       return a('ec2', `natgateway/${value}`);
     case 'LoadBalancer':
       return a('elasticloadbalancing', `loadbalancer/${value}`);
+    case 'TargetGroup':
+      return a('elasticloadbalancing', value);
     case 'DBInstanceIdentifier':
       return a('rds', `db:${value}`);
     case 'DBClusterIdentifier':

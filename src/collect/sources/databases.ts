@@ -1,9 +1,18 @@
-// RDS instances and clusters (one paged list each, 100 a page), DynamoDB tables (list,
+// RDS instances, clusters and the account's DB snapshots (one paged list each, 100 a
+// page; snapshots shared by other accounts are not listed), DynamoDB tables (list,
 // then DescribeTable and DescribeContinuousBackups each: the API has no batch describe),
 // ElastiCache clusters (one paged list).
 import { DescribeContinuousBackupsCommand, DescribeTableCommand, ListTablesCommand, type ListTablesCommandOutput } from '@aws-sdk/client-dynamodb';
 import { DescribeCacheClustersCommand, type DescribeCacheClustersCommandOutput } from '@aws-sdk/client-elasticache';
-import { DescribeDBClustersCommand, DescribeDBInstancesCommand, type DescribeDBClustersCommandOutput, type DescribeDBInstancesCommandOutput, type Tag } from '@aws-sdk/client-rds';
+import {
+  DescribeDBClustersCommand,
+  DescribeDBInstancesCommand,
+  DescribeDBSnapshotsCommand,
+  type DescribeDBClustersCommandOutput,
+  type DescribeDBInstancesCommandOutput,
+  type DescribeDBSnapshotsCommandOutput,
+  type Tag,
+} from '@aws-sdk/client-rds';
 import type { EncryptionState } from '../../model/resource-config.js';
 import type { Relation } from '../../model/snapshot.js';
 import { arnOf } from '../arn.js';
@@ -18,10 +27,12 @@ function storageEncryption(encrypted: boolean | undefined, keyId: string | undef
   return { enabled: true, algorithm: 'aws:kms', ...(key ? { kmsKeyArn: key } : {}) };
 }
 
+const DB_SNAPSHOT = 'AWS::RDS::DBSnapshot';
+
 export async function collectRds(s: Session, t: Target): Promise<void> {
   const base = { accountId: t.accountId, region: t.region };
   const ec2 = (kind: string, id: string) => arnOf('ec2', t.region, t.accountId, `${kind}/${id}`);
-  const [okI, okC] = await Promise.all([
+  const [okI, okC, okS] = await Promise.all([
     s.paginate(
       t,
       'rds',
@@ -97,8 +108,40 @@ export async function collectRds(s: Session, t: Target): Promise<void> {
         }
       },
     ),
+    s.paginate(
+      t,
+      'rds',
+      'DescribeDBSnapshots',
+      [DB_SNAPSHOT],
+      (c, m) => c.send(new DescribeDBSnapshotsCommand({ MaxRecords: s.page(100), ...(m ? { Marker: m } : {}) })),
+      (p: DescribeDBSnapshotsCommandOutput) => p.Marker,
+      (p) => {
+        for (const d of p.DBSnapshots ?? []) {
+          if (!d.DBSnapshotIdentifier) continue;
+          const encryption = storageEncryption(d.Encrypted, d.KmsKeyId, t);
+          const instance = d.DBInstanceIdentifier;
+          s.upsert({
+            ...base,
+            arn: d.DBSnapshotArn ?? arnOf('rds', t.region, t.accountId, `snapshot:${d.DBSnapshotIdentifier}`),
+            type: DB_SNAPSHOT,
+            id: d.DBSnapshotIdentifier,
+            tags: tagMap(d.TagList),
+            config: {
+              snapshotType: d.SnapshotType ?? '',
+              engine: d.Engine ?? '',
+              ...(instance ? { dbInstanceId: instance } : {}),
+              encryption,
+              status: d.Status ?? '',
+              ...(d.AllocatedStorage !== undefined ? { allocatedStorageGiB: d.AllocatedStorage } : {}),
+              ...(d.SnapshotCreateTime ? { createTime: new Date(d.SnapshotCreateTime).toISOString() } : {}),
+            },
+            relations: [...rel('snapshot-of', instance ? arnOf('rds', t.region, t.accountId, `db:${instance}`) : undefined), ...rel('kms-key', encryption.kmsKeyArn)],
+          });
+        }
+      },
+    ),
   ]);
-  s.addCoverage(t, 'describe', [...(okI ? ['AWS::RDS::DBInstance'] : []), ...(okC ? ['AWS::RDS::DBCluster'] : [])]);
+  s.addCoverage(t, 'describe', [...(okI ? ['AWS::RDS::DBInstance'] : []), ...(okC ? ['AWS::RDS::DBCluster'] : []), ...(okS ? [DB_SNAPSHOT] : [])]);
 }
 
 const TABLE = 'AWS::DynamoDB::Table';

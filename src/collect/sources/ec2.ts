@@ -1,9 +1,11 @@
 // EC2 network and compute: VPCs, subnets, security groups (with rules), instances,
-// volumes and NAT gateways, each one paged list call (1000 a page) carrying tags too.
+// volumes, the account's own EBS snapshots and NAT gateways, each one paged list call
+// (1000 a page) carrying tags too. Network furniture is in ec2-network.ts.
 import {
   DescribeInstancesCommand,
   DescribeNatGatewaysCommand,
   DescribeSecurityGroupsCommand,
+  DescribeSnapshotsCommand,
   DescribeSubnetsCommand,
   DescribeVolumesCommand,
   DescribeVpcsCommand,
@@ -17,20 +19,36 @@ import { arnOf } from '../arn.js';
 import { rel, type Session, type Target } from '../session.js';
 import { kmsEncryption } from './messaging.js';
 
-export const EC2_TYPES = ['AWS::EC2::Instance', 'AWS::EC2::NatGateway', 'AWS::EC2::SecurityGroup', 'AWS::EC2::Subnet', 'AWS::EC2::VPC', 'AWS::EC2::Volume'];
+export const EC2_TYPES = ['AWS::EC2::Instance', 'AWS::EC2::NatGateway', 'AWS::EC2::SecurityGroup', 'AWS::EC2::Snapshot', 'AWS::EC2::Subnet', 'AWS::EC2::VPC', 'AWS::EC2::Volume'];
 
-const tagMap = (tags: Tag[] | undefined) => Object.fromEntries((tags ?? []).filter((x) => x.Key).map((x) => [x.Key!, x.Value ?? '']));
-const ec2Arn = (t: Target, kind: string, id: string) => arnOf('ec2', t.region, t.accountId, `${kind}/${id}`);
-const ids = <T>(list: T[] | undefined, f: (x: T) => string | undefined) => (list ?? []).flatMap((x) => (f(x) ? [f(x)!] : []));
+/**
+ * moto (the emulator the tests use) ignores OwnerIds and lists the snapshots behind its
+ * bundled public AMIs as the account's own, with this description; AWS never writes it.
+ */
+const EMULATOR_AMI_SNAPSHOT = /^Auto-created snapshot for AMI ami-/;
+
+/** The volume id AWS gives snapshots copied from another snapshot: no volume to point at. */
+const COPIED_SNAPSHOT_VOLUME = 'vol-ffffffff';
+
+export const tagMap = (tags: Tag[] | undefined) => Object.fromEntries((tags ?? []).filter((x) => x.Key).map((x) => [x.Key!, x.Value ?? '']));
+export const ec2Arn = (t: Target, kind: string, id: string) => arnOf('ec2', t.region, t.accountId, `${kind}/${id}`);
+export const ids = <T>(list: T[] | undefined, f: (x: T) => string | undefined) => (list ?? []).flatMap((x) => (f(x) ? [f(x)!] : []));
 const next = (p: { NextToken?: string }) => p.NextToken;
+
+type Lister = <P extends { NextToken?: string }>(type: string, op: string, page: (c: EC2Client, token: string | undefined) => Promise<P>, onPage: (p: P) => void) => Promise<void>;
+
+/** A paged EC2 list call for one type; the types whose listing completed land in `done`. */
+export function ec2Lister(s: Session, t: Target, done: string[]): Lister {
+  return async (type, op, page, onPage) => {
+    const ok = await s.paginate(t, 'ec2', op, [type], page, next, onPage);
+    if (ok) done.push(type);
+  };
+}
 
 export async function collectEc2(s: Session, t: Target): Promise<void> {
   const base = { accountId: t.accountId, region: t.region };
   const done: string[] = [];
-  const list = async <P extends { NextToken?: string }>(type: string, op: string, page: (c: EC2Client, token: string | undefined) => Promise<P>, onPage: (p: P) => void) => {
-    const ok = await s.paginate(t, 'ec2', op, [type], page, next, onPage);
-    if (ok) done.push(type);
-  };
+  const list = ec2Lister(s, t, done);
   const vpcOf = (vpcId: string | undefined) => rel('vpc', vpcId ? ec2Arn(t, 'vpc', vpcId) : undefined);
   await Promise.all([
     list('AWS::EC2::VPC', 'DescribeVpcs', (c, tk) => c.send(new DescribeVpcsCommand({ MaxResults: s.page(1000), NextToken: tk })), (p) => {
@@ -129,6 +147,31 @@ export async function collectEc2(s: Session, t: Target): Promise<void> {
             attachedInstanceIds: ids(v.Attachments, (a) => a.InstanceId).sort(),
           },
           relations: rel('kms-key', 'kmsKeyArn' in encryption ? encryption.kmsKeyArn : undefined),
+        });
+      }
+    }),
+    // OwnerIds self: without it the call lists every public snapshot in the region too.
+    list('AWS::EC2::Snapshot', 'DescribeSnapshots', (c, tk) => c.send(new DescribeSnapshotsCommand({ OwnerIds: ['self'], MaxResults: s.page(1000), NextToken: tk })), (p) => {
+      for (const sn of p.Snapshots ?? []) {
+        if (!sn.SnapshotId || (sn.OwnerId !== undefined && sn.OwnerId !== t.accountId) || EMULATOR_AMI_SNAPSHOT.test(sn.Description ?? '')) continue;
+        const encryption = sn.Encrypted ? kmsEncryption(sn.KmsKeyId, t, 'aws:kms') : { enabled: false };
+        const volumeId = sn.VolumeId && sn.VolumeId !== COPIED_SNAPSHOT_VOLUME ? sn.VolumeId : undefined;
+        s.upsert({
+          ...base,
+          arn: ec2Arn(t, 'snapshot', sn.SnapshotId),
+          type: 'AWS::EC2::Snapshot',
+          id: sn.SnapshotId,
+          tags: tagMap(sn.Tags),
+          config: {
+            snapshotId: sn.SnapshotId,
+            ...(volumeId ? { volumeId } : {}),
+            sizeGiB: sn.VolumeSize ?? 0,
+            encryption,
+            state: sn.State ?? '',
+            ...(sn.StartTime ? { startTime: new Date(sn.StartTime).toISOString() } : {}),
+            ...(sn.StorageTier ? { storageTier: sn.StorageTier } : {}),
+          },
+          relations: [...rel('snapshot-of', volumeId ? ec2Arn(t, 'volume', volumeId) : undefined), ...rel('kms-key', 'kmsKeyArn' in encryption ? encryption.kmsKeyArn : undefined)],
         });
       }
     }),

@@ -7,7 +7,8 @@ import { collectTagging } from './tagging.js';
 import { collectAlarms } from './cloudwatch.js';
 import { collectDynamoDb, collectElastiCache, collectRds } from './databases.js';
 import { collectEc2, EC2_TYPES } from './ec2.js';
-import { collectElbv2 } from './elbv2.js';
+import { collectElbv2, collectTargetGroups, TARGET_GROUP } from './elbv2.js';
+import { collectEc2Network, EC2_NETWORK_TYPES } from './ec2-network.js';
 import { collectKms } from './kms.js';
 import { collectLogs } from './logs.js';
 import { collectSns, collectSqs } from './messaging.js';
@@ -32,9 +33,11 @@ export const REGIONAL_SOURCES: readonly SourceDef[] = [
   { name: 'sns', types: ['AWS::SNS::Topic'], run: collectSns },
   { name: 'logs', types: ['AWS::Logs::LogGroup'], run: collectLogs },
   { name: 'ec2', types: EC2_TYPES, run: collectEc2 },
-  { name: 'rds', types: ['AWS::RDS::DBCluster', 'AWS::RDS::DBInstance'], run: collectRds },
+  { name: 'ec2-network', types: EC2_NETWORK_TYPES, run: collectEc2Network },
+  { name: 'rds', types: ['AWS::RDS::DBCluster', 'AWS::RDS::DBInstance', 'AWS::RDS::DBSnapshot'], run: collectRds },
   { name: 'dynamodb', types: ['AWS::DynamoDB::Table'], run: collectDynamoDb },
   { name: 'elbv2', types: ['AWS::ElasticLoadBalancingV2::LoadBalancer'], run: collectElbv2 },
+  { name: 'elbv2-target-groups', types: [TARGET_GROUP], run: collectTargetGroups },
   { name: 'kms', types: ['AWS::KMS::Key'], run: collectKms },
   { name: 'cloudwatch', types: ['AWS::CloudWatch::Alarm'], run: collectAlarms },
   { name: 'elasticache', types: ['AWS::ElastiCache::CacheCluster'], run: collectElastiCache },

@@ -21,6 +21,7 @@ export const PRICED_TYPES = [
   'AWS::EC2::NatGateway',
   'AWS::EC2::Snapshot',
   'AWS::EC2::Volume',
+  'AWS::EC2::VPCEndpoint',
   'AWS::ElastiCache::CacheCluster',
   'AWS::ElasticLoadBalancingV2::LoadBalancer',
   'AWS::KMS::Key',
@@ -191,6 +192,11 @@ function priceVolume(e: Estimator, r: Resource, t: PriceTable): void {
 function priceSnapshot(e: Estimator, r: Resource, t: PriceTable): void {
   const size = num(r.config.sizeGiB) ?? num(r.config.volumeSizeGiB);
   if (size === undefined) return missing(e, r, 'sizeGiB');
+  // Archived snapshots are full copies, billed at the archive rate (retrieval is usage-based).
+  if (r.config.storageTier === 'archive') {
+    const rate = t.ebs.snapshotArchiveGbMonth;
+    return e.line(r, t, 'EBS', 'EBS snapshot (archive)', costMicros(rate, size), `${size} GiB x $${rate}`);
+  }
   e.caveat('snapshot-full-size', 'ebs', false, (n) =>
     `${plural(n, 'EBS snapshot')} priced at the full volume size: AWS bills changed blocks only, so this part is an upper bound`,
   );
@@ -255,6 +261,21 @@ function priceNatGateway(e: Estimator, r: Resource, t: PriceTable): void {
   );
   const hourly = t.natGateway.hourly;
   e.line(r, t, 'VPC', 'NAT gateway', costMicros(hourly, t.hoursPerMonth), `${t.hoursPerMonth} h x $${hourly}/h`);
+}
+
+function priceVpcEndpoint(e: Estimator, r: Resource, t: PriceTable): void {
+  const type = str(r.config.endpointType);
+  if (type === undefined) return missing(e, r, 'endpointType');
+  if (type === 'Gateway') return; // gateway endpoints (S3, DynamoDB) are free
+  const state = str(r.config.state)?.toLowerCase();
+  if (state === 'deleted' || state === 'deleting' || state === 'rejected' || state === 'failed') return;
+  if (type !== 'Interface') return unknownPrice(e, 'VPC endpoint type', type, t.region);
+  const zones = Array.isArray(r.config.subnetIds) ? Math.max(1, r.config.subnetIds.length) : 1;
+  const rate = t.vpcEndpoint.interfaceHourlyPerAz;
+  e.caveat('usage-based', 'vpce-data', false, (n) =>
+    `${plural(n, 'interface VPC endpoint')}: data processed is usage-based and not in the inventory; only the hourly charge is priced`,
+  );
+  e.line(r, t, 'VPC', 'VPC interface endpoint', costMicros(rate, t.hoursPerMonth * zones), `${zones} AZ x ${t.hoursPerMonth} h x $${rate}/h`);
 }
 
 function priceCacheCluster(e: Estimator, r: Resource, t: PriceTable): void {
@@ -322,6 +343,7 @@ const PRICERS: Record<string, Pricer> = {
   'AWS::RDS::DBInstance': priceDbInstance,
   'AWS::ElasticLoadBalancingV2::LoadBalancer': priceLoadBalancer,
   'AWS::EC2::NatGateway': priceNatGateway,
+  'AWS::EC2::VPCEndpoint': priceVpcEndpoint,
   'AWS::ElastiCache::CacheCluster': priceCacheCluster,
   'AWS::DynamoDB::Table': priceDynamoTable,
   'AWS::KMS::Key': priceKmsKey,
@@ -338,6 +360,7 @@ const USAGE_ONLY: Record<string, [string, string]> = {
   'AWS::RDS::DBCluster': ['aurora-cluster', 'Aurora cluster: storage and I/O are usage-based, not priced'],
   'AWS::SQS::Queue': ['sqs', 'SQS queue: billed per request, not priced'],
   'AWS::SNS::Topic': ['sns', 'SNS topic: billed per request and delivery, not priced'],
+  'AWS::RDS::DBSnapshot': ['rds-snapshot', 'RDS snapshot: backup storage beyond the free allowance (the provisioned storage of the region\'s databases) is not in the inventory, not priced'],
 };
 
 /** Estimate one environment from its resources; `tables` is injectable for tests. */

@@ -27,7 +27,7 @@ export interface PriceTable {
   hoursPerMonth: number;
   source: string;
   ec2: { hourly: Record<string, number> };
-  ebs: { volumes: Record<string, VolumePrice>; snapshotGbMonth: number };
+  ebs: { volumes: Record<string, VolumePrice>; snapshotGbMonth: number; snapshotArchiveGbMonth: number };
   rds: {
     engineAliases: Record<string, string>;
     hourly: Record<string, Record<string, number>>;
@@ -35,6 +35,7 @@ export interface PriceTable {
     storageGbMonth: Record<string, number>;
   };
   elb: { hourly: Record<string, number> };
+  vpcEndpoint: { interfaceHourlyPerAz: number };
   natGateway: { hourly: number };
   elasticache: { engineFactor: Record<string, number>; hourly: Record<string, number> };
   dynamodb: { rcuHourly: number; wcuHourly: number };

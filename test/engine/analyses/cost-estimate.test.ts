@@ -125,6 +125,28 @@ describe('EBS', () => {
     expect(codes([s])).toEqual([['snapshot-full-size', false]]);
   });
 
+  it('prices archived snapshots at the archive rate, as full copies', () => {
+    const s = res('AWS::EC2::Snapshot', 'snap-old', 'production', { sizeGiB: 100, storageTier: 'archive' });
+    expect(total([s])).toBe(1.25);
+    expect(codes([s])).toEqual([]);
+  });
+
+  it('prices interface VPC endpoints per zone and hour; gateway endpoints are free', () => {
+    const vpce = (name: string, endpointType: string, subnetIds: string[]) => res('AWS::EC2::VPCEndpoint', name, 'production', { endpointType, subnetIds, state: 'available' });
+    // 2 AZ x 730 h x $0.01 = $14.60
+    expect(total([vpce('vpce-if', 'Interface', ['subnet-a', 'subnet-b'])])).toBe(14.6);
+    expect(codes([vpce('vpce-if', 'Interface', ['subnet-a'])])).toEqual([['usage-based', false]]);
+    expect(total([vpce('vpce-s3', 'Gateway', [])])).toBe(0);
+    expect(codes([vpce('vpce-s3', 'Gateway', [])])).toEqual([]);
+    expect(codes([vpce('vpce-gwlb', 'GatewayLoadBalancer', ['subnet-a'])])).toEqual([['unknown-price', true]]);
+  });
+
+  it('names RDS snapshots as not priced, without making the estimate a lower bound', () => {
+    const s = res('AWS::RDS::DBSnapshot', 'db-snap', 'production', { snapshotType: 'manual', allocatedStorageGiB: 20 });
+    expect(total([s])).toBe(0);
+    expect(codes([s])).toEqual([['usage-based', false]]);
+  });
+
   it('treats io1 without IOPS and a volume without size as missing data', () => {
     expect(codes([vol('v', 'io1', 100)])).toEqual([['missing-field', true]]);
     const noSize = res('AWS::EC2::Volume', 'v', 'production', { volumeType: 'gp3' });
