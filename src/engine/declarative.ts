@@ -10,7 +10,7 @@ import type { Rule } from './rule.js';
 import { compileCondition, compileSplit, FALSE, TRUE, UNKNOWN, type CompileEnv, type Compiled, type Reads, type Scope, type SplitCondition, type Trace, type Tri } from './conditions.js';
 import { fingerprint, fingerprintOfNormalised } from './fingerprint.js';
 import type { SpecValues } from './refs.js';
-import { cmp, describeLeaf, evidenceFrom, PassEvidence, type RefCache, type RefEntry } from './results.js';
+import { cmp, describeLeaf, evidenceFrom, PassEvidence, type RefCache, type RefEntry, subjectEnvironments } from './results.js';
 import type { SpecLocator } from './spec-location.js';
 import { describeError } from './collection-errors.js';
 import type { PassCounter } from './pass-counter.js';
@@ -178,6 +178,7 @@ class RuleRun {
       severity: meta.severity,
       category: meta.category,
       resource: e.ref,
+      environments: e.environments,
       message,
       evidence,
       fingerprint: fingerprintOfNormalised(meta.id, e.fpArn),
@@ -315,6 +316,7 @@ function coverageGaps(c: CompiledRule, types: string[], ctx: EngineContext, loca
         severity: meta.severity,
         category: meta.category,
         resource: { arn, accountId: e.accountId, region: e.region, type, name: `${type} in ${e.accountId}/${e.region}`, environment: env },
+        environments: subjectEnvironments(env),
         message: `${type} in account ${e.accountId} region ${e.region} could not be inventoried; "${meta.title}" not evaluated there`,
         evidence: {},
         fingerprint: fingerprint(meta.id, arn),

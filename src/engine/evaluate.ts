@@ -11,7 +11,7 @@ import { compileRule, runDeclarativeRules, typeLevelErrors, type DeclarativeEnv 
 import { fingerprint, fingerprintOfNormalised } from './fingerprint.js';
 import { PassCounter } from './pass-counter.js';
 import { SpecValues } from './refs.js';
-import { cmp, RefCache, severityRank, sortRuleResults } from './results.js';
+import { cmp, involvedEnvironments, RefCache, severityRank, sortRuleResults } from './results.js';
 import { SpecLocator } from './spec-location.js';
 import { lazyAttributionTable } from './attribution-table.js';
 
@@ -126,6 +126,7 @@ function outcomeConverter(meta: RuleMeta, refs: RefCache, locator: SpecLocator):
       severity: meta.severity,
       category: meta.category,
       resource,
+      environments: involvedEnvironments(resource.environment, o.environments),
       message: o.message,
       evidence: o.evidence,
       fingerprint: entry !== undefined ? fingerprintOfNormalised(meta.id, entry.fpArn, o.qualifier) : fingerprint(meta.id, o.arn, o.qualifier),

@@ -10,6 +10,7 @@ import type { AccessCell, CostCaveat, CostLine, EnvironmentCost, Evaluation, Res
 import type { CollectionError, SnapshotMetadata } from '../model/snapshot.js';
 import { ACCESS_LEVELS } from '../model/spec.js';
 import { cmp, compareResults, type FailOn, type ReportContext } from '../report/context.js';
+import { subjectEnvironments } from '../engine/results.js';
 import type { JsonReport } from '../report/json.js';
 
 export interface Shard {
@@ -130,10 +131,13 @@ function commonFailOn(shards: readonly Shard[]): FailOn {
   throw new InputError(`the shards were scanned with different --fail-on values (${values.sort(cmp).join(', ')}): pass --fail-on to merge`);
 }
 
-/** The Result fields only: drops what the JSON report adds (waived) and what the gate adds. */
-function plainResult(r: Result & { waived?: boolean }): Result {
+/**
+ * The Result fields only: drops what the JSON report adds (waived) and what the gate adds.
+ * A report from before `environments` existed gets its subject's environment.
+ */
+function plainResult(r: Omit<Result, 'environments'> & { environments?: readonly string[]; waived?: boolean }): Result {
   const { waived: _w, waiver: _wv, baseline: _b, ...rest } = r;
-  return rest;
+  return { ...rest, environments: rest.environments ?? subjectEnvironments(rest.resource.environment) };
 }
 
 function mergeErrors(lists: CollectionError[][]): CollectionError[] {

@@ -47,6 +47,13 @@ export interface Result {
   severity: Severity;
   category: Category;
   resource: ResourceRef;
+  /**
+   * Every environment the result involves, sorted: the subject's, and the other side of
+   * what it judges (a grant's target, an access-matrix cell, a resource shared with or a
+   * network path into another environment, parity's from and to). The gate into an
+   * environment counts every result that involves it.
+   */
+  environments: readonly string[];
   /** One sentence; names the resource and what is wrong (or right). */
   message: string;
   evidence: { observed?: unknown; expected?: unknown; [key: string]: unknown };

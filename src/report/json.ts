@@ -149,6 +149,7 @@ function orderedResult(r: Result): Result {
       name: r.resource.name,
       environment: r.resource.environment,
     },
+    environments: [...r.environments],
     message: r.message,
     evidence: r.evidence,
     ...(r.specLocation ? { specLocation: r.specLocation } : {}),

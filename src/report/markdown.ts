@@ -76,6 +76,12 @@ function envName(e: string | null): string {
   return e === null ? `_${UNATTRIBUTED}_` : md(e);
 }
 
+/** The subject's environment, then the others the result involves (`staging → production`). */
+function envCell(r: Result): string {
+  const others = r.environments.filter((e) => e !== r.resource.environment);
+  return others.length === 0 ? envName(r.resource.environment) : `${envName(r.resource.environment)} → ${others.map(md).join(', ')}`;
+}
+
 function failureTable(failures: Result[]): string[] {
   if (failures.length === 0) return ['## Failures by environment and category', '', 'No failing checks.', ''];
   const cats = CATEGORIES.filter((c) => failures.some((r) => r.category === c));
@@ -120,7 +126,7 @@ function severeFindings(failures: Result[], ev: Evaluation, opt: MarkdownOptions
     if (rule?.remediation) lines.push(`**Fix:** ${md(rule.remediation)}${rule.docs ? ` ([docs](${safeUrl(rule.docs)}))` : ''}`, '');
     lines.push('| environment | resource | finding |', '|---|---|---|');
     for (const r of list.slice(0, opt.perRule)) {
-      lines.push(`| ${envName(r.resource.environment)} | ${md(r.resource.name || r.resource.arn)}<br><sub>${md(r.resource.arn)}</sub> | ${md(r.message)} |`);
+      lines.push(`| ${envCell(r)} | ${md(r.resource.name || r.resource.arn)}<br><sub>${md(r.resource.arn)}</sub> | ${md(r.message)} |`);
     }
     lines.push('');
     if (list.length > opt.perRule) lines.push(`…and ${list.length - opt.perRule} more for this rule.`, '');

@@ -57,6 +57,10 @@ const result = strictObj(
       name: str('Name tag, or the resource name or id.'),
       environment: nullable(str('Attributed environment; null when none.')),
     }),
+    environments: arr(
+      "Every environment the result involves, sorted: the subject's, a grant's or access cell's target, the other side of a shared resource or network path, parity's from and to. Always written; a report from before the field existed is read as having the subject's alone.",
+      { type: 'string' },
+    ),
     message: str('One sentence naming the resource and what is wrong (or right).'),
     evidence: { type: 'object', description: 'What was observed and expected, rule-specific.' },
     specLocation: strictObj('The spec requirement checked.', {

@@ -101,6 +101,7 @@ export function result(i: ResultInput): Result {
       name: i.name ?? parts.slice(5).join(':'),
       environment,
     },
+    environments: environment ? [environment] : [],
     message: i.message ?? `${i.name ?? i.arn} breaks ${i.ruleId}.`,
     evidence: { observed: 'x', expected: 'y', environments: environment ? [environment, 'production'] : [] },
     ...(i.line === null ? {} : { specLocation: { file: 'fixtures/demo/envgate.yaml', line: i.line ?? 12, column: 7, path: meta.requirement } }),
@@ -111,7 +112,7 @@ export function result(i: ResultInput): Result {
 
 export function sampleEvaluation(): Evaluation {
   const results: Result[] = [
-    result({ ruleId: 'isolation-shared-vpc', arn: 'arn:aws:ec2:eu-west-1:111111111111:vpc/vpc-0abc', name: 'shared-vpc', line: 20 }),
+    result({ ruleId: 'isolation-shared-vpc', arn: 'arn:aws:ec2:eu-west-1:111111111111:vpc/vpc-0abc', name: 'shared-vpc', line: 20, extra: { environments: ['production', 'staging'] } }),
     result({ ruleId: 'encryption-at-rest', arn: 'arn:aws:s3:::staging-uploads', environment: 'staging', line: 31 }),
     result({ ruleId: 'encryption-at-rest', arn: 'arn:aws:s3:::prod-uploads', environment: 'production', line: 44, status: 'pass' }),
     result({ ruleId: 'encryption-at-rest', arn: 'arn:aws:sqs:eu-west-1:222222222222:prod-jobs', environment: 'production', line: 44 }),
