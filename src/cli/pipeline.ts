@@ -90,6 +90,7 @@ export async function runPipeline(args: PipelineArgs, ctx: CommandContext, deps:
   const hint = passesHint(snapshot.resources.length, args.passes);
   if (hint !== undefined) ctx.out.warn(hint);
   const full = evaluate({ spec: loaded, snapshot, rules, now, passes });
+  for (const n of full.exclusionNotices ?? []) (n.level === 'warn' ? ctx.out.warn : ctx.out.info)(`envgate: ${n.message}`);
   const evaluation = limitTo(full, environments);
   const accounts = accountsOf(loaded.spec, environments);
   const errors = environments.length === 0 ? snapshot.errors : snapshot.errors.filter((e) => e.accountId === '' || accounts.has(e.accountId));
@@ -159,6 +160,7 @@ function limitTo(ev: Evaluation, environments: string[]): Evaluation {
     accessMatrix: ev.accessMatrix.filter((c) => keep.has(c.environment)),
     costs: ev.costs.filter((c) => keep.has(c.environment)),
     ...(ev.passCounts ? { passCounts: ev.passCounts.filter((c) => c.environment !== null && keep.has(c.environment)) } : {}),
+    ...(ev.excluded ? { excluded: ev.excluded.filter((x) => x.environment !== null && keep.has(x.environment)) } : {}),
   };
 }
 

@@ -33,6 +33,8 @@ export interface DeclarativeEnv {
   refs: RefCache;
   /** Type-level collection errors by `type\0account` (typeLevelErrors). */
   typeErrors: Map<string, CollectionError[]>;
+  /** Positions of resources the spec's exclusions take out: no rule judges them. */
+  excluded?: ReadonlySet<number>;
 }
 
 export function compileRule(rule: Rule, ce: CompileEnv): CompiledRule {
@@ -57,7 +59,7 @@ export function compileRule(rule: Rule, ce: CompileEnv): CompiledRule {
  * for all of them. `counters[i]` counts rule i's passes (summary mode) when given.
  */
 export function runDeclarativeRules(rules: readonly CompiledRule[], de: DeclarativeEnv, counters: readonly (PassCounter | undefined)[]): Result[][] {
-  const { ctx, refs } = de;
+  const { ctx, refs, excluded } = de;
   const allTypes = [...ctx.byType.keys()].sort(cmp);
   const runs = rules.map((c, i) => new RuleRun(c, de, counters[i]));
   const typesOf = rules.map((c) => (c.rule.meta.resourceTypes.includes('*') ? allTypes : [...new Set(c.rule.meta.resourceTypes)].sort(cmp)));
@@ -72,6 +74,7 @@ export function runDeclarativeRules(rules: readonly CompiledRule[], de: Declarat
     const positions = ctx.typePositions.get(type) ?? [];
     for (const run of here) run.startType(positions);
     for (let ri = 0; ri < resources.length; ri++) {
+      if (excluded !== undefined && excluded.has(positions[ri]!)) continue;
       const env = envs[ri] ?? null;
       const r = resources[ri]!;
       scope.resource = r;

@@ -14,6 +14,7 @@ import { SpecValues } from './refs.js';
 import { cmp, involvedEnvironments, RefCache, severityRank, sortRuleResults } from './results.js';
 import { SpecLocator } from './spec-location.js';
 import { lazyAttributionTable } from './attribution-table.js';
+import { matchExclusions } from './exclusions.js';
 
 export interface EvaluateInput {
   spec: LoadedSpec;
@@ -49,7 +50,18 @@ export function evaluateWithContext(
   const locator = new SpecLocator(ctx.spec);
   const refs = new RefCache(ctx);
   const ce = { values, inbound: ctx.inbound ?? (() => []) };
-  const de: DeclarativeEnv = { ctx, values, locator, refs, typeErrors: typeLevelErrors(ctx.snapshot.errors) };
+  // Excluded resources are no rule's subject: declarative rules skip their positions,
+  // analyses' outcomes and counted passes about them are dropped.
+  const exclusions = matchExclusions(ctx, locator);
+  const excludedArns = exclusions.arns;
+  const de: DeclarativeEnv = {
+    ctx,
+    values,
+    locator,
+    refs,
+    typeErrors: typeLevelErrors(ctx.snapshot.errors),
+    ...(exclusions.positions.size > 0 ? { excluded: exclusions.positions } : {}),
+  };
 
   const ordered = [...rules].sort((a, b) => severityRank(a.meta.severity) - severityRank(b.meta.severity) || cmp(a.meta.id, b.meta.id));
   const results: Result[] = [];
@@ -76,7 +88,7 @@ export function evaluateWithContext(
       const counts = summary ? new PassCounter() : undefined;
       // Set on the context itself, not a copy: analyses cache shared indexes per context object.
       const prevCount = ctx.countPass;
-      if (counts) ctx.countPass = (env) => counts.add(env);
+      if (counts) ctx.countPass = excludedArns.size === 0 ? (env) => counts.add(env) : (env, arn) => void (excludedArns.has(arn) || counts.add(env));
       let out: Outcome[] | AnalysisReport;
       try {
         out = analysis.run(ctx, rule.analysis.options as never);
@@ -85,6 +97,7 @@ export function evaluateWithContext(
         else delete ctx.countPass;
       }
       const report: AnalysisReport = Array.isArray(out) ? { outcomes: out } : out;
+      if (excludedArns.size > 0) report.outcomes = report.outcomes.filter((o) => !excludedArns.has(o.arn));
       if (report.accessMatrix) accessMatrix.push(...report.accessMatrix);
       if (report.costs) costs.push(...report.costs);
       const convert = outcomeConverter(rule.meta, refs, locator);
@@ -110,6 +123,10 @@ export function evaluateWithContext(
   const evaluation = { results, rules: metas, accessMatrix, costs } as Evaluation;
   lazyAttributionTable(evaluation, ctx.attribution);
   if (summary) evaluation.passCounts = passCounts;
+  if ((ctx.spec.spec.exclude ?? []).length > 0) {
+    evaluation.excluded = exclusions.excluded;
+    evaluation.exclusionNotices = exclusions.notices;
+  }
   return evaluation;
 }
 

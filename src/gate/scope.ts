@@ -40,6 +40,8 @@ export function gateEvaluation(ev: Evaluation, from: string, to: string): Evalua
     results: ev.results.filter((r) => inGate(r, from, to)),
     accessMatrix: ev.accessMatrix.filter((c) => c.environment === to),
     costs: ev.costs.filter((c) => c.environment === to),
+    // The target's exclusions, and unattributed ones (which no environment's report lists).
+    ...(ev.excluded ? { excluded: ev.excluded.filter((x) => x.environment === to || x.environment === null) } : {}),
   };
 }
 

@@ -157,6 +157,30 @@ export interface Evaluation {
    * counted per rule and environment (results keep every fail and not-evaluated).
    */
   passCounts?: PassCount[];
+  /** Resources and principals the spec's `exclude` took out of scope (no results), by ARN. */
+  excluded?: ExcludedResource[];
+  /** Expired exclusions (warn) and exclusions that match nothing (info), in spec order. */
+  exclusionNotices?: ExclusionNotice[];
+}
+
+/** A resource (or principal) left out of scope by an exclusion of the spec. */
+export interface ExcludedResource extends ResourceRef {
+  /** 0-based index of the exclusion in the spec's `exclude` list. */
+  exclusion: number;
+  reason: string;
+  owner?: string;
+  /** YYYY-MM-DD the exclusion lapses. */
+  expires?: string;
+  /** Where the exclusion is written. */
+  specLocation?: SpecLocation;
+}
+
+export interface ExclusionNotice {
+  level: 'warn' | 'info';
+  code: 'exclusion-expired' | 'exclusion-unused';
+  exclusion: number;
+  message: string;
+  specLocation?: SpecLocation;
 }
 
 /** How many passes of one rule in one environment a summarised evaluation left out. */

@@ -5,6 +5,7 @@ import type { AccessCell, Category, EnvironmentCost, Evaluation, Result, Severit
 import { CATEGORIES } from '../model/result.js';
 import { cmp, type ReportContext, runFacts, type RunFacts, scopeCategory, severityRank, sortedResults, UNATTRIBUTED } from './context.js';
 import { accessViolation, costStatus } from './derived.js';
+import { excludedSection } from './markdown-excluded.js';
 import { md, mermaidCategory, mermaidLabel } from './escape.js';
 
 export interface MarkdownOptions {
@@ -36,6 +37,7 @@ export function renderMarkdown(evaluation: Evaluation, ctx: ReportContext, optio
   out.push(...accessSection(evaluation.accessMatrix));
   out.push(...costSection(evaluation.costs));
   out.push(...incompleteSection(results, ctx, opt));
+  out.push(...excludedSection(evaluation.excluded));
   if (facts.counts.waived > 0) {
     out.push('## Waived', '', `${facts.counts.waived} failing result(s) are covered by waivers (listed in envgate.json).`, '');
   }

@@ -1,7 +1,8 @@
 // Checks across sections that a JSON Schema cannot express: overlapping CIDRs,
 // references to undefined environments or teams, accounts claimed twice, alias
-// collisions, inverted ranges, likely typos in resource types. Defensive: they run on
-// schema-invalid input too, so one run reports every problem.
+// collisions, inverted ranges, likely typos in resource types, exclusions naming
+// nothing. Defensive: they run on schema-invalid input too, so one run reports every
+// problem.
 import type { Diagnostic } from '../model/diagnostics.js';
 import { RESOURCE_TYPES } from '../model/resource-config.js';
 import { keyPosition, valuePosition, type PositionIndex } from './ajv-errors.js';
@@ -52,6 +53,12 @@ export function crossCheck(root: unknown, file: string, index: PositionIndex): D
     }
     const from = get(p, 'from');
     if (typeof from === 'string' && from === get(p, 'to')) at(`/parity/${i}/to`, 'parity-self', MESSAGES.paritySelf(from), 'two different environments');
+  });
+
+  items(get(root, 'exclude')).forEach((x, i) => {
+    if (isObj(x) && x.type === undefined && x.name === undefined && x.arn === undefined) {
+      at(`/exclude/${i}`, 'exclude-target', MESSAGES.excludeTarget, 'type, name or arn');
+    }
   });
 
   for (const [path, type] of resourceTypeRefs(root, envs)) {
@@ -163,6 +170,10 @@ function resourceTypeRefs(root: unknown, envs: [string, unknown][]): [{ at: stri
   items(get(root, 'shared')).forEach((s, i) => {
     const t = get(s, 'type');
     if (typeof t === 'string') refs.push([{ at: `/shared/${i}/type`, key: false }, t]);
+  });
+  items(get(root, 'exclude')).forEach((x, i) => {
+    const t = get(x, 'type');
+    if (typeof t === 'string' && !/[*?]/.test(t) && !t.startsWith('re:')) refs.push([{ at: `/exclude/${i}/type`, key: false }, t]);
   });
   for (const [env, spec] of envs) {
     const base = `/environments/${seg(env)}`;

@@ -98,6 +98,16 @@ export const FORMATS: Record<string, FormatDef> = {
     expected: 'a CloudFormation type name, e.g. AWS::S3::Bucket',
     problem: re(/^AWS::[A-Za-z0-9]+::[A-Za-z0-9]+$/, 'is not a resource type name'),
   },
+  'resource-type-pattern': {
+    code: 'resource-type',
+    expected: 'a CloudFormation type name (AWS::S3::Bucket), a glob over one (AWS::EC2::*) or re:<regex>',
+    problem: (v) =>
+      v.startsWith('re:')
+        ? patternProblem(v)
+        : WILD.test(v)
+          ? re(/^AWS::[A-Za-z0-9*?]+(::[A-Za-z0-9*?]+)?$|^[*]$/, 'is not a resource type pattern')(v)
+          : re(/^AWS::[A-Za-z0-9]+::[A-Za-z0-9]+$/, 'is not a resource type name')(v),
+  },
   'instance-type': {
     code: 'instance-type',
     expected: 'an instance type or class such as t3.micro, db.t3.micro, cache.t3.micro (* and ? allowed)',

@@ -143,6 +143,21 @@ export function sampleEvaluation(): Evaluation {
       { environment: 'staging', ceilingUsd: 200, estimateUsd: 120, actualUsd: 130.25, breakdown: [], priceTable: { region: 'eu-west-1', asOf: '2025-01-01' } },
     ],
     attribution: {},
+    excluded: [
+      {
+        arn: 'arn:aws:s3:::legacy|logs',
+        accountId: '111111111111',
+        region: 'global',
+        type: 'AWS::S3::Bucket',
+        name: 'legacy|logs',
+        environment: 'staging',
+        exclusion: 0,
+        reason: 'retired with *v1* (TICKET-1)',
+        owner: 'platform',
+        expires: '2025-09-30',
+        specLocation: { file: 'fixtures/demo/envgate.yaml', line: 80, column: 5, path: '/exclude/0' },
+      },
+    ],
   };
 }
 
