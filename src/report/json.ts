@@ -51,8 +51,8 @@ export interface JsonReport {
   costs: (EnvironmentCost & CostStatus)[];
   /** Only when evaluated with passes: 'summary' (see Evaluation.passCounts). */
   passCounts?: PassCount[];
-  /** Resources the spec's `exclude` left out of scope, by ARN. */
-  excluded: ExcludedResource[];
+  /** Resources the spec's `exclude` left out of scope, by ARN (absent in reports from before it existed). */
+  excluded?: ExcludedResource[];
 }
 
 export function buildJsonReport(evaluation: Evaluation, ctx: ReportContext): JsonReport {
