@@ -8,8 +8,10 @@ import type { Spec } from '../../model/spec.js';
 import { defineCommand, type CommandContext } from '../command.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { TOOL_VERSION } from '../version.js';
+import { withTimeoutOptions } from '../timeout-options.js';
+import { resolveTimeouts, type TimeoutArgs } from '../../collect/timeouts.js';
 
-interface InventoryArgs {
+interface InventoryArgs extends TimeoutArgs {
   spec: string;
   out: string;
   region?: string[];
@@ -22,7 +24,7 @@ export const inventoryCommand = defineCommand<InventoryArgs>({
   command: 'inventory',
   describe: 'Collect the live inventory of the accounts a spec names into a snapshot file',
   builder: (y: Argv<{ quiet: boolean; verbose: boolean }>) =>
-    y
+    withTimeoutOptions(y)
       .option('spec', { type: 'string', demandOption: true, describe: 'Environment spec (YAML)' })
       .option('out', { type: 'string', default: 'snapshot.json', describe: 'Snapshot file to write (atomically)' })
       .option('region', { type: 'string', array: true, describe: "Collect these regions instead of the spec's (repeatable)" })
@@ -34,6 +36,7 @@ export const inventoryCommand = defineCommand<InventoryArgs>({
     if (!Number.isInteger(args.concurrency) || args.concurrency < 1) {
       throw new InputError('--concurrency must be a whole number of at least 1');
     }
+    resolveTimeouts(args, ctx.env); // option errors before any AWS call
     const snapshot = await collectWithProgress(spec, args, ctx);
     writeSnapshot(args.out, snapshot);
     return summarise(snapshot, args.out, ctx);
@@ -43,7 +46,7 @@ export const inventoryCommand = defineCommand<InventoryArgs>({
 /** Collection with a progress line on stderr when it is a terminal; used by inventory and scan. */
 export async function collectWithProgress(
   spec: Spec,
-  args: { region?: string[]; profile?: string; endpoint?: string; concurrency?: number },
+  args: { region?: string[]; profile?: string; endpoint?: string; concurrency?: number } & TimeoutArgs,
   ctx: CommandContext,
 ): Promise<Snapshot> {
   let last = 0;
@@ -56,9 +59,11 @@ export async function collectWithProgress(
       }
     : undefined;
   const endpoint = args.endpoint ?? undefined;
+  const timeouts = resolveTimeouts(args, ctx.env);
   try {
     return await collect(spec, {
       now: ctx.now(),
+      timeouts,
       toolVersion: TOOL_VERSION,
       ...(args.region && args.region.length > 0 ? { regions: args.region } : {}),
       ...(args.profile ? { profile: args.profile } : {}),
