@@ -16,6 +16,7 @@ import { cmp, involvedEnvironments, RefCache, severityRank, sortRuleResults } fr
 import { SpecLocator } from './spec-location.js';
 import { lazyAttributionTable } from './attribution-table.js';
 import { matchExclusions } from './exclusions.js';
+import { exemptionsOf } from './exemptions.js';
 
 export interface EvaluateInput {
   spec: LoadedSpec;
@@ -91,12 +92,18 @@ export function evaluateWithContext(
       // Set on the context itself, not a copy: analyses cache shared indexes per context object.
       const prevCount = ctx.countPass;
       if (counts) ctx.countPass = excludedArns.size === 0 ? (env) => counts.add(env) : (env, arn) => void (excludedArns.has(arn) || counts.add(env));
+      const kinds = rule.exempt;
+      if (kinds && kinds.length > 0) {
+        const index = exemptionsOf(ctx);
+        ctx.exemption = (arn) => index.of(kinds, arn);
+      }
       let out: Outcome[] | AnalysisReport;
       try {
         out = analysis.run(ctx, rule.analysis.options as never);
       } finally {
         if (prevCount !== undefined) ctx.countPass = prevCount;
         else delete ctx.countPass;
+        delete ctx.exemption;
       }
       const report: AnalysisReport = Array.isArray(out) ? { outcomes: out } : out;
       if (excludedArns.size > 0) report.outcomes = report.outcomes.filter((o) => !excludedArns.has(o.arn));
@@ -106,7 +113,7 @@ export function evaluateWithContext(
       if (counts) {
         ruleResults = [];
         for (const o of report.outcomes) {
-          if (o.status === 'pass') counts.add(refs.environmentOf(o));
+          if (o.status === 'pass') counts.add(refs.environmentOf(o), o.evidence.exempt !== undefined);
           else ruleResults.push(convert(o));
         }
         counts.into(rule.meta.id, passCounts);

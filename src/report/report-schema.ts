@@ -212,7 +212,8 @@ export const REPORT_SCHEMA = {
         ruleId: str('Rule id.'),
         environment: { type: ['string', 'null'], description: 'null = unattributed.' },
         passes: int('Passing checks.'),
-      }),
+        exempt: int('Of those, resources the rule left out (account furniture, team principals); absent when none.'),
+      }, ['ruleId', 'environment', 'passes']),
     ),
     excluded: arr(
       "Resources and principals the spec's exclude section left out of scope (they have no results), by ARN. Always written; absent in reports from before the field existed.",
