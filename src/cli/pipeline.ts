@@ -18,6 +18,7 @@ import { collectWithProgress } from './commands/inventory.js';
 import { TOOL_VERSION } from './version.js';
 import { withTimeoutOptions } from './timeout-options.js';
 import { resolveTimeouts, type TimeoutArgs } from '../collect/timeouts.js';
+import { checkRegionOption } from './region-option.js';
 
 export interface PipelineArgs extends TimeoutArgs {
   spec: string;
@@ -88,6 +89,7 @@ export async function runPipeline(args: PipelineArgs, ctx: CommandContext, deps:
     snapshot = readSnapshot(args.snapshot);
   } else {
     resolveTimeouts(args, ctx.env); // option errors before any AWS call
+    checkRegionOption(args.region);
     snapshot = await deps.collect(loaded.spec, args, ctx);
   }
   const hint = passesHint(snapshot.resources.length, args.passes);

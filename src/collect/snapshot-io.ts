@@ -10,7 +10,8 @@ import { LineCounter, parseDocument, isNode } from 'yaml';
 import { InputError, type Diagnostic } from '../model/diagnostics.js';
 import type { Snapshot } from '../model/snapshot.js';
 import { jsonErrorPosition } from '../spec/json-error.js';
-import { SNAPSHOT_SCHEMA } from './snapshot-schema.js';
+import { CONFIG_SCHEMAS } from '../model/config-schemas.js';
+import { snapshotSchemaWithoutConfigTypes } from './snapshot-schema.js';
 import { canonicalJson, JsonBufferError, parseJsonBuffer, positionOf, WHOLE_TEXT_LIMIT_BYTES, writeCanonicalJson } from './json-stream.js';
 
 export { canonicalJson };
@@ -80,13 +81,25 @@ export function writeSnapshot(file: string, snapshot: Snapshot): void {
 }
 
 let validator: ReturnType<Ajv['compile']> | undefined;
+let configValidators: Map<string, ReturnType<Ajv['compile']>> | undefined;
+/** The snapshot schema, with each record's config checked by the validator of its type (one per record, not 22 if-branches). */
 function validate(data: unknown): ErrorObject[] {
-  if (!validator) {
+  if (!validator || !configValidators) {
     const ajv = new Ajv({ allErrors: true, strict: false });
     addFormats.default(ajv);
-    validator = ajv.compile(SNAPSHOT_SCHEMA);
+    validator = ajv.compile(snapshotSchemaWithoutConfigTypes());
+    configValidators = new Map(Object.entries(CONFIG_SCHEMAS).map(([type, schema]) => [type, ajv.compile(schema)]));
   }
-  return validator(data) ? [] : [...(validator.errors ?? [])];
+  const errors = validator(data) ? [] : [...(validator.errors ?? [])];
+  const resources = (data as { resources?: unknown } | null)?.resources;
+  if (Array.isArray(resources)) {
+    resources.forEach((r: { type?: unknown; config?: unknown } | null, i) => {
+      const check = typeof r?.type === 'string' ? configValidators!.get(r.type) : undefined;
+      if (!check || r?.config === null || typeof r?.config !== 'object' || check(r.config)) return;
+      for (const e of check.errors ?? []) errors.push({ ...e, instancePath: `/resources/${i}/config${e.instancePath}` });
+    });
+  }
+  return errors;
 }
 
 /**
@@ -144,7 +157,6 @@ function checkSnapshot(data: unknown, file: string, locate: (path: string[]) => 
   const seen = new Set<string>();
   const diagnostics: Diagnostic[] = [];
   for (const e of errors) {
-    if (e.keyword === 'if') continue; // the per-type config branch: its own errors say what is wrong
     const d = toDiagnostic(e, file, locate);
     const key = `${d.path} ${d.code}`;
     if (seen.has(key)) continue;

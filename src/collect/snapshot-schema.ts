@@ -31,6 +31,12 @@ export const RELATION_KINDS = [
   'instance-profile-role',
 ] as const;
 
+/** Each described type's config schema, as the published schema states it (snapshot-io dispatches on type instead: one check per record). */
+const PER_TYPE_CONFIG = Object.entries(CONFIG_SCHEMAS).map(([type, config]) => ({
+  if: { properties: { type: { const: type } }, required: ['type'] },
+  then: { properties: { config } },
+}));
+
 export const SNAPSHOT_SCHEMA = {
   $schema: 'http://json-schema.org/draft-07/schema#',
   $id: 'https://envgate.dev/schemas/snapshot-v1.json',
@@ -96,10 +102,7 @@ export const SNAPSHOT_SCHEMA = {
             },
           },
         },
-        allOf: Object.entries(CONFIG_SCHEMAS).map(([type, config]) => ({
-          if: { properties: { type: { const: type } }, required: ['type'] },
-          then: { properties: { config } },
-        })),
+        allOf: PER_TYPE_CONFIG,
       },
     },
     principals: {
@@ -176,3 +179,10 @@ export const SNAPSHOT_SCHEMA = {
     },
   },
 } as const;
+
+/** SNAPSHOT_SCHEMA without the per-type config branches, for validators that check each record's config by its type. */
+export function snapshotSchemaWithoutConfigTypes(): Record<string, unknown> {
+  const copy = structuredClone(SNAPSHOT_SCHEMA) as { properties: { resources: { items: Record<string, unknown> } } };
+  delete copy.properties.resources.items.allOf;
+  return copy;
+}

@@ -7,7 +7,18 @@ import { configSchema, CONFIG_SCHEMAS, itemsOf, lookupPath, type JsonSchema } fr
 import type { Diagnostic } from '../model/diagnostics.js';
 import type { SourcePosition } from '../model/spec.js';
 import type { Comparison, Condition } from '../engine/rule.js';
+import { COLLECTED_TYPES } from '../spec/requirement-types.js';
 import { didYouMean } from '../spec/suggest.js';
+
+/** resourceTypes entries that envgate never collects (a typo, or a type it has no source for): the rule would never run. */
+export function checkRuleTypes(resourceTypes: readonly string[], file: string, at: (p: string) => SourcePosition): Diagnostic[] {
+  return resourceTypes.flatMap((type, i) => {
+    if (type === '*' || type.startsWith('envgate::') || COLLECTED_TYPES.includes(type)) return [];
+    const near = didYouMean(type, COLLECTED_TYPES);
+    const pointer = `/resourceTypes/${i}`;
+    return [{ file, ...at(pointer), path: pointer, code: 'uncollected-type', message: `envgate does not collect ${type}: the rule would never run${near ? `; did you mean "${near}"?` : ''}`, expected: 'a type envgate collects (README: Collected configuration, Tagging API types)' }];
+  });
+}
 
 const OPERAND_KEYS = ['equals', 'notEquals', 'in', 'notIn', 'gt', 'gte', 'lt', 'lte', 'matchesAny', 'contains', 'hasKeys', 'cidrWithin'] as const;
 const ITERATORS = ['every', 'some', 'none'] as const;
@@ -30,8 +41,28 @@ export function checkRulePaths(
   at: (p: string) => SourcePosition,
 ): Diagnostic[] {
   const top = schemasFor(resourceTypes);
-  if (top.length === 0) return [];
   const out: Diagnostic[] = [];
+  if (top.length === 0) {
+    // No type of the rule has a described config: a config path could only ever read "not collected".
+    if (resourceTypes.some((t) => t.startsWith('envgate::'))) return [];
+    const reads: string[] = [];
+    const walk = (c: Condition | undefined, p: string) => {
+      if (!c) return;
+      if ('all' in c) return c.all.forEach((x, i) => walk(x, `${p}/all/${i}`));
+      if ('any' in c) return c.any.forEach((x, i) => walk(x, `${p}/any/${i}`));
+      if ('not' in c) return walk(c.not, `${p}/not`);
+      if (typeof c.path === 'string' && (c.path === 'config' || c.path.startsWith('config.'))) reads.push(`${p}/path`);
+    };
+    for (const [c, pointer] of conditions) walk(c, pointer);
+    return reads.map((pointer) => ({
+      file,
+      ...at(pointer),
+      path: pointer,
+      code: 'uncollected-config',
+      message: `envgate collects no configuration for ${resourceTypes.join(', ')} (only tags and names, through the Tagging API): this path would never be evaluated`,
+      expected: 'a type with collected configuration (README: Collected configuration)',
+    }));
+  }
 
   /** The schemas `path` resolves to in the scope, or undefined after reporting why it resolves nowhere. */
   const resolve = (path: string, scope: Scope, pointer: string): JsonSchema[] | undefined => {

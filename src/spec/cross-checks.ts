@@ -1,21 +1,16 @@
 // Checks across sections that a JSON Schema cannot express: overlapping CIDRs,
 // references to undefined environments or teams, accounts claimed twice, alias
-// collisions, inverted ranges, likely typos in resource types, exclusions naming
-// nothing. Defensive: they run on schema-invalid input too, so one run reports every
-// problem.
+// collisions, inverted ranges, exclusions naming nothing (value-checks.ts: AWS limits,
+// resource types). They run on schema-invalid input too, so one run reports every problem.
 import type { Diagnostic } from '../model/diagnostics.js';
 import { keyPosition, valuePosition, type PositionIndex } from './ajv-errors.js';
 import { cidrContains, cidrsOverlap, parseCidr, type Cidr } from './cidr.js';
 import { MESSAGES } from './messages.js';
+import { entries, get, isObj, items, num } from './raw.js';
 import { pointerSegment } from './source.js';
 import { didYouMean } from './suggest.js';
 import { checkValues, type At } from './value-checks.js';
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
-const entries = (v: unknown): [string, unknown][] => (isObj(v) ? Object.entries(v) : []);
-const items = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const get = (v: unknown, ...keys: string[]): unknown => keys.reduce<unknown>((cur, k) => (isObj(cur) ? cur[k] : undefined), v);
 const seg = pointerSegment;
 
 export function crossCheck(root: unknown, file: string, index: PositionIndex): Diagnostic[] {
@@ -128,8 +123,6 @@ function checkAliases(envs: [string, unknown][], at: At): void {
     });
   }
 }
-
-const num = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
 function checkRanges(envs: [string, unknown][], at: At): void {
   for (const [env, spec] of envs) {

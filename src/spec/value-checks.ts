@@ -4,16 +4,11 @@
 // Defensive like cross-checks.ts: they run on schema-invalid input too.
 import { BACKUP_RETENTION_LIMITS, isKnownRegion, LOG_RETENTION_DAYS, nearestLogRetention, regionOfZone } from './aws-values/index.js';
 import { MESSAGES } from './messages.js';
+import { entries, get, items, num } from './raw.js';
 import { REQUIREMENT_TYPES } from './requirement-types.js';
 import { pointerSegment as seg } from './source.js';
 import { didYouMean } from './suggest.js';
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
-const entries = (v: unknown): [string, unknown][] => (isObj(v) ? Object.entries(v) : []);
-const items = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const get = (v: unknown, ...keys: string[]): unknown => keys.reduce<unknown>((cur, k) => (isObj(cur) ? cur[k] : undefined), v);
-const num = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const WELL_FORMED_TYPE = /^AWS::[A-Za-z0-9]+::[A-Za-z0-9]+$/;
 
 export type At = (path: string, code: string, message: string, expected?: string, key?: boolean) => void;

@@ -2,7 +2,10 @@
 // fit them, and a snapshot whose config breaks its type's schema is refused at the line.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { Ajv } from 'ajv';
+import addFormats from 'ajv-formats';
 import { parseSnapshot, serializeSnapshot, sortSnapshot } from '../../src/collect/snapshot-io.js';
+import { SNAPSHOT_SCHEMA } from '../../src/collect/snapshot-schema.js';
 import { CONFIG_SCHEMAS, lookupPath } from '../../src/model/config-schemas.js';
 import { withReference } from '../../src/model/config-reference.js';
 import { InputError } from '../../src/model/diagnostics.js';
@@ -56,6 +59,18 @@ describe('snapshots validated per type', () => {
         ['unknown-key', `/resources/${j}/config/retentionInDays`, true],
       ].sort(),
     );
+  });
+
+  it('is stated in the published snapshot schema too (envgate schema snapshot)', () => {
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    addFormats.default(ajv);
+    const validate = ajv.compile(SNAPSHOT_SCHEMA);
+    const snap = sortSnapshot(fixture());
+    expect(validate(snap)).toBe(true);
+    const i = snap.resources.findIndex((r) => r.type === 'AWS::EC2::VPC');
+    (snap.resources[i]!.config as Record<string, unknown>).isDefault = 'no';
+    expect(validate(snap)).toBe(false);
+    expect(validate.errors?.map((e) => e.instancePath)).toContain(`/resources/${i}/config/isDefault`);
   });
 
   it('leaves the config of types described only by the Tagging API to be empty or anything', () => {

@@ -70,12 +70,27 @@ check:
     expect(problems(rule('[AWS::CloudWatch::Alarm]', 'check: { path: config.dimensions.LoadBalancer, exists: true }\n'))).toEqual([]);
     expect(problems(rule('[AWS::S3::Bucket]', 'check: { path: config.policy.Statement, exists: true }\n'))).toEqual([]);
     expect(problems(rule('[AWS::S3::Bucket]', 'check: { path: tags.Owner, exists: true }\n'))).toEqual([]);
-    // Types with no described config (Tagging API only) have nothing to check against.
-    expect(problems(rule('[AWS::Lambda::Function]', 'check: { path: config.runtime, exists: true }\n'))).toEqual([]);
+    expect(problems(rule('[AWS::Lambda::Function]', 'check: { path: tags.Owner, exists: true }\n'))).toEqual([]);
   });
 
   it("checks rules over every type against the union of the types' configs", () => {
     expect(problems(rule("['*']", 'check: { path: config.deletionProtection, equals: true }\n'))).toEqual([]);
     expect(problems(rule("['*']", 'check: { path: config.deletionProtecton, equals: true }\n')).map((x) => x.code)).toEqual(['unknown-config-path']);
+  });
+});
+
+describe('rule resource types', () => {
+  it('rejects a type envgate never collects, with a did-you-mean', () => {
+    const d = problems(rule('[AWS::S3::Buckets, AWS::Foo::Bar, AWS::SQS::Queue]', 'check: { path: tags.Owner, exists: true }\n'));
+    expect(d.map((x) => [x.code, x.path, x.line])).toEqual([
+      ['uncollected-type', '/resourceTypes/0', 5],
+      ['uncollected-type', '/resourceTypes/1', 5],
+    ]);
+    expect(d[0]!.message).toBe('envgate does not collect AWS::S3::Buckets: the rule would never run; did you mean "AWS::S3::Bucket"?');
+  });
+
+  it('rejects a config path over types whose config envgate does not collect (Tagging API only)', () => {
+    const d = problems(rule('[AWS::Lambda::Function]', 'check: { any: [{ path: config.runtime, exists: true }, { path: name, exists: true }] }\n'));
+    expect(d.map((x) => [x.code, x.path, x.line])).toEqual([['uncollected-config', '/check/any/0/path', 10]]);
   });
 });

@@ -10,6 +10,7 @@ import { EXIT, type ExitCode } from '../exit-codes.js';
 import { TOOL_VERSION } from '../version.js';
 import { withTimeoutOptions } from '../timeout-options.js';
 import { resolveTimeouts, type TimeoutArgs } from '../../collect/timeouts.js';
+import { checkRegionOption } from '../region-option.js';
 
 interface InventoryArgs extends TimeoutArgs {
   spec: string;
@@ -37,6 +38,7 @@ export const inventoryCommand = defineCommand<InventoryArgs>({
       throw new InputError('--concurrency must be a whole number of at least 1');
     }
     resolveTimeouts(args, ctx.env); // option errors before any AWS call
+    checkRegionOption(args.region);
     const snapshot = await collectWithProgress(spec, args, ctx);
     writeSnapshot(args.out, snapshot);
     return summarise(snapshot, args.out, ctx);
