@@ -12,6 +12,7 @@ import type { Snapshot } from '../model/snapshot.js';
 import type { LoadedSpec, Spec } from '../model/spec.js';
 import type { ReportContext, FailOn } from '../report/context.js';
 import { loadRules } from '../rules/load.js';
+import { resolveEnvironmentNames } from '../spec/environment-names.js';
 import { loadSpec } from '../spec/load.js';
 import type { CommandContext } from './command.js';
 import { collectWithProgress } from './commands/inventory.js';
@@ -41,7 +42,7 @@ export function withPipelineOptions<T>(y: Argv<T>): Argv<T & PipelineArgs> {
     .option('region', { type: 'string', array: true, describe: "Collect these regions instead of the spec's (repeatable; live only)" })
     .option('profile', { type: 'string', describe: 'AWS shared-config profile for the base credentials (live only)' })
     .option('endpoint', { type: 'string', describe: 'Endpoint for every AWS client, e.g. a local emulator (live only)' })
-    .option('environment', { type: 'string', array: true, describe: 'Report only these environments (repeatable); names the SARIF category' })
+    .option('environment', { type: 'string', array: true, describe: 'Report only results involving these environments (names or aliases, repeatable); names the SARIF category' })
     .option('passes', {
       type: 'string',
       default: 'all',
@@ -95,6 +96,7 @@ export async function runPipeline(args: PipelineArgs, ctx: CommandContext, deps:
   const hint = passesHint(snapshot.resources.length, args.passes);
   if (hint !== undefined) ctx.out.warn(hint);
   const full = evaluate({ spec: loaded, snapshot, rules, now, passes });
+  for (const n of full.exclusionNotices ?? []) (n.level === 'warn' ? ctx.out.warn : ctx.out.info)(`envgate: ${n.message}`);
   const evaluation = limitTo(full, environments);
   const accounts = accountsOf(loaded.spec, environments);
   const errors = environments.length === 0 ? snapshot.errors : snapshot.errors.filter((e) => e.accountId === '' || accounts.has(e.accountId));
@@ -144,41 +146,27 @@ function toPosix(p: string): string {
   return p.split(path.sep).join('/');
 }
 
+/** --environment names (comma-separated or repeated, aliases allowed) as sorted spec names. */
 function checkEnvironments(requested: string[], loaded: LoadedSpec): string[] {
-  const known = Object.keys(loaded.spec.environments);
-  const names = [...new Set(requested.flatMap((e) => e.split(',')).map((e) => e.trim()).filter(Boolean))].sort();
-  const unknown = names.filter((n) => !known.includes(n));
-  if (unknown.length > 0) {
-    const pos = loaded.positions['/environments'] ?? { line: 1, column: 1 };
-    throw new InputError(`unknown environment ${unknown.map((u) => `'${u}'`).join(', ')}`, [
-      {
-        file: loaded.file,
-        line: pos.line,
-        column: pos.column,
-        path: '/environments',
-        code: 'unknown-environment',
-        message: `--environment ${unknown.join(', ')} is not in the spec`,
-        expected: known.join(', '),
-      },
-    ]);
-  }
-  return names;
+  const names = [...new Set(requested.flatMap((e) => e.split(',')).map((e) => e.trim()).filter(Boolean))];
+  return [...new Set(resolveEnvironmentNames(loaded, names.map((name) => ({ option: 'environment', name }))))].sort();
 }
 
 function accountsOf(spec: Spec, environments: string[]): Set<string> {
   return new Set(environments.flatMap((e) => spec.environments[e]?.accounts.map((a) => a.id) ?? []));
 }
 
-/** Results, access cells and costs of the chosen environments (all when none chosen). */
+/** Results involving the chosen environments, their access cells and costs (all when none chosen). */
 function limitTo(ev: Evaluation, environments: string[]): Evaluation {
   if (environments.length === 0) return ev;
   const keep = new Set(environments);
   return {
     ...ev,
-    results: ev.results.filter((r) => r.resource.environment !== null && keep.has(r.resource.environment)),
+    results: ev.results.filter((r) => r.environments.some((e) => keep.has(e))),
     accessMatrix: ev.accessMatrix.filter((c) => keep.has(c.environment)),
     costs: ev.costs.filter((c) => keep.has(c.environment)),
     ...(ev.passCounts ? { passCounts: ev.passCounts.filter((c) => c.environment !== null && keep.has(c.environment)) } : {}),
+    ...(ev.excluded ? { excluded: ev.excluded.filter((x) => x.environment !== null && keep.has(x.environment)) } : {}),
   };
 }
 

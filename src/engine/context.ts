@@ -60,9 +60,10 @@ export interface EngineContext {
   /**
    * Set by the engine for analyses in summary pass mode: an analysis may call it with a
    * pass's environment (the one its Result would carry) instead of returning the pass
-   * outcome, so millions of passes are never built. Absent: return every outcome.
+   * outcome, so millions of passes are never built (`arn` is the pass's subject: an
+   * excluded one is not counted). Absent: return every outcome.
    */
-  countPass?(environment: string | null): void;
+  countPass?(environment: string | null, arn: string): void;
   /**
    * Set by the engine while an analysis rule with `exempt` runs: what the rule leaves out
    * of a resource (or principal) by arn. An analysis that reads it (`exemptions: true`)
@@ -83,6 +84,11 @@ export interface Outcome {
   resource?: { accountId: string; region: string; type: string; name: string; environment: string | null };
   message: string;
   evidence: { observed?: unknown; expected?: unknown; [key: string]: unknown };
+  /**
+   * Environments the outcome involves besides its subject's (which the engine adds):
+   * a grant's target, an access cell's environment, the other side of a shared resource.
+   */
+  environments?: readonly string[];
   /** JSON pointer of the spec requirement checked, resolved to file:line by the engine. */
   specPath?: string;
   reason?: string;

@@ -10,7 +10,7 @@ import type { Rule } from './rule.js';
 import { compileCondition, compileSplit, FALSE, TRUE, UNKNOWN, type CompileEnv, type Compiled, type Reads, type Scope, type SplitCondition, type Trace, type Tri } from './conditions.js';
 import { fingerprint, fingerprintOfNormalised } from './fingerprint.js';
 import type { SpecValues } from './refs.js';
-import { cmp, evidenceFrom, PassEvidence, type RefCache, type RefEntry } from './results.js';
+import { cmp, evidenceFrom, PassEvidence, type RefCache, type RefEntry, subjectEnvironments } from './results.js';
 import { compileTemplate, fallbackMessage, renderTemplate, type Template } from './messages.js';
 import type { SpecLocator } from './spec-location.js';
 import { describeError } from './collection-errors.js';
@@ -37,6 +37,8 @@ export interface DeclarativeEnv {
   refs: RefCache;
   /** Type-level collection errors by `type\0account` (typeLevelErrors). */
   typeErrors: Map<string, CollectionError[]>;
+  /** Positions of resources the spec's exclusions take out: no rule judges them. */
+  excluded?: ReadonlySet<number>;
 }
 
 export function compileRule(rule: Rule, ce: CompileEnv): CompiledRule {
@@ -62,7 +64,7 @@ export function compileRule(rule: Rule, ce: CompileEnv): CompiledRule {
  * for all of them. `counters[i]` counts rule i's passes (summary mode) when given.
  */
 export function runDeclarativeRules(rules: readonly CompiledRule[], de: DeclarativeEnv, counters: readonly (PassCounter | undefined)[]): Result[][] {
-  const { ctx, refs } = de;
+  const { ctx, refs, excluded } = de;
   const allTypes = [...ctx.byType.keys()].sort(cmp);
   const runs = rules.map((c, i) => new RuleRun(c, de, counters[i]));
   const typesOf = rules.map((c) => (c.rule.meta.resourceTypes.includes('*') ? allTypes : [...new Set(c.rule.meta.resourceTypes)].sort(cmp)));
@@ -77,6 +79,7 @@ export function runDeclarativeRules(rules: readonly CompiledRule[], de: Declarat
     const positions = ctx.typePositions.get(type) ?? [];
     for (const run of here) run.startType(positions);
     for (let ri = 0; ri < resources.length; ri++) {
+      if (excluded !== undefined && excluded.has(positions[ri]!)) continue;
       const env = envs[ri] ?? null;
       const r = resources[ri]!;
       scope.resource = r;
@@ -214,6 +217,7 @@ class RuleRun {
       severity: meta.severity,
       category: meta.category,
       resource: e.ref,
+      environments: e.environments,
       message,
       evidence,
       fingerprint: fingerprintOfNormalised(meta.id, e.fpArn),
@@ -370,6 +374,7 @@ export function coverageGaps(meta: RuleMeta, types: readonly string[], ctx: Engi
         severity: meta.severity,
         category: meta.category,
         resource: { arn, accountId: e.accountId, region: e.region, type, name: `${type === '*' ? 'every type' : type} in ${e.accountId}/${e.region}`, environment: env },
+        environments: subjectEnvironments(env),
         message: `${type === '*' ? 'Account' : `${type} in account`} ${e.accountId} region ${e.region} could not be inventoried; "${meta.title}" not evaluated there`,
         evidence: {},
         fingerprint: fingerprint(meta.id, arn),

@@ -12,9 +12,10 @@ import { findTagGaps, settleUnknownTags } from './unknown-tags.js';
 import { fingerprint, fingerprintOfNormalised } from './fingerprint.js';
 import { PassCounter } from './pass-counter.js';
 import { SpecValues } from './refs.js';
-import { cmp, RefCache, severityRank, sortRuleResults } from './results.js';
+import { cmp, involvedEnvironments, RefCache, severityRank, sortRuleResults } from './results.js';
 import { SpecLocator } from './spec-location.js';
 import { lazyAttributionTable } from './attribution-table.js';
+import { matchExclusions } from './exclusions.js';
 import { exemptionsOf } from './exemptions.js';
 
 export interface EvaluateInput {
@@ -51,7 +52,18 @@ export function evaluateWithContext(
   const locator = new SpecLocator(ctx.spec);
   const refs = new RefCache(ctx);
   const ce = { values, inbound: ctx.inbound ?? (() => []) };
-  const de: DeclarativeEnv = { ctx, values, locator, refs, typeErrors: typeLevelErrors(ctx.snapshot.errors) };
+  // Excluded resources are no rule's subject: declarative rules skip their positions,
+  // analyses' outcomes and counted passes about them are dropped.
+  const exclusions = matchExclusions(ctx, locator);
+  const excludedArns = exclusions.arns;
+  const de: DeclarativeEnv = {
+    ctx,
+    values,
+    locator,
+    refs,
+    typeErrors: typeLevelErrors(ctx.snapshot.errors),
+    ...(exclusions.positions.size > 0 ? { excluded: exclusions.positions } : {}),
+  };
 
   const tagGaps = findTagGaps(ctx);
   const ordered = [...rules].sort((a, b) => severityRank(a.meta.severity) - severityRank(b.meta.severity) || cmp(a.meta.id, b.meta.id));
@@ -79,7 +91,7 @@ export function evaluateWithContext(
       const counts = summary ? new PassCounter() : undefined;
       // Set on the context itself, not a copy: analyses cache shared indexes per context object.
       const prevCount = ctx.countPass;
-      if (counts) ctx.countPass = (env) => counts.add(env);
+      if (counts) ctx.countPass = excludedArns.size === 0 ? (env) => counts.add(env) : (env, arn) => void (excludedArns.has(arn) || counts.add(env));
       const kinds = rule.exempt;
       if (kinds && kinds.length > 0) {
         const index = exemptionsOf(ctx);
@@ -94,6 +106,7 @@ export function evaluateWithContext(
         delete ctx.exemption;
       }
       const report: AnalysisReport = Array.isArray(out) ? { outcomes: out } : out;
+      if (excludedArns.size > 0) report.outcomes = report.outcomes.filter((o) => !excludedArns.has(o.arn));
       if (report.accessMatrix) accessMatrix.push(...report.accessMatrix);
       if (report.costs) costs.push(...report.costs);
       const convert = outcomeConverter(rule.meta, refs, locator);
@@ -117,6 +130,8 @@ export function evaluateWithContext(
       const perResource = !rule.analysis || analyses[rule.analysis.name]?.perResource === true;
       const ignoreTypes = (rule.analysis?.options as { ignoreTypes?: string[] } | undefined)?.ignoreTypes;
       ruleResults = settleUnknownTags(ruleResults, { meta: rule.meta, perResource, ...(ignoreTypes ? { ignoreTypes } : {}) }, tagGaps, ctx, refs);
+      // It adds results for resources whose tags could not be read: not for excluded ones.
+      if (excludedArns.size > 0) ruleResults = ruleResults.filter((r) => !excludedArns.has(r.resource.arn));
     }
     for (const r of sortRuleResults(ruleResults)) results.push(r);
   }
@@ -127,6 +142,10 @@ export function evaluateWithContext(
   const evaluation = { results, rules: metas, accessMatrix, costs } as Evaluation;
   lazyAttributionTable(evaluation, ctx.attribution);
   if (summary) evaluation.passCounts = passCounts;
+  if ((ctx.spec.spec.exclude ?? []).length > 0) {
+    evaluation.excluded = exclusions.excluded;
+    evaluation.exclusionNotices = exclusions.notices;
+  }
   return evaluation;
 }
 
@@ -143,6 +162,7 @@ function outcomeConverter(meta: RuleMeta, refs: RefCache, locator: SpecLocator):
       severity: meta.severity,
       category: meta.category,
       resource,
+      environments: involvedEnvironments(resource.environment, o.environments),
       message: o.message,
       evidence: o.evidence,
       fingerprint: entry !== undefined ? fingerprintOfNormalised(meta.id, entry.fpArn, o.qualifier) : fingerprint(meta.id, o.arn, o.qualifier),

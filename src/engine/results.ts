@@ -22,6 +22,11 @@ export class RefEntry {
     return (this.labelCache ??= `${this.ref.type} '${this.ref.name}'`);
   }
 
+  /** The environments of a result about this resource alone: [its environment], or []. */
+  get environments(): readonly string[] {
+    return subjectEnvironments(this.ref.environment);
+  }
+
   /** normaliseArn(arn), computed once instead of once per result. */
   get fpArn(): string {
     return (this.fpArnCache ??= normaliseArn(this.ref.arn));
@@ -95,6 +100,30 @@ export class RefCache {
     }
     return this.principals;
   }
+}
+
+const NO_ENVIRONMENTS: readonly string[] = Object.freeze([]);
+// One frozen [env] per environment name, shared by every result about that environment
+// alone (a million passes need a handful of arrays, not a million).
+const single = new Map<string, readonly string[]>();
+
+/** [env] (interned), or [] for an unattributed subject. */
+export function subjectEnvironments(env: string | null): readonly string[] {
+  if (env === null) return NO_ENVIRONMENTS;
+  let l = single.get(env);
+  if (l === undefined) {
+    if (single.size > 1024) single.clear();
+    single.set(env, (l = Object.freeze([env])));
+  }
+  return l;
+}
+
+/** The subject's environment and the others an outcome names, sorted and distinct. */
+export function involvedEnvironments(own: string | null, others: readonly string[] | undefined): readonly string[] {
+  if (others === undefined || others.length === 0 || (others.length === 1 && others[0] === own)) return subjectEnvironments(own);
+  const all = new Set(others);
+  if (own !== null) all.add(own);
+  return [...all].sort(cmp);
 }
 
 /** Observed vs expected from the leaves a check looked at (failing ones first for fails). */

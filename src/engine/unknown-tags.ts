@@ -95,6 +95,7 @@ export function settleUnknownTags(results: Result[], reach: RuleReach, gaps: Tag
       severity: meta.severity,
       category: meta.category,
       resource: entry.ref,
+      environments: entry.environments,
       message: `"${meta.title}" not evaluated on ${r.type} '${r.name}': its tags could not be read`,
       evidence: {},
       fingerprint: fingerprintOfNormalised(meta.id, entry.fpArn),

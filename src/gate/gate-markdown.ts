@@ -1,7 +1,7 @@
 // The gate's decision as Markdown, put first in envgate.md (job summaries, PR comments).
 import { md } from '../report/escape.js';
 import type { GateDecision } from './decide.js';
-import { VERDICT_LIST_LIMIT, type GateScope } from './verdict.js';
+import { environmentsLabel, VERDICT_LIST_LIMIT, type GateScope } from './verdict.js';
 import { waiverLabel } from './waivers.js';
 
 export function gateMarkdown(d: GateDecision, scope: GateScope): string {
@@ -21,7 +21,7 @@ export function gateMarkdown(d: GateDecision, scope: GateScope): string {
     for (const e of d.expiredWaivers) for (const f of e.findings) expired.set(f.fingerprint, `waiver ${waiverLabel(e.waiver)} (${e.waiver.source}) expired ${e.waiver.expires}`);
     for (const r of d.blocking.slice(0, VERDICT_LIST_LIMIT)) {
       const why = [r.baseline === 'new' ? 'new since the baseline' : '', expired.get(r.fingerprint) ?? ''].filter(Boolean).join('; ') || md(r.message);
-      out.push(`| ${r.severity} | ${md(r.ruleId)} | ${md(r.resource.arn)} | ${md(r.resource.environment ?? 'unattributed')} | ${md(why)} |`);
+      out.push(`| ${r.severity} | ${md(r.ruleId)} | ${md(r.resource.arn)} | ${md(environmentsLabel(r))} | ${md(why)} |`);
     }
     if (d.blocking.length > VERDICT_LIST_LIMIT) out.push('', `… and ${d.blocking.length - VERDICT_LIST_LIMIT} more blocking finding(s) in envgate.json.`);
     out.push('');

@@ -6,10 +6,11 @@
 // becomes not-evaluated, naming the disagreement, never a silent pass. Merging snapshots
 // (merge-snapshots.ts) and evaluating once is exact for every rule.
 import { type Diagnostic, InputError } from '../model/diagnostics.js';
-import type { AccessCell, CostCaveat, CostLine, EnvironmentCost, Evaluation, Result, RuleMeta } from '../model/result.js';
+import type { AccessCell, CostCaveat, CostLine, EnvironmentCost, Evaluation, ExcludedResource, Result, RuleMeta } from '../model/result.js';
 import type { CollectionError, SnapshotMetadata } from '../model/snapshot.js';
 import { ACCESS_LEVELS } from '../model/spec.js';
 import { cmp, compareResults, type FailOn, type ReportContext } from '../report/context.js';
+import { subjectEnvironments } from '../engine/results.js';
 import type { JsonReport } from '../report/json.js';
 
 export interface Shard {
@@ -79,6 +80,7 @@ export function mergeReports(shards: readonly Shard[], opts: { failOn?: FailOn }
     accessMatrix: mergeAccess(shards.map((s) => s.report.accessMatrix)),
     costs: mergeCosts(shards),
     attribution: {},
+    excluded: mergeExcluded(shards.map((s) => s.report.excluded ?? [])),
   };
 
   const runs = shards.map((s) => s.report.run);
@@ -130,10 +132,20 @@ function commonFailOn(shards: readonly Shard[]): FailOn {
   throw new InputError(`the shards were scanned with different --fail-on values (${values.sort(cmp).join(', ')}): pass --fail-on to merge`);
 }
 
-/** The Result fields only: drops what the JSON report adds (waived) and what the gate adds. */
-function plainResult(r: Result & { waived?: boolean }): Result {
+/**
+ * The Result fields only: drops what the JSON report adds (waived) and what the gate adds.
+ * A report from before `environments` existed gets its subject's environment.
+ */
+function plainResult(r: Omit<Result, 'environments'> & { environments?: readonly string[]; waived?: boolean }): Result {
   const { waived: _w, waiver: _wv, baseline: _b, ...rest } = r;
-  return rest;
+  return { ...rest, environments: rest.environments ?? subjectEnvironments(rest.resource.environment) };
+}
+
+/** Each excluded ARN once (shards of one spec agree on its exclusion), by ARN. */
+function mergeExcluded(lists: readonly ExcludedResource[][]): ExcludedResource[] {
+  const m = new Map<string, ExcludedResource>();
+  for (const x of lists.flat()) if (!m.has(x.arn)) m.set(x.arn, x);
+  return [...m.values()].sort((a, b) => cmp(a.arn, b.arn));
 }
 
 function mergeErrors(lists: CollectionError[][]): CollectionError[] {

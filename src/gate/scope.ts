@@ -1,35 +1,37 @@
-// What a promotion gate from one environment to another looks at: the target's results,
-// the parity results of source against target, and the collection errors of their accounts.
+// What a promotion gate from one environment to another looks at: every result that
+// involves the target, the parity results of source against target, and the collection
+// errors of their accounts.
 import { InputError } from '../model/diagnostics.js';
 import type { Evaluation, Result } from '../model/result.js';
 import type { CollectionError } from '../model/snapshot.js';
 import type { LoadedSpec } from '../model/spec.js';
+import { resolveEnvironmentNames } from '../spec/environment-names.js';
 
 /** Parity results are about `arn:aws:envgate:::parity/FROM/TO/PROPERTY` (engine convention). */
 export function parityPrefix(from: string, to: string): string {
   return `arn:aws:envgate:::parity/${from}/${to}/`;
 }
 
+/**
+ * Whether the gate from -> to counts a result: every result that involves the target
+ * (its subject, a grant into it, its access-matrix cell, a resource or path shared with
+ * it), whatever the subject's own environment, and the parity of from against to.
+ */
 export function inGate(r: Result, from: string, to: string): boolean {
-  return r.resource.environment === to || r.resource.arn.startsWith(parityPrefix(from, to));
+  return r.environments.includes(to) || r.resource.arn.startsWith(parityPrefix(from, to));
 }
 
-/** from and to must be distinct spec environments; InputError located at /environments otherwise. */
-export function checkGateEnvironments(loaded: LoadedSpec, from: string, to: string): void {
-  const known = Object.keys(loaded.spec.environments).sort();
-  const pos = loaded.positions['/environments'] ?? { line: 1, column: 1 };
-  const diag = (option: string, name: string) => ({
-    file: loaded.file,
-    line: pos.line,
-    column: pos.column,
-    path: '/environments',
-    code: 'unknown-environment',
-    message: `--${option} ${name} is not an environment of the spec`,
-    expected: known.join(', '),
-  });
-  const diags = [...(known.includes(from) ? [] : [diag('from', from)]), ...(known.includes(to) ? [] : [diag('to', to)])];
-  if (diags.length > 0) throw new InputError(`unknown environment ${diags.map((d) => d.message.split(' ')[1]).join(', ')}`, diags);
-  if (from === to) throw new InputError(`--from and --to name the same environment '${from}'`);
+/**
+ * --from and --to resolved to spec environments (names or aliases, any case); an
+ * InputError located at /environments for unknown ones, or when both name the same.
+ */
+export function checkGateEnvironments(loaded: LoadedSpec, from: string, to: string): { from: string; to: string } {
+  const [f, t] = resolveEnvironmentNames(loaded, [
+    { option: 'from', name: from },
+    { option: 'to', name: to },
+  ]) as [string, string];
+  if (f === t) throw new InputError(`--from and --to name the same environment '${f}'`);
+  return { from: f, to: t };
 }
 
 export function gateEvaluation(ev: Evaluation, from: string, to: string): Evaluation {
@@ -38,6 +40,8 @@ export function gateEvaluation(ev: Evaluation, from: string, to: string): Evalua
     results: ev.results.filter((r) => inGate(r, from, to)),
     accessMatrix: ev.accessMatrix.filter((c) => c.environment === to),
     costs: ev.costs.filter((c) => c.environment === to),
+    // The target's exclusions, and unattributed ones (which no environment's report lists).
+    ...(ev.excluded ? { excluded: ev.excluded.filter((x) => x.environment === to || x.environment === null) } : {}),
   };
 }
 

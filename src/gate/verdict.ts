@@ -31,8 +31,7 @@ export function verdictLines(d: GateDecision, scope: GateScope): string[] {
     }
   }
   for (const r of d.blocking.slice(0, VERDICT_LIST_LIMIT)) {
-    const env = r.resource.environment ?? 'unattributed';
-    lines.push(`  - ${r.severity} ${r.ruleId} ${r.resource.arn} (${env}): ${r.message}`);
+    lines.push(`  - ${r.severity} ${r.ruleId} ${r.resource.arn} (${environmentsLabel(r)}): ${r.message}`);
     for (const why of expiredBy.get(r) ?? []) lines.push(`      ${why}`);
   }
   if (d.blocking.length > VERDICT_LIST_LIMIT) lines.push(`  ... and ${d.blocking.length - VERDICT_LIST_LIMIT} more (see the reports)`);
@@ -52,9 +51,23 @@ export function verdictLines(d: GateDecision, scope: GateScope): string[] {
   return lines.map((l) => terminalText(l));
 }
 
+/** `staging, involves production`: the subject's environment, then the others the result involves. */
+export function environmentsLabel(r: Result): string {
+  const own = r.resource.environment;
+  const others = r.environments.filter((e) => e !== own);
+  return `${own ?? 'unattributed'}${others.length > 0 ? `, involves ${others.join(', ')}` : ''}`;
+}
+
 /** The decision as plain data (written as envgate-gate.json beside the reports). */
 export function gateSummary(d: GateDecision, scope: GateScope) {
-  const ref = (r: Result) => ({ fingerprint: r.fingerprint, ruleId: r.ruleId, severity: r.severity, arn: r.resource.arn, environment: r.resource.environment });
+  const ref = (r: Result) => ({
+    fingerprint: r.fingerprint,
+    ruleId: r.ruleId,
+    severity: r.severity,
+    arn: r.resource.arn,
+    environment: r.resource.environment,
+    environments: [...r.environments],
+  });
   return {
     verdict: d.verdict,
     exitCode: d.exitCode,

@@ -47,6 +47,13 @@ export interface Result {
   severity: Severity;
   category: Category;
   resource: ResourceRef;
+  /**
+   * Every environment the result involves, sorted: the subject's, and the other side of
+   * what it judges (a grant's target, an access-matrix cell, a resource shared with or a
+   * network path into another environment, parity's from and to). The gate into an
+   * environment counts every result that involves it.
+   */
+  environments: readonly string[];
   /** One sentence; names the resource and what is wrong (or right). */
   message: string;
   evidence: { observed?: unknown; expected?: unknown; [key: string]: unknown };
@@ -152,6 +159,30 @@ export interface Evaluation {
    * counted per rule and environment (results keep every fail and not-evaluated).
    */
   passCounts?: PassCount[];
+  /** Resources and principals the spec's `exclude` took out of scope (no results), by ARN. */
+  excluded?: ExcludedResource[];
+  /** Expired exclusions (warn) and exclusions that match nothing (info), in spec order. */
+  exclusionNotices?: ExclusionNotice[];
+}
+
+/** A resource (or principal) left out of scope by an exclusion of the spec. */
+export interface ExcludedResource extends ResourceRef {
+  /** 0-based index of the exclusion in the spec's `exclude` list. */
+  exclusion: number;
+  reason: string;
+  owner?: string;
+  /** YYYY-MM-DD the exclusion lapses. */
+  expires?: string;
+  /** Where the exclusion is written. */
+  specLocation?: SpecLocation;
+}
+
+export interface ExclusionNotice {
+  level: 'warn' | 'info';
+  code: 'exclusion-expired' | 'exclusion-unused';
+  exclusion: number;
+  message: string;
+  specLocation?: SpecLocation;
 }
 
 /** How many passes of one rule in one environment a summarised evaluation left out. */

@@ -30,6 +30,8 @@ export interface Spec {
   environments: Record<string, EnvironmentSpec>;
   /** Resources allowed to be used by more than one environment. */
   shared: SharedAllowance[];
+  /** Resources deliberately left out of scope (src/engine/exclusions.ts); loading sets [] when absent. */
+  exclude?: Exclusion[];
   tagging: { required: string[] };
   teams: Record<string, TeamSpec>;
   access: AccessSpec;
@@ -43,6 +45,17 @@ export interface Spec {
   furniture?: 'exclude' | 'include';
   /** How to collect (optional): e.g. an AWS Config aggregator that answers for the organisation. */
   collection?: CollectionSpec;
+}
+
+/** Resources left out of scope: those of `type` whose name and ARN match the patterns given. */
+export interface Exclusion {
+  type?: Pattern;
+  name?: Pattern;
+  arn?: Pattern;
+  reason: string;
+  owner?: string;
+  /** YYYY-MM-DD: from this UTC day on the exclusion no longer applies. */
+  expires?: string;
 }
 
 export interface CollectionSpec {

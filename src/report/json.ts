@@ -1,5 +1,5 @@
 // The JSON report: everything a scan knows, versioned and described by report-schema.ts.
-import type { AccessCell, Category, EnvironmentCost, Evaluation, PassCount, Result, RuleMeta, Severity } from '../model/result.js';
+import type { AccessCell, Category, EnvironmentCost, Evaluation, ExcludedResource, PassCount, Result, RuleMeta, Severity } from '../model/result.js';
 import { CATEGORIES } from '../model/result.js';
 import type { CollectionError } from '../model/snapshot.js';
 import {
@@ -51,6 +51,8 @@ export interface JsonReport {
   costs: (EnvironmentCost & CostStatus)[];
   /** Only when evaluated with passes: 'summary' (see Evaluation.passCounts). */
   passCounts?: PassCount[];
+  /** Resources the spec's `exclude` left out of scope, by ARN (absent in reports from before it existed). */
+  excluded?: ExcludedResource[];
 }
 
 export function buildJsonReport(evaluation: Evaluation, ctx: ReportContext): JsonReport {
@@ -95,6 +97,7 @@ export function buildJsonReport(evaluation: Evaluation, ctx: ReportContext): Jso
       .sort((a, b) => cmp(a.team, b.team) || cmp(a.environment, b.environment))
       .map((c) => ({ ...c, violation: accessViolation(c) })),
     costs: [...evaluation.costs].sort((a, b) => cmp(a.environment, b.environment)).map((c) => ({ ...c, ...costStatus(c) })),
+    excluded: [...(evaluation.excluded ?? [])].sort((a, b) => cmp(a.arn, b.arn)),
   };
   if (evaluation.passCounts) {
     report.passCounts = evaluation.passCounts;
@@ -149,6 +152,7 @@ function orderedResult(r: Result): Result {
       name: r.resource.name,
       environment: r.resource.environment,
     },
+    environments: [...r.environments],
     message: r.message,
     evidence: r.evidence,
     ...(r.specLocation ? { specLocation: r.specLocation } : {}),

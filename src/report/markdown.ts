@@ -5,6 +5,7 @@ import type { AccessCell, Category, EnvironmentCost, Evaluation, Result, Severit
 import { CATEGORIES } from '../model/result.js';
 import { cmp, type ReportContext, runFacts, type RunFacts, scopeCategory, severityRank, sortedResults, UNATTRIBUTED } from './context.js';
 import { accessViolation, concernedEnvironment, costStatus } from './derived.js';
+import { excludedSection } from './markdown-excluded.js';
 import { md, mdWithCode, mermaidCategory, mermaidLabel } from './escape.js';
 
 export interface MarkdownOptions {
@@ -36,6 +37,7 @@ export function renderMarkdown(evaluation: Evaluation, ctx: ReportContext, optio
   out.push(...accessSection(evaluation.accessMatrix));
   out.push(...costSection(evaluation.costs, results));
   out.push(...incompleteSection(results, ctx, opt));
+  out.push(...excludedSection(evaluation.excluded));
   if (facts.counts.waived > 0) {
     out.push('## Waived', '', `${facts.counts.waived} failing result(s) are covered by waivers (listed in envgate.json).`, '');
   }
@@ -74,6 +76,15 @@ function metaLine(ctx: ReportContext): string {
 
 function envName(e: string | null): string {
   return e === null ? `_${UNATTRIBUTED}_` : md(e);
+}
+
+/** The subject's environment, then the others the result involves (`staging → production`). */
+/** The environment a finding concerns (an access cell's, else the subject's), then what else it reaches. */
+function envCell(r: Result): string {
+  const own = concernedEnvironment(r);
+  if (own !== r.resource.environment) return envName(own);
+  const others = r.environments.filter((e) => e !== own);
+  return others.length === 0 ? envName(own) : `${envName(own)} → ${others.map(md).join(', ')}`;
 }
 
 function failureTable(failures: Result[]): string[] {
@@ -120,7 +131,7 @@ function severeFindings(failures: Result[], ev: Evaluation, opt: MarkdownOptions
     if (rule?.remediation) lines.push(`**Fix:** ${mdWithCode(rule.remediation)}${rule.docs ? ` ([docs](${safeUrl(rule.docs)}))` : ''}`, '');
     lines.push('| environment | resource | finding |', '|---|---|---|');
     for (const r of list.slice(0, opt.perRule)) {
-      lines.push(`| ${envName(concernedEnvironment(r))} | ${md(r.resource.name || r.resource.arn)}<br><sub>${md(r.resource.arn)}</sub> | ${md(r.message)} |`);
+      lines.push(`| ${envCell(r)} | ${md(r.resource.name || r.resource.arn)}<br><sub>${md(r.resource.arn)}</sub> | ${md(r.message)} |`);
     }
     lines.push('');
     if (list.length > opt.perRule) lines.push(`…and ${list.length - opt.perRule} more for this rule.`, '');

@@ -57,6 +57,10 @@ const result = strictObj(
       name: str('Name tag, or the resource name or id.'),
       environment: nullable(str('Attributed environment; null when none.')),
     }),
+    environments: arr(
+      "Every environment the result involves, sorted: the subject's, a grant's or access cell's target, the other side of a shared resource or network path, parity's from and to. Always written; a report from before the field existed is read as having the subject's alone.",
+      { type: 'string' },
+    ),
     message: str('One sentence naming the resource and what is wrong (or right).'),
     evidence: { type: 'object', description: 'What was observed and expected, rule-specific.' },
     specLocation: strictObj('The spec requirement checked.', {
@@ -212,6 +216,31 @@ export const REPORT_SCHEMA = {
         passes: int('Passing checks.'),
         exempt: int('Of those, resources the rule left out (account furniture, team principals); absent when none.'),
       }, ['ruleId', 'environment', 'passes']),
+    ),
+    excluded: arr(
+      "Resources and principals the spec's exclude section left out of scope (they have no results), by ARN. Always written; absent in reports from before the field existed.",
+      strictObj(
+        'One excluded resource and the exclusion that took it out.',
+        {
+          arn: str('ARN.'),
+          accountId: str('Account id.'),
+          region: str("Region or 'global'."),
+          type: str('CloudFormation-style type.'),
+          name: str('Name.'),
+          environment: nullable(str('Attributed environment; null when none.')),
+          exclusion: int('0-based index of the exclusion in the spec.'),
+          reason: str("The exclusion's reason."),
+          owner: str("The exclusion's owner."),
+          expires: str('Date the exclusion lapses, YYYY-MM-DD.'),
+          specLocation: strictObj('Where the exclusion is written.', {
+            file: str('Spec file.'),
+            line: { type: 'integer', minimum: 1 },
+            column: { type: 'integer', minimum: 1 },
+            path: str('JSON pointer of the exclusion.'),
+          }),
+        },
+        ['arn', 'accountId', 'region', 'type', 'name', 'environment', 'exclusion', 'reason'],
+      ),
     ),
   }, ['schemaVersion', 'tool', 'run', 'summary', 'results', 'rules', 'accessMatrix', 'costs']),
 } as const;

@@ -201,7 +201,8 @@ function ruleDescriptor(rule: RuleMeta): Json {
 }
 
 function sarifResult(r: Result, index: number, ctx: ReportContext): Json {
-  const env = r.resource.environment ?? UNATTRIBUTED;
+  const others = r.environments.filter((e) => e !== r.resource.environment);
+  const env = `${r.resource.environment ?? UNATTRIBUTED}${others.length > 0 ? `; involves ${others.join(', ')}` : ''}`;
   const base = r.message.trim() || `${r.ruleId} failed`;
   const text = base.includes(r.resource.arn) ? `${base} (environment ${env})` : `${base} Resource: ${r.resource.arn} (environment ${env})`;
   return {
@@ -220,6 +221,7 @@ function sarifResult(r: Result, index: number, ctx: ReportContext): Json {
       severity: r.severity,
       category: r.category,
       environment: r.resource.environment,
+      environments: [...r.environments],
       resourceType: r.resource.type,
       accountId: r.resource.accountId,
       region: r.resource.region,

@@ -1,12 +1,12 @@
 // Checks across sections that a JSON Schema cannot express: overlapping CIDRs,
 // references to undefined environments or teams, accounts claimed twice, alias
-// collisions, inverted ranges (value-checks.ts: AWS limits, resource types). They run on
-// schema-invalid input too, so one run reports every problem.
+// collisions, inverted ranges, exclusions naming nothing (value-checks.ts: AWS limits,
+// resource types). They run on schema-invalid input too, so one run reports every problem.
 import type { Diagnostic } from '../model/diagnostics.js';
 import { keyPosition, valuePosition, type PositionIndex } from './ajv-errors.js';
 import { cidrContains, cidrsOverlap, parseCidr, type Cidr } from './cidr.js';
 import { MESSAGES } from './messages.js';
-import { entries, get, items, num } from './raw.js';
+import { entries, get, isObj, items, num } from './raw.js';
 import { pointerSegment } from './source.js';
 import { didYouMean } from './suggest.js';
 import { checkValues, type At } from './value-checks.js';
@@ -48,6 +48,12 @@ export function crossCheck(root: unknown, file: string, index: PositionIndex): D
     }
     const from = get(p, 'from');
     if (typeof from === 'string' && from === get(p, 'to')) at(`/parity/${i}/to`, 'parity-self', MESSAGES.paritySelf(from), 'two different environments');
+  });
+
+  items(get(root, 'exclude')).forEach((x, i) => {
+    if (isObj(x) && x.type === undefined && x.name === undefined && x.arn === undefined) {
+      at(`/exclude/${i}`, 'exclude-target', MESSAGES.excludeTarget, 'type, name or arn');
+    }
   });
 
   checkValues(root, at);

@@ -25,6 +25,7 @@ export function applyDefaults(input: unknown): Spec {
     attribution: { tagKeys: raw.attribution?.tagKeys ?? [...DEFAULT_TAG_KEYS] },
     environments,
     shared: raw.shared ?? [],
+    exclude: raw.exclude ?? [],
     tagging: { required: raw.tagging?.required ?? [] },
     teams: Object.fromEntries(
       Object.entries((raw.teams ?? {}) as Record<string, Raw>).map(([k, t]) => [k, { ...t, principals: t.principals ?? [] }]),

@@ -105,6 +105,16 @@ export const FORMATS: Record<string, FormatDef> = {
     expected: 'a CloudFormation type name, e.g. AWS::S3::Bucket',
     problem: re(/^AWS::[A-Za-z0-9]+::[A-Za-z0-9]+$/, 'is not a resource type name'),
   },
+  'resource-type-pattern': {
+    code: 'resource-type',
+    expected: 'a CloudFormation type name (AWS::S3::Bucket), a glob over one (AWS::EC2::*) or re:<regex>',
+    problem: (v) =>
+      v.startsWith('re:')
+        ? patternProblem(v)
+        : WILD.test(v)
+          ? re(/^AWS::[A-Za-z0-9*?]+(::[A-Za-z0-9*?]+)?$|^[*]$/, 'is not a resource type pattern')(v)
+          : re(/^AWS::[A-Za-z0-9]+::[A-Za-z0-9]+$/, 'is not a resource type name')(v),
+  },
   'instance-type': machine('ec2', 'an EC2 instance type such as t3.micro (* and ? allowed: t3.*)'),
   'db-instance-class': machine('db', 'an RDS DB instance class such as db.t3.micro (* and ? allowed)'),
   'cache-node-type': machine('cache', 'an ElastiCache node type such as cache.t3.micro (* and ? allowed)'),

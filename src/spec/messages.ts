@@ -52,6 +52,7 @@ export const MESSAGES = {
   undefinedTeam: (name: string, suggestion: string | undefined) =>
     `team "${name}" is not defined under teams${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
   duplicateAccount: (id: string, otherEnv: string) => `account ${id} is claimed account-wide by environment "${otherEnv}" too`,
+  excludeTarget: 'an exclusion names no type, name or arn: it would leave every resource out',
   aliasCollision: (alias: string, otherEnv: string) => `alias "${alias}" also names environment "${otherEnv}"`,
   accountMismatch: (roleAccount: string, id: string) => `the role is in account ${roleAccount}, not in account ${id}`,
   paritySelf: (env: string) => `parity compares environment "${env}" with itself`,

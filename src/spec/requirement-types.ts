@@ -34,4 +34,6 @@ export const REQUIREMENT_TYPES: Readonly<Record<string, readonly string[]>> = {
   '/environments/*/naming': COLLECTED_TYPES,
   '/environments/*/attribution/namesByType': COLLECTED_TYPES,
   '/shared/*/type': COLLECTED_TYPES,
+  // Exact types only: patterns (AWS::EC2::*, re:...) are not well-formed type names.
+  '/exclude/*/type': COLLECTED_TYPES,
 };

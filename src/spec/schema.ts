@@ -2,6 +2,7 @@
 // It matches src/model/spec.ts; test/spec/schema.test.ts checks both ways.
 import { ACCESS_LEVELS } from '../model/spec.js';
 import { environmentSchema } from './schema-environment.js';
+import { excludeSchema } from './schema-exclude.js';
 import { fmt, list, obj, str, type JsonSchema } from './schema-parts.js';
 
 export const SPEC_SCHEMA_ID = 'urn:envgate:schema:spec:1';
@@ -104,6 +105,7 @@ export const specSchema: JsonSchema = {
         ),
         { default: [] },
       ),
+      exclude: excludeSchema,
       tagging: obj('Tagging requirements for every attributed resource.', {
         required: list('Tag keys every resource must carry, e.g. [Environment, Project]. Default: [].', fmt('tag-key', 'A tag key.'), {
           default: [],

@@ -15,9 +15,9 @@ describe('envgate gate (fixture mht-api: production has high findings)', () => {
     expect(gate.blocking.length).toBeGreaterThan(0);
     for (const b of gate.blocking) expect(r.stderr).toContain(b.arn);
     const report = readJson(path.join(out, 'envgate.json'));
-    // Only the target's results and the parity of staging with production.
+    // Only the results involving the target and the parity of staging with production.
     for (const res of report.results) {
-      expect(res.resource.environment === 'production' || res.resource.arn.startsWith('arn:aws:envgate:::parity/staging/production/')).toBe(true);
+      expect(res.environments.includes('production') || res.resource.arn.startsWith('arn:aws:envgate:::parity/staging/production/')).toBe(true);
     }
   });
 
@@ -77,8 +77,13 @@ describe('envgate gate (fixture mht-api: production has high findings)', () => {
     expect(r.stderr).toMatch(/expires on 2025-01-10/);
   });
 
-  it('thresholds: --fail-on critical lets high findings through, --fail-on low blocks more', async () => {
-    expect((await run(gateArgs(tmp(), '--fail-on', 'critical'))).code).toBe(0);
+  it('thresholds: --fail-on critical blocks only on the critical staging grant into production, --fail-on low blocks more', async () => {
+    const critical = tmp();
+    expect((await run(gateArgs(critical, '--fail-on', 'critical'))).code).toBe(1);
+    const only = readJson(path.join(critical, 'envgate-gate.json')).blocking;
+    expect(only.map((b: { ruleId: string; arn: string }) => [b.ruleId, b.arn])).toEqual([
+      ['isolation-iam-grants', 'arn:aws:iam::123456789012:role/mht-api-staging-hotfix-development-team'],
+    ]);
     const low = tmp();
     expect((await run(gateArgs(low, '--fail-on', 'low'))).code).toBe(1);
     const high = tmp();
@@ -87,7 +92,7 @@ describe('envgate gate (fixture mht-api: production has high findings)', () => {
   });
 
   it('exit 2 for unknown environments, bad waivers (located) and a baseline that is not a report', async () => {
-    const unknown = await run(['gate', '--spec', mht.spec, '--snapshot', mht.snapshot, '--from', 'staging', '--to', 'prod', '--out', tmp()]);
+    const unknown = await run(['gate', '--spec', mht.spec, '--snapshot', mht.snapshot, '--from', 'staging', '--to', 'prodution', '--out', tmp()]);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('unknown-environment');
     const dir = tmp();

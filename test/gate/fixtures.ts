@@ -4,14 +4,20 @@ import type { Evaluation, Result, Severity, Status } from '../../src/model/resul
 import type { ReportContext } from '../../src/report/context.js';
 import { buildJsonReport, type JsonReport } from '../../src/report/json.js';
 
-export function result(ruleId: string, arn: string, opts: { status?: Status; severity?: Severity; environment?: string | null } = {}): Result {
+export function result(
+  ruleId: string,
+  arn: string,
+  opts: { status?: Status; severity?: Severity; environment?: string | null; environments?: string[] } = {},
+): Result {
   const [, , service = 's3', region = '', account = '111111111111'] = arn.split(':');
+  const environment = opts.environment === undefined ? 'production' : opts.environment;
   return {
     ruleId,
     status: opts.status ?? 'fail',
     severity: opts.severity ?? 'high',
     category: 'encryption',
-    resource: { arn, accountId: account, region, type: `AWS::${service.toUpperCase()}::Thing`, name: arn.split(/[:/]/).at(-1)!, environment: opts.environment === undefined ? 'production' : opts.environment },
+    resource: { arn, accountId: account, region, type: `AWS::${service.toUpperCase()}::Thing`, name: arn.split(/[:/]/).at(-1)!, environment },
+    environments: opts.environments ?? (environment === null ? [] : [environment]),
     message: `${ruleId} on ${arn}`,
     evidence: { observed: false, expected: true },
     fingerprint: fingerprint(ruleId, arn),

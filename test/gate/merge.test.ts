@@ -50,6 +50,23 @@ describe('mergeReports', () => {
     expect(ev.costs[0]!.breakdown.map((l) => l.resourceArn)).toEqual([B, A]);
   });
 
+  it('unites the shards\' excluded resources, each ARN once, and reads a report without the field', () => {
+    const x = (arn: string, accountId: string) => ({ arn, accountId, region: 'global', type: 'AWS::S3::Bucket', name: arn.slice(13), environment: 'production', exclusion: 0, reason: 'retired' });
+    const one = buildJsonReport({ ...evaluation([result('s3-encryption', A)]), excluded: [x(B, '1'), x(A, '1')] }, context());
+    const two = buildJsonReport({ ...evaluation([]), excluded: [x(B, '2')] }, context());
+    const old = { ...buildJsonReport(evaluation([]), context()) } as Record<string, unknown>;
+    delete old.excluded;
+    const { evaluation: ev } = mergeReports([
+      { file: 'one.json', report: one },
+      { file: 'two.json', report: two },
+      { file: 'old.json', report: old as unknown as typeof one },
+    ]);
+    expect(ev.excluded?.map((e) => [e.arn, e.accountId])).toEqual([
+      [A, '1'],
+      [B, '1'],
+    ]);
+  });
+
   it('counts a resource priced by two shards once, and shared-account spend once', () => {
     const one = shard('1', [], { costs: [cost(10, 5, A)] });
     const again = shard('1', [], { costs: [cost(10, 5, A)] });

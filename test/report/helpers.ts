@@ -101,6 +101,7 @@ export function result(i: ResultInput): Result {
       name: i.name ?? parts.slice(5).join(':'),
       environment,
     },
+    environments: environment ? [environment] : [],
     message: i.message ?? `${i.name ?? i.arn} breaks ${i.ruleId}.`,
     evidence: { observed: 'x', expected: 'y', environments: environment ? [environment, 'production'] : [] },
     ...(i.line === null ? {} : { specLocation: { file: 'fixtures/demo/envgate.yaml', line: i.line ?? 12, column: 7, path: meta.requirement } }),
@@ -111,7 +112,7 @@ export function result(i: ResultInput): Result {
 
 export function sampleEvaluation(): Evaluation {
   const results: Result[] = [
-    result({ ruleId: 'isolation-shared-vpc', arn: 'arn:aws:ec2:eu-west-1:111111111111:vpc/vpc-0abc', name: 'shared-vpc', line: 20 }),
+    result({ ruleId: 'isolation-shared-vpc', arn: 'arn:aws:ec2:eu-west-1:111111111111:vpc/vpc-0abc', name: 'shared-vpc', line: 20, extra: { environments: ['production', 'staging'] } }),
     result({ ruleId: 'encryption-at-rest', arn: 'arn:aws:s3:::staging-uploads', environment: 'staging', line: 31 }),
     result({ ruleId: 'encryption-at-rest', arn: 'arn:aws:s3:::prod-uploads', environment: 'production', line: 44, status: 'pass' }),
     result({ ruleId: 'encryption-at-rest', arn: 'arn:aws:sqs:eu-west-1:222222222222:prod-jobs', environment: 'production', line: 44 }),
@@ -142,6 +143,21 @@ export function sampleEvaluation(): Evaluation {
       { environment: 'staging', ceilingUsd: 200, estimateUsd: 120, actualUsd: 130.25, breakdown: [], priceTable: { region: 'eu-west-1', asOf: '2025-01-01' } },
     ],
     attribution: {},
+    excluded: [
+      {
+        arn: 'arn:aws:s3:::legacy|logs',
+        accountId: '111111111111',
+        region: 'global',
+        type: 'AWS::S3::Bucket',
+        name: 'legacy|logs',
+        environment: 'staging',
+        exclusion: 0,
+        reason: 'retired with *v1* (TICKET-1)',
+        owner: 'platform',
+        expires: '2025-09-30',
+        specLocation: { file: 'fixtures/demo/envgate.yaml', line: 80, column: 5, path: '/exclude/0' },
+      },
+    ],
   };
 }
 

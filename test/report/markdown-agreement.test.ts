@@ -16,6 +16,7 @@ const base = (r: Partial<Result> & Pick<Result, 'ruleId' | 'status' | 'category'
   message: `${name} message`,
   evidence: {},
   fingerprint: name.padEnd(32, '0'),
+  environments: environment === null ? [] : [environment],
   ...r,
 });
 

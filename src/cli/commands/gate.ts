@@ -37,8 +37,8 @@ export function makeGateCommand(deps: PipelineDeps = defaultDeps) {
     describe: 'Decide whether a release may be promoted from one environment to the next (exit 0 pass, 1 blocked, 3 incomplete)',
     builder: (y: Argv<GlobalArgs>) =>
       withReportOptions(withPipelineOptions(y))
-        .option('from', { type: 'string', demandOption: true, describe: 'Source environment (e.g. staging): its parity with the target is checked' })
-        .option('to', { type: 'string', demandOption: true, describe: 'Target environment (e.g. production): its rules are checked' })
+        .option('from', { type: 'string', demandOption: true, describe: 'Source environment or alias (e.g. staging): its parity with the target is checked' })
+        .option('to', { type: 'string', demandOption: true, describe: 'Target environment or alias (e.g. production): every result involving it is checked' })
         .option('baseline', { type: 'string', describe: 'A previous envgate.json: only findings not in it block' })
         .option('waivers', { type: 'string', describe: 'Waivers file (YAML; see `envgate schema waivers`)' })
         .option('fail-on', {
@@ -59,16 +59,16 @@ export function makeGateCommand(deps: PipelineDeps = defaultDeps) {
       // Every input problem surfaces before any AWS call.
       if ((args.environment ?? []).length > 0) throw new InputError('gate takes --from and --to, not --environment');
       const formats = parseFormats(args);
-      checkGateEnvironments(loadSpec(args.spec), args.from, args.to);
+      const { from, to } = checkGateEnvironments(loadSpec(args.spec), args.from, args.to);
       const baseline = args.baseline !== undefined ? readBaselineFile(args.baseline) : undefined;
       const waivers = args.waivers !== undefined ? readWaiversFile(args.waivers) : undefined;
 
       const run = await runPipeline({ ...args, environment: [] }, ctx, deps);
-      if (!declaresParity(run.loaded, args.from, args.to)) {
-        ctx.out.warn(`envgate gate: the spec declares no parity from ${args.from} to ${args.to}; only ${args.to}'s own rules are checked`);
+      if (!declaresParity(run.loaded, from, to)) {
+        ctx.out.warn(`envgate gate: the spec declares no parity from ${from} to ${to}; only the results involving ${to} are checked`);
       }
-      const scoped = gateEvaluation(run.evaluation, args.from, args.to);
-      const errors = gateErrors(run.context.snapshot.errors, run.loaded, args.from, args.to);
+      const scoped = gateEvaluation(run.evaluation, from, to);
+      const errors = gateErrors(run.context.snapshot.errors, run.loaded, from, to);
       const decision = decide({
         results: scoped.results,
         failOn: args['fail-on'],
@@ -80,10 +80,10 @@ export function makeGateCommand(deps: PipelineDeps = defaultDeps) {
       });
 
       const base = reportContext(run, args['fail-on']);
-      const rctx = { ...base, snapshot: { ...base.snapshot, errors }, scope: { environments: [args.from, args.to].sort() } };
+      const rctx = { ...base, snapshot: { ...base.snapshot, errors }, scope: { environments: [from, to].sort() } };
       const evaluation = { ...scoped, results: decision.results };
       const rendered = renderReports(formats, evaluation, rctx);
-      const scope = { from: args.from, to: args.to, failOn: args['fail-on'] };
+      const scope = { from: from, to: to, failOn: args['fail-on'] };
       const markdown = rendered.get('md');
       if (markdown !== undefined) rendered.set('md', gateMarkdown(decision, scope) + markdown);
 

@@ -1,18 +1,23 @@
 // envgate scan: collect (or read a snapshot), evaluate every rule, write the reports and
-// exit by the worst of: incomplete (3) > findings at/above --fail-on (1) > ok (0).
+// exit by the worst of: incomplete (3) > unwaived findings at/above --fail-on (1) > ok (0).
 // Incomplete wins so a workflow can tell "do not upload this SARIF as a full scan"
 // (GitHub closes alerts missing from an upload) from "findings to fix".
 import type { Argv } from 'yargs';
+import { decide } from '../../gate/decide.js';
+import { readWaiversFile } from '../../gate/files.js';
+import { waiverLabel, type WaiverSet } from '../../gate/waivers.js';
 import { InputError } from '../../model/diagnostics.js';
+import type { Evaluation } from '../../model/result.js';
 import { SEVERITIES } from '../../model/result.js';
 import { type FailOn, runFacts } from '../../report/context.js';
-import { defineCommand, type GlobalArgs } from '../command.js';
+import { type CommandContext, defineCommand, type GlobalArgs } from '../command.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { defaultDeps, type PipelineArgs, type PipelineDeps, reportContext, runPipeline, withPipelineOptions } from '../pipeline.js';
 import { emitReports, parseFormats, renderReports, type ReportArgs, withReportOptions } from '../report-options.js';
 
 export interface ScanArgs extends PipelineArgs, ReportArgs {
   'fail-on': string;
+  waivers?: string;
 }
 
 export const FAIL_ON_CHOICES = [...SEVERITIES.filter((s) => s !== 'info'), 'none'] as const;
@@ -29,27 +34,36 @@ export function makeScanCommand(deps: PipelineDeps = defaultDeps) {
     command: 'scan',
     describe: 'Check the live accounts (or a saved snapshot) against the spec and write JSON, SARIF and Markdown reports',
     builder: (y: Argv<GlobalArgs>) =>
-      withReportOptions(withPipelineOptions(y)).option('fail-on', {
-        type: 'string',
-        default: 'high',
-        // Checked in run(), before any work, for a coded InputError (see parseFailOn).
-        describe: `Exit 1 when a finding has this severity or higher: ${FAIL_ON_CHOICES.join(', ')} ("none" never fails on findings)`,
-      }) as unknown as Argv<ScanArgs & GlobalArgs>,
+      withReportOptions(withPipelineOptions(y))
+        .option('fail-on', {
+          type: 'string',
+          default: 'high',
+          // Checked in run(), before any work, for a coded InputError (see parseFailOn).
+          describe: `Exit 1 when a finding has this severity or higher: ${FAIL_ON_CHOICES.join(', ')} ("none" never fails on findings)`,
+        })
+        .option('waivers', {
+          type: 'string',
+          describe: 'Waivers file (as for gate; `envgate schema waivers`): waived findings are marked and do not make the scan exit 1',
+        }) as unknown as Argv<ScanArgs & GlobalArgs>,
     run: async (args, ctx): Promise<ExitCode> => {
       const failOn = parseFailOn(args['fail-on']);
       const formats = parseFormats(args); // option errors before any AWS call
+      const waivers = args.waivers !== undefined ? readWaiversFile(args.waivers) : undefined;
       const run = await runPipeline(args, ctx, deps);
+      const evaluation = waivers ? withWaivers(run.evaluation, waivers, failOn, ctx) : run.evaluation;
       const rctx = reportContext(run, failOn);
-      const rendered = renderReports(formats, run.evaluation, rctx);
+      const rendered = renderReports(formats, evaluation, rctx);
       const written = emitReports(rendered, args.out, ctx.out);
 
-      const facts = runFacts(run.evaluation.results, rctx);
+      const facts = runFacts(evaluation.results, rctx);
       // --passes summary: passes are counted in passCounts, not listed as results.
-      const passing = facts.counts.pass + (run.evaluation.passCounts ?? []).reduce((n, c) => n + c.passes, 0);
+      const passing = facts.counts.pass + (evaluation.passCounts ?? []).reduce((n, c) => n + c.passes, 0);
       const sev = SEVERITIES.filter((s) => facts.bySeverity[s] > 0).map((s) => `${facts.bySeverity[s]} ${s}`);
+      const excluded = evaluation.excluded?.length ?? 0;
       ctx.out.info(
         `envgate scan ${run.context.spec.system}: ${facts.counts.fail} failing${sev.length ? ` (${sev.join(', ')})` : ''}, ` +
-          `${passing} passing, ${facts.counts.notEvaluated} not evaluated, ${facts.counts.waived} waived; ` +
+          `${passing} passing, ${facts.counts.notEvaluated} not evaluated, ${facts.counts.waived} waived` +
+          `${excluded > 0 ? `, ${excluded} resource(s) excluded by the spec` : ''}; ` +
           `${rctx.snapshot.errors.length} collection error(s)`,
       );
       if (written.length > 0) ctx.out.info(`reports: ${written.join(', ')}`);
@@ -66,6 +80,23 @@ export function makeScanCommand(deps: PipelineDeps = defaultDeps) {
       return EXIT.ok;
     },
   });
+}
+
+/**
+ * The scan's results with waivers applied as the gate applies them (one implementation,
+ * decide()): covered failures carry `waiver`, so reports mark them and the exit code
+ * ignores them. Expiring, expired and unused waivers are said on stderr.
+ */
+function withWaivers(ev: Evaluation, waivers: WaiverSet, failOn: FailOn, ctx: CommandContext): Evaluation {
+  const d = decide({ results: ev.results, failOn, waivers, allowIncomplete: false, now: ctx.now() });
+  for (const n of d.notices) {
+    const line = `envgate scan: ${n.message}${n.source && !n.message.includes(n.source) ? ` (${n.source})` : ''}`;
+    (n.level === 'warn' ? ctx.out.warn : ctx.out.info)(line);
+  }
+  for (const e of d.expiredWaivers.filter((x) => x.blocks)) {
+    ctx.out.warn(`envgate scan: waiver ${waiverLabel(e.waiver)} (${e.waiver.source}, owner ${e.waiver.owner}) expired on ${e.waiver.expires}: ${e.findings.length} finding(s) count again`);
+  }
+  return { ...ev, results: d.results };
 }
 
 export const scanCommand = makeScanCommand();

@@ -176,6 +176,7 @@ export function analyseAccess(ctx: EngineContext): AccessAnalysisResult {
         const base = {
           arn: p.arn,
           resource: { accountId: p.accountId, region: 'global', type: principalType(p), name: p.name, environment: ctx.attribution.get(p.arn)?.environment ?? null },
+          environments: [env],
           specPath: `/access/matrix/${team}/${env}`,
           qualifier: `${team}/${env}`,
         };

@@ -61,7 +61,7 @@ export const attributionConflictAnalysis: Analysis<AttributionOptions> = {
   run(ctx, opts) {
     return each(ctx, opts, (rec, resourceAt) => {
       if (!rec || rec.evidence.length === 0) return undefined;
-      if (!rec.conflict && ctx.countPass) return void ctx.countPass(rec.environment);
+      if (!rec.conflict && ctx.countPass) return void ctx.countPass(rec.environment, resourceAt().arn);
       const { arn, name, type } = resourceAt();
       const envs = [...new Set(rec.evidence.map((e) => e.environment))].sort();
       if (!rec.conflict) {
@@ -73,6 +73,7 @@ export const attributionConflictAnalysis: Analysis<AttributionOptions> = {
         arn,
         message: `${type} '${name}' has conflicting environment signals: ${rec.evidence.map((e) => `${e.detail} -> ${e.environment}`).join(', ')}`,
         evidence: { observed: rec.evidence, expected: 'signals agree on one environment', environments: envs },
+        environments: envs,
         specPath: pointer,
       };
     });
@@ -86,7 +87,7 @@ export const attributionMissingAnalysis: Analysis<AttributionOptions> = {
   perResource: true,
   run(ctx, opts) {
     return each(ctx, opts, (rec, resourceAt) => {
-      if (rec && rec.evidence.length > 0 && ctx.countPass) return void ctx.countPass(rec.environment);
+      if (rec && rec.evidence.length > 0 && ctx.countPass) return void ctx.countPass(rec.environment, resourceAt().arn);
       const { arn, name, type } = resourceAt();
       if (rec && rec.evidence.length > 0) {
         return { status: 'pass', arn, message: `${type} '${name}' is attributed by ${rec.evidence.length} signal(s)`, evidence: { observed: rec.evidence.map((e) => e.detail), expected: 'at least one environment signal' } };
@@ -97,7 +98,7 @@ export const attributionMissingAnalysis: Analysis<AttributionOptions> = {
       // A resource the spec allows to be shared belongs to no single environment by design.
       const allowance = allowanceFor(ctx.spec.spec.shared ?? [], type, name, arn);
       if (allowance >= 0) {
-        if (ctx.countPass) return void ctx.countPass(rec?.environment ?? null);
+        if (ctx.countPass) return void ctx.countPass(rec?.environment ?? null, arn);
         return { status: 'pass', arn, message: `${type} '${name}' is shared by the spec's allowance`, evidence: { observed: 'shared allowance', expected: 'an environment signal or a shared allowance' }, specPath: `/shared/${allowance}` };
       }
       // A signal may sit on a resource that could not be listed (the instance a volume

@@ -173,6 +173,7 @@ export function runIsolation(ctx: EngineContext, options: IsolationOptions): Out
         links: links.slice(0, maxLinks).map((l) => ({ ...l, summary: describe(l) })),
         linkCount: links.length,
       },
+      environments: envs,
       // No specPath: the engine locates the rule's own requirement for the subject's
       // environment (network paths point at that environment's vpcCidrs, not at /shared).
     });
@@ -198,7 +199,7 @@ export function runIsolation(ctx: EngineContext, options: IsolationOptions): Out
         return;
       }
     }
-    if (ctx.countPass) return ctx.countPass(env);
+    if (ctx.countPass) return ctx.countPass(env, arn);
     const resource = r === undefined ? refOf(ctx, arn, p, env) : undefined;
     let o: Outcome;
     if (allowed < 0 && r !== undefined && r.type === 'AWS::KMS::Key' && isAwsManagedKey(ctx, arn)) {

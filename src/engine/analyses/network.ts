@@ -40,7 +40,7 @@ export const openIngressAnalysis: Analysis<Record<string, never>> = {
         }
       }
       if (open.length === 0 && ctx.countPass) {
-        ctx.countPass(env);
+        ctx.countPass(env, r.arn);
         continue;
       }
       const specPath = `/environments/${escapePointer(env!)}/network/restrictedIngressPorts`;
@@ -133,7 +133,7 @@ export const vpcCidrOverlapAnalysis: Analysis<Record<string, never>> = {
       const found = (overlaps.get(v.arn) ?? []).sort((a, b) => (a.other < b.other ? -1 : a.other > b.other ? 1 : 0));
       const specPath = `/environments/${escapePointer(env)}/network/vpcCidrs`;
       return found.length > 0
-        ? { status: 'fail', arn: v.arn, message: `AWS::EC2::VPC '${v.name}': ${found.map((f) => `${f.cidr} (${env}) overlaps ${f.otherCidr} of ${f.otherEnv}`).join(', ')}; environments need ranges of their own`, evidence: { observed: found, expected: 'no overlap with other environments' }, specPath }
+        ? { status: 'fail', arn: v.arn, message: `AWS::EC2::VPC '${v.name}': ${found.map((f) => `${f.cidr} (${env}) overlaps ${f.otherCidr} of ${f.otherEnv}`).join(', ')}; environments need ranges of their own`, evidence: { observed: found, expected: 'no overlap with other environments' }, environments: found.map((f) => f.otherEnv), specPath }
         : { status: 'pass', arn: v.arn, message: `AWS::EC2::VPC '${v.name}': ${env}'s ranges overlap no other environment`, evidence: { observed: [], expected: 'no overlap with other environments' }, specPath };
     }));
   },

@@ -312,6 +312,7 @@ function outcomeFor(
       name: `${fromEnv} vs ${toEnv}: ${property}`,
       environment: fromEnv,
     },
+    environments: [fromEnv, toEnv],
     specPath,
   };
   const subject = `${fromEnv} vs ${toEnv} on ${property}`;

@@ -59,6 +59,7 @@ export const FULL_SPEC: DeepRequired<Spec> = {
     },
   },
   shared: [{ type: 'AWS::Route53::HostedZone', name: 'api.example.com', arn: 'arn:aws:route53:::hostedzone/Z123', reason: 'one zone' }],
+  exclude: [{ type: 'AWS::S3::Bucket', name: 'legacy-*', arn: 'arn:aws:s3:::legacy-*', reason: 'retired in Q3', owner: 'platform', expires: '2026-09-30' }],
   tagging: { required: ['Environment', 'Project'] },
   teams: {
     Developers: {
