@@ -2,7 +2,7 @@ import yargs from 'yargs';
 import { formatDiagnostic, InputError } from '../model/diagnostics.js';
 import { clockFromEnv } from './clock.js';
 import type { Command, CommandContext, GlobalArgs } from './command.js';
-import { COMMANDS } from './commands/index.js';
+import { commandName, COMMANDS } from './commands/index.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
 import { consoleOutput, type Output } from './output.js';
 import { TOOL_VERSION } from './version.js';
@@ -40,13 +40,23 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env,
       throw err ?? new UsageError(msg);
     });
 
-  for (const command of COMMANDS as readonly Command<unknown>[]) {
+  // Only the command being run is imported; the others are listed by name for --help.
+  const named = argv.find((a) => !a.startsWith('-'));
+  for (const entry of COMMANDS) {
+    let command: Command<unknown> | undefined;
+    if (commandName(entry) === named) {
+      try {
+        command = await entry.load();
+      } catch (err) {
+        return reportError(err, output, verbose);
+      }
+    }
     cli.command(
-      command.command,
-      command.describe,
-      (y) => command.builder(y as never),
+      entry.command,
+      entry.describe,
+      (y) => (command ? command.builder(y as never) : y),
       async (args) => {
-        code = await command.run(args as never as GlobalArgs, ctx);
+        if (command) code = await command.run(args as never as GlobalArgs, ctx);
       },
     );
   }

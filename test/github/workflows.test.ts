@@ -6,24 +6,24 @@ import path from 'node:path';
 import yargs from 'yargs';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import type { Command } from '../../src/cli/command.js';
-import { COMMANDS } from '../../src/cli/commands/index.js';
+import { commandName, COMMANDS } from '../../src/cli/commands/index.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const GLOBAL = ['help', 'version', 'quiet', 'verbose', 'q', 'v', 'h'];
 
 /** Option names (and aliases) of each command, from its builder. */
-function commandOptions(): Map<string, Set<string>> {
+async function commandOptions(): Promise<Map<string, Set<string>>> {
   const m = new Map<string, Set<string>>();
-  for (const c of COMMANDS as readonly Command<unknown>[]) {
-    const name = String(Array.isArray(c.command) ? c.command[0] : c.command).split(' ')[0]!;
+  for (const entry of COMMANDS) {
+    const name = commandName(entry);
+    const c = await entry.load();
     const built = c.builder(yargs([]) as never) as unknown as { getOptions(): { key: Record<string, unknown>; alias: Record<string, string[]> } };
     const o = built.getOptions();
     m.set(name, new Set([...Object.keys(o.key), ...Object.values(o.alias).flat(), ...GLOBAL]));
   }
   return m;
 }
-const OPTIONS = commandOptions();
+const OPTIONS = await commandOptions();
 
 function load(file: string): Record<string, any> { // eslint-disable-line @typescript-eslint/no-explicit-any
   const doc = parseDocument(readFileSync(path.join(ROOT, file), 'utf8'));

@@ -8,8 +8,6 @@ import { EXIT } from '../exit-codes.js';
 // `envgate rules list|show`: the rule catalogue (built-in plus --rules directories).
 // Bad rule files are InputErrors (exit 2, every problem with file:line:col).
 export const rulesCommand = defineCommand({
-  command: 'rules <action> [id]',
-  describe: 'List the rules, or show one (built-in plus --rules directories)',
   builder: (y: Argv<GlobalArgs>) =>
     y
       .positional('action', { choices: ['list', 'show'] as const, demandOption: true, describe: 'list every rule, or show one' })

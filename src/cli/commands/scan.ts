@@ -26,8 +26,6 @@ export function parseFailOn(value: string): FailOn {
 /** Separate from the command so tests can inject a fake collector. */
 export function makeScanCommand(deps: PipelineDeps = defaultDeps) {
   return defineCommand<ScanArgs>({
-    command: 'scan',
-    describe: 'Check the live accounts (or a saved snapshot) against the spec and write JSON, SARIF and Markdown reports',
     builder: (y: Argv<GlobalArgs>) =>
       withReportOptions(withPipelineOptions(y)).option('fail-on', {
         type: 'string',
