@@ -66,6 +66,9 @@ describe('the compiled envgate command', () => {
     const r = runCli(['scan', '--spec', SPEC, '--snapshot', SNAP, '--out', out], { env: { SOURCE_DATE_EPOCH: '1767225600' } });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/envgate scan mht-api: 16 failing \(1 critical, 4 high, 11 medium\)/);
+    // The blocking findings follow the counts, most severe first, each with its fix.
+    expect(r.stderr).toContain('\nblocking findings (5):\n  critical staging arn:aws:iam::123456789012:role/mht-api-staging-hotfix-development-team: ');
+    expect(r.stderr).toContain('\n      fix (isolation-iam-grants): Scope the policy');
     expect(readdirSync(out).sort()).toEqual(['envgate.json', 'envgate.md', 'envgate.sarif']);
   });
 

@@ -9,6 +9,7 @@ import { type FailOn, runFacts } from '../../report/context.js';
 import { defineCommand, type GlobalArgs } from '../command.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { defaultDeps, type PipelineArgs, type PipelineDeps, reportContext, runPipeline, withPipelineOptions } from '../pipeline.js';
+import { blockingFindingLines } from '../findings.js';
 import { emitReports, parseFormats, renderReports, type ReportArgs, withReportOptions } from '../report-options.js';
 
 export interface ScanArgs extends PipelineArgs, ReportArgs {
@@ -50,6 +51,7 @@ export function makeScanCommand(deps: PipelineDeps = defaultDeps) {
           `${passing} passing, ${facts.counts.notEvaluated} not evaluated, ${facts.counts.waived} waived; ` +
           `${rctx.snapshot.errors.length} collection error(s)`,
       );
+      for (const line of blockingFindingLines(run.evaluation.results, run.evaluation.rules, failOn)) ctx.out.info(line);
       if (written.length > 0) ctx.out.info(`reports: ${written.join(', ')}`);
       if (facts.incomplete) {
         ctx.out.warn(
