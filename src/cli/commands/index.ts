@@ -32,7 +32,7 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./validate.js')).validateCommand as Command<unknown>,
   },
   {
-    command: 'rules <action> [id]',
+    command: 'rules [action] [id]',
     describe: 'List the rules, or show one (built-in plus --rules directories)',
     load: async () => (await import('./rules.js')).rulesCommand as Command<unknown>,
   },
