@@ -15,8 +15,10 @@ import { loadSpec } from '../spec/load.js';
 import type { CommandContext } from './command.js';
 import { collectWithProgress } from './commands/inventory.js';
 import { TOOL_VERSION } from './version.js';
+import { withTimeoutOptions } from './timeout-options.js';
+import { resolveTimeouts, type TimeoutArgs } from '../collect/timeouts.js';
 
-export interface PipelineArgs {
+export interface PipelineArgs extends TimeoutArgs {
   spec: string;
   snapshot?: string;
   rules?: string[];
@@ -30,7 +32,7 @@ export interface PipelineArgs {
 
 /** The options of PipelineArgs, for a command's builder. */
 export function withPipelineOptions<T>(y: Argv<T>): Argv<T & PipelineArgs> {
-  return y
+  return withTimeoutOptions(y)
     .option('spec', { type: 'string', demandOption: true, describe: 'Environment spec (YAML)' })
     .option('snapshot', { type: 'string', describe: 'Evaluate this saved snapshot instead of collecting live (no AWS calls)' })
     .option('rules', { type: 'string', array: true, describe: 'Extra rule directories, besides the built-in rules (repeatable)' })
@@ -84,6 +86,7 @@ export async function runPipeline(args: PipelineArgs, ctx: CommandContext, deps:
     }
     snapshot = readSnapshot(args.snapshot);
   } else {
+    resolveTimeouts(args, ctx.env); // option errors before any AWS call
     snapshot = await deps.collect(loaded.spec, args, ctx);
   }
   const hint = passesHint(snapshot.resources.length, args.passes);

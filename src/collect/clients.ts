@@ -1,7 +1,10 @@
 // AWS SDK v3 clients, one per service, account and region, all sharing: credentials
-// (default chain, --profile, or AssumeRole into the account's role), standard retries
-// with bounded attempts, an optional endpoint override, and a middleware that counts
-// every HTTP attempt (it sits in the deserialize step, inside the retry loop).
+// (default chain, --profile, or AssumeRole into the account's role), adaptive retries
+// with bounded attempts, connection and attempt timeouts, an optional endpoint override,
+// and a middleware that counts every HTTP attempt (deserialize step, inside the retry
+// loop). Adaptive mode gives every client (so every service, account and region) its own
+// client-side rate limiter that slows down on throttling answers; retry delays honour
+// Retry-After.
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { ConfigServiceClient } from '@aws-sdk/client-config-service';
@@ -20,6 +23,7 @@ import { SNSClient } from '@aws-sdk/client-sns';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
+import { DEFAULT_TIMEOUTS, type Timeouts, withDeadline } from './timeouts.js';
 
 export const CLIENTS = {
   tagging: ResourceGroupsTaggingAPIClient,
@@ -58,6 +62,8 @@ export interface ClientSettings {
   endpoint?: string;
   profile?: string;
   maxAttempts: number;
+  /** Connection, attempt and call limits (DEFAULT_TIMEOUTS when absent). */
+  timeouts?: Timeouts;
   count: CallCounter;
   /**
    * Waits until the operation may be sent (rate buckets, see Pacer.admit). Called for
@@ -109,8 +115,10 @@ export class ClientPool {
   private readonly clients = new Map<string, unknown>();
   private readonly creds = new Map<string, CredentialProvider>();
   private readonly base: CredentialProvider;
+  readonly timeouts: Timeouts;
 
   constructor(private readonly settings: ClientSettings) {
+    this.timeouts = settings.timeouts ?? DEFAULT_TIMEOUTS;
     this.base =
       settings.credentials ??
       (settings.profile ? fromIni({ profile: settings.profile }) : fromNodeProviderChain()) as CredentialProvider;
@@ -125,7 +133,13 @@ export class ClientPool {
       region,
       credentials: this.credentialsFor(accountId, roleArn),
       maxAttempts: this.settings.maxAttempts,
-      retryMode: 'standard',
+      retryMode: 'adaptive',
+      requestHandler: {
+        connectionTimeout: this.timeouts.connectMs,
+        requestTimeout: this.timeouts.attemptMs,
+        throwOnRequestTimeout: true,
+        socketTimeout: this.timeouts.attemptMs,
+      },
       ...(this.settings.endpoint ? { endpoint: this.settings.endpoint } : {}),
       // Emulators and custom endpoints cannot resolve bucket.host names.
       ...(service === 's3' && this.usesCustomEndpoint() ? { forcePathStyle: true } : {}),
@@ -155,7 +169,9 @@ export class ClientPool {
       if (cached && fresh) return cached;
       pending ??= (async () => {
         const sts = this.get('sts', 'base', process.env.AWS_REGION ?? 'us-east-1');
-        const out = await sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: `envgate-${accountId}` }));
+        const out = await withDeadline(this.timeouts.callMs, (abortSignal) =>
+          sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: `envgate-${accountId}` }), { abortSignal }),
+        );
         const c = out.Credentials;
         if (!c?.AccessKeyId || !c.SecretAccessKey) throw new Error(`AssumeRole ${roleArn} returned no credentials`);
         cached = { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken, expiration: c.Expiration };

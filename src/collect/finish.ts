@@ -1,6 +1,7 @@
 // After every source: joins that need the whole inventory (a KMS alias to its key, KMS
 // key ownership on the resources that use a key, the roles an instance runs as through
-// its instance profile), then relation order.
+// its instance profile), then relation order; and which types a failed Tagging call
+// leaves without tags.
 import type { EncryptionState } from '../model/resource-config.js';
 import type { Session } from './session.js';
 
@@ -23,6 +24,29 @@ export function finishResources(s: Session): void {
       }
     }
     r.relations.sort((a, b) => (a.kind === b.kind ? cmp(a.target, b.target) : cmp(a.kind, b.kind)));
+  }
+}
+
+/**
+ * A failed Tagging call in an account and region leaves every resource there whose tags no
+ * other source read with unknown tags (S3, SNS, SQS, ... get them only from Tagging):
+ * its error then names those types as `tags:TYPE`, so the engine does not read the empty
+ * tags as "untagged" or the resource as "unattributed".
+ */
+export function markUntaggedTypes(s: Session): void {
+  const failed = s.errors.filter((e) => e.service === 'tagging' && e.affects.includes('tags'));
+  if (failed.length === 0) return;
+  const blind = new Map<string, Set<string>>();
+  for (const r of s.resources.values()) {
+    if (s.tagsKnown(r.arn)) continue;
+    const key = `${r.accountId}/${r.region}`;
+    let types = blind.get(key);
+    if (!types) blind.set(key, (types = new Set()));
+    types.add(r.type);
+  }
+  for (const e of failed) {
+    const types = blind.get(`${e.accountId}/${e.region}`);
+    if (types) e.affects = [...new Set([...e.affects, ...[...types].map((t) => `tags:${t}`)])].sort(cmp);
   }
 }
 

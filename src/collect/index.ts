@@ -5,9 +5,10 @@ import type { Spec } from '../model/spec.js';
 import { SNAPSHOT_SCHEMA_VERSION, type Snapshot } from '../model/snapshot.js';
 import { ClientPool, type CredentialProvider } from './clients.js';
 import { Pacer } from './pacing.js';
+import type { Timeouts } from './timeouts.js';
 import { costTagKey, planAccounts, type AccountPlan } from './plan.js';
 import { Session, errorCode, errorMessage, type Progress, type Target } from './session.js';
-import { finishResources } from './finish.js';
+import { finishResources, markUntaggedTypes } from './finish.js';
 import { collectConfig, collectAggregate } from './sources/config.js';
 import { collectCosts } from './sources/costs.js';
 import { GLOBAL_SOURCES, REGIONAL_SOURCES } from './sources/registry.js';
@@ -22,8 +23,10 @@ export interface CollectOptions {
   endpoint?: string;
   /** Concurrent calls per service, account and region (default 4). */
   concurrency?: number;
-  /** Attempts per call, retries included (default 4, standard retry mode). */
+  /** Attempts per call, retries included (default 4, adaptive retry mode). */
   maxAttempts?: number;
+  /** Connection, attempt and call limits (default DEFAULT_TIMEOUTS). */
+  timeouts?: Timeouts;
   onProgress?: (p: Progress) => void;
   /** Collection time for the snapshot metadata. */
   now: Date;
@@ -41,6 +44,7 @@ export async function collect(spec: Spec, options: CollectOptions): Promise<Snap
   const pacer = new Pacer(options.concurrency ?? 4);
   const pool = new ClientPool({
     maxAttempts: options.maxAttempts ?? 4,
+    ...(options.timeouts ? { timeouts: options.timeouts } : {}),
     count: (svc, op) => counter.session?.count(svc, op),
     admit: (op, accountId, region) => pacer.admit(op, accountId, region),
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
@@ -64,6 +68,7 @@ export async function collect(spec: Spec, options: CollectOptions): Promise<Snap
 
   await Promise.all(plans.map((plan) => collectAccount(s, plan, tagKey, aggregated, options.now)));
   finishResources(s);
+  markUntaggedTypes(s);
 
   return sortSnapshot({
     schemaVersion: SNAPSHOT_SCHEMA_VERSION,

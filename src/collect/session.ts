@@ -13,6 +13,7 @@ import type {
 import type { ClientOf, ClientPool, ServiceKey } from './clients.js';
 import { operationInfo } from './operations.js';
 import type { Pacer } from './pacing.js';
+import { withDeadline } from './timeouts.js';
 
 /** Where a source runs: one account and region (region 'global' for IAM, Route 53). */
 export interface Target {
@@ -40,6 +41,8 @@ export class Session {
   readonly resources = new Map<string, Resource>();
   /** ARNs whose tags came from the Tagging API (authoritative over describe tags). */
   private readonly taggedBy = new Set<string>();
+  /** ARNs whose tags a describe (or Config) read: known even when the Tagging API fails. */
+  private readonly describedTags = new Set<string>();
   readonly principals = new Map<string, Principal>();
   readonly policies = new Map<string, ManagedPolicy>();
   /** KMS alias ARN -> the ARN of the key it points at, joined onto kms-key relations in finish. */
@@ -94,7 +97,10 @@ export class Session {
     const region = t.endpointRegion ?? t.region;
     try {
       // Concurrency here; rate buckets per attempt inside the client (ClientSettings.admit).
-      return await this.pacer.limiter(service, t.accountId, region)(() => fn(client));
+      // The deadline starts when the call may run, so waiting for a slot does not eat it.
+      return await this.pacer.limiter(service, t.accountId, region)(() =>
+        withDeadline(this.pool.timeouts.callMs, (signal) => fn(abortable(client, signal))),
+      );
     } catch (err) {
       const code = errorCode(err);
       if (opts.quiet?.includes(code)) return { absent: code };
@@ -176,8 +182,9 @@ export class Session {
       if (fromTagging) {
         r.tags = { ...part.tags };
         this.taggedBy.add(part.arn);
-      } else if (!this.taggedBy.has(part.arn)) {
-        r.tags = { ...r.tags, ...part.tags };
+      } else {
+        this.describedTags.add(part.arn);
+        if (!this.taggedBy.has(part.arn)) r.tags = { ...r.tags, ...part.tags };
       }
     }
     if (part.config) r.config = { ...r.config, ...part.config };
@@ -193,6 +200,11 @@ export class Session {
     return r;
   }
 
+  /** Whether some source read this resource's tags (Tagging or a describe). */
+  tagsKnown(arn: string): boolean {
+    return this.taggedBy.has(arn) || this.describedTags.has(arn);
+  }
+
   private report(_op: string): void {
     if (!this.onProgress) return;
     this.onProgress({
@@ -203,6 +215,17 @@ export class Session {
       phase: _op,
     });
   }
+}
+
+/** The client with `signal` added to every send, so a deadline stops retries too. */
+function abortable<C extends object>(client: C, signal: AbortSignal): C {
+  return new Proxy(client, {
+    get(target, prop, receiver) {
+      if (prop !== 'send') return Reflect.get(target, prop, receiver) as unknown;
+      const send = (target as unknown as { send(cmd: unknown, o?: object): Promise<unknown> }).send.bind(target);
+      return (cmd: unknown, o?: object) => send(cmd, { ...o, abortSignal: signal });
+    },
+  });
 }
 
 export function rel(kind: RelationKind, target: string | undefined): Relation[] {

@@ -56,6 +56,8 @@ export interface Reads {
    * a condition that reads none of it has one verdict per type and environment.
    */
   resource?: boolean;
+  /** Inbound relation kinds read: their sources' listing must be complete too. */
+  inbound?: string[];
 }
 
 /** The resource fields a condition may read and still be "fixed" per type and environment. */
@@ -199,6 +201,7 @@ function subjectGetter(c: Comparison, key: (typeof SUBJECTS)[number] | undefined
       if (key === 'relations') {
         return (s) => s.resource.relations.filter((r) => r.kind === kind).map((r) => r.target);
       }
+      (reads.inbound ??= []).push(kind);
       return (s) => ce.inbound(kind, s.resource.arn);
     }
     default:

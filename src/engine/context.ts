@@ -92,6 +92,13 @@ export interface Analysis<O = Record<string, unknown>> {
    * Evaluation documents, and turns the outcomes into Results as usual.
    */
   run(ctx: EngineContext, options: O): Outcome[] | AnalysisReport;
+  /**
+   * True when the analysis judges each resource of its rule's types on its own (by the
+   * resource's own data): a type left unlisted gets coverage gaps, and a resource whose
+   * tags are unknown a not-evaluated result. Otherwise its results read other resources'
+   * environments and become not-evaluated when tags are unknown in their account.
+   */
+  perResource?: boolean;
 }
 
 /** What an analysis returns when it contributes to Evaluation.accessMatrix or .costs. */

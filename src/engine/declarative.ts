@@ -3,7 +3,7 @@
 // (skip, or an untraced pass); everything that builds a result is a method of RuleRun,
 // so the loop stays small for V8 to optimise (on one core, compile time is evaluation
 // time).
-import type { Result, SpecLocation } from '../model/result.js';
+import type { Result, RuleMeta, SpecLocation } from '../model/result.js';
 import type { CollectionError, Resource } from '../model/snapshot.js';
 import type { EngineContext, IndexedContext } from './context.js';
 import type { Rule } from './rule.js';
@@ -100,7 +100,18 @@ export function runDeclarativeRules(rules: readonly CompiledRule[], de: Declarat
       }
     }
   }
-  return runs.map((run, i) => [...run.out, ...coverageGaps(rules[i]!, typesOf[i]!, ctx, de.locator)]);
+  const listed = coverageTypes(ctx, allTypes);
+  return runs.map((run, i) => [...run.out, ...coverageGaps(rules[i]!.rule.meta, rules[i]!.rule.meta.resourceTypes.includes('*') ? listed : typesOf[i]!, ctx, de.locator)]);
+}
+
+/**
+ * The types a '*' rule covers: those in the snapshot and those a collection error left
+ * unlisted (a type that could not be listed at all has no resource to show it exists).
+ */
+export function coverageTypes(ctx: EngineContext, present: readonly string[]): string[] {
+  const types = new Set(present);
+  for (const e of ctx.snapshot.errors) for (const a of e.affects) if (a.startsWith('AWS::')) types.add(a);
+  return [...types].sort(cmp);
 }
 
 /** Untraced applicability: the fixed part from `fixedByEnv` (filled on first use), then the varying part. */
@@ -129,6 +140,8 @@ class RuleRun {
   readonly needsEnv: boolean;
   /** Whether type-level collection errors can leave this rule's data out. */
   readonly gaps: boolean;
+  /** Types whose resources hold the inbound relations the rule reads (alarms for `monitors`). */
+  private readonly sourceTypes: readonly string[];
   /** Summary mode, one item: an untraced TRUE is a counted pass and nothing more. */
   readonly quickPass: PassCounter | undefined;
   private readonly locs = new Map<string, SpecLocation | undefined>();
@@ -150,7 +163,8 @@ class RuleRun {
     this.applicability = c.applicability;
     this.check = c.check;
     this.needsEnv = c.reads.env;
-    this.gaps = c.reads.config && de.typeErrors.size > 0;
+    this.sourceTypes = [...new Set((c.reads.inbound ?? []).flatMap((k) => INBOUND_SOURCES[k] ?? []))].sort(cmp);
+    this.gaps = (c.reads.config || this.sourceTypes.length > 0) && de.typeErrors.size > 0;
     this.quickPass = passCounter !== undefined && c.eachSegs === undefined ? passCounter : undefined;
   }
 
@@ -197,10 +211,15 @@ class RuleRun {
 
   /** A not-evaluated result when a type-level collection error left the resource's data out. */
   incomplete(type: string, r: Resource, env: string | null, ri: number): boolean {
-    const errs = typeErrorsOf(this.de.typeErrors, type, r.accountId)?.filter((x) => x.region === r.region || x.region === 'global');
-    if (!errs || errs.length === 0) return false;
+    const here = (x: CollectionError) => x.region === r.region || x.region === 'global';
+    const own = this.c.reads.config ? (typeErrorsOf(this.de.typeErrors, type, r.accountId)?.filter(here) ?? []) : [];
+    // An inbound relation read from resources that could not be listed would count none.
+    const sources = this.sourceTypes.flatMap((t) => (t === type && own.length > 0 ? [] : (typeErrorsOf(this.de.typeErrors, t, r.accountId)?.filter(here) ?? [])));
+    const errs = [...new Set([...own, ...sources])];
+    if (errs.length === 0) return false;
     const e = this.entry(ri);
-    this.push(e, 'not-evaluated', `${e.label}: not evaluated, ${type} collection was incomplete`, {}, env, undefined, errs.map(describeError).join('; '));
+    const what = own.length > 0 ? type : this.sourceTypes.join(', ');
+    this.push(e, 'not-evaluated', `${e.label}: not evaluated, ${what} collection was incomplete`, {}, env, undefined, errs.map(describeError).join('; '));
     return true;
   }
 
@@ -298,8 +317,7 @@ class RuleRun {
 }
 
 /** A type that could not be listed leaves resources unseen: one not-evaluated per gap. */
-function coverageGaps(c: CompiledRule, types: string[], ctx: EngineContext, locator: SpecLocator): Result[] {
-  const { meta } = c.rule;
+export function coverageGaps(meta: RuleMeta, types: readonly string[], ctx: EngineContext, locator: SpecLocator): Result[] {
   const out: Result[] = [];
   const seen = new Set<string>();
   for (const type of types) {
@@ -334,6 +352,14 @@ function environmentOfAccount(ctx: EngineContext, accountId: string, region: str
     .map(([n]) => n);
   return envs.length === 1 ? envs[0]! : null;
 }
+
+/**
+ * Relation kind -> the resource types whose records carry it, for rules reading it
+ * inbound (rules/*.yaml `inbound:`); a rules test keeps every such kind listed here.
+ */
+export const INBOUND_SOURCES: Readonly<Record<string, readonly string[]>> = {
+  monitors: ['AWS::CloudWatch::Alarm'],
+};
 
 export function typeLevelErrors(errors: readonly CollectionError[]): Map<string, CollectionError[]> {
   const m = new Map<string, CollectionError[]>();

@@ -7,7 +7,8 @@ import type { Analysis, AnalysisReport, IndexedContext, Outcome } from './contex
 import type { Rule } from './rule.js';
 import { ANALYSES } from './analyses/index.js';
 import { buildContext } from './build-context.js';
-import { compileRule, runDeclarativeRules, typeLevelErrors, type DeclarativeEnv } from './declarative.js';
+import { compileRule, coverageGaps, coverageTypes, runDeclarativeRules, typeLevelErrors, type DeclarativeEnv } from './declarative.js';
+import { findTagGaps, settleUnknownTags } from './unknown-tags.js';
 import { fingerprint, fingerprintOfNormalised } from './fingerprint.js';
 import { PassCounter } from './pass-counter.js';
 import { SpecValues } from './refs.js';
@@ -51,6 +52,7 @@ export function evaluateWithContext(
   const ce = { values, inbound: ctx.inbound ?? (() => []) };
   const de: DeclarativeEnv = { ctx, values, locator, refs, typeErrors: typeLevelErrors(ctx.snapshot.errors) };
 
+  const tagGaps = findTagGaps(ctx);
   const ordered = [...rules].sort((a, b) => severityRank(a.meta.severity) - severityRank(b.meta.severity) || cmp(a.meta.id, b.meta.id));
   const results: Result[] = [];
   const accessMatrix: AccessCell[] = [];
@@ -96,10 +98,19 @@ export function evaluateWithContext(
         }
         counts.into(rule.meta.id, passCounts);
       } else ruleResults = report.outcomes.map(convert);
+      if (analysis.perResource) {
+        const declared = rule.meta.resourceTypes.includes('*') ? coverageTypes(ctx, [...ctx.byType.keys()]) : rule.meta.resourceTypes;
+        ruleResults.push(...coverageGaps(rule.meta, declared, ctx, locator));
+      }
     } else {
       const i = declarativeIndex.get(rule)!;
       ruleResults = declarativeResults[i]!;
       declarativeCounts[i]?.into(rule.meta.id, passCounts);
+    }
+    if (tagGaps) {
+      const perResource = !rule.analysis || analyses[rule.analysis.name]?.perResource === true;
+      const ignoreTypes = (rule.analysis?.options as { ignoreTypes?: string[] } | undefined)?.ignoreTypes;
+      ruleResults = settleUnknownTags(ruleResults, { meta: rule.meta, perResource, ...(ignoreTypes ? { ignoreTypes } : {}) }, tagGaps, ctx, refs);
     }
     for (const r of sortRuleResults(ruleResults)) results.push(r);
   }

@@ -15,44 +15,9 @@ import type { Category, Result } from '../../src/model/result.js';
 import { loadRules } from '../../src/rules/load.js';
 import { loadSpec } from '../../src/spec/load.js';
 import { DEFAULT_ACCOUNT, startMoto, stubFakeAwsEnv, type Moto } from '../helpers/moto.js';
-import { PRODUCTION_CIDR, ROGUE_CIDR, seedViolations, STAGING_CIDR, VIOLATIONS_REGION, type SeededViolations } from '../helpers/seed-violations.js';
+import { ROGUE_CIDR, seedViolations, STAGING_CIDR, VIOLATIONS_REGION, violationsSpec, type SeededViolations } from '../helpers/seed-violations.js';
 
 const ACCOUNT = DEFAULT_ACCOUNT;
-
-function spec(): unknown {
-  const account = [{ id: ACCOUNT }];
-  return {
-    version: 1,
-    system: { name: 'live-violations', document: 'emulator test of every rule category' },
-    attribution: { tagKeys: ['Environment'] },
-    environments: {
-      staging: {
-        accounts: account,
-        regions: [VIOLATIONS_REGION],
-        attribution: { names: ['lv-stg-*'] },
-        network: { vpcCidrs: [STAGING_CIDR] },
-        cost: { monthlyCeilingUsd: 100000 },
-      },
-      production: {
-        accounts: account,
-        regions: [VIOLATIONS_REGION],
-        attribution: { names: ['lv-prod-*'] },
-        naming: { 'AWS::SQS::Queue': ['lv-prod-*'] },
-        network: { vpcCidrs: [PRODUCTION_CIDR], restrictedIngressPorts: [22, 3389] },
-        encryption: { atRest: ['AWS::SNS::Topic'] },
-        retention: { logGroups: [{ class: 'application', match: ['/lv/prod/*'], days: 30 }] },
-        dataProtection: { versioning: ['lv-prod-*'], publicAccessBlock: true },
-        monitoring: { alarms: ['AWS::SQS::Queue'] },
-        compute: { instanceTypes: ['t3.micro'] },
-        cost: { monthlyCeilingUsd: 1 },
-      },
-    },
-    tagging: { required: ['Environment', 'Owner'] },
-    teams: { Developers: { principals: [{ name: 'lv-dev-*' }] } },
-    access: { matrix: { Developers: { staging: 'deploy', production: 'read' } } },
-    parity: [{ from: 'staging', to: 'production', properties: ['loadBalancer', 'alarms'] }],
-  };
-}
 
 /**
  * One planted violation and its compliant twin per category. `planted`/`twin` are keys of
@@ -129,7 +94,7 @@ describe('live scan finds a planted violation of every category', () => {
     seeded = await seedViolations(moto, ACCOUNT);
     dir = mkdtempSync(join(tmpdir(), 'envgate-live-violations-'));
     const specFile = join(dir, 'envgate.yaml');
-    writeFileSync(specFile, stringify(spec()));
+    writeFileSync(specFile, stringify(violationsSpec(ACCOUNT)));
     loadSpec(specFile); // throws InputError if the spec were invalid
     stubFakeAwsEnv(vi.stubEnv, VIOLATIONS_REGION);
     const out = join(dir, 'out');

@@ -35,6 +35,42 @@ const tagsOf = (env: Env | undefined, owner = true): Record<string, string> => (
 // Key and Value always set: the shape every client's Tag accepts.
 const tagList = (t: Record<string, string>): { Key: string; Value: string }[] => Object.entries(t).map(([Key, Value]) => ({ Key, Value }));
 
+/** The spec the seeded account is checked against: every rule category has a case. */
+export function violationsSpec(accountId: string): unknown {
+  const account = [{ id: accountId }];
+  return {
+    version: 1,
+    system: { name: 'live-violations', document: 'emulator test of every rule category' },
+    attribution: { tagKeys: ['Environment'] },
+    environments: {
+      staging: {
+        accounts: account,
+        regions: [VIOLATIONS_REGION],
+        attribution: { names: ['lv-stg-*'] },
+        network: { vpcCidrs: [STAGING_CIDR] },
+        cost: { monthlyCeilingUsd: 100000 },
+      },
+      production: {
+        accounts: account,
+        regions: [VIOLATIONS_REGION],
+        attribution: { names: ['lv-prod-*'] },
+        naming: { 'AWS::SQS::Queue': ['lv-prod-*'] },
+        network: { vpcCidrs: [PRODUCTION_CIDR], restrictedIngressPorts: [22, 3389] },
+        encryption: { atRest: ['AWS::SNS::Topic'] },
+        retention: { logGroups: [{ class: 'application', match: ['/lv/prod/*'], days: 30 }] },
+        dataProtection: { versioning: ['lv-prod-*'], publicAccessBlock: true },
+        monitoring: { alarms: ['AWS::SQS::Queue'] },
+        compute: { instanceTypes: ['t3.micro'] },
+        cost: { monthlyCeilingUsd: 1 },
+      },
+    },
+    tagging: { required: ['Environment', 'Owner'] },
+    teams: { Developers: { principals: [{ name: 'lv-dev-*' }] } },
+    access: { matrix: { Developers: { staging: 'deploy', production: 'read' } } },
+    parity: [{ from: 'staging', to: 'production', properties: ['loadBalancer', 'alarms'] }],
+  };
+}
+
 export async function seedViolations(moto: Moto, accountId: string): Promise<SeededViolations> {
   const region = VIOLATIONS_REGION;
   const cfg = motoClientConfig(moto, { region });

@@ -4,6 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { INBOUND_SOURCES } from '../../src/engine/declarative.js';
 import { BUILTIN_RULES_DIR, loadRules } from '../../src/rules/load.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -27,6 +28,12 @@ const tests = testSources(path.join(ROOT, 'test'));
 describe('rule catalogue', () => {
   it('loads every file in rules/ and nothing else', () => {
     expect(rules.filter((r) => r.meta.origin === 'builtin').map((r) => r.meta.id)).toEqual(files.map((f) => f.replace(/\.ya?ml$/, '')).sort());
+  });
+
+  it('knows the source types of every relation a rule reads inbound (their gaps make it not-evaluated)', () => {
+    const kinds = files.flatMap((f) => [...readFileSync(path.join(BUILTIN_RULES_DIR, f), 'utf8').matchAll(/inbound:\s*([\w-]+)/g)].map((m) => m[1]!));
+    expect(kinds.length).toBeGreaterThan(0);
+    for (const k of kinds) expect(INBOUND_SOURCES[k], k).toBeDefined();
   });
 
   for (const rule of rules) {

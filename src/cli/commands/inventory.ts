@@ -8,8 +8,10 @@ import type { Spec } from '../../model/spec.js';
 import { defineCommand, type CommandContext } from '../command.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { TOOL_VERSION } from '../version.js';
+import { withTimeoutOptions } from '../timeout-options.js';
+import { resolveTimeouts, type TimeoutArgs } from '../../collect/timeouts.js';
 
-interface InventoryArgs {
+interface InventoryArgs extends TimeoutArgs {
   spec: string;
   out: string;
   region?: string[];
@@ -20,7 +22,7 @@ interface InventoryArgs {
 
 export const inventoryCommand = defineCommand<InventoryArgs>({
   builder: (y: Argv<{ quiet: boolean; verbose: boolean }>) =>
-    y
+    withTimeoutOptions(y)
       .option('spec', { type: 'string', demandOption: true, describe: 'Environment spec (YAML)' })
       .option('out', { type: 'string', default: 'snapshot.json', describe: 'Snapshot file to write (atomically)' })
       .option('region', { type: 'string', array: true, describe: "Collect these regions instead of the spec's (repeatable)" })
@@ -32,6 +34,7 @@ export const inventoryCommand = defineCommand<InventoryArgs>({
     if (!Number.isInteger(args.concurrency) || args.concurrency < 1) {
       throw new InputError('--concurrency must be a whole number of at least 1');
     }
+    resolveTimeouts(args, ctx.env); // option errors before any AWS call
     const snapshot = await collectWithProgress(spec, args, ctx);
     writeSnapshot(args.out, snapshot);
     return summarise(snapshot, args.out, ctx);
@@ -41,7 +44,7 @@ export const inventoryCommand = defineCommand<InventoryArgs>({
 /** Collection with a progress line on stderr when it is a terminal; used by inventory and scan. */
 export async function collectWithProgress(
   spec: Spec,
-  args: { region?: string[]; profile?: string; endpoint?: string; concurrency?: number },
+  args: { region?: string[]; profile?: string; endpoint?: string; concurrency?: number } & TimeoutArgs,
   ctx: CommandContext,
 ): Promise<Snapshot> {
   let last = 0;
@@ -54,12 +57,14 @@ export async function collectWithProgress(
       }
     : undefined;
   const endpoint = args.endpoint ?? undefined;
+  const timeouts = resolveTimeouts(args, ctx.env);
   // Loaded here, not at the top: collection pulls in every AWS SDK client, which only a
   // live run needs (a --snapshot scan, validate or --help start without them).
   const { collect } = await import('../../collect/index.js');
   try {
     return await collect(spec, {
       now: ctx.now(),
+      timeouts,
       toolVersion: TOOL_VERSION,
       ...(args.region && args.region.length > 0 ? { regions: args.region } : {}),
       ...(args.profile ? { profile: args.profile } : {}),

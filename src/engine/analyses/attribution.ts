@@ -43,6 +43,7 @@ function each(ctx: EngineContext, opts: AttributionOptions, fn: (rec: Attributio
 export const attributionConflictAnalysis: Analysis<AttributionOptions> = {
   name: 'attribution-conflict',
   optionsSchema,
+  perResource: true,
   run(ctx, opts) {
     return each(ctx, opts, (rec, resourceAt) => {
       if (!rec || rec.evidence.length === 0) return undefined;
@@ -67,6 +68,7 @@ export const attributionConflictAnalysis: Analysis<AttributionOptions> = {
 export const attributionMissingAnalysis: Analysis<AttributionOptions> = {
   name: 'attribution-missing',
   optionsSchema,
+  perResource: true,
   run(ctx, opts) {
     return each(ctx, opts, (rec, resourceAt) => {
       if (rec && rec.evidence.length > 0 && ctx.countPass) return void ctx.countPass(rec.environment);
