@@ -44,3 +44,12 @@ describe('blocking findings on the console', () => {
     expect(lines.at(-1)).toBe('  ... and 3 more (see the reports)');
   });
 });
+
+describe('the scan verdict line', () => {
+  it('names the verdict, the exit code and why', async () => {
+    const { scanVerdictLine } = await import('../../src/cli/commands/scan.js');
+    expect(scanVerdictLine(3, 2, 'high', 4, 1)).toBe('envgate scan: INCOMPLETE (exit 3): 4 check(s) not evaluated, 1 collection error(s)');
+    expect(scanVerdictLine(1, 2, 'medium', 0, 0)).toBe('envgate scan: FAIL (exit 1): 2 finding(s) at or above medium');
+    expect(scanVerdictLine(0, 0, 'low', 0, 0)).toBe('envgate scan: PASS (exit 0): no finding at or above low');
+  });
+});

@@ -72,6 +72,15 @@ describe('the compiled envgate command', () => {
     expect(readdirSync(out).sort()).toEqual(['envgate.json', 'envgate.md', 'envgate.sarif']);
   });
 
+  it('-q prints only the verdict line; it ends every scan', () => {
+    const args = ['scan', '--spec', SPEC, '--snapshot', SNAP, '--out', path.join(dir, 'quiet')];
+    expect(runCli([...args, '-q'])).toEqual({ code: 1, stdout: '', stderr: 'envgate scan: FAIL (exit 1): 5 finding(s) at or above high\n' });
+    expect(runCli([...args, '-q', '--fail-on', 'critical'])).toEqual({ code: 1, stdout: '', stderr: 'envgate scan: FAIL (exit 1): 1 finding(s) at or above critical\n' });
+    expect(runCli([...args, '-q', '--fail-on', 'none'])).toEqual({ code: 0, stdout: '', stderr: 'envgate scan: PASS (exit 0): fail-on none\n' });
+    const loud = runCli(args);
+    expect(loud.stderr.trimEnd().split('\n').at(-1)).toBe('envgate scan: FAIL (exit 1): 5 finding(s) at or above high');
+  });
+
   it('an unknown command is refused with a suggestion and exit 2', () => {
     const r = runCli(['scna']);
     expect(r.code).toBe(2);

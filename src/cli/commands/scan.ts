@@ -53,19 +53,18 @@ export function makeScanCommand(deps: PipelineDeps = defaultDeps) {
       );
       for (const line of blockingFindingLines(run.evaluation.results, run.evaluation.rules, failOn)) ctx.out.info(line);
       if (written.length > 0) ctx.out.info(`reports: ${written.join(', ')}`);
-      if (facts.incomplete) {
-        ctx.out.warn(
-          `envgate scan: incomplete (${facts.counts.notEvaluated} check(s) not evaluated, ${rctx.snapshot.errors.length} collection error(s)); exit 3`,
-        );
-        return EXIT.incomplete;
-      }
-      if (facts.blocking > 0) {
-        ctx.out.info(`envgate scan: ${facts.blocking} finding(s) at or above ${failOn}; exit 1`);
-        return EXIT.findings;
-      }
-      return EXIT.ok;
+      const code = facts.incomplete ? EXIT.incomplete : facts.blocking > 0 ? EXIT.findings : EXIT.ok;
+      ctx.out.verdict(scanVerdictLine(code, facts.blocking, failOn, facts.counts.notEvaluated, rctx.snapshot.errors.length));
+      return code;
     },
   });
 }
 
 export const scanCommand = makeScanCommand();
+
+/** The one line a scan always ends with (all that --quiet prints): verdict, exit code, why. */
+export function scanVerdictLine(code: ExitCode, blocking: number, failOn: FailOn, notEvaluated: number, collectionErrors: number): string {
+  if (code === EXIT.incomplete) return `envgate scan: INCOMPLETE (exit 3): ${notEvaluated} check(s) not evaluated, ${collectionErrors} collection error(s)`;
+  if (code === EXIT.findings) return `envgate scan: FAIL (exit 1): ${blocking} finding(s) at or above ${failOn}`;
+  return `envgate scan: PASS (exit 0): ${failOn === 'none' ? 'fail-on none' : `no finding at or above ${failOn}`}`;
+}
