@@ -33,7 +33,7 @@ afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-describe('the compiled envgate command', () => {
+describe('the compiled envgate command', { timeout: 300_000 }, () => {
   it('--version prints the package version', () => {
     const r = runCli(['--version']);
     expect(r).toMatchObject({ code: 0, stderr: '' });
@@ -105,7 +105,7 @@ describe('the compiled envgate command', () => {
   });
 });
 
-describe('the compiled envgate command, live against the emulator (needs moto_server)', () => {
+describe('the compiled envgate command, live against the emulator (needs moto_server)', { timeout: 300_000 }, () => {
   let moto: Moto;
   beforeAll(async () => {
     moto = await startMoto();

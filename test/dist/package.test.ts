@@ -32,7 +32,7 @@ function envgate(...args: string[]) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-describe('the packed package', () => {
+describe('the packed package', { timeout: 300_000 }, () => {
   it('holds the compiled code, the rules and the docs, not the sources or tests', () => {
     const files = packedFiles();
     expect(files).toContain('dist/bin/envgate.js');
@@ -51,7 +51,7 @@ describe('the packed package', () => {
     expect(r.stderr).toMatch(/envgate scan mht-api: 16 failing \(1 critical, 4 high, 11 medium\), 452 passing/);
     expect(r.code).toBe(0);
     expect(readdirSync(path.join(project, 'out')).sort()).toEqual(['envgate.json', 'envgate.md', 'envgate.sarif']);
-  });
+  }, 300_000);
 
   it("npx envgate resolves to the project's installed copy", () => {
     const r = spawnSync('npx', ['--no-install', 'envgate', '--version'], { cwd: project, encoding: 'utf8' });

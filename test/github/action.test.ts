@@ -126,6 +126,9 @@ function runAction(workspace: string, runnerTemp: string, inputs: Record<string,
   return result;
 }
 
+// Each case runs the install step (npm install of the tarball): minutes on a loaded machine.
+const INSTALL_TIMEOUT = 600_000;
+
 let dir: string;
 let workspace: string;
 let runnerTemp: string;
@@ -175,7 +178,7 @@ describe('the action in a workspace outside this repository', () => {
     expect(r.summary).toContain(readFileSync(path.join(workspace, 'reports', 'envgate.md'), 'utf8').trimEnd());
     expect(r.upload).toEqual({ sarif_file: 'reports/envgate.sarif', category: 'envgate-production' });
     expect(r.exits['Exit as envgate did']).toBe(1);
-  });
+  }, INSTALL_TIMEOUT);
 
   it('gate that passes with fail-job false: no upload unless asked, the job succeeds, gate file in the outputs', () => {
     const r = runAction(workspace, runnerTemp, {
@@ -208,12 +211,12 @@ describe('the action in a workspace outside this repository', () => {
     expect(r.upload).toBeUndefined();
     expect(r.skipped).toEqual(['Upload SARIF to code scanning', 'Exit as envgate did']);
     expect(r.summary).toBe('**envgate gate: pass** (exit 0): 6 failing, 0 blocking, 0 not evaluated\n\n');
-  });
+  }, INSTALL_TIMEOUT);
 
   it('a bad input fails the run step itself, with the reason (nothing swallowed)', () => {
     const r = runAction(workspace, runnerTemp, { spec: 'envgate.yaml', command: 'deploy', 'envgate-version': tarball });
     expect(r.exits['Run envgate']).toBe(2);
     expect(r.log).toContain("::error::envgate action: command must be scan or gate, got 'deploy'");
     expect(r.exits['Exit as envgate did']).toBeUndefined();
-  });
+  }, INSTALL_TIMEOUT);
 });
