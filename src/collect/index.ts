@@ -1,13 +1,15 @@
 // collect(): gathers everything a scan needs from the accounts a spec names into a
 // Snapshot. Sources run per account and region (IAM and Route 53 once per account),
-// concurrently but paced; failures become snapshot errors and collection goes on.
+// concurrently but paced; failures become snapshot errors and collection goes on. Each
+// account's identity is verified first (identity.ts); an unverified one is not collected.
 import type { Spec } from '../model/spec.js';
 import { SNAPSHOT_SCHEMA_VERSION, type Snapshot } from '../model/snapshot.js';
 import { ClientPool, type CredentialProvider } from './clients.js';
 import { Pacer } from './pacing.js';
 import type { Timeouts } from './timeouts.js';
 import { costTagKey, planAccounts, type AccountPlan } from './plan.js';
-import { Session, errorCode, errorMessage, type Progress, type Target } from './session.js';
+import { verifyIdentity } from './identity.js';
+import { Session, type Progress, type Target } from './session.js';
 import { finishResources, markUntaggedTypes } from './finish.js';
 import { collectConfig, collectAggregate } from './sources/config.js';
 import { collectCosts } from './sources/costs.js';
@@ -60,13 +62,15 @@ export async function collect(spec: Spec, options: CollectOptions): Promise<Snap
 
   // An organisation's aggregator answers for many accounts at once; it is queried from
   // the first account (the one whose credentials can read the aggregator).
-  const first = plans[0];
+  const verified = await Promise.all(plans.map((plan) => verifyIdentity(s, plan)));
+  const reachable = plans.filter((_, i) => verified[i]);
+  const first = reachable[0];
   const aggregated =
     aggregator && first
-      ? await collectAggregate(s, { accountId: first.accountId, region: aggregator.region, ...(first.roleArn ? { roleArn: first.roleArn } : {}) }, aggregator.name, plans)
+      ? await collectAggregate(s, { accountId: first.accountId, region: aggregator.region, ...(first.roleArn ? { roleArn: first.roleArn } : {}) }, aggregator.name, reachable)
       : new Set<string>();
 
-  await Promise.all(plans.map((plan) => collectAccount(s, plan, tagKey, aggregated, options.now)));
+  await Promise.all(reachable.map((plan) => collectAccount(s, plan, tagKey, aggregated, options.now)));
   finishResources(s);
   markUntaggedTypes(s);
 
@@ -91,15 +95,6 @@ export async function collect(spec: Spec, options: CollectOptions): Promise<Snap
 async function collectAccount(s: Session, plan: AccountPlan, tagKey: string | undefined, aggregated: Set<string>, now: Date): Promise<void> {
   const home = plan.regions[0] ?? 'us-east-1';
   const base: Omit<Target, 'region'> = { accountId: plan.accountId, ...(plan.roleArn ? { roleArn: plan.roleArn } : {}) };
-  if (plan.roleArn) {
-    // Assume the role once up front: if that fails, nothing in the account can be read.
-    try {
-      await s.pool.credentialsFor(plan.accountId, plan.roleArn)();
-    } catch (err) {
-      s.recordError({ accountId: plan.accountId, region: 'global', service: 'sts', operation: 'AssumeRole', code: errorCode(err), message: errorMessage(err), affects: ['*'] });
-      return;
-    }
-  }
   const global: Target = { ...base, region: 'global', endpointRegion: home };
   const jobs: Promise<void>[] = GLOBAL_SOURCES.map((src) => src.run(s, global));
   if (tagKey) jobs.push(collectCosts(s, { ...base, region: 'global', endpointRegion: 'us-east-1' }, tagKey, now));

@@ -41,6 +41,8 @@ export const OPERATIONS: readonly OperationInfo[] = [
   op('tagging', 'GetResources'),
   op('iam', 'GetAccountAuthorizationDetails'),
   op('sts', 'AssumeRole'),
+  // Needs no permission (AWS answers it for any identity); listed so the policy says it is called.
+  op('sts', 'GetCallerIdentity'),
   op('config', 'DescribeConfigurationRecorders'),
   op('config', 'DescribeConfigurationRecorderStatus'),
   op('config', 'SelectResourceConfig'),

@@ -1,6 +1,8 @@
 // JSON Schema of the snapshot file (draft-07). The types in src/model/snapshot.ts are
-// the same contract; `config` per type is documented in src/model/resource-config.ts
-// and left open here, because a snapshot from a newer collector may carry more fields.
+// the same contract; each described type's `config` is checked against its schema in
+// src/model/config-schemas.ts (typed and closed: a rule can only read what is there).
+// Types that arrive only through the Tagging API carry an empty config.
+import { CONFIG_SCHEMAS } from '../model/config-schemas.js';
 
 const str = { type: 'string' } as const;
 const strArr = { type: 'array', items: str } as const;
@@ -94,6 +96,10 @@ export const SNAPSHOT_SCHEMA = {
             },
           },
         },
+        allOf: Object.entries(CONFIG_SCHEMAS).map(([type, config]) => ({
+          if: { properties: { type: { const: type } }, required: ['type'] },
+          then: { properties: { config } },
+        })),
       },
     },
     principals: {

@@ -219,3 +219,5 @@ export const RESOURCE_TYPES = [
   'AWS::IAM::Group',
   'AWS::IAM::ManagedPolicy',
 ] as const;
+
+export type DescribedType = (typeof RESOURCE_TYPES)[number];

@@ -14,6 +14,7 @@ import { translateAjvErrors, valuePosition } from '../spec/ajv-errors.js';
 import { parseSource } from '../spec/source.js';
 import { ruleSchema } from './schema.js';
 import { checkConditions } from './conditions-check.js';
+import { checkRulePaths } from './paths-check.js';
 
 /** The built-in rules directory (the repository's rules/). */
 export const BUILTIN_RULES_DIR = fileURLToPath(new URL('../../rules/', import.meta.url));
@@ -109,6 +110,7 @@ export function parseRule(
     if (cond) diagnostics.push(...checkConditions(cond, `/${key}`, file, at));
   }
   if (doc.each?.where) diagnostics.push(...checkConditions(doc.each.where, '/each/where', file, at));
+  diagnostics.push(...checkRulePaths(doc.resourceTypes, [[doc.applicability, '/applicability'], [doc.each?.where, '/each/where'], [doc.check, '/check']], file, at));
   if (doc.each && !doc.check) {
     diagnostics.push({ file, ...at('/each'), path: '/each', code: 'each-without-check', message: '"each" needs a "check" to run per item', expected: 'a check' });
   }

@@ -3,12 +3,12 @@
 // collisions, inverted ranges, likely typos in resource types. Defensive: they run on
 // schema-invalid input too, so one run reports every problem.
 import type { Diagnostic } from '../model/diagnostics.js';
-import { RESOURCE_TYPES } from '../model/resource-config.js';
 import { keyPosition, valuePosition, type PositionIndex } from './ajv-errors.js';
 import { cidrContains, cidrsOverlap, parseCidr, type Cidr } from './cidr.js';
 import { MESSAGES } from './messages.js';
 import { pointerSegment } from './source.js';
-import { didYouMean, levenshtein } from './suggest.js';
+import { didYouMean } from './suggest.js';
+import { checkValues, type At } from './value-checks.js';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -54,15 +54,9 @@ export function crossCheck(root: unknown, file: string, index: PositionIndex): D
     if (typeof from === 'string' && from === get(p, 'to')) at(`/parity/${i}/to`, 'parity-self', MESSAGES.paritySelf(from), 'two different environments');
   });
 
-  for (const [path, type] of resourceTypeRefs(root, envs)) {
-    const known = (RESOURCE_TYPES as readonly string[]).includes(type);
-    const near = known ? undefined : nearType(type);
-    if (near !== undefined) at(path.at, 'resource-type', MESSAGES.resourceTypeTypo(type, near), `a known type such as ${near}`, path.key);
-  }
+  checkValues(root, at);
   return out;
 }
-
-type At = (path: string, code: string, message: string, expected?: string, key?: boolean) => void;
 
 function checkCidrs(envs: [string, unknown][], at: At): void {
   const vpcs: { env: string; text: string; cidr: Cidr; path: string }[] = [];
@@ -152,38 +146,4 @@ function checkRanges(envs: [string, unknown][], at: At): void {
       if (num(exp) && last !== undefined && exp <= last) at(`${base}/retention/s3Lifecycle/${i}/expirationDays`, 'range', MESSAGES.expirationBeforeTransition(exp, last), `more than ${last} days`);
     });
   }
-}
-
-/** Every place the spec names a resource type, with the position to report. */
-function resourceTypeRefs(root: unknown, envs: [string, unknown][]): [{ at: string; key: boolean }, string][] {
-  const refs: [{ at: string; key: boolean }, string][] = [];
-  const list = (path: string, v: unknown) =>
-    items(v).forEach((t, i) => typeof t === 'string' && refs.push([{ at: `${path}/${i}`, key: false }, t]));
-  const keys = (path: string, v: unknown) => entries(v).forEach(([t]) => refs.push([{ at: `${path}/${seg(t)}`, key: true }, t]));
-  items(get(root, 'shared')).forEach((s, i) => {
-    const t = get(s, 'type');
-    if (typeof t === 'string') refs.push([{ at: `/shared/${i}/type`, key: false }, t]);
-  });
-  for (const [env, spec] of envs) {
-    const base = `/environments/${seg(env)}`;
-    keys(`${base}/attribution/namesByType`, get(spec, 'attribution', 'namesByType'));
-    keys(`${base}/naming`, get(spec, 'naming'));
-    list(`${base}/encryption/atRest`, get(spec, 'encryption', 'atRest'));
-    list(`${base}/encryption/customerManagedKey`, get(spec, 'encryption', 'customerManagedKey'));
-    list(`${base}/dataProtection/accessLogging`, get(spec, 'dataProtection', 'accessLogging'));
-    list(`${base}/dataProtection/deletionProtection`, get(spec, 'dataProtection', 'deletionProtection'));
-    list(`${base}/dataProtection/multiAz`, get(spec, 'dataProtection', 'multiAz'));
-    list(`${base}/monitoring/alarms`, get(spec, 'monitoring', 'alarms'));
-    items(get(spec, 'retention', 'backups')).forEach((b, i) => {
-      const t = get(b, 'type');
-      if (typeof t === 'string') refs.push([{ at: `${base}/retention/backups/${i}/type`, key: false }, t]);
-    });
-  }
-  return refs;
-}
-
-/** A known type this one is probably a typo of (wrong case, or at most two edits away). */
-function nearType(type: string): string | undefined {
-  const lower = type.toLowerCase();
-  return RESOURCE_TYPES.find((t) => t.toLowerCase() === lower) ?? RESOURCE_TYPES.find((t) => levenshtein(t.toLowerCase(), lower) <= 2);
 }

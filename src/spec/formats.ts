@@ -2,6 +2,7 @@
 // expects. The schema names them with `format`; ajv calls `problem` through
 // isValid(), and the validator calls it again to say exactly what is wrong.
 import { cidrProblem } from './cidr.js';
+import { machineProblem, regionProblem, zoneProblem, type MachineKind } from './aws-values/index.js';
 import { patternProblem } from './patterns.js';
 
 export interface FormatDef {
@@ -11,8 +12,8 @@ export interface FormatDef {
   problem(value: string): string | undefined;
 }
 
-const REGION = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-[0-9]$/;
-const AZ = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-[0-9][a-z]$/;
+// The shape of a region inside ARN patterns (where wildcards are allowed); spec regions use the real list.
+const REGION = /^[a-z]{2,4}(-gov|-iso[a-z]*|-[a-z]{2})?-[a-z]+-[0-9]$/;
 const PARTITION = /^aws(-[a-z]+)*$/;
 const SERVICE = /^[a-z0-9-]+$/;
 const WILD = /[*?]/;
@@ -48,6 +49,12 @@ function dateProblem(value: string): string | undefined {
   }
   return undefined;
 }
+
+const machine = (kind: MachineKind, expected: string): FormatDef => ({
+  code: 'instance-type',
+  expected,
+  problem: (v) => (/^[a-z0-9*?.-]+$/.test(v) ? machineProblem(kind, v) : 'is not an instance type name'),
+});
 
 const re = (regex: RegExp, what: string) => (v: string) => (regex.test(v) ? undefined : what);
 
@@ -86,11 +93,11 @@ export const FORMATS: Record<string, FormatDef> = {
     expected: 'a 12-digit AWS account id (quote it in YAML to keep leading zeros)',
     problem: re(/^[0-9]{12}$/, 'is not a 12-digit AWS account id'),
   },
-  region: { code: 'region', expected: 'an AWS region, e.g. us-west-2', problem: re(REGION, 'is not an AWS region name') },
+  region: { code: 'region', expected: 'an AWS region, e.g. us-west-2', problem: regionProblem },
   'availability-zone': {
     code: 'availability-zone',
-    expected: 'an availability zone, e.g. us-west-2a',
-    problem: re(AZ, 'is not an availability zone name'),
+    expected: 'an availability zone: a region and a letter, e.g. us-west-2a',
+    problem: zoneProblem,
   },
   'vpc-id': { code: 'vpc-id', expected: 'a VPC id, e.g. vpc-0abc1234', problem: re(/^vpc-[0-9a-f]{8,17}$/, 'is not a VPC id') },
   'resource-type': {
@@ -98,11 +105,9 @@ export const FORMATS: Record<string, FormatDef> = {
     expected: 'a CloudFormation type name, e.g. AWS::S3::Bucket',
     problem: re(/^AWS::[A-Za-z0-9]+::[A-Za-z0-9]+$/, 'is not a resource type name'),
   },
-  'instance-type': {
-    code: 'instance-type',
-    expected: 'an instance type or class such as t3.micro, db.t3.micro, cache.t3.micro (* and ? allowed)',
-    problem: re(/^[a-z0-9*?-]+(\.[a-z0-9*?-]+)+$|^[*]$/, 'is not an instance type'),
-  },
+  'instance-type': machine('ec2', 'an EC2 instance type such as t3.micro (* and ? allowed: t3.*)'),
+  'db-instance-class': machine('db', 'an RDS DB instance class such as db.t3.micro (* and ? allowed)'),
+  'cache-node-type': machine('cache', 'an ElastiCache node type such as cache.t3.micro (* and ? allowed)'),
   'tag-key': {
     code: 'tag-key',
     expected: 'an AWS tag key (1-128 characters, not starting with aws:)',

@@ -60,5 +60,12 @@ export const MESSAGES = {
   transitionsOrder: (days: number, previous: number) => `transition at ${days} days does not come after ${previous} days`,
   expirationBeforeTransition: (exp: number, last: number) => `expiration at ${exp} days is not after the last transition (${last} days)`,
   resourceTypeTypo: (type: string, suggestion: string) => `resource type "${type}" is not one envgate knows; did you mean "${suggestion}"?`,
+  uncheckedType: (type: string, location: string) =>
+    `no rule checks ${location.replace(/^\/environments\/\*\//, '').replace(/\/\*\/type$/, '').replace(/\//g, '.')} for ${type}: the requirement would give no results`,
+  uncollectedType: (type: string) => `envgate does not collect ${type}: the requirement would give no results`,
+  zoneRegion: (zone: string, region: string, regions: string[]) =>
+    `zone ${zone} is in region ${region}, which is not among the environment's regions (${regions.join(', ')})`,
+  logRetention: (days: number, nearest: number) => `CloudWatch Logs does not accept a retention of ${days} days; did you mean ${nearest}?`,
+  backupLimit: (days: number, what: string, min: number, max: number) => `${days} days is outside ${what}: AWS accepts ${min}-${max}`,
   invalidSpec: (file: string, count: number) => `${file}: ${count} ${count === 1 ? 'problem' : 'problems'}; the spec is not valid`,
 } as const;

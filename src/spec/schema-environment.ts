@@ -43,7 +43,7 @@ const network = obj('The environment\'s network layout.', {
     default: [],
   }),
   subnetCidrs: list('Subnet CIDR blocks; each must lie within one of vpcCidrs.', fmt('cidr', 'An IPv4 CIDR block.'), { default: [] }),
-  availabilityZones: list('Availability zones the environment uses, e.g. us-west-2a.', fmt('availability-zone', 'An availability zone.'), {
+  availabilityZones: list('Availability zones the environment uses, e.g. us-west-2a; each in one of the environment\'s regions.', fmt('availability-zone', 'An availability zone.'), {
     default: [],
   }),
   forbidDefaultVpc: bool('Resources in a default VPC are findings (documents: "custom VPC").'),
@@ -78,8 +78,8 @@ const retention = obj('Retention requirements.', {
       {
         class: str('Name of the class, e.g. application, sqs, s3.', { minLength: 1 }),
         match: namePatterns('Log group name patterns of this class, e.g. /aws/lambda/mht-api-staging-*.'),
-        days: int('Minimum retention in days.', { minimum: 1 }),
-        maxDays: int('Maximum retention in days (a cost guard); at least days.', { minimum: 1 }),
+        days: int('Minimum retention in days: a value CloudWatch Logs accepts (1, 3, 5, 7, 14, 30, 60, 90, ...).', { minimum: 1 }),
+        maxDays: int('Maximum retention in days (a cost guard); at least days, a value CloudWatch Logs accepts.', { minimum: 1 }),
       },
       ['class', 'match', 'days'],
     ),
@@ -112,7 +112,7 @@ const retention = obj('Retention requirements.', {
       'A backup retention requirement.',
       {
         type: fmt('resource-type', 'AWS::RDS::DBInstance, AWS::RDS::DBCluster, AWS::ElastiCache::CacheCluster or AWS::DynamoDB::Table.'),
-        days: int('Minimum retention in days.', { minimum: 0 }),
+        days: int('Minimum retention in days, within the service\'s limit (RDS 0-35, Aurora 1-35, ElastiCache 0-35, DynamoDB PITR 1-35).', { minimum: 0 }),
       },
       ['type', 'days'],
     ),
@@ -138,13 +138,13 @@ const monitoring = obj('Monitoring requirements.', {
   ),
 });
 
-const instanceTypes = (description: string) =>
-  list(description, fmt('instance-type', 'A type or class name; * and ? allowed, e.g. t3.*.'), { minItems: 1 });
+const instanceTypes = (format: string, description: string) =>
+  list(description, fmt(format, 'A type or class name; * and ? allowed, e.g. t3.*.'), { minItems: 1 });
 
 const compute = obj('Compute requirements.', {
-  instanceTypes: instanceTypes('Allowed EC2 instance types, e.g. [t3.micro, t3.small]. Absent: any.'),
-  dbInstanceClasses: instanceTypes('Allowed RDS instance classes, e.g. [db.t3.micro]. Absent: any.'),
-  cacheNodeTypes: instanceTypes('Allowed ElastiCache node types, e.g. [cache.t3.micro]. Absent: any.'),
+  instanceTypes: instanceTypes('instance-type', 'Allowed EC2 instance types, e.g. [t3.micro, t3.small]. Absent: any.'),
+  dbInstanceClasses: instanceTypes('db-instance-class', 'Allowed RDS instance classes, e.g. [db.t3.micro]. Absent: any.'),
+  cacheNodeTypes: instanceTypes('cache-node-type', 'Allowed ElastiCache node types, e.g. [cache.t3.micro]. Absent: any.'),
   instanceCount: obj('Running EC2 instance count bounds.', {
     min: int('At least this many instances.', { minimum: 0 }),
     max: int('At most this many instances.', { minimum: 0 }),

@@ -12,7 +12,10 @@ const EXPECTED: Record<string, [string, number][]> = {
   'bad-date.yaml': [['date', 5]],
   'bad-enum.yaml': [['enum', 13], ['enum', 19]],
   'bad-environment-name.yaml': [['name', 6]],
+  'bad-machine-types.yaml': [['instance-type', 10], ['instance-type', 11], ['instance-type', 12]],
   'bad-pattern.yaml': [['pattern', 11], ['pattern', 12]],
+  'bad-region.yaml': [['region', 10], ['zone-region', 14], ['availability-zone', 15]],
+  'bad-retention.yaml': [['log-retention', 13], ['range', 16], ['range', 18]],
   'binary.yaml': [['binary', 1]],
   'cidr-outside.yaml': [['cidr-outside', 13]],
   'cidr-overlap.yaml': [['cidr-overlap', 15]],
@@ -36,6 +39,7 @@ const EXPECTED: Record<string, [string, number][]> = {
   'type-error.yaml': [['type', 8], ['type', 10], ['type', 12]],
   'undefined-environment.yaml': [['undefined-environment', 19], ['undefined-environment', 22]],
   'undefined-team.yaml': [['undefined-team', 15]],
+  'unchecked-type.yaml': [['unchecked-type', 11], ['uncollected-type', 13], ['resource-type', 14]],
   'unknown-key.yaml': [['unknown-key', 9]],
 };
 

@@ -166,8 +166,8 @@ describe('cross-checks', () => {
     ]);
   });
 
-  it('flags a likely typo of a known resource type but accepts other well-formed types', () => {
-    expect(codes(base('    monitoring: { alarms: [AWS::SQS::Queues, AWS::Lambda::Function] }\n'))).toEqual([['resource-type', 7]]);
+  it('flags a likely typo of a known resource type, and a type no rule checks there', () => {
+    expect(codes(base('    monitoring: { alarms: [AWS::SQS::Queues, AWS::Lambda::Function] }\n'))).toEqual([['resource-type', 7], ['unchecked-type', 7]]);
     expect(codes(base('    naming: { "AWS::S3::bucket": ["*"] }\n'))).toEqual([['resource-type', 7]]);
   });
 

@@ -1,0 +1,37 @@
+// Which resource types each type-listing requirement of the spec can be checked for:
+// the types the built-in rules behind it evaluate (test/spec/requirement-types.test.ts
+// keeps this table and rules/ in agreement). A type outside the list would give zero
+// results, a requirement silently unchecked, so the validator rejects it.
+import { ARN_TYPES } from '../collect/arn-types.js';
+import { RESOURCE_TYPES } from '../model/resource-config.js';
+
+const S3 = 'AWS::S3::Bucket';
+const SQS = 'AWS::SQS::Queue';
+const SNS = 'AWS::SNS::Topic';
+const LOGS = 'AWS::Logs::LogGroup';
+const VOLUME = 'AWS::EC2::Volume';
+const INSTANCE = 'AWS::EC2::Instance';
+const NAT = 'AWS::EC2::NatGateway';
+const DB = 'AWS::RDS::DBInstance';
+const CLUSTER = 'AWS::RDS::DBCluster';
+const DYNAMO = 'AWS::DynamoDB::Table';
+const CACHE = 'AWS::ElastiCache::CacheCluster';
+const LB = 'AWS::ElasticLoadBalancingV2::LoadBalancer';
+
+/** Types envgate describes, plus the types that reach a snapshot through the Tagging API (tags and names only). */
+export const COLLECTED_TYPES: readonly string[] = [...new Set([...RESOURCE_TYPES, ...ARN_TYPES])].sort();
+
+/** Spec location (with * for an environment or list index) -> the types it can name. */
+export const REQUIREMENT_TYPES: Readonly<Record<string, readonly string[]>> = {
+  '/environments/*/encryption/atRest': [S3, SQS, SNS, LOGS, VOLUME, DB, CLUSTER, DYNAMO, CACHE],
+  '/environments/*/encryption/customerManagedKey': [S3, SQS, SNS, LOGS, VOLUME, DB, CLUSTER, DYNAMO],
+  '/environments/*/dataProtection/accessLogging': [S3, LB],
+  '/environments/*/dataProtection/deletionProtection': [DB, CLUSTER, DYNAMO, LB],
+  '/environments/*/dataProtection/multiAz': [DB, CLUSTER, CACHE],
+  '/environments/*/monitoring/alarms': [INSTANCE, DB, CLUSTER, LB, SQS, SNS, DYNAMO, CACHE, NAT, LOGS, S3],
+  '/environments/*/retention/backups/*/type': [DB, CLUSTER, CACHE, DYNAMO],
+  // Rules over every type (naming-convention, attribution, isolation-shared-resources).
+  '/environments/*/naming': COLLECTED_TYPES,
+  '/environments/*/attribution/namesByType': COLLECTED_TYPES,
+  '/shared/*/type': COLLECTED_TYPES,
+};
