@@ -4,12 +4,18 @@
 // leaves without tags.
 import type { EncryptionState } from '../model/resource-config.js';
 import type { Session } from './session.js';
+import { isAwsManagedAlias } from './sources/kms-ref.js';
 
 export function finishResources(s: Session): void {
   for (const r of s.resources.values()) {
     // A resource that names its key by alias points at the key itself (so two resources
     // using one key, by alias and by id, are seen to share it); config keeps what AWS said.
-    for (const rel of r.relations) if (rel.kind === 'kms-key') rel.target = s.kmsAliases.get(rel.target) ?? rel.target;
+    // An aws/* alias whose key was not listed (moto lists none) stays the alias: still known AWS managed.
+    for (const rel of r.relations) {
+      if (rel.kind !== 'kms-key') continue;
+      const key = s.kmsAliases.get(rel.target);
+      if (key !== undefined && (s.resources.has(key) || !isAwsManagedAlias(rel.target))) rel.target = key;
+    }
     const enc = r.config.encryption as EncryptionState | undefined;
     if (enc?.kmsKeyArn && enc.customerManagedKey === undefined) {
       const key = s.resources.get(s.kmsAliases.get(enc.kmsKeyArn) ?? enc.kmsKeyArn);

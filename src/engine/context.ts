@@ -3,6 +3,7 @@
 import type { AccessCell, EnvironmentCost } from '../model/result.js';
 import type { LoadedSpec } from '../model/spec.js';
 import type { CollectionError, Principal, Resource, Snapshot } from '../model/snapshot.js';
+import type { Exemption } from './exemptions.js';
 
 export interface AttributionRecord {
   /** The environment, or null when no signal attributes the resource (or signals conflict). */
@@ -56,6 +57,12 @@ export interface EngineContext {
    * outcome, so millions of passes are never built. Absent: return every outcome.
    */
   countPass?(environment: string | null): void;
+  /**
+   * Set by the engine while an analysis rule with `exempt` runs: what the rule leaves out
+   * of a resource (or principal) by arn. An analysis that reads it (`exemptions: true`)
+   * returns a pass with `evidence.exempt` instead of judging it.
+   */
+  exemption?(arn: string): Exemption | undefined;
 }
 
 /** What buildContext gives: a context with its positional indexes (the engine's own input). */
@@ -92,6 +99,8 @@ export interface Analysis<O = Record<string, unknown>> {
    * Evaluation documents, and turns the outcomes into Results as usual.
    */
   run(ctx: EngineContext, options: O): Outcome[] | AnalysisReport;
+  /** True when the analysis honours a rule's `exempt` (reads ctx.exemption). */
+  exemptions?: boolean;
   /**
    * True when the analysis judges each resource of its rule's types on its own (by the
    * resource's own data): a type left unlisted gets coverage gaps, and a resource whose

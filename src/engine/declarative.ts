@@ -15,6 +15,7 @@ import type { SpecLocator } from './spec-location.js';
 import { describeError } from './collection-errors.js';
 import type { PassCounter } from './pass-counter.js';
 import { EnvMemo } from './env-memo.js';
+import { exemptEvidence, exemptionsOf, type ExemptionIndex, type ExemptionKind } from './exemptions.js';
 
 export interface CompiledRule {
   rule: Rule;
@@ -81,13 +82,15 @@ export function runDeclarativeRules(rules: readonly CompiledRule[], de: Declarat
         if (run.needsEnv && env === null) continue;
         scope.item = undefined;
         scope.value = r;
+        let a: Tri = TRUE;
         if (run.applicability) {
-          const a = applies(run.applicability, scope, run.fixedByEnv);
+          a = applies(run.applicability, scope, run.fixedByEnv);
           if (a === FALSE) continue;
-          if (a === UNKNOWN) {
-            run.applicabilityUnknown(scope, ri);
-            continue;
-          }
+        }
+        if (run.exempt && run.leftOut(scope, ri)) continue;
+        if (a === UNKNOWN) {
+          run.applicabilityUnknown(scope, ri);
+          continue;
         }
         if (run.gaps && run.incomplete(type, r, env, ri)) continue;
         const check = run.check;
@@ -144,6 +147,8 @@ class RuleRun {
   private readonly sourceTypes: readonly string[];
   /** Summary mode, one item: an untraced TRUE is a counted pass and nothing more. */
   readonly quickPass: PassCounter | undefined;
+  /** What the rule leaves out (rule file `exempt`), with the index that tells. */
+  readonly exempt: { kinds: readonly ExemptionKind[]; index: ExemptionIndex } | undefined;
   private readonly locs = new Map<string, SpecLocation | undefined>();
   private readonly eachLists = new Map<string, unknown>();
   private readonly passEvidence = new PassEvidence();
@@ -166,6 +171,20 @@ class RuleRun {
     this.sourceTypes = [...new Set((c.reads.inbound ?? []).flatMap((k) => INBOUND_SOURCES[k] ?? []))].sort(cmp);
     this.gaps = (c.reads.config || this.sourceTypes.length > 0) && de.typeErrors.size > 0;
     this.quickPass = passCounter !== undefined && c.eachSegs === undefined ? passCounter : undefined;
+    this.exempt = c.rule.exempt && c.rule.exempt.length > 0 ? { kinds: c.rule.exempt, index: exemptionsOf(de.ctx) } : undefined;
+  }
+
+  /** A pass naming the reason when the rule leaves the resource out (furniture, team principal). */
+  leftOut(scope: Scope, ri: number): boolean {
+    const x = this.exempt!.index.at(this.exempt!.kinds, this.positions[ri]!);
+    if (x === undefined) return false;
+    if (this.passCounter) {
+      this.passCounter.add(scope.env, true);
+      return true;
+    }
+    const e = this.entry(ri);
+    this.push(e, 'pass', `${e.label}: left out of "${this.c.rule.meta.title}": ${x.reason}`, exemptEvidence(x), scope.env);
+    return true;
   }
 
   startType(positions: readonly number[]): void {

@@ -15,6 +15,7 @@ import { SpecValues } from './refs.js';
 import { cmp, RefCache, severityRank, sortRuleResults } from './results.js';
 import { SpecLocator } from './spec-location.js';
 import { lazyAttributionTable } from './attribution-table.js';
+import { exemptionsOf } from './exemptions.js';
 
 export interface EvaluateInput {
   spec: LoadedSpec;
@@ -79,12 +80,18 @@ export function evaluateWithContext(
       // Set on the context itself, not a copy: analyses cache shared indexes per context object.
       const prevCount = ctx.countPass;
       if (counts) ctx.countPass = (env) => counts.add(env);
+      const kinds = rule.exempt;
+      if (kinds && kinds.length > 0) {
+        const index = exemptionsOf(ctx);
+        ctx.exemption = (arn) => index.of(kinds, arn);
+      }
       let out: Outcome[] | AnalysisReport;
       try {
         out = analysis.run(ctx, rule.analysis.options as never);
       } finally {
         if (prevCount !== undefined) ctx.countPass = prevCount;
         else delete ctx.countPass;
+        delete ctx.exemption;
       }
       const report: AnalysisReport = Array.isArray(out) ? { outcomes: out } : out;
       if (report.accessMatrix) accessMatrix.push(...report.accessMatrix);
@@ -93,7 +100,7 @@ export function evaluateWithContext(
       if (counts) {
         ruleResults = [];
         for (const o of report.outcomes) {
-          if (o.status === 'pass') counts.add(refs.environmentOf(o));
+          if (o.status === 'pass') counts.add(refs.environmentOf(o), o.evidence.exempt !== undefined);
           else ruleResults.push(convert(o));
         }
         counts.into(rule.meta.id, passCounts);

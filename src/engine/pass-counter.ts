@@ -5,17 +5,19 @@ import { EnvMemo } from './env-memo.js';
 import { cmp } from './results.js';
 
 export class PassCounter {
-  private readonly counts = new EnvMemo<{ passes: number }>();
+  private readonly counts = new EnvMemo<{ passes: number; exempt: number }>();
 
-  add(env: string | null): void {
+  /** One pass; `exempt` when the rule left the resource out (furniture, team principal). */
+  add(env: string | null, exempt = false): void {
     const i = this.counts.index(env);
-    if (i >= 0) this.counts.at(i).passes++;
-    else this.counts.add(env, { passes: 1 });
+    const c = i >= 0 ? this.counts.at(i) : this.counts.add(env, { passes: 0, exempt: 0 });
+    c.passes++;
+    if (exempt) c.exempt++;
   }
 
   /** Appends the counts to `out`, environments sorted, unattributed last. */
   into(ruleId: string, out: PassCount[]): void {
     const entries = this.counts.entries().sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : cmp(a, b)));
-    for (const [environment, c] of entries) out.push({ ruleId, environment, passes: c.passes });
+    for (const [environment, c] of entries) out.push(c.exempt > 0 ? { ruleId, environment, passes: c.passes, exempt: c.exempt } : { ruleId, environment, passes: c.passes });
   }
 }

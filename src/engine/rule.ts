@@ -2,6 +2,7 @@
 // an analysis. Rule files (rules/*.yaml) are parsed and validated into this shape by
 // src/rules/; the engine never reads files.
 import type { RuleMeta } from '../model/result.js';
+import type { ExemptionKind } from './exemptions.js';
 
 /**
  * A reference to a value the rule does not hard-code:
@@ -73,6 +74,8 @@ export interface Rule {
   each?: EachClause;
   check?: Condition;
   analysis?: { name: string; options: Record<string, unknown> };
+  /** What the rule leaves out (with a pass giving the reason): account furniture, team principals. */
+  exempt?: readonly ExemptionKind[];
   /** Source file (for messages); absent for in-memory rules. */
   file?: string;
 }

@@ -39,8 +39,8 @@ export const CONFIG_SCHEMAS: Readonly<Record<DescribedType, JsonSchema>> = {
   'AWS::SNS::Topic': obj({ encryption, policy: any }),
   'AWS::Logs::LogGroup': obj({ retentionDays: nullable(int), encryption, storedBytes: num }),
   'AWS::EC2::VPC': obj({ vpcId: str, cidrBlocks: strs, isDefault: bool }),
-  'AWS::EC2::Subnet': obj({ subnetId: str, vpcId: str, cidrBlock: str, availabilityZone: str, mapPublicIpOnLaunch: bool }),
-  'AWS::EC2::SecurityGroup': obj({ groupId: str, vpcId: str, ingress: list(sgRule), egress: list(sgRule) }),
+  'AWS::EC2::Subnet': obj({ subnetId: str, vpcId: str, cidrBlock: str, availabilityZone: str, mapPublicIpOnLaunch: bool, defaultForAz: bool }),
+  'AWS::EC2::SecurityGroup': obj({ groupId: str, groupName: str, vpcId: str, ingress: list(sgRule), egress: list(sgRule) }),
   'AWS::EC2::Instance': obj({
     instanceId: str,
     instanceType: str,
@@ -98,7 +98,7 @@ export const CONFIG_SCHEMAS: Readonly<Record<DescribedType, JsonSchema>> = {
     deletionProtection: bool,
     listeners: list(obj({ port: int, protocol: str, sslPolicy: str, redirectsToHttps: bool })),
   }),
-  'AWS::KMS::Key': obj({ keyManager: { enum: ['AWS', 'CUSTOMER'] }, keyState: str, rotationEnabled: bool }),
+  'AWS::KMS::Key': obj({ keyManager: { enum: ['AWS', 'CUSTOMER'] }, keyState: str, aliases: strs, rotationEnabled: bool }),
   'AWS::CloudWatch::Alarm': obj({ namespace: str, metricName: str, dimensions: { type: 'object', additionalProperties: str }, alarmActions: strs }),
   'AWS::Route53::HostedZone': obj({ zoneName: str, privateZone: bool, recordCount: int }),
   'AWS::ElastiCache::CacheCluster': obj({

@@ -68,6 +68,8 @@ export interface SubnetConfig {
   cidrBlock: string;
   availabilityZone: string;
   mapPublicIpOnLaunch: boolean;
+  /** A default subnet of the default VPC (account furniture). */
+  defaultForAz?: boolean;
 }
 
 export interface SecurityGroupRule {
@@ -80,6 +82,8 @@ export interface SecurityGroupRule {
 
 export interface SecurityGroupConfig {
   groupId: string;
+  /** GroupName as AWS has it ('default' = the VPC's default group, account furniture); the Name tag may differ. */
+  groupName?: string;
   vpcId: string;
   ingress: SecurityGroupRule[];
   egress: SecurityGroupRule[];
@@ -163,6 +167,8 @@ export interface LoadBalancerConfig {
 export interface KmsKeyConfig {
   keyManager: 'AWS' | 'CUSTOMER';
   keyState: string;
+  /** Alias names (alias/aws/s3, alias/app-key), sorted; absent when the aliases could not be listed. */
+  aliases?: string[];
   rotationEnabled?: boolean;
 }
 

@@ -158,4 +158,6 @@ export interface PassCount {
   /** null = resources attributed to no environment. */
   environment: string | null;
   passes: number;
+  /** Of those passes, how many the rule left out (account furniture, team principals); absent when none. */
+  exempt?: number;
 }

@@ -34,6 +34,13 @@ export interface Spec {
   teams: Record<string, TeamSpec>;
   access: AccessSpec;
   parity: ParitySpec[];
+  /**
+   * Account furniture (what AWS creates in every account: default VPCs, default security
+   * groups, AWS-managed keys, service-linked and Identity Center roles): `exclude` leaves it
+   * out of the rules whose files say `exempt: [furniture]`, with the reason; `include`
+   * judges it like any resource. Optional only for hand-made specs; defaults give `exclude`.
+   */
+  furniture?: 'exclude' | 'include';
   /** How to collect (optional): e.g. an AWS Config aggregator that answers for the organisation. */
   collection?: CollectionSpec;
 }

@@ -208,7 +208,8 @@ export const REPORT_SCHEMA = {
         ruleId: str('Rule id.'),
         environment: { type: ['string', 'null'], description: 'null = unattributed.' },
         passes: int('Passing checks.'),
-      }),
+        exempt: int('Of those, resources the rule left out (account furniture, team principals); absent when none.'),
+      }, ['ruleId', 'environment', 'passes']),
     ),
   }, ['schemaVersion', 'tool', 'run', 'summary', 'results', 'rules', 'accessMatrix', 'costs']),
 } as const;

@@ -9,6 +9,7 @@ import { InputError, type Diagnostic } from '../model/diagnostics.js';
 import type { RuleMeta } from '../model/result.js';
 import type { Analysis } from '../engine/context.js';
 import type { Condition, Rule } from '../engine/rule.js';
+import type { ExemptionKind } from '../engine/exemptions.js';
 import { ANALYSES } from '../engine/analyses/index.js';
 import { translateAjvErrors, valuePosition } from '../spec/ajv-errors.js';
 import { parseSource } from '../spec/source.js';
@@ -130,6 +131,11 @@ export function parseRule(
       if (doc.applicability || doc.each) {
         diagnostics.push({ file, ...at('/analysis'), path: '/analysis', code: 'analysis-with-condition', message: 'an analysis rule takes its scope from its options, not from applicability/each', expected: 'analysis alone' });
       }
+      // An exemption the analysis never reads would be a promise nothing keeps.
+      if (doc.exempt && !analysis.exemptions) {
+        const able = Object.keys(analyses).filter((n) => analyses[n]!.exemptions).sort();
+        diagnostics.push({ file, ...at('/exempt'), path: '/exempt', code: 'exempt-unsupported', message: `analysis "${analysis.name}" does not leave anything out`, expected: `exempt only with a declarative check or one of ${able.join(', ')}` });
+      }
     }
   }
   if (diagnostics.length > 0) return { diagnostics };
@@ -153,6 +159,7 @@ export function parseRule(
   if (doc.each) rule.each = doc.each;
   if (doc.check) rule.check = doc.check;
   if (doc.analysis) rule.analysis = { name: doc.analysis.name, options: doc.analysis.options ?? {} };
+  if (doc.exempt) rule.exempt = [...doc.exempt];
   return { rule, idPosition: at('/id') };
 }
 
@@ -162,4 +169,5 @@ interface RuleDoc extends Omit<RuleMeta, 'origin'> {
   each?: Rule['each'];
   check?: Condition;
   analysis?: { name: string; options?: Record<string, unknown> };
+  exempt?: ExemptionKind[];
 }

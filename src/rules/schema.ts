@@ -2,6 +2,7 @@
 // language: all/any/not, or one comparison with at most one subject and one operator
 // (the single-subject/single-operator part is checked by the loader, with positions).
 import { CATEGORIES, SEVERITIES } from '../model/result.js';
+import { EXEMPTION_KINDS } from '../engine/exemptions.js';
 
 export const RULE_SCHEMA_ID = 'urn:envgate:schema:rule:1';
 
@@ -101,6 +102,13 @@ export const ruleSchema = {
       properties: { env: dotted, where: { $ref: '#/$defs/condition' }, select: { enum: ['first', 'all'] } },
     },
     check: { $ref: '#/$defs/condition' },
+    exempt: {
+      type: 'array',
+      minItems: 1,
+      uniqueItems: true,
+      items: { enum: [...EXEMPTION_KINDS] },
+      description: 'What the rule leaves out, each with a pass naming the reason (the first kind that applies): furniture (what AWS creates in every account, unless the spec says furniture: include), team-principal (principals a teams matcher claims), inherited (no tags of its own, environment taken from what it is attached to)',
+    },
     analysis: {
       type: 'object',
       additionalProperties: false,

@@ -31,6 +31,7 @@ export function applyDefaults(input: unknown): Spec {
     ) as Spec['teams'],
     access: { levels, matrix: raw.access?.matrix ?? {} },
     parity: raw.parity ?? [],
+    furniture: raw.furniture ?? 'exclude',
     ...(raw.collection !== undefined ? { collection: raw.collection } : {}),
   };
   return spec;

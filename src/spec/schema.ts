@@ -166,6 +166,13 @@ export const specSchema: JsonSchema = {
         ),
         { default: [] },
       ),
+      furniture: {
+        type: 'string',
+        enum: ['exclude', 'include'],
+        default: 'exclude',
+        description:
+          "Account furniture (what AWS creates in every account: default VPCs with their subnets, every VPC's default security group, AWS-managed KMS keys, service-linked and IAM Identity Center roles, AWS-managed policies). exclude: attribution, tagging, naming and network-range rules leave it out, each with a pass naming the reason; include: judge it like any resource. Default: exclude.",
+      },
       collection: obj('How envgate collects (optional).', {
         configAggregator: obj(
           'Query this AWS Config aggregator (SelectAggregateResourceConfig) instead of each account\'s recorder.',

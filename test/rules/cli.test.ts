@@ -39,6 +39,13 @@ describe('envgate rules', () => {
     expect(bad.stderr).toContain('log-retention');
   });
 
+  it('shows what a rule leaves out', async () => {
+    const json = await run('rules', 'show', 'required-tags', '--format', 'json');
+    expect((JSON.parse(json.stdout) as { exempt: string[] }).exempt).toEqual(['team-principal', 'furniture', 'inherited']);
+    const text = await run('rules', 'show', 'vpc-cidr');
+    expect(text.stdout).toContain('exempt: ["furniture"]');
+  });
+
   it('exits 2 with file:line:col for a bad user rule', async () => {
     writeFileSync(path.join(dir, 'bad.yaml'), 'id: bad\ntitle: x\n');
     const r = await run('rules', 'list', '--rules', dir);

@@ -14,7 +14,7 @@ describe('README spec section', () => {
   });
 
   it('lists every top-level and environment field', () => {
-    for (const field of ['attribution.tagKeys', 'shared[]', 'tagging.required', 'teams.<team>', 'access.matrix', 'parity[]', 'collection.configAggregator']) {
+    for (const field of ['attribution.tagKeys', 'shared[]', 'tagging.required', 'teams.<team>', 'access.matrix', 'parity[]', 'collection.configAggregator', 'furniture']) {
       expect(section).toContain(field);
     }
     for (const field of ['aliases', 'accounts[]', 'regions', 'naming.<type>', 'network.vpcCidrs', 'encryption.atRest', 'retention.logGroups[]', 'dataProtection.versioning', 'monitoring.alarms', 'compute.instanceCount', 'cost']) {

@@ -58,6 +58,7 @@ function describeRule(r: Rule): Record<string, unknown> {
   if (r.each) out.each = r.each;
   if (r.check) out.check = r.check;
   if (r.analysis) out.analysis = r.analysis;
+  if (r.exempt) out.exempt = r.exempt;
   return out;
 }
 
@@ -76,7 +77,7 @@ function showText(r: Rule): string {
     '',
     `Remediation: ${m.remediation}`,
   ];
-  const logic: [string, unknown][] = [['applicability', r.applicability], ['each', r.each], ['check', r.check], ['analysis', r.analysis]];
+  const logic: [string, unknown][] = [['applicability', r.applicability], ['each', r.each], ['check', r.check], ['analysis', r.analysis], ['exempt', r.exempt]];
   for (const [k, v] of logic) if (v !== undefined) lines.push('', `${k}: ${JSON.stringify(v)}`);
   return lines.join('\n');
 }

@@ -50,7 +50,7 @@ export async function collectEc2(s: Session, t: Target): Promise<void> {
           type: 'AWS::EC2::Subnet',
           id: n.SubnetId,
           tags: tagMap(n.Tags),
-          config: { subnetId: n.SubnetId, vpcId: n.VpcId ?? '', cidrBlock: n.CidrBlock ?? '', availabilityZone: n.AvailabilityZone ?? '', mapPublicIpOnLaunch: Boolean(n.MapPublicIpOnLaunch) },
+          config: { subnetId: n.SubnetId, vpcId: n.VpcId ?? '', cidrBlock: n.CidrBlock ?? '', availabilityZone: n.AvailabilityZone ?? '', mapPublicIpOnLaunch: Boolean(n.MapPublicIpOnLaunch), defaultForAz: Boolean(n.DefaultForAz) },
           relations: vpcOf(n.VpcId),
         });
       }
@@ -71,7 +71,7 @@ export async function collectEc2(s: Session, t: Target): Promise<void> {
           id: g.GroupId,
           name: g.GroupName ?? g.GroupId,
           tags: tagMap(g.Tags),
-          config: { groupId: g.GroupId, vpcId: g.VpcId ?? '', ingress, egress: rules(g.IpPermissionsEgress) },
+          config: { groupId: g.GroupId, groupName: g.GroupName ?? '', vpcId: g.VpcId ?? '', ingress, egress: rules(g.IpPermissionsEgress) },
           relations,
         });
       }

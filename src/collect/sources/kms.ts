@@ -20,7 +20,8 @@ export async function collectKms(s: Session, t: Target): Promise<void> {
   );
   if (complete) s.addCoverage(t, 'describe', [TYPE]);
   // A failed alias list leaves only the alias joins out ('kms-aliases'), not the keys.
-  await s.paginate(
+  const aliasesOf = new Map<string, string[]>();
+  const aliasesListed = await s.paginate(
     t,
     'kms',
     'ListAliases',
@@ -29,7 +30,11 @@ export async function collectKms(s: Session, t: Target): Promise<void> {
     (p: ListAliasesCommandOutput) => (p.Truncated ? p.NextMarker : undefined),
     (p) => {
       for (const a of p.Aliases ?? []) {
-        if (a.AliasName && a.TargetKeyId) s.kmsAliases.set(arnOf('kms', t.region, t.accountId, a.AliasName), arnOf('kms', t.region, t.accountId, `key/${a.TargetKeyId}`));
+        if (!a.AliasName || !a.TargetKeyId) continue;
+        s.kmsAliases.set(arnOf('kms', t.region, t.accountId, a.AliasName), arnOf('kms', t.region, t.accountId, `key/${a.TargetKeyId}`));
+        const list = aliasesOf.get(a.TargetKeyId);
+        if (list) list.push(a.AliasName);
+        else aliasesOf.set(a.TargetKeyId, [a.AliasName]);
       }
     },
   );
@@ -37,6 +42,8 @@ export async function collectKms(s: Session, t: Target): Promise<void> {
     keys.map(async ({ id, arn }) => {
       const d = (await s.must(t, 'kms', 'DescribeKey', [TYPE], (c) => c.send(new DescribeKeyCommand({ KeyId: id })), arn))?.KeyMetadata;
       const config: Record<string, unknown> = {};
+      // Aliases say 'AWS managed' (alias/aws/*) even when DescribeKey fails.
+      if (aliasesListed) config.aliases = [...(aliasesOf.get(id) ?? [])].sort();
       if (d) {
         config.keyManager = d.KeyManager === 'AWS' ? 'AWS' : 'CUSTOMER';
         config.keyState = d.KeyState ?? '';

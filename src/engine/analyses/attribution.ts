@@ -5,6 +5,7 @@ import { allowanceFor } from './isolation.js';
 import type { AttributionRecord } from '../context.js';
 import { escapePointer, recordsOfResources, typePositionsOf } from './support.js';
 import type { Resource } from '../../model/snapshot.js';
+import { exemptPass } from '../exemptions.js';
 
 interface AttributionOptions {
   /** Types not expected to carry environment signals (e.g. AWS-created defaults). */
@@ -68,6 +69,7 @@ export const attributionConflictAnalysis: Analysis<AttributionOptions> = {
 export const attributionMissingAnalysis: Analysis<AttributionOptions> = {
   name: 'attribution-missing',
   optionsSchema,
+  exemptions: true,
   perResource: true,
   run(ctx, opts) {
     return each(ctx, opts, (rec, resourceAt) => {
@@ -76,6 +78,9 @@ export const attributionMissingAnalysis: Analysis<AttributionOptions> = {
       if (rec && rec.evidence.length > 0) {
         return { status: 'pass', arn, message: `${type} '${name}' is attributed by ${rec.evidence.length} signal(s)`, evidence: { observed: rec.evidence.map((e) => e.detail), expected: 'at least one environment signal' } };
       }
+      // Furniture and team principals belong to no environment by nature (rule `exempt`).
+      const x = ctx.exemption?.(arn);
+      if (x !== undefined) return exemptPass(arn, `${type} '${name}' needs no environment`, x);
       // A resource the spec allows to be shared belongs to no single environment by design.
       const allowance = allowanceFor(ctx.spec.spec.shared ?? [], type, name, arn);
       if (allowance >= 0) {

@@ -10,6 +10,7 @@ import type { EngineContext } from '../context.js';
 import type { ArnIndex } from './iam-arn-index.js';
 import { list } from './iam-policies.js';
 import { relationSourcesOf } from './support.js';
+import { furnitureOf, isAwsManagedKeyAlias } from '../furniture.js';
 
 export type IsolationPath =
   | 'tag'
@@ -135,6 +136,7 @@ export function sharedTargetPath(pc: PathContext, resources: readonly Resource[]
     if (from === null || pc.allowed(r.arn)) continue;
     for (const rel of r.relations) {
       if (!USAGE_KINDS.has(rel.kind) || rel.target === r.arn) continue;
+      if (rel.kind === 'kms-key' && isAwsManagedKey(pc.ctx, rel.target)) continue;
       let list = uses.get(rel.target);
       if (list === undefined) uses.set(rel.target, (list = []));
       let entry: EnvUse | undefined;
@@ -164,6 +166,17 @@ export function sharedTargetPath(pc: PathContext, resources: readonly Resource[]
       }
     }
   }
+}
+
+/**
+ * An AWS managed key (aws/<service>) is one per service in each account and region: two
+ * environments of one account using it share nothing IAM does not already separate.
+ * (encryption-customer-managed-key still judges the resources that use it.)
+ */
+export function isAwsManagedKey(ctx: EngineContext, arn: string): boolean {
+  const key = ctx.byArn.get(arn);
+  if (key !== undefined) return furnitureOf(key)?.code === 'aws-managed-key';
+  return isAwsManagedKeyAlias(arn);
 }
 
 function normaliseCidr(text: string): Cidr | undefined {

@@ -7,7 +7,7 @@ import type { SharedAllowance } from '../../model/spec.js';
 import { matchesPattern } from '../../spec/patterns.js';
 import type { Analysis, EngineContext, Outcome } from '../context.js';
 import { ArnIndex, arnIndexOf } from './iam-arn-index.js';
-import { grantsPath, securityGroupPath, sharedTargetPath, tagPath, type Collector, type IsolationPath, type Link, type PathContext } from './isolation-paths.js';
+import { grantsPath, isAwsManagedKey, securityGroupPath, sharedTargetPath, tagPath, type Collector, type IsolationPath, type Link, type PathContext } from './isolation-paths.js';
 import { collectionGap, recordsOfResources, relationSourcesOf, typePositionsOf } from './support.js';
 
 export const ISOLATION_PATHS: readonly IsolationPath[] = ['tag', 'shared-target', 'ingress-cidr', 'ingress-security-group', 'grants'];
@@ -201,7 +201,9 @@ export function runIsolation(ctx: EngineContext, options: IsolationOptions): Out
     if (ctx.countPass) return ctx.countPass(env);
     const resource = r === undefined ? refOf(ctx, arn, p, env) : undefined;
     let o: Outcome;
-    if (allowed >= 0) {
+    if (allowed < 0 && r !== undefined && r.type === 'AWS::KMS::Key' && isAwsManagedKey(ctx, arn)) {
+      o = { arn, status: 'pass', message: `AWS managed key '${name}' is not an isolation boundary: IAM decides who may use it`, evidence: { observed: 'aws-managed-key', expected: 'used by one environment unless AWS managed or listed as shared' } };
+    } else if (allowed >= 0) {
       o = {
         arn,
         status: 'pass',

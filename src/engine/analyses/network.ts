@@ -5,6 +5,7 @@ import type { Analysis, EngineContext, Outcome } from '../context.js';
 import type { SecurityGroupConfig, SecurityGroupRule, VpcConfig } from '../../model/resource-config.js';
 import { parseCidr } from '../cidr.js';
 import { collectionGap, environmentOf, envSpec, escapePointer, resourcesOf } from './support.js';
+import { exemptPass } from '../exemptions.js';
 
 const NONE = { type: 'object', additionalProperties: false, properties: {} };
 const WORLD = new Set(['0.0.0.0/0', '::/0']);
@@ -94,10 +95,18 @@ export const defaultVpcUseAnalysis: Analysis<Record<string, never>> = {
 export const vpcCidrOverlapAnalysis: Analysis<Record<string, never>> = {
   name: 'vpc-cidr-overlap',
   optionsSchema: NONE,
+  exemptions: true,
   run(ctx: EngineContext) {
     type Block = { start: number; end: number; cidr: string; arn: string; env: string };
     const blocks: Block[] = [];
-    const vpcs = resourcesOf(ctx, 'AWS::EC2::VPC').filter((v) => environmentOf(ctx, v.arn) !== null);
+    const attributed = resourcesOf(ctx, 'AWS::EC2::VPC').filter((v) => environmentOf(ctx, v.arn) !== null);
+    // A left-out VPC (a default VPC: 172.31.0.0/16 in every account) is on neither side of an overlap.
+    const leftOut: Outcome[] = [];
+    const vpcs = attributed.filter((v) => {
+      const x = ctx.exemption?.(v.arn);
+      if (x !== undefined) leftOut.push({ ...exemptPass(v.arn, `VPC '${v.name}' (${environmentOf(ctx, v.arn)!}) is not compared`, x), specPath: `/environments/${escapePointer(environmentOf(ctx, v.arn)!)}/network/vpcCidrs` });
+      return x === undefined;
+    });
     for (const v of vpcs) {
       for (const cidr of (v.config as Partial<VpcConfig>).cidrBlocks ?? []) {
         const range = parseCidr(cidr);
@@ -117,13 +126,13 @@ export const vpcCidrOverlapAnalysis: Analysis<Record<string, never>> = {
       }
       open.push(b);
     }
-    return vpcs.map((v): Outcome => {
+    return leftOut.concat(vpcs.map((v): Outcome => {
       const env = environmentOf(ctx, v.arn)!;
       const found = (overlaps.get(v.arn) ?? []).sort((a, b) => (a.other < b.other ? -1 : a.other > b.other ? 1 : 0));
       const specPath = `/environments/${escapePointer(env)}/network/vpcCidrs`;
       return found.length > 0
         ? { status: 'fail', arn: v.arn, message: `VPC '${v.name}' (${env}) overlaps ${found.map((f) => `${f.otherCidr} of ${f.otherEnv}`).join(', ')}`, evidence: { observed: found, expected: 'no overlap with other environments' }, specPath }
         : { status: 'pass', arn: v.arn, message: `VPC '${v.name}' (${env}) overlaps no other environment`, evidence: { observed: [], expected: 'no overlap with other environments' }, specPath };
-    });
+    }));
   },
 };

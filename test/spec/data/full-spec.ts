@@ -77,5 +77,6 @@ export const FULL_SPEC: DeepRequired<Spec> = {
     matrix: { Developers: { staging: 'deploy' } },
   },
   parity: [{ from: 'staging', to: 'staging', properties: ['encryption'] }],
+  furniture: 'include',
   collection: { configAggregator: { name: 'org', region: 'us-east-1' } },
 };
