@@ -15,10 +15,8 @@ export interface GlobalArgs {
   verbose: boolean;
 }
 
-/** One CLI command. Handlers return an exit code; only the entry point sets it. */
+/** One CLI command's options and handler (its name and description are in commands/index.ts). Handlers return an exit code; only the entry point sets it. */
 export interface Command<A = Record<string, unknown>> {
-  command: string | string[];
-  describe: string;
   builder(y: Argv<GlobalArgs>): Argv<A & GlobalArgs>;
   run(args: A & GlobalArgs, ctx: CommandContext): Promise<ExitCode>;
 }

@@ -1,9 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import yargs from 'yargs';
 import { formatDiagnostic, InputError } from '../model/diagnostics.js';
+import { didYouMean } from '../spec/suggest.js';
 import { clockFromEnv } from './clock.js';
 import type { Command, CommandContext, GlobalArgs } from './command.js';
-import { COMMANDS } from './commands/index.js';
+import { commandName, COMMANDS } from './commands/index.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
 import { consoleOutput, type Output } from './output.js';
 import { TOOL_VERSION } from './version.js';
@@ -18,6 +19,15 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env,
   let ctx: CommandContext;
   try {
     ctx = { out: output, env, now: clockFromEnv(env) };
+  } catch (err) {
+    return reportError(err, output, verbose);
+  }
+
+  // Only the command being run is imported; the others are listed by name for --help.
+  const named = argv.find((a) => !a.startsWith('-'));
+  let running: Command<unknown> | undefined;
+  try {
+    running = await COMMANDS.find((e) => commandName(e) === named)?.load();
   } catch (err) {
     return reportError(err, output, verbose);
   }
@@ -38,16 +48,17 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env,
     // Throwing (rather than recording) stops yargs before any handler runs: a bad
     // option must never start a scan or write a report.
     .fail((msg, err) => {
-      throw err ?? new UsageError(msg);
+      throw err ?? new UsageError(withOptionSuggestions(msg, [...GLOBAL_OPTIONS, ...(running ? optionNames(running) : [])]));
     });
 
-  for (const command of COMMANDS as readonly Command<unknown>[]) {
+  for (const entry of COMMANDS) {
+    const command = commandName(entry) === named ? running : undefined;
     cli.command(
-      command.command,
-      command.describe,
-      (y) => command.builder(y as never),
+      entry.command,
+      entry.describe,
+      (y) => (command ? command.builder(y as never) : y),
       async (args) => {
-        code = await command.run(args as never as GlobalArgs, ctx);
+        if (command) code = await command.run(args as never as GlobalArgs, ctx);
       },
     );
   }
@@ -61,6 +72,30 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env,
 }
 
 class UsageError extends Error {}
+
+const GLOBAL_OPTIONS = ['quiet', 'verbose', 'help', 'version'];
+
+/** The long option names a command's builder declares. */
+function optionNames(command: Command<unknown>): string[] {
+  const built = command.builder(yargs([]) as never) as unknown as { getOptions(): { key: Record<string, unknown> } };
+  return Object.keys(built.getOptions().key);
+}
+
+/** yargs' "Unknown argument(s): a, b", each named once, with "did you mean --x?" for close option names. */
+export function withOptionSuggestions(msg: string, options: readonly string[]): string {
+  const m = /^Unknown arguments?: (.+)$/.exec(msg);
+  if (!m) return msg;
+  // yargs also lists the camelCase twin of a dashed name (fail-onn, failOnn): one is enough.
+  const listed = m[1]!.split(', ');
+  const args = listed.filter((a) => a === kebab(a) || !listed.includes(kebab(a)));
+  const hints = args.flatMap((arg) => {
+    const guess = didYouMean(arg, options);
+    return guess !== undefined && guess !== arg ? [`--${arg}: did you mean --${guess}?`] : [];
+  });
+  return `Unknown argument${args.length > 1 ? 's' : ''}: ${args.join(', ')}${hints.length > 0 ? ` (${hints.join('; ')})` : ''}`;
+}
+
+const kebab = (s: string) => s.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
 /** Turns what a command threw into messages and an exit code: never a stack unless --verbose. */
 export function reportError(err: unknown, out: Output, verbose: boolean): ExitCode {

@@ -12,6 +12,8 @@ export interface Output {
   info(text: string): void;
   /** Detail: shown only with --verbose. */
   debug(text: string): void;
+  /** A command's one-line verdict: shown even with --quiet (then it is all a run prints). */
+  verdict(text: string): void;
   /** Whether stderr is an interactive terminal (progress lines). */
   readonly interactive: boolean;
   readonly color: boolean;
@@ -41,6 +43,7 @@ export function consoleOutput(opts: OutputOptions, env: NodeJS.ProcessEnv = proc
     debug: (t) => {
       if (opts.verbose && !opts.quiet) process.stderr.write(line(paint('2', t)));
     },
+    verdict: (t) => void process.stderr.write(line(paint('1', t))),
   };
 }
 
@@ -58,5 +61,6 @@ export function memoryOutput(): Output & { stdout: string[]; stderr: string[] } 
     warn: (t) => void stderr.push(t),
     info: (t) => void stderr.push(t),
     debug: () => undefined,
+    verdict: (t) => void stderr.push(t),
   };
 }

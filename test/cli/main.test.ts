@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXIT } from '../../src/cli/exit-codes.js';
-import { main, reportError } from '../../src/cli/main.js';
+import { main, reportError, withOptionSuggestions } from '../../src/cli/main.js';
 import { memoryOutput } from '../../src/cli/output.js';
 
 const env = {} as NodeJS.ProcessEnv;
@@ -74,5 +74,19 @@ describe('envgate entry point', () => {
     const out = memoryOutput();
     expect(reportError(e, out, false)).toBe(4);
     expect(out.stderr[0]).toBe('envgate: internal error: boom (at src/engine/evaluate.ts:42)');
+  });
+
+  it("suggests the command's own option for a mistyped one, naming each unknown argument once", async () => {
+    const out = memoryOutput();
+    expect(await main(['scan', '--spec', 'x.yaml', '--fail-onn', 'high', '--snapshto', 's.json'], env, out)).toBe(2);
+    expect(out.stderr[0]).toBe('envgate: Unknown arguments: fail-onn, snapshto (--fail-onn: did you mean --fail-on?; --snapshto: did you mean --snapshot?)');
+    const v = memoryOutput();
+    expect(await main(['validate', '--formt', 'json', 'a.yaml'], env, v)).toBe(2);
+    expect(v.stderr[0]).toBe('envgate: Unknown argument: formt (--formt: did you mean --format?)');
+  });
+
+  it('leaves an unknown argument with no close option as yargs names it', () => {
+    expect(withOptionSuggestions('Unknown argument: bogus', ['spec', 'out'])).toBe('Unknown argument: bogus');
+    expect(withOptionSuggestions('Not enough non-option arguments', ['spec'])).toBe('Not enough non-option arguments');
   });
 });

@@ -6,24 +6,24 @@ import path from 'node:path';
 import yargs from 'yargs';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import type { Command } from '../../src/cli/command.js';
-import { COMMANDS } from '../../src/cli/commands/index.js';
+import { commandName, COMMANDS } from '../../src/cli/commands/index.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const GLOBAL = ['help', 'version', 'quiet', 'verbose', 'q', 'v', 'h'];
 
 /** Option names (and aliases) of each command, from its builder. */
-function commandOptions(): Map<string, Set<string>> {
+async function commandOptions(): Promise<Map<string, Set<string>>> {
   const m = new Map<string, Set<string>>();
-  for (const c of COMMANDS as readonly Command<unknown>[]) {
-    const name = String(Array.isArray(c.command) ? c.command[0] : c.command).split(' ')[0]!;
+  for (const entry of COMMANDS) {
+    const name = commandName(entry);
+    const c = await entry.load();
     const built = c.builder(yargs([]) as never) as unknown as { getOptions(): { key: Record<string, unknown>; alias: Record<string, string[]> } };
     const o = built.getOptions();
     m.set(name, new Set([...Object.keys(o.key), ...Object.values(o.alias).flat(), ...GLOBAL]));
   }
   return m;
 }
-const OPTIONS = commandOptions();
+const OPTIONS = await commandOptions();
 
 function load(file: string): Record<string, any> { // eslint-disable-line @typescript-eslint/no-explicit-any
   const doc = parseDocument(readFileSync(path.join(ROOT, file), 'utf8'));
@@ -49,7 +49,10 @@ function invocations(script: string): { command: string; options: string[] }[] {
 
 // How the action's inputs become options (the rest are the action's own).
 const INPUT_OPTIONS: Record<string, string> = { spec: 'spec', formats: 'format', 'fail-on': 'fail-on', baseline: 'baseline', waivers: 'waivers', from: 'from', to: 'to', snapshot: 'snapshot', out: 'out' };
-const ACTION_ONLY = ['command', 'extra-args', 'fail-job', 'node-version'];
+const ACTION_ONLY = ['command', 'extra-args', 'fail-job', 'node-version', 'envgate-version', 'upload-sarif', 'sarif-category', 'summary'];
+// The action's run step, a script of its own (scripts/action/run.sh) so it can be tested and linted.
+const RUN_SCRIPT = readFileSync(path.join(ROOT, 'scripts/action/run.sh'), 'utf8');
+const OUTPUTS_SCRIPT = readFileSync(path.join(ROOT, 'scripts/action/outputs.mjs'), 'utf8');
 
 describe('action.yml', () => {
   it('is a composite action whose inputs map onto real options of scan and gate', () => {
@@ -64,7 +67,8 @@ describe('action.yml', () => {
   });
 
   it('passes only options the commands define', () => {
-    const script = (action.runs.steps as { id?: string; run?: string }[]).find((s) => s.id === 'run')!.run!;
+    expect((action.runs.steps as { id?: string; run?: string }[]).find((s) => s.id === 'run')!.run).toContain('scripts/action/run.sh');
+    const script = RUN_SCRIPT;
     const used = [...script.matchAll(/(?:^|[\s(])--([a-z][a-z-]*)/g)].map((m) => m[1]!);
     expect(used.length).toBeGreaterThan(5);
     for (const o of used) expect(OPTIONS.get('gate')!.has(o) || OPTIONS.get('scan')!.has(o), `--${o}`).toBe(true);
@@ -75,8 +79,10 @@ describe('action.yml', () => {
   });
 
   it('declares the outputs it sets', () => {
-    const script = (action.runs.steps as { run?: string }[]).map((s) => s.run ?? '').join('\n');
-    for (const out of Object.keys(action.outputs)) expect(script).toMatch(new RegExp(`\\b${out}\\b`));
+    for (const [out, o] of Object.entries(action.outputs as Record<string, { value: string }>)) {
+      expect(o.value).toBe(`\${{ steps.run.outputs.${out} }}`);
+      expect(OUTPUTS_SCRIPT).toMatch(new RegExp(`['\\s{]${out}['\\s:,]`));
+    }
   });
 });
 
@@ -127,8 +133,10 @@ it('the nightly example uploads SARIF per environment with its own category and 
   expect(wf.permissions['id-token']).toBe('write');
   expect(wf.permissions['security-events']).toBe('write');
   const steps = wf.jobs.scan.steps as { uses?: string; with?: Record<string, string> }[];
-  const upload = steps.find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif'))!;
-  expect(upload.with!.category).toContain('${{ matrix.environment }}');
+  // The upload is the action's (upload-sarif), which skips an incomplete scan.
+  const scan = steps.find((s) => s.uses === './')!;
+  expect(scan.with!['upload-sarif']).toBe('true');
+  expect(scan.with!['sarif-category']).toContain('${{ matrix.environment }}');
   expect(steps.some((s) => s.uses?.startsWith('aws-actions/configure-aws-credentials') && s.with?.['role-to-assume'])).toBe(true);
   expect(steps.some((s) => s.uses?.startsWith('actions/download-artifact'))).toBe(true);
   expect(steps.some((s) => s.uses?.startsWith('actions/upload-artifact'))).toBe(true);
@@ -139,4 +147,15 @@ it('the gate example has a deploy job that needs the gate', () => {
   expect([wf.jobs.deploy.needs].flat()).toContain('gate');
   const gate = (wf.jobs.gate.steps as { uses?: string; with?: Record<string, string> }[]).find((s) => s.uses === './')!;
   expect(gate.with!.command).toBe('gate');
+});
+
+it('nothing in the action, its scripts or the examples swallows a failure', () => {
+  const texts = ['action.yml', 'scripts/action/install.sh', 'scripts/action/run.sh', ...WORKFLOWS].map((f) => [f, readFileSync(path.join(ROOT, f), 'utf8')] as const);
+  for (const [f, text] of texts) {
+    expect(text, f).not.toMatch(/\|\|\s*true|continue-on-error|set \+e/);
+    // Examples outside this repository have no src/: they run the envgate the action put on PATH.
+    expect(text, f).not.toMatch(/src\/bin|npx envgate/);
+  }
+  const run = readFileSync(path.join(ROOT, 'scripts/action/run.sh'), 'utf8');
+  expect(run).toMatch(/^set -euo pipefail$/m);
 });

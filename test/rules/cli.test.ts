@@ -23,6 +23,13 @@ describe('envgate rules', () => {
     expect(ids).toEqual([...ids].sort());
   });
 
+  it('without a subcommand lists the rules, as rules list does', async () => {
+    const bare = await run('rules');
+    expect(bare.code).toBe(0);
+    expect(bare.stdout).toBe((await run('rules', 'list')).stdout);
+    expect(bare.stdout).toMatch(/^encryption-at-rest\s+encryption\s+/m);
+  });
+
   it('shows one rule, and exits 2 with a suggestion for an unknown id', async () => {
     const ok = await run('rules', 'show', 'log-retention', '--format', 'json');
     expect(ok.code).toBe(0);

@@ -15,8 +15,6 @@ interface DiffArgs {
 }
 
 export const diffCommand = defineCommand<DiffArgs>({
-  command: 'diff <old> <new>',
-  describe: 'Compare two envgate.json reports: new, resolved and unchanged findings',
   builder: (y: Argv<GlobalArgs>) =>
     y
       .positional('old', { type: 'string', demandOption: true, describe: 'The earlier envgate.json' })

@@ -33,8 +33,6 @@ export const GATE_FILE = 'envgate-gate.json';
 
 export function makeGateCommand(deps: PipelineDeps = defaultDeps) {
   return defineCommand<GateArgs>({
-    command: 'gate',
-    describe: 'Decide whether a release may be promoted from one environment to the next (exit 0 pass, 1 blocked, 3 incomplete)',
     builder: (y: Argv<GlobalArgs>) =>
       withReportOptions(withPipelineOptions(y))
         .option('from', { type: 'string', demandOption: true, describe: 'Source environment or alias (e.g. staging): its parity with the target is checked' })

@@ -1,5 +1,5 @@
 import type { Argv } from 'yargs';
-import { collect, type Progress } from '../../collect/index.js';
+import type { Progress } from '../../collect/index.js';
 import { writeSnapshot } from '../../collect/snapshot-io.js';
 import { InputError } from '../../model/diagnostics.js';
 import { loadSpec } from '../../spec/load.js';
@@ -22,8 +22,6 @@ interface InventoryArgs extends TimeoutArgs {
 }
 
 export const inventoryCommand = defineCommand<InventoryArgs>({
-  command: 'inventory',
-  describe: 'Collect the live inventory of the accounts a spec names into a snapshot file',
   builder: (y: Argv<{ quiet: boolean; verbose: boolean }>) =>
     withTimeoutOptions(y)
       .option('spec', { type: 'string', demandOption: true, describe: 'Environment spec (YAML)' })
@@ -62,6 +60,9 @@ export async function collectWithProgress(
     : undefined;
   const endpoint = args.endpoint ?? undefined;
   const timeouts = resolveTimeouts(args, ctx.env);
+  // Loaded here, not at the top: collection pulls in every AWS SDK client, which only a
+  // live run needs (a --snapshot scan, validate or --help start without them).
+  const { collect } = await import('../../collect/index.js');
   try {
     return await collect(spec, {
       now: ctx.now(),

@@ -25,8 +25,6 @@ interface MergeArgs extends ReportArgs {
 }
 
 export const mergeCommand = defineCommand<MergeArgs>({
-  command: 'merge <reports..>',
-  describe: 'Combine shards of parallel scans: envgate.json reports into one report set, or snapshots into one snapshot',
   builder: (y: Argv<GlobalArgs>) =>
     withReportOptions(y)
       .positional('reports', { type: 'string', array: true, demandOption: true, describe: 'envgate.json files (or snapshots from envgate inventory), one per shard' })

@@ -8,15 +8,13 @@ import { EXIT } from '../exit-codes.js';
 // `envgate rules list|show`: the rule catalogue (built-in plus --rules directories).
 // Bad rule files are InputErrors (exit 2, every problem with file:line:col).
 export const rulesCommand = defineCommand({
-  command: 'rules <action> [id]',
-  describe: 'List the rules, or show one (built-in plus --rules directories)',
   builder: (y: Argv<GlobalArgs>) =>
     y
-      .positional('action', { choices: ['list', 'show'] as const, demandOption: true, describe: 'list every rule, or show one' })
+      .positional('action', { choices: ['list', 'show'] as const, default: 'list' as const, describe: 'list every rule (the default), or show one' })
       .positional('id', { type: 'string', describe: 'Rule id (for show)' })
       .option('rules', { type: 'string', array: true, default: [] as string[], describe: 'Directory of extra rule files (repeatable)' })
       .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'Output format' })
-      .example('$0 rules list', 'every built-in rule')
+      .example('$0 rules', 'every built-in rule (as rules list)')
       .example('$0 rules show encryption-at-rest', 'one rule in full')
       .example('$0 rules list --rules ./my-rules --format json', 'with your own rules, as JSON'),
   run: async (args, ctx) => {

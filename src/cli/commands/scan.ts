@@ -13,6 +13,7 @@ import { type FailOn, runFacts } from '../../report/context.js';
 import { type CommandContext, defineCommand, type GlobalArgs } from '../command.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { defaultDeps, type PipelineArgs, type PipelineDeps, reportContext, runPipeline, withPipelineOptions } from '../pipeline.js';
+import { blockingFindingLines } from '../findings.js';
 import { emitReports, parseFormats, renderReports, type ReportArgs, withReportOptions } from '../report-options.js';
 
 export interface ScanArgs extends PipelineArgs, ReportArgs {
@@ -31,8 +32,6 @@ export function parseFailOn(value: string): FailOn {
 /** Separate from the command so tests can inject a fake collector. */
 export function makeScanCommand(deps: PipelineDeps = defaultDeps) {
   return defineCommand<ScanArgs>({
-    command: 'scan',
-    describe: 'Check the live accounts (or a saved snapshot) against the spec and write JSON, SARIF and Markdown reports',
     builder: (y: Argv<GlobalArgs>) =>
       withReportOptions(withPipelineOptions(y))
         .option('fail-on', {
@@ -66,18 +65,11 @@ export function makeScanCommand(deps: PipelineDeps = defaultDeps) {
           `${excluded > 0 ? `, ${excluded} resource(s) excluded by the spec` : ''}; ` +
           `${rctx.snapshot.errors.length} collection error(s)`,
       );
+      for (const line of blockingFindingLines(run.evaluation.results, run.evaluation.rules, failOn)) ctx.out.info(line);
       if (written.length > 0) ctx.out.info(`reports: ${written.join(', ')}`);
-      if (facts.incomplete) {
-        ctx.out.warn(
-          `envgate scan: incomplete (${facts.counts.notEvaluated} check(s) not evaluated, ${rctx.snapshot.errors.length} collection error(s)); exit 3`,
-        );
-        return EXIT.incomplete;
-      }
-      if (facts.blocking > 0) {
-        ctx.out.info(`envgate scan: ${facts.blocking} finding(s) at or above ${failOn}; exit 1`);
-        return EXIT.findings;
-      }
-      return EXIT.ok;
+      const code = facts.incomplete ? EXIT.incomplete : facts.blocking > 0 ? EXIT.findings : EXIT.ok;
+      ctx.out.verdict(scanVerdictLine(code, facts.blocking, failOn, facts.counts.notEvaluated, rctx.snapshot.errors.length));
+      return code;
     },
   });
 }
@@ -100,3 +92,10 @@ function withWaivers(ev: Evaluation, waivers: WaiverSet, failOn: FailOn, ctx: Co
 }
 
 export const scanCommand = makeScanCommand();
+
+/** The one line a scan always ends with (all that --quiet prints): verdict, exit code, why. */
+export function scanVerdictLine(code: ExitCode, blocking: number, failOn: FailOn, notEvaluated: number, collectionErrors: number): string {
+  if (code === EXIT.incomplete) return `envgate scan: INCOMPLETE (exit 3): ${notEvaluated} check(s) not evaluated, ${collectionErrors} collection error(s)`;
+  if (code === EXIT.findings) return `envgate scan: FAIL (exit 1): ${blocking} finding(s) at or above ${failOn}`;
+  return `envgate scan: PASS (exit 0): ${failOn === 'none' ? 'fail-on none' : `no finding at or above ${failOn}`}`;
+}

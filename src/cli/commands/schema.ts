@@ -5,8 +5,6 @@ import { DEFAULT_SCHEMA, SCHEMAS, schemaNames } from '../schema-registry.js';
 
 // Prints a JSON Schema (the spec's by default) for editors and other tools.
 export const schemaCommand = defineCommand({
-  command: 'schema [name]',
-  describe: 'Print a JSON Schema (default: the spec\'s, for editors)',
   builder: (y: Argv<GlobalArgs>) =>
     y
       .positional('name', { type: 'string', default: DEFAULT_SCHEMA, describe: `Which schema: ${schemaNames().join(', ')}` })

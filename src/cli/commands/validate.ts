@@ -13,8 +13,6 @@ interface FileResult {
 
 // Validates spec files: every problem of every file at once, exit 2 when any is invalid.
 export const validateCommand = defineCommand({
-  command: 'validate <spec...>',
-  describe: 'Validate environment spec files (YAML or JSON)',
   builder: (y: Argv<GlobalArgs>) =>
     y
       .positional('spec', { type: 'string', array: true, demandOption: true, describe: 'Spec files' })
