@@ -50,9 +50,9 @@ function invocations(script: string): { command: string; options: string[] }[] {
 // How the action's inputs become options (the rest are the action's own).
 const INPUT_OPTIONS: Record<string, string> = { spec: 'spec', formats: 'format', 'fail-on': 'fail-on', baseline: 'baseline', waivers: 'waivers', from: 'from', to: 'to', snapshot: 'snapshot', out: 'out' };
 const ACTION_ONLY = ['command', 'extra-args', 'fail-job', 'node-version', 'envgate-version', 'upload-sarif', 'sarif-category', 'summary'];
-// The action's run step, a script of its own (scripts/action/run.sh) so it can be tested and linted.
-const RUN_SCRIPT = readFileSync(path.join(ROOT, 'scripts/action/run.sh'), 'utf8');
-const OUTPUTS_SCRIPT = readFileSync(path.join(ROOT, 'scripts/action/outputs.mjs'), 'utf8');
+// The action's run step, a script of its own (.github/action/run.sh) so it can be tested and linted.
+const RUN_SCRIPT = readFileSync(path.join(ROOT, '.github/action/run.sh'), 'utf8');
+const OUTPUTS_SCRIPT = readFileSync(path.join(ROOT, '.github/action/outputs.mjs'), 'utf8');
 
 describe('action.yml', () => {
   it('is a composite action whose inputs map onto real options of scan and gate', () => {
@@ -67,7 +67,7 @@ describe('action.yml', () => {
   });
 
   it('passes only options the commands define', () => {
-    expect((action.runs.steps as { id?: string; run?: string }[]).find((s) => s.id === 'run')!.run).toContain('scripts/action/run.sh');
+    expect((action.runs.steps as { id?: string; run?: string }[]).find((s) => s.id === 'run')!.run).toContain('.github/action/run.sh');
     const script = RUN_SCRIPT;
     const used = [...script.matchAll(/(?:^|[\s(])--([a-z][a-z-]*)/g)].map((m) => m[1]!);
     expect(used.length).toBeGreaterThan(5);
@@ -150,12 +150,12 @@ it('the gate example has a deploy job that needs the gate', () => {
 });
 
 it('nothing in the action, its scripts or the examples swallows a failure', () => {
-  const texts = ['action.yml', 'scripts/action/install.sh', 'scripts/action/run.sh', ...WORKFLOWS].map((f) => [f, readFileSync(path.join(ROOT, f), 'utf8')] as const);
+  const texts = ['action.yml', '.github/action/install.sh', '.github/action/run.sh', ...WORKFLOWS].map((f) => [f, readFileSync(path.join(ROOT, f), 'utf8')] as const);
   for (const [f, text] of texts) {
     expect(text, f).not.toMatch(/\|\|\s*true|continue-on-error|set \+e/);
     // Examples outside this repository have no src/: they run the envgate the action put on PATH.
     expect(text, f).not.toMatch(/src\/bin|npx envgate/);
   }
-  const run = readFileSync(path.join(ROOT, 'scripts/action/run.sh'), 'utf8');
+  const run = readFileSync(path.join(ROOT, '.github/action/run.sh'), 'utf8');
   expect(run).toMatch(/^set -euo pipefail$/m);
 });

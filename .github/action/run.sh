@@ -21,7 +21,7 @@ read -r -a extra <<< "$IN_EXTRA"
 args+=("${extra[@]}")
 code=0
 envgate "${args[@]}" || code=$? # recorded, not swallowed: the outputs carry it and the last step exits with it
-node "$ACTION_DIR/scripts/action/outputs.mjs" outputs "$IN_COMMAND" "$IN_OUT" "$code" >> "${GITHUB_OUTPUT:?GITHUB_OUTPUT is not set}"
+node "$ACTION_DIR/.github/action/outputs.mjs" outputs "$IN_COMMAND" "$IN_OUT" "$code" >> "${GITHUB_OUTPUT:?GITHUB_OUTPUT is not set}"
 if [ "$IN_SUMMARY" = true ]; then
-  node "$ACTION_DIR/scripts/action/outputs.mjs" summary "$IN_COMMAND" "$IN_OUT" "$code" >> "${GITHUB_STEP_SUMMARY:?GITHUB_STEP_SUMMARY is not set}"
+  node "$ACTION_DIR/.github/action/outputs.mjs" summary "$IN_COMMAND" "$IN_OUT" "$code" >> "${GITHUB_STEP_SUMMARY:?GITHUB_STEP_SUMMARY is not set}"
 fi

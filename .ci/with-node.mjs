@@ -2,8 +2,8 @@
 // Runs a command under a supported Node.js, fetched from the npm registry when the one
 // running this script is older (a machine whose default node is 20, or Debian's 18).
 //
-//   node scripts/with-node.mjs -- CMD ARGS...           under Node 22 (or this node if >= 22)
-//   node scripts/with-node.mjs --node 22,24 -- CMD ...  once under each, in order; fails if any fails
+//   node .ci/with-node.mjs -- CMD ARGS...           under Node 22 (or this node if >= 22)
+//   node .ci/with-node.mjs --node 22,24 -- CMD ...  once under each, in order; fails if any fails
 //
 // The binary comes from the registry's node-<os>-<cpu> package (the one the `node`
 // package's installer pulls), installed once into .cache/node/<version>/ with npm, so the
