@@ -1,6 +1,7 @@
 // A first scan of accounts that look real (moto): staging and production accounts, three
 // regions each with the default VPC AWS makes, service-linked and IAM Identity Center
-// roles, the aws/* KMS aliases, untagged root volumes, tagged alarms and a compliant
+// roles, the aws/* KMS aliases, untagged root volumes, tagged and untagged alarms, a load
+// balancer with an untagged target group, a log-target bucket and a compliant
 // workload. The compliant scan must give zero failures and zero not-evaluated results,
 // with what AWS created passing for its stated reason; after one violation per category
 // is planted, the failures must be exactly the plants, each once.
@@ -39,7 +40,7 @@ function envSpec(env: RealisticEnv) {
     },
     encryption: { atRest: ['AWS::S3::Bucket', 'AWS::SQS::Queue', 'AWS::SNS::Topic'] },
     retention: { logGroups: [{ class: 'application', match: ['/shop/*'], days: 30 }] },
-    dataProtection: { versioning: ['*'], publicAccessBlock: true },
+    dataProtection: { versioning: ['*'], publicAccessBlock: true, accessLogging: ['AWS::S3::Bucket', 'AWS::ElasticLoadBalancingV2::LoadBalancer'] },
     monitoring: { alarms: ['AWS::SQS::Queue'] },
     compute: { instanceTypes: ['t3.micro', 't3.small'] },
   };
@@ -160,6 +161,29 @@ describe('realistic accounts: AWS furniture is no noise, planted violations are 
     expect(volumes.map((r) => r.status)).toEqual(['pass', 'pass', 'pass', 'pass']);
     expect(volumes.filter((r) => r.ruleId === 'required-tags').map((r) => r.evidence.observed)).toEqual(['inherited', 'inherited']);
     expect(String(volumes.find((r) => r.ruleId === 'required-tags')!.message)).toMatch(/takes its environment from what it belongs to \(attached to shop-prod-api\)/);
+  });
+
+  it('untagged alarms and target groups take the environment of what they watch or serve', () => {
+    const results = scans[0]!.report.results;
+    for (const env of ['staging', 'production'] as const) {
+      for (const key of ['untaggedAlarm', 'targetGroup']) {
+        const arn = seeded.arn[`${env}.${key}`]!;
+        const mine = results.filter((r) => r.resource.arn === arn && ['attribution-missing', 'required-tags'].includes(r.ruleId));
+        expect(mine.map((r) => [r.ruleId, r.status, r.resource.environment]), `${env}.${key}`).toEqual([
+          ['attribution-missing', 'pass', env],
+          ['required-tags', 'pass', env],
+        ]);
+      }
+    }
+  });
+
+  it('the log-target bucket need not log to itself: its pass names the bucket and load balancer logging into it', () => {
+    const results = scans[0]!.report.results.filter((r) => r.ruleId === 's3-access-logging');
+    const logs = results.find((r) => r.resource.arn === seeded.arn['production.logBucket']);
+    expect(logs?.status).toBe('pass');
+    expect(JSON.stringify(logs?.evidence)).toContain(seeded.arn['production.bucket']);
+    expect(JSON.stringify(logs?.evidence)).toContain(seeded.arn['production.loadBalancer']);
+    expect(results.find((r) => r.resource.arn === seeded.arn['production.bucket'])?.status).toBe('pass');
   });
 
   it('each planted violation gives exactly its finding, and nothing else fails', () => {

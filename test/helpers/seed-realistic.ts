@@ -2,14 +2,21 @@
 // three regions with the default VPC moto (like AWS) makes in every region, service-linked
 // roles, IAM Identity Center roles (AWSReservedSSO_* under /aws-reserved/sso.amazonaws.com/),
 // the aws/* KMS aliases moto lists in every account, instances with their untagged root
-// volumes, tagged alarms, and a compliant workload per environment. `plantRealisticViolations`
+// volumes, tagged alarms and untagged ones (they take the environment of what they watch),
+// a load balancer with an untagged target group, a log-target bucket that the other
+// buckets and the load balancer log into, and a compliant workload per environment. `plantRealisticViolations`
 // then adds one violation per category, each on a resource of its own, so a test can ask
 // for exactly one finding per plant. Returns ARNs by role, so tests assert against the seed.
-//
-// Left out for now (they need other parts of issue 10): target groups and untagged alarms
-// (inheritance by containment and use), a log-target bucket (access-logging exemption).
 import { CloudWatchClient, PutMetricAlarmCommand } from '@aws-sdk/client-cloudwatch';
 import { CloudWatchLogsClient, CreateLogGroupCommand, PutRetentionPolicyCommand } from '@aws-sdk/client-cloudwatch-logs';
+import {
+  CreateListenerCommand,
+  CreateLoadBalancerCommand,
+  CreateTargetGroupCommand,
+  ElasticLoadBalancingV2Client,
+  ModifyLoadBalancerAttributesCommand,
+  RegisterTargetsCommand,
+} from '@aws-sdk/client-elastic-load-balancing-v2';
 import {
   AuthorizeSecurityGroupIngressCommand,
   CreateSecurityGroupCommand,
@@ -22,7 +29,7 @@ import {
 } from '@aws-sdk/client-ec2';
 import { CreateRoleCommand, CreateServiceLinkedRoleCommand, IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam';
 import { CreateAliasCommand, CreateKeyCommand, KMSClient } from '@aws-sdk/client-kms';
-import { CreateBucketCommand, PutBucketEncryptionCommand, PutBucketTaggingCommand, PutBucketVersioningCommand, PutPublicAccessBlockCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, PutBucketAclCommand, PutBucketEncryptionCommand, PutBucketLoggingCommand, PutBucketTaggingCommand, PutBucketVersioningCommand, PutPublicAccessBlockCommand, S3Client } from '@aws-sdk/client-s3';
 import { CreateTopicCommand, SNSClient } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { DEFAULT_ACCOUNT, motoClientConfig, withAccount, type Moto } from './moto.js';
@@ -61,6 +68,7 @@ function clients(moto: Moto, env: RealisticEnv, region = WORKLOAD_REGION) {
     kms: acct(new KMSClient(cfg)),
     iam: acct(new IAMClient(cfg)),
     cw: acct(new CloudWatchClient(cfg)),
+    elb: acct(new ElasticLoadBalancingV2Client(cfg)),
   };
 }
 
@@ -114,8 +122,17 @@ async function seedAccount(moto: Moto, env: RealisticEnv, seeded: SeededRealisti
   await alarm(c, `${p}-orders`, env);
   const topic = await c.sns.send(new CreateTopicCommand({ Name: `${p}-events`, Attributes: { KmsMasterKeyId: key.KeyMetadata!.Arn! }, Tags: tagList(tagsOf(env)) }));
   set('topic', topic.TopicArn!);
-  await bucket(c, `${p}-${accountId}-assets`, env, { versioning: true });
+  // The log-target bucket receives the others' access logs; AWS advises it not log to itself.
+  const logs = logBucketOf(env);
+  await bucket(c, logs, env, { versioning: true });
+  const logDelivery = 'uri="http://acs.amazonaws.com/groups/s3/LogDelivery"';
+  await c.s3.send(new PutBucketAclCommand({ Bucket: logs, GrantWrite: logDelivery, GrantReadACP: logDelivery }));
+  set('logBucket', `arn:aws:s3:::${logs}`);
+  await bucket(c, `${p}-${accountId}-assets`, env, { versioning: true, logTo: logs });
   set('bucket', `arn:aws:s3:::${p}-${accountId}-assets`);
+  // An alarm made by hand in the console: untagged, it belongs where the queue it watches does.
+  await alarm(c, `${p}-orders`, env, { metric: 'ApproximateAgeOfOldestMessage', tagged: false });
+  set('untaggedAlarm', `arn:aws:cloudwatch:${WORKLOAD_REGION}:${accountId}:alarm:${p}-orders-ApproximateAgeOfOldestMessage`);
   await logGroup(c, `/shop/${env}/api`, env, 30);
 
   const vpc = await c.ec2.send(new CreateVpcCommand({ CidrBlock: REALISTIC_CIDRS[env], TagSpecifications: [{ ResourceType: 'vpc', Tags: tagList(tagsOf(env, { Name: `${p}-vpc` })) }] }));
@@ -137,8 +154,24 @@ async function seedAccount(moto: Moto, env: RealisticEnv, seeded: SeededRealisti
   const run = await c.ec2.send(
     new RunInstancesCommand({ ImageId: 'ami-12c6146b', MinCount: 1, MaxCount: 1, InstanceType: 't3.micro', SubnetId: subnets[0]!, SecurityGroupIds: [sg.GroupId!], TagSpecifications: [{ ResourceType: 'instance', Tags: tagList(tagsOf(env, { Name: `${p}-api` })) }] }),
   );
-  set('instance', `arn:aws:ec2:${WORKLOAD_REGION}:${accountId}:instance/${run.Instances![0]!.InstanceId!}`);
+  const instanceId = run.Instances![0]!.InstanceId!;
+  set('instance', `arn:aws:ec2:${WORKLOAD_REGION}:${accountId}:instance/${instanceId}`);
+
+  // An internal load balancer (tagged) logging into the log bucket, forwarding to a target
+  // group that, like most made by IaC modules, carries no tags of its own.
+  const lb = await c.elb.send(new CreateLoadBalancerCommand({ Name: `${p}-alb`, Subnets: subnets, SecurityGroups: [sg.GroupId!], Scheme: 'internal', Type: 'application', Tags: tagList(tagsOf(env, { Name: `${p}-alb` })) }));
+  const lbArn = lb.LoadBalancers![0]!.LoadBalancerArn!;
+  await c.elb.send(new ModifyLoadBalancerAttributesCommand({ LoadBalancerArn: lbArn, Attributes: [{ Key: 'access_logs.s3.enabled', Value: 'true' }, { Key: 'access_logs.s3.bucket', Value: logs }] }));
+  const tg = await c.elb.send(new CreateTargetGroupCommand({ Name: `${p}-api`, Protocol: 'HTTP', Port: 80, VpcId: vpcId, TargetType: 'instance' }));
+  const tgArn = tg.TargetGroups![0]!.TargetGroupArn!;
+  await c.elb.send(new RegisterTargetsCommand({ TargetGroupArn: tgArn, Targets: [{ Id: instanceId, Port: 8080 }] }));
+  await c.elb.send(new CreateListenerCommand({ LoadBalancerArn: lbArn, Protocol: 'HTTP', Port: 80, DefaultActions: [{ Type: 'forward', TargetGroupArn: tgArn }] }));
+  set('loadBalancer', lbArn);
+  set('targetGroup', tgArn);
 }
+
+/** The log-target bucket of an environment's account. */
+export const logBucketOf = (env: RealisticEnv) => `${prefixOf(env)}-${REALISTIC_ACCOUNTS[env]}-logs`;
 
 type Clients = ReturnType<typeof clients>;
 
@@ -146,29 +179,31 @@ async function queue(c: Clients, name: string, env: RealisticEnv, attrs: Record<
   await c.sqs.send(new CreateQueueCommand({ QueueName: name, Attributes: attrs, ...(Object.keys(tags).length > 0 ? { tags } : {}) }));
 }
 
-async function alarm(c: Clients, queueName: string, env: RealisticEnv): Promise<void> {
+async function alarm(c: Clients, queueName: string, env: RealisticEnv, o: { metric?: string; tagged?: boolean } = {}): Promise<void> {
+  const metric = o.metric ?? 'ApproximateNumberOfMessagesVisible';
   await c.cw.send(
     new PutMetricAlarmCommand({
-      AlarmName: `${queueName}-depth`,
+      AlarmName: o.metric ? `${queueName}-${metric}` : `${queueName}-depth`,
       Namespace: 'AWS/SQS',
-      MetricName: 'ApproximateNumberOfMessagesVisible',
+      MetricName: metric,
       Dimensions: [{ Name: 'QueueName', Value: queueName }],
       Statistic: 'Maximum',
       Period: 60,
       EvaluationPeriods: 1,
       Threshold: 100,
       ComparisonOperator: 'GreaterThanThreshold',
-      Tags: tagList(tagsOf(env)),
+      ...(o.tagged === false ? {} : { Tags: tagList(tagsOf(env)) }),
     }),
   );
 }
 
-async function bucket(c: Clients, name: string, env: RealisticEnv, o: { versioning: boolean }): Promise<void> {
+async function bucket(c: Clients, name: string, env: RealisticEnv, o: { versioning: boolean; logTo?: string }): Promise<void> {
   await c.s3.send(new CreateBucketCommand({ Bucket: name }));
   await c.s3.send(new PutBucketTaggingCommand({ Bucket: name, Tagging: { TagSet: tagList(tagsOf(env)) } }));
   await c.s3.send(new PutPublicAccessBlockCommand({ Bucket: name, PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true } }));
   await c.s3.send(new PutBucketEncryptionCommand({ Bucket: name, ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] } }));
   if (o.versioning) await c.s3.send(new PutBucketVersioningCommand({ Bucket: name, VersioningConfiguration: { Status: 'Enabled' } }));
+  if (o.logTo) await c.s3.send(new PutBucketLoggingCommand({ Bucket: name, BucketLoggingStatus: { LoggingEnabled: { TargetBucket: o.logTo, TargetPrefix: `${name}/` } } }));
 }
 
 async function logGroup(c: Clients, name: string, env: RealisticEnv, days: number): Promise<void> {
@@ -207,7 +242,7 @@ export async function plantRealisticViolations(moto: Moto, seeded: SeededRealist
   const topic = await c.sns.send(new CreateTopicCommand({ Name: `${p}-plain`, Tags: tagList(tagsOf(env)) }));
   plants['encryption-at-rest'] = topic.TopicArn!;
   // data protection: a bucket without versioning.
-  await bucket(c, `${p}-${accountId}-unversioned`, env, { versioning: false });
+  await bucket(c, `${p}-${accountId}-unversioned`, env, { versioning: false, logTo: logBucketOf(env) });
   plants['s3-versioning'] = `arn:aws:s3:::${p}-${accountId}-unversioned`;
   // retention: application logs kept 7 days where 30 are required.
   await logGroup(c, `/shop/${env}/worker`, env, 7);
