@@ -5,8 +5,8 @@
 import type { Resource } from '../model/snapshot.js';
 import type { Comparison, Condition, NumericOps, Ref, Value } from './rule.js';
 import { splitPath, walk, type SpecValues } from './refs.js';
-import { compilePattern, matchersOf, type Matcher } from './patterns.js';
-import { cidrWithin } from './cidr.js';
+import { compilePattern } from './patterns.js';
+import { BINARY } from './binary-operators.js';
 import { EnvMemo } from './env-memo.js';
 import { compileTemplate, type Template } from './messages.js';
 
@@ -391,31 +391,3 @@ function countOp(ops: NumericOps, ce: CompileEnv, reads: Reads): Op {
 }
 
 const tri = (b: boolean): Tri => (b ? TRUE : FALSE);
-const num = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
-
-function same(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => same(x, b[i]));
-  return false;
-}
-
-function anyMatches(ms: readonly Matcher[], value: string): boolean {
-  for (let i = 0; i < ms.length; i++) if (ms[i]!.test(value)) return true;
-  return false;
-}
-
-const BINARY: Record<string, (o: unknown, e: unknown) => boolean> = {
-  equals: same,
-  notEquals: (o, e) => !same(o, e),
-  in: (o, e) => Array.isArray(e) && e.some((x) => same(o, x)),
-  notIn: (o, e) => !(Array.isArray(e) && e.some((x) => same(o, x))),
-  gt: (o, e) => num(o) && num(e) && o > e,
-  gte: (o, e) => num(o) && num(e) && o >= e,
-  lt: (o, e) => num(o) && num(e) && o < e,
-  lte: (o, e) => num(o) && num(e) && o <= e,
-  matchesAny: (o, e) => typeof o === 'string' && Array.isArray(e) && anyMatches(matchersOf(e), o),
-  contains: (o, e) => Array.isArray(o) && o.some((x) => same(x, e)),
-  hasKeys: (o, e) =>
-    o !== null && typeof o === 'object' && Array.isArray(e) && e.every((k) => typeof k === 'string' && Object.hasOwn(o, k)),
-  cidrWithin: (o, e) => typeof o === 'string' && Array.isArray(e) && e.some((x) => typeof x === 'string' && cidrWithin(o, x)),
-};

@@ -3,17 +3,18 @@
 // (skip, or an untraced pass); everything that builds a result is a method of RuleRun,
 // so the loop stays small for V8 to optimise (on one core, compile time is evaluation
 // time).
-import type { Result, RuleMeta, SpecLocation } from '../model/result.js';
+import type { Result, SpecLocation } from '../model/result.js';
 import type { CollectionError, Resource } from '../model/snapshot.js';
 import type { EngineContext, IndexedContext } from './context.js';
 import type { Rule } from './rule.js';
 import { compileCondition, compileSplit, FALSE, TRUE, UNKNOWN, type CompileEnv, type Compiled, type Reads, type Scope, type SplitCondition, type Trace, type Tri } from './conditions.js';
-import { fingerprint, fingerprintOfNormalised } from './fingerprint.js';
+import { fingerprintOfNormalised } from './fingerprint.js';
 import type { SpecValues } from './refs.js';
-import { cmp, evidenceFrom, PassEvidence, type RefCache, type RefEntry, subjectEnvironments } from './results.js';
+import { cmp, evidenceFrom, PassEvidence, type RefCache, type RefEntry } from './results.js';
 import { compileTemplate, fallbackMessage, renderTemplate, type Template } from './messages.js';
 import type { SpecLocator } from './spec-location.js';
 import { describeError } from './collection-errors.js';
+import { coverageGaps, coverageTypes } from './coverage-gaps.js';
 import type { PassCounter } from './pass-counter.js';
 import { EnvMemo } from './env-memo.js';
 import { exemptEvidence, exemptionsOf, type ExemptionIndex, type ExemptionKind } from './exemptions.js';
@@ -112,17 +113,6 @@ export function runDeclarativeRules(rules: readonly CompiledRule[], de: Declarat
   }
   const listed = coverageTypes(ctx, allTypes);
   return runs.map((run, i) => [...run.out, ...coverageGaps(rules[i]!.rule.meta, rules[i]!.rule.meta.resourceTypes.includes('*') ? listed : typesOf[i]!, ctx, de.locator)]);
-}
-
-/**
- * The types a '*' rule covers: those in the snapshot and those a collection error left
- * unlisted (a type that could not be listed at all has no resource to show it exists),
- * and '*' itself for an account that could not be read at all.
- */
-export function coverageTypes(ctx: EngineContext, present: readonly string[]): string[] {
-  const types = new Set(present);
-  for (const e of ctx.snapshot.errors) for (const a of e.affects) if (a.startsWith('AWS::') || a === '*') types.add(a);
-  return [...types].sort(cmp);
 }
 
 /** Untraced applicability: the fixed part from `fixedByEnv` (filled on first use), then the varying part. */
@@ -355,44 +345,6 @@ class RuleRun {
       this.push(e, 'not-evaluated', `${e.label}: could not evaluate "${c.rule.meta.title}"`, evidenceFrom(worst!.leaves, true), env, index, reasonFor(worst!, scope.resource, this.de.ctx));
     }
   }
-}
-
-/** A type that could not be listed leaves resources unseen: one not-evaluated per gap. */
-export function coverageGaps(meta: RuleMeta, types: readonly string[], ctx: EngineContext, locator: SpecLocator): Result[] {
-  const out: Result[] = [];
-  const seen = new Set<string>();
-  for (const type of types) {
-    for (const e of ctx.errorsAffecting(type)) {
-      if (e.resourceArn !== undefined) continue;
-      const arn = `arn:aws:envgate:${e.region}:${e.accountId}:coverage/${type}`;
-      if (seen.has(arn)) continue;
-      seen.add(arn);
-      const env = environmentOfAccount(ctx, e.accountId, e.region);
-      const res: Result = {
-        ruleId: meta.id,
-        status: 'not-evaluated',
-        severity: meta.severity,
-        category: meta.category,
-        resource: { arn, accountId: e.accountId, region: e.region, type, name: `${type === '*' ? 'every type' : type} in ${e.accountId}/${e.region}`, environment: env },
-        environments: subjectEnvironments(env),
-        message: `${type === '*' ? 'Account' : `${type} in account`} ${e.accountId} region ${e.region} could not be inventoried; "${meta.title}" not evaluated there`,
-        evidence: {},
-        fingerprint: fingerprint(meta.id, arn),
-        reason: describeError(e),
-      };
-      const loc = locator.locate(meta.requirement, env);
-      if (loc) res.specLocation = loc;
-      out.push(res);
-    }
-  }
-  return out;
-}
-
-function environmentOfAccount(ctx: EngineContext, accountId: string, region: string): string | null {
-  const envs = Object.entries(ctx.spec.spec.environments)
-    .filter(([, e]) => (e.accounts ?? []).some((a) => a.id === accountId) && (region === 'global' || (e.regions ?? []).length === 0 || e.regions.includes(region)))
-    .map(([n]) => n);
-  return envs.length === 1 ? envs[0]! : null;
 }
 
 /**

@@ -7,7 +7,8 @@ import type { Analysis, AnalysisReport, IndexedContext, Outcome } from './contex
 import type { Rule } from './rule.js';
 import { ANALYSES } from './analyses/index.js';
 import { buildContext } from './build-context.js';
-import { compileRule, coverageGaps, coverageTypes, runDeclarativeRules, typeLevelErrors, type DeclarativeEnv } from './declarative.js';
+import { coverageGaps, coverageTypes } from './coverage-gaps.js';
+import { compileRule, runDeclarativeRules, typeLevelErrors, type DeclarativeEnv } from './declarative.js';
 import { findTagGaps, settleUnknownTags } from './unknown-tags.js';
 import { fingerprint, fingerprintOfNormalised } from './fingerprint.js';
 import { PassCounter } from './pass-counter.js';
