@@ -170,10 +170,16 @@ class RuleRun {
     this.exempt = c.rule.exempt && c.rule.exempt.length > 0 ? { kinds: c.rule.exempt, index: exemptionsOf(de.ctx) } : undefined;
   }
 
-  /** A pass naming the reason when the rule leaves the resource out (furniture, team principal). */
+  /** A pass naming the reason when the rule leaves the resource out (furniture, team principal); not-evaluated when that cannot be told. */
   leftOut(scope: Scope, ri: number): boolean {
     const x = this.exempt!.index.at(this.exempt!.kinds, this.positions[ri]!);
-    if (x === undefined) return false;
+    if (x === undefined) {
+      const unknown = this.exempt!.index.unknownAt(this.exempt!.kinds, this.positions[ri]!);
+      if (unknown === undefined) return false;
+      const e = this.entry(ri);
+      this.push(e, 'not-evaluated', `${e.label}: could not tell whether "${this.c.rule.meta.title}" applies: it may take its environment from a resource that could not be listed`, {}, scope.env, undefined, unknown);
+      return true;
+    }
     if (this.passCounter) {
       this.passCounter.add(scope.env, true);
       return true;

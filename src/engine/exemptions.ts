@@ -7,6 +7,7 @@
 // Indexed once per evaluation context; linear in resources.
 import type { Principal } from '../model/snapshot.js';
 import type { EngineContext, Outcome } from './context.js';
+import { describeError, listingGaps } from './collection-errors.js';
 import { furnitureOf } from './furniture.js';
 import { principalMatches } from './analyses/access-matrix.js';
 import { recordsOfResources } from './analyses/support.js';
@@ -28,6 +29,12 @@ export interface ExemptionIndex {
   at(kinds: readonly ExemptionKind[], position: number): Exemption | undefined;
   /** The same by ARN (resources, and principals that are not resources). */
   of(kinds: readonly ExemptionKind[], arn: string): Exemption | undefined;
+  /**
+   * With `inherited` among `kinds`: why it cannot be told whether the resource at
+   * `position` inherits (untagged, unattributed, and what it could inherit from could not
+   * be listed), so a rule gives not-evaluated rather than a false failure.
+   */
+  unknownAt(kinds: readonly ExemptionKind[], position: number): string | undefined;
 }
 
 /** The evidence of a pass for a left-out resource (one frozen object per exemption). */
@@ -47,6 +54,8 @@ interface Entry {
   furniture?: Exemption;
   team?: Exemption;
   inherited?: Exemption;
+  /** The listing errors that hide whether it inherits. */
+  inheritUnknown?: string;
 }
 
 const cache = new WeakMap<EngineContext, ExemptionIndex>();
@@ -95,6 +104,19 @@ function build(ctx: EngineContext): ExemptionIndex {
     e.inherited = Object.freeze({ kind: 'inherited', code: 'inherited', reason: `no tags of its own; it takes its environment from what it belongs to (${rec.evidence.map((x) => x.detail).join(', ')}), whose tags are judged` });
     byArn.set(r.arn, e);
   }
+  // Untagged and unattributed where a listing failed: it may have inherited from the unlisted.
+  if (ctx.snapshot.errors.length > 0) {
+    for (let i = 0; i < resources.length; i++) {
+      const rec = recs[i];
+      const r = resources[i]!;
+      if ((rec !== undefined && rec.environment !== null) || Object.keys(r.tags).length > 0) continue;
+      const gaps = listingGaps(ctx.snapshot.errors, r);
+      if (gaps.length === 0) continue;
+      const e = byArn.get(r.arn) ?? {};
+      e.inheritUnknown = `untagged, and what it could take its environment from could not be listed: ${gaps.map(describeError).join('; ')}`;
+      byArn.set(r.arn, e);
+    }
+  }
   if (byArn.size > 0) {
     for (let i = 0; i < resources.length; i++) {
       const e = byArn.get(resources[i]!.arn);
@@ -112,6 +134,7 @@ function build(ctx: EngineContext): ExemptionIndex {
   return {
     at: (kinds, i) => pick(kinds, entries[i]),
     of: (kinds, arn) => pick(kinds, byArn.get(arn)),
+    unknownAt: (kinds, i) => (kinds.includes('inherited') ? entries[i]?.inheritUnknown : undefined),
   };
 }
 

@@ -89,3 +89,32 @@ describe('a log-target bucket when the sources of access logs could not be liste
     expect(runLogs([lbsDenied], true)).toEqual(['not-evaluated']);
   });
 });
+
+describe('required-tags on an untagged resource whose parents could not be listed', () => {
+  // AWS creates root volumes untagged; a volume inherits from its instance and is left out
+  // of required-tags. With the instances unlisted that cannot be told: not a failure.
+  const instancesDenied: CollectionError = { ...alarmsDenied, service: 'ec2', operation: 'DescribeInstances', affects: ['AWS::EC2::Instance'] };
+  const tags = (errors: CollectionError[], passes?: 'summary') => {
+    const spec = baseSpec();
+    spec.tagging = { required: ['Owner'] };
+    const rule = loadRules().find((r) => r.meta.id === 'required-tags')!;
+    const ev = evaluate({ spec: loaded(spec), snapshot: snapshot([res('AWS::EC2::Volume', 'vol-1')], { errors }), rules: [rule], now: NOW, ...(passes ? { passes } : {}) });
+    return ev.results.filter((r) => r.resource.type === 'AWS::EC2::Volume');
+  };
+
+  it('fails when every listing worked', () => {
+    expect(tags([]).map((r) => r.status)).toEqual(['fail']);
+  });
+
+  it('is not-evaluated, naming the failed listing, when the instances could not be listed', () => {
+    for (const mode of [undefined, 'summary'] as const) {
+      const got = tags([instancesDenied], mode);
+      expect(got.map((r) => r.status), String(mode)).toEqual(['not-evaluated']);
+      expect(got[0]!.reason).toContain(`collection error ec2:DescribeInstances AccessDenied in ${PROD_ACCOUNT}/us-east-1: denied`);
+    }
+  });
+
+  it('still fails when only IAM, which gives no resource its environment, failed', () => {
+    expect(tags([{ ...instancesDenied, region: 'global', service: 'iam', affects: ['AWS::IAM::Role'] }]).map((r) => r.status)).toEqual(['fail']);
+  });
+});

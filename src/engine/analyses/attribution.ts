@@ -4,21 +4,9 @@ import type { Analysis, EngineContext, Outcome } from '../context.js';
 import { allowanceFor } from './isolation.js';
 import type { AttributionRecord } from '../context.js';
 import { escapePointer, recordsOfResources, typePositionsOf } from './support.js';
-import type { CollectionError, Resource } from '../../model/snapshot.js';
-import { describeError } from '../collection-errors.js';
+import type { Resource } from '../../model/snapshot.js';
+import { describeError, listingGaps } from '../collection-errors.js';
 import { exemptPass } from '../exemptions.js';
-
-/** Type-level listing errors in the resource's account and region (or global, or the whole account). */
-function listingGaps(ctx: EngineContext, r: Resource): CollectionError[] {
-  return ctx.snapshot.errors.filter(
-    (e) =>
-      e.resourceArn === undefined &&
-      e.accountId === r.accountId &&
-      (e.region === r.region || e.region === 'global') &&
-      // IAM principals give no other resource its environment.
-      e.affects.some((a) => a === '*' || (a.startsWith('AWS::') && a !== r.type && !a.startsWith('AWS::IAM::'))),
-  );
-}
 
 interface AttributionOptions {
   /** Types not expected to carry environment signals (e.g. AWS-created defaults). */
@@ -103,7 +91,7 @@ export const attributionMissingAnalysis: Analysis<AttributionOptions> = {
       }
       // A signal may sit on a resource that could not be listed (the instance a volume
       // inherits from, the VPC it is in): unknown, not unattributed.
-      const errs = listingGaps(ctx, resourceAt());
+      const errs = listingGaps(ctx.snapshot.errors, resourceAt());
       if (errs.length > 0) {
         return {
           status: 'not-evaluated',
