@@ -3,7 +3,7 @@
 // isValid(), and the validator calls it again to say exactly what is wrong.
 import { cidrProblem } from './cidr.js';
 import { machineProblem, regionProblem, zoneProblem, type MachineKind } from './aws-values/index.js';
-import { patternProblem } from './patterns.js';
+import { MAX_PATTERN_LENGTH, patternProblem } from './patterns.js';
 
 export interface FormatDef {
   code: string;
@@ -20,6 +20,7 @@ const WILD = /[*?]/;
 
 function arnProblem(value: string, wildcards: boolean): string | undefined {
   if (wildcards && value.startsWith('re:')) return patternProblem(value);
+  if (value.length > MAX_PATTERN_LENGTH) return `is ${value.length} characters long; an ARN has at most ${MAX_PATTERN_LENGTH}`;
   if (!value.startsWith('arn:')) return 'does not start with arn:';
   const parts = value.split(':');
   if (parts.length < 6) return `has ${parts.length} colon-separated parts, an ARN has at least 6`;

@@ -10,11 +10,15 @@ export interface Matcher {
 }
 
 const cache = new Map<string, Matcher>();
+export const MAX_PATTERN_LENGTH = 2048;
 const CACHE_LIMIT = 10_000;
 
 /** Why `pattern` is not usable, or undefined when it compiles. */
 export function patternProblem(pattern: string): string | undefined {
   if (pattern.length === 0) return 'is empty';
+  // Longer than any AWS name or ARN can be (ARNs stop at 2,048): a pattern that long is a
+  // mistake, and one far longer compiles past what a regular expression may hold.
+  if (pattern.length > MAX_PATTERN_LENGTH) return `is ${pattern.length} characters long; at most ${MAX_PATTERN_LENGTH} are accepted`;
   if ([...pattern].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f)) return 'contains a control character';
   if (pattern.startsWith('re:')) {
     const source = pattern.slice(3);

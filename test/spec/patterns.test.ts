@@ -117,3 +117,12 @@ describe('didYouMean', () => {
     expect(didYouMean('banana', ['regions', 'accounts'])).toBeUndefined();
   });
 });
+
+describe('pattern length', () => {
+  // A 200 kB glob once compiled to a regular expression V8 refused: an internal error.
+  it('refuses a pattern longer than any ARN, and accepts one at the limit', () => {
+    expect(patternProblem(`*-prod-*${'A'.repeat(200_000)}`)).toBe('is 200008 characters long; at most 2048 are accepted');
+    expect(patternProblem('a'.repeat(2048))).toBeUndefined();
+    expect(patternProblem('a'.repeat(2049))).toBe('is 2049 characters long; at most 2048 are accepted');
+  });
+});
