@@ -8,7 +8,7 @@ import { describeError } from '../collection-errors.js';
 import type { Analysis, AnalysisReport, EngineContext, Outcome } from '../context.js';
 import { actualSpend, type ActualSpend } from './cost-actual.js';
 import { resourcesOfEnvironment, type EnvironmentResources } from './cost-environments.js';
-import { cmp, describeLine, estimateResources, PRICED_TYPES, type EnvironmentEstimate, type PricedLine } from './cost-estimate.js';
+import { cmp, estimateResources, PRICED_TYPES, type EnvironmentEstimate, type PricedLine } from './cost-estimate.js';
 import { centsToUsd, formatUsd, PRICE_TABLES, usdToCents, type PriceTable } from './price-table.js';
 
 export interface CostCeilingOptions {
@@ -291,3 +291,9 @@ export const costCeiling: Analysis<CostCeilingOptions> = {
     return { outcomes, costs: all.map((d) => d.cost) };
   },
 };
+
+/** For messages: 'EC2 m5.xlarge i-0abc ($140.16)'. */
+function describeLine(l: CostLine, byArn: ReadonlyMap<string, Resource>): string {
+  const name = l.resourceArn ? (byArn.get(l.resourceArn)?.name ?? l.resourceArn) : '';
+  return `${l.item}${name ? ` ${name}` : ''} (${formatUsd(l.monthlyUsd)})`;
+}

@@ -6,7 +6,6 @@ import type { Resource } from '../../model/snapshot.js';
 import {
   centsToUsd,
   costMicros,
-  formatUsd,
   microsToCents,
   tableFor,
   type PriceTable,
@@ -392,10 +391,4 @@ export function estimateResources(resources: Iterable<Resource>, tables?: Readon
     }
   }
   return e.finish();
-}
-
-/** For messages: 'EC2 m5.xlarge i-0abc ($140.16)'. */
-export function describeLine(l: CostLine, byArn: ReadonlyMap<string, Resource>): string {
-  const name = l.resourceArn ? (byArn.get(l.resourceArn)?.name ?? l.resourceArn) : '';
-  return `${l.item}${name ? ` ${name}` : ''} (${formatUsd(l.monthlyUsd)})`;
 }
