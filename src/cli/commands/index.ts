@@ -32,6 +32,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./validate.js')).validateCommand as Command<unknown>,
   },
   {
+    command: 'draft <docs..>',
+    describe: 'Draft a spec from architecture documents (every value cites its line), or --check the drift between them and a spec (exit 1)',
+    load: async () => (await import('./draft.js')).draftCommand as Command<unknown>,
+  },
+  {
     command: 'rules [action] [id]',
     describe: 'List the rules, or show one (built-in plus --rules directories)',
     load: async () => (await import('./rules.js')).rulesCommand as Command<unknown>,
