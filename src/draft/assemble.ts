@@ -174,7 +174,8 @@ function parityList(byFrom: MapNode): SeqNode {
           { key: 'to', node: { t: 'scalar', v: to.key }, notes: [] },
           { key: 'properties', node: to.node, notes: [] },
         ] },
-        notes: [],
+        // The pair is cited by the first statement that asked for it.
+        notes: (to.node as SeqNode).items[0]?.notes.slice(0, 1) ?? [],
       });
     }
   }

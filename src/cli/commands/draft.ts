@@ -34,14 +34,13 @@ export const draftCommand = defineCommand({
       .option('out', { type: 'string', default: '-', describe: 'Where to write the drafted spec (- for stdout)' })
       .option('check', { type: 'boolean', default: false, describe: 'Compare the documents with --spec instead of writing a draft; exit 1 on drift' })
       .option('spec', { type: 'string', describe: 'The spec to check against (with --check)' })
-      .check((a) => {
-        if (a.check && !a.spec) throw new Error('--check needs --spec FILE');
-        if (!a.check && a.spec) throw new Error('--spec is only read with --check');
-        return true;
-      })
       .example('$0 draft docs/architecture.md --out envgate.yaml', 'draft a spec from a document, every value citing its line')
       .example('$0 draft --check docs/architecture.md --spec envgate.yaml', 'exit 1 when the document and the spec have drifted apart'),
   run: async (args, ctx) => {
+    if (args.check !== (args.spec !== undefined)) {
+      ctx.out.error(args.check ? 'envgate draft: --check needs --spec FILE' : 'envgate draft: --spec is only read with --check');
+      return EXIT.input;
+    }
     const inputs = args.docs.map(String).map(readDoc);
     const draft = await draftSpec(inputs);
     for (const a of draft.ambiguities) {

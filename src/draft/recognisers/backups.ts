@@ -3,7 +3,7 @@
 import type { Fact, Recogniser, Unmapped } from '../types.js';
 import { fact, src } from './util.js';
 
-const RETENTION = /\b(daily|weekly|monthly|hourly)?\s*(?:snapshots?|backups?)\s*\((\d+)\s*(days?|weeks?|months?|years?)\s+retention\)/i;
+const RETENTION = /\b(daily|weekly|monthly|hourly)?\s*(?:(?:full|incremental)\s+)?(?:snapshots?|backups?)\s*\((\d+)\s*(days?|weeks?|months?|years?)\s+retention\)/i;
 const UNIT_DAYS: Record<string, number> = { day: 1, week: 7, month: 30, year: 365 };
 
 export const backups: Recogniser = {
@@ -22,6 +22,8 @@ export const backups: Recogniser = {
           unmapped.push({ ...src(t), reason: `backup retention for "${context.split(' / ').pop()}": the spec's backup retention is per database type` });
         } else if (m[1] && m[1].toLowerCase() !== 'daily') {
           unmapped.push({ ...src(t), reason: `${m[1].toLowerCase()} backups: the spec keeps one retention period per type (the daily one)` });
+        } else if (days > 35) {
+          unmapped.push({ ...src(t), reason: `${days} days: RDS automated backups keep at most 35 days, and the spec has no field for longer snapshot retention` });
         } else {
           facts.push(fact(t.env, 'retention/backups', { type: 'AWS::RDS::DBInstance', days }, t, { list: true, key: 'AWS::RDS::DBInstance' }));
         }
