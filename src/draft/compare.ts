@@ -1,7 +1,7 @@
 // Draft vs spec, leaf by leaf: what the document says that the spec lacks or contradicts,
 // and what the spec says that the document does not. Shared by --check and the
 // measurement of the golden drafts.
-import { checkable, field, flatten, type Leaf } from './flatten.js';
+import { byTeamTitle, checkable, field, flatten, type Leaf } from './flatten.js';
 import type { MapNode, TreeNode } from './tree.js';
 
 export interface DraftLeaf extends Leaf {
@@ -30,7 +30,7 @@ export function draftLeaves(tree: MapNode): DraftLeaf[] {
     );
   };
   const value = plain(tree, '');
-  return checkable(flatten(value)).map((l) => {
+  return byTeamTitle(checkable(flatten(value)), value).map((l) => {
     const own: string[] = [];
     for (let p = l.pointer; p !== ''; p = p.slice(0, p.lastIndexOf('/'))) {
       const n = notes.get(p) ?? [];
@@ -56,7 +56,7 @@ export interface Comparison {
 }
 
 export function compare(draft: readonly DraftLeaf[], specValue: unknown): Comparison {
-  const spec = checkable(flatten(specValue));
+  const spec = byTeamTitle(checkable(flatten(specValue)), specValue);
   const real = draft.filter((d) => !d.placeholder);
   const draftKeys = new Set(real.map((d) => d.key));
   const specKeys = new Map(spec.map((s) => [s.key, s]));

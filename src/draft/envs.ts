@@ -15,7 +15,7 @@ export function envOfWord(word: string): string | undefined {
   return ENV_NAMES.find((e) => ENV_WORDS[e]!.includes(w));
 }
 
-const HEADING_ENV = /^(?:phase\s+\d+:\s*)?(?:\d+(?:\.\d+)*\.?\s+)?(development|dev|staging|stg|production|prod)(?:\s+(?:environment|backend|dns|deployment|access|dashboard))?(?:\s*\(.*\))?$/i;
+const HEADING_ENV = /^(?:phase\s+\d+:\s*)?(?:\d+(?:\.\d+)*\.?\s+)?(development|dev|staging|stg|production|prod)(?:\s+(?:environment|backend|dns|deployment|access|dashboard|data|infrastructure|configuration|security|network|monitoring|resources))?(?:\s*\(.*\))?$/i;
 
 /** The environment a heading is about ("2.2 Staging Environment", "Production Backend"). */
 export function envOfHeading(heading: string): string | undefined {

@@ -46,6 +46,9 @@ const NOT_CHECKABLE = [
   /\/accounts\/[^/]+\/(name|roleArn)=/,
   /^\/teams\/[^/]+\/principals\//,
   /=false$/,
+  // Defaults assert nothing.
+  /\/cost\/source="estimate"$/,
+  /\/compute\/loadBalancer="optional"$/,
 ];
 
 /** The leaves a rule checks: the measure of how much of a spec a draft reproduces. */
@@ -57,4 +60,17 @@ export function checkable(leaves: readonly Leaf[]): Leaf[] {
 export function field(key: string): string | undefined {
   const i = key.lastIndexOf('=');
   return i < 0 ? undefined : key.slice(0, i);
+}
+
+/**
+ * Team ids are the spec's own names ("qa" or "qa-team"); what a document fixes is the
+ * team's title, so leaves about a team are keyed by its title.
+ */
+export function byTeamTitle(leaves: readonly Leaf[], value: unknown): Leaf[] {
+  const teams = ((value as { teams?: Record<string, { title?: unknown }> })?.teams ?? {}) as Record<string, { title?: unknown }>;
+  const slug = (id: string) => {
+    const title = teams[id]?.title;
+    return typeof title === 'string' ? title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') : id;
+  };
+  return leaves.map((l) => ({ ...l, key: l.key.replace(/^\/(access\/matrix|teams)\/([^/=]+)/, (_m, a: string, id: string) => `/${a}/${slug(id)}`) }));
 }

@@ -36,6 +36,7 @@ export async function parseDocumentText(name: string, text: string): Promise<Par
   const stack: Heading[] = [];
   const seenLines = new Set<number>();
   let lastParagraph = '';
+  let labelEnv: string | undefined;
   const mention = (m: EnvMention) => doc.envs.push(m);
   const source = (line: number) => ({ doc: name, line, text: (lines[line - 1] ?? '').trim() });
 
@@ -50,7 +51,10 @@ export async function parseDocumentText(name: string, text: string): Promise<Par
       mention({ ...src, env: lead.env, word: lead.word });
       if (lead.alias) mention({ ...src, env: lead.env, word: lead.alias });
     }
-    const env = lead?.env ?? headingEnv(stack);
+    // A label line ("**Production Data**:") scopes the list below it, up to the next label.
+    const label = /^\*\*([^*]+)\*\*:?\s*$/.exec(t);
+    if (label) labelEnv = envOfWord(label[1]!.trim().split(/\s+/)[0]!);
+    const env = lead?.env ?? labelEnv ?? headingEnv(stack);
     lastParagraph = plain(t);
     doc.texts.push({ ...src, text: t, headings: stack.map((h) => h.text), ...(env ? { env } : {}) });
   };
@@ -65,6 +69,7 @@ export async function parseDocumentText(name: string, text: string): Promise<Par
       if (env) mention({ ...source(start), env, word: /^\W*(?:\d+(?:\.\d+)*\.?\s+)?([A-Za-z]+)/.exec(text)?.[1] ?? env });
       stack.push({ depth: node.depth, text, ...(env ? { env } : {}) });
       lastParagraph = '';
+      labelEnv = undefined;
       if (node.depth === 1 && doc.title === '') {
         doc.title = text;
         doc.titleLine = start;

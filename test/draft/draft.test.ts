@@ -48,6 +48,8 @@ describe('envgate draft', () => {
         '      vpcCidrs:',
         '        # small.md:14 "vpc_cidr = \\"10.0.0.0/16\\""',
         '        - 10.0.0.0/16',
+        '      # small.md:14 "vpc_cidr = \\"10.0.0.0/16\\""',
+        '      forbidDefaultVpc: true',
         '    compute:',
         '      instanceTypes:',
         '        # small.md:13 "instance_type = \\"t3.large\\""',

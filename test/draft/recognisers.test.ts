@@ -41,7 +41,7 @@ describe('draft recognisers', () => {
     ]);
   });
 
-  it('network: HCL blocks split per environment comment, and the VPC row of a table', async () => {
+  it('network: HCL blocks split per environment comment (a VPC range of its own: no default VPC), and the VPC row of a table', async () => {
     const md = [
       '```hcl', '# Staging Network', 'vpc_cidr = "10.1.0.0/16"', '', '# Production Network', 'vpc_cidr = "10.0.0.0/16"',
       'availability_zones = ["us-west-2a"]', '```', '', '| Resource | Staging | Production |', '|---|---|---|', '| **VPC** | `10.1.0.0/16` | `10.0.0.0/16` |', '',
@@ -49,7 +49,9 @@ describe('draft recognisers', () => {
     ].join('\n');
     expect(await factsOf(network, md)).toEqual([
       ['staging', 'network/vpcCidrs', '10.1.0.0/16', 3],
+      ['staging', 'network/forbidDefaultVpc', true, 3],
       ['production', 'network/vpcCidrs', '10.0.0.0/16', 6],
+      ['production', 'network/forbidDefaultVpc', true, 6],
       ['production', 'network/availabilityZones', 'us-west-2a', 7],
       ['staging', 'network/vpcCidrs', '10.1.0.0/16', 12],
       ['production', 'network/vpcCidrs', '10.0.0.0/16', 12],
@@ -117,6 +119,7 @@ describe('draft recognisers', () => {
       ['staging', 'monitoring/alarms', 'AWS::SQS::Queue', 5],
       ['staging', 'monitoring/alarmActions', 'arn:aws:sns:us-west-2:123456789012:staging-alerts', 6],
       ['staging', 'naming/AWS::SNS::Topic', 'staging-alerts', 6],
+      ['staging', 'attribution/namesByType/AWS::SNS::Topic', 'staging-alerts', 6],
     ]);
   });
 
@@ -149,13 +152,17 @@ describe('draft recognisers', () => {
     ]);
   });
 
-  it('naming: pattern cells per type, also attribution', async () => {
-    const md = '| Resource Type | Staging | Production |\n|---|---|---|\n| **S3 Buckets** | `app-staging-*` | `app-production-*` |\n';
+  it('naming: pattern cells per type, also attribution; a pattern for several types attributes any type', async () => {
+    const md = '| Resource Type | Staging | Production |\n|---|---|---|\n| **S3 Buckets** | `app-staging-*` | `app-production-*` |\n| **SQS Queues** | `app-staging-*` | `q-production-*` |\n';
     expect(await factsOf(naming, md)).toEqual([
       ['staging', 'naming/AWS::S3::Bucket', 'app-staging-*', 3],
-      ['staging', 'attribution/namesByType/AWS::S3::Bucket', 'app-staging-*', 3],
+      ['staging', 'attribution/names', 'app-staging-*', 3],
       ['production', 'naming/AWS::S3::Bucket', 'app-production-*', 3],
       ['production', 'attribution/namesByType/AWS::S3::Bucket', 'app-production-*', 3],
+      ['staging', 'naming/AWS::SQS::Queue', 'app-staging-*', 4],
+      ['staging', 'attribution/names', 'app-staging-*', 4],
+      ['production', 'naming/AWS::SQS::Queue', 'q-production-*', 4],
+      ['production', 'attribution/namesByType/AWS::SQS::Queue', 'q-production-*', 4],
     ]);
   });
 
@@ -178,6 +185,24 @@ describe('draft recognisers', () => {
         (p) => ['', 'parity/development/production', p, 9] as [string, string, unknown, number],
       ),
       ['', 'parity/staging/production', 'alarms', 5],
+    ]);
+  });
+
+  it('context: a "### Production Data" heading or a **Staging**: label scopes the lines below; a link is not HTTPS', async () => {
+    const md = '### **Production Data**\n- Encryption at rest/transit\n\n### Links\n- [Guide](https://example.com/)\n';
+    expect(await factsOf(encryption, md)).toEqual([
+      ['production', 'encryption/inTransit/httpsListeners', true, 2],
+      ['production', 'encryption/inTransit/s3TlsOnly', true, 2],
+    ]);
+  });
+
+  it('shared: a hosted zone takes its id from hosted_zone_name / route53_zone_id beside it', async () => {
+    const md = [
+      '| Resource Type | Staging | Shared |', '|---|---|---|', '| **Route53 Hosted Zone** | - | `example.com` |', '', '#### Staging DNS', '```hcl',
+      'hosted_zone_name = "example.com"', 'route53_zone_id = "Z123"', '```', '',
+    ].join('\n');
+    expect(await factsOf(shared, md)).toEqual([
+      ['', 'shared', { type: 'AWS::Route53::HostedZone', name: 'example.com', arn: 'arn:aws:route53:::hostedzone/Z123', reason: 'doc.md:3: Route53 Hosted Zone shared; zone id doc.md:8' }, 3],
     ]);
   });
 });

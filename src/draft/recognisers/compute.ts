@@ -25,10 +25,10 @@ export const compute: Recogniser = {
         if (!t.env) continue;
         for (const m of t.text.matchAll(DB_CLASS)) facts.push(fact(t.env, 'compute/dbInstanceClasses', m[1]!, t, { list: true }));
         for (const m of t.text.matchAll(CACHE_TYPE)) facts.push(fact(t.env, 'compute/cacheNodeTypes', m[1]!, t, { list: true }));
-        if (/\bdb\.|\brds\b/i.test(t.text) && /multi-az/i.test(t.text)) {
+        if ((/\bdb\.|\brds\b/i.test(t.text) && /multi-az/i.test(t.text)) || /\bdatabases?\b.*\bhighly available\b|\bhighly available\b.*\bdatabases?\b/i.test(t.text)) {
           facts.push(fact(t.env, 'dataProtection/multiAz', 'AWS::RDS::DBInstance', t, { list: true }));
         }
-        if (!/\bec2\b|\binstances?\b/i.test(t.text) || /\b(same|identical)\b/i.test(t.text)) continue;
+        if (!/\bec2\b|\binstances?\b|^compute:/i.test(t.text) || /\b(same|identical)\b/i.test(t.text)) continue;
         const types = [...t.text.matchAll(EC2_TYPE)].map((m) => m[1]!);
         for (const type of types) facts.push(fact(t.env, 'compute/instanceTypes', type, t, { list: true }));
         const count = COUNT.exec(t.text);

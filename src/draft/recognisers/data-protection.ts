@@ -23,7 +23,12 @@ export const dataProtection: Recogniser = {
             if (typeof arn !== 'string') continue;
             facts.push(fact(scope, 'monitoring/alarmActions', arn, a, { list: true }));
             const topic = /^arn:aws:sns:[^:]*:\d{12}:(.+)$/.exec(arn)?.[1];
-            if (topic) facts.push(fact(scope, 'naming/AWS::SNS::Topic', topic, a, { list: true }));
+            if (topic) {
+              facts.push(
+                fact(scope, 'naming/AWS::SNS::Topic', topic, a, { list: true }),
+                fact(scope, 'attribution/namesByType/AWS::SNS::Topic', topic, a, { list: true }),
+              );
+            }
           }
         }
       }

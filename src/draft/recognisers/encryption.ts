@@ -17,9 +17,9 @@ export const encryption: Recogniser = {
       }
       for (const t of d.texts) {
         const text = t.text;
-        if (/\bin transit\b|ssl termination|\bhttps\b/i.test(text)) {
+        if (/\bin transit\b|\brest\/transit\b|ssl termination|\bhttps\b(?!:\/\/)/i.test(text)) {
           facts.push(fact(scopeOf(t), 'encryption/inTransit/httpsListeners', true, t));
-          if (/\bin transit\b/i.test(text)) facts.push(fact(scopeOf(t), 'encryption/inTransit/s3TlsOnly', true, t));
+          if (/\bin transit\b|\brest\/transit\b/i.test(text)) facts.push(fact(scopeOf(t), 'encryption/inTransit/s3TlsOnly', true, t));
         }
         if (!/\bencrypted\b/i.test(text) || /secrets? manager|parity/i.test(text)) continue;
         const types = typesIn(text).filter((x) => x !== 'AWS::EC2::Instance');

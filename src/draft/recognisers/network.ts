@@ -22,6 +22,10 @@ export const network: Recogniser = {
         for (const v of Array.isArray(a.value) ? a.value : [a.value]) {
           if (typeof v === 'string') facts.push(fact(scopeOf(a), field, v, a, { list: true }));
         }
+        // A VPC range of the environment's own (not the default VPC's 172.31.0.0/16): a custom VPC.
+        if (field === 'network/vpcCidrs' && a.env && typeof a.value === 'string' && !a.value.startsWith('172.31.')) {
+          facts.push(fact(a.env, 'network/forbidDefaultVpc', true, a));
+        }
       }
       for (const t of d.tables) {
         const cols = envColumns(t);
