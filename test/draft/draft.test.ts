@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildDrafts, DRAFT_FIXTURES } from '../../bench/drafts.js';
+import { buildDrafts, DRAFT_FIXTURES, measureTable } from '../../bench/drafts.js';
 import { main } from '../../src/cli/main.js';
 import { memoryOutput } from '../../src/cli/output.js';
 import { draftSpec } from '../../src/draft/draft.js';
@@ -117,5 +117,6 @@ describe('golden drafts of the seed documents (../shared/seeds)', () => {
       expect(() => parseSpec(d.yaml, d.file)).not.toThrow();
       expect(d.uncited, `${d.fixture}: draft values without a citation`).toBe(0);
     }
+    expect(readFileSync('README.md', 'utf8'), 'README measured table: paste npm run drafts output').toContain(measureTable(drafts));
   });
 });
