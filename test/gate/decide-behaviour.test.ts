@@ -82,6 +82,13 @@ describe('notices', () => {
     expect([d.verdict, d.exitCode]).toEqual(['blocked', 1]);
   });
 
+  it('an expired waiver lists every finding it would cover, and blocks when any of them blocks', () => {
+    const w = waivers(entry(byRule('s3-encryption', '*'), '2024-12-31', 'old'));
+    const d = decide(base({ results: [result('s3-encryption', BUCKET_A), result('s3-encryption', BUCKET_B, { severity: 'low' })], waivers: w }));
+    expect(d.expiredWaivers.map((e) => [e.waiver.id, e.blocks, e.findings.map((f) => f.resource.arn)])).toEqual([['old', true, [BUCKET_A, BUCKET_B]]]);
+    expect(d.notices).toEqual([]);
+  });
+
   it('waiver-expiring: days counted to 00:00 UTC of the expiry day, singular for one day, none past 14', () => {
     const w = waivers(entry(byFp('s3-encryption', BUCKET_A), '2025-01-02', 'tomorrow') + entry(byFp('s3-encryption', BUCKET_B), '2025-01-15', 'fortnight') + entry(byFp('s3-versioning', BUCKET_A), '2025-01-16', 'later'));
     const d = decide(base({ results: [result('s3-encryption', BUCKET_A), result('s3-encryption', BUCKET_B), result('s3-versioning', BUCKET_A)], waivers: w }));
