@@ -28,6 +28,7 @@ describe('envgate entry point', () => {
       'envgate gate',
       'envgate inventory',
       'envgate validate <spec...>',
+      'envgate draft <docs..>',
       'envgate rules [action] [id]',
       'envgate schema [name]',
       'envgate diff <old> <new>',
