@@ -76,3 +76,16 @@ export function mermaidLabel(text: string): string {
 export function mermaidCategory(text: string): string {
   return `"${text.replace(/[^A-Za-z0-9 ._+/-]/g, '_')}"`;
 }
+
+/**
+ * Text safe in HTML element content and quoted attribute values (HTML report): the five
+ * markup characters as entities, control and bidirectional-override characters removed
+ * (newlines and tabs kept, for <pre>).
+ */
+export function htmlText(text: string): string {
+  return text
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '') // eslint-disable-line no-control-regex
+    .replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
+}
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
