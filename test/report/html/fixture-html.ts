@@ -3,7 +3,7 @@
 import { clockFromEnv } from '../../../src/cli/clock.js';
 import { memoryOutput } from '../../../src/cli/output.js';
 import { reportContext, runPipeline } from '../../../src/cli/pipeline.js';
-import { renderHtml } from '../../../src/report/html/page.js';
+import { renderHtml } from '../../../src/report/html/index.js';
 import { buildJsonReport, type JsonReport } from '../../../src/report/json.js';
 import { REPORTS_EPOCH } from '../../../reports/regenerate.js';
 

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Result } from '../../../src/model/result.js';
 import { isolationLinks, MAX_DRAWN_LINKS } from '../../../src/report/html/isolation.js';
-import { renderHtml } from '../../../src/report/html/page.js';
+import { renderHtml } from '../../../src/report/html/index.js';
 import { buildJsonReport } from '../../../src/report/json.js';
 import { cleanContext, result, sampleContext, sampleEvaluation } from '../helpers.js';
 
@@ -40,7 +40,7 @@ describe('renderHtml', () => {
     expect(html).not.toContain('<img');
     expect(html).not.toContain('onerror=alert(1)>');
     expect(html.match(/<\/script>/g)).toHaveLength(1); // the page's own
-    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;&quot;&#39;&amp;&lt;/script&gt;');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;&quot;&apos;&amp;&lt;/script&gt;');
   });
 
   it('removes control and bidirectional-override characters from AWS text', () => {
@@ -54,7 +54,7 @@ describe('renderHtml', () => {
 
   it('has a strict CSP allowing exactly its own inline style and script, and loads nothing', () => {
     const html = renderHtml(sampleEvaluation(), sampleContext());
-    const csp = (/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1] ?? '').replace(/&#39;/g, "'"); // as the browser reads the attribute
+    const csp = (/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1] ?? '').replace(/&apos;/g, "'"); // as the browser reads the attribute
     const script = /<script>([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '';
     const style = /<style>([\s\S]*?)<\/style>/.exec(html)?.[1] ?? '';
     const hash = (s: string) => createHash('sha256').update(s).digest('base64');
