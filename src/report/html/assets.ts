@@ -53,38 +53,123 @@ figure{margin:0 0 10px}figcaption{color:var(--muted);font-size:12px}
 pre{white-space:pre-wrap;margin:4px 0;font-size:11px}
 `;
 
-/** Filters and search over the findings table; everything else on the page is static. */
+/**
+ * Findings from the page's JSON data block (findings.ts): filters, text search, a page of
+ * rows at a time (data-page) and a "show more" button. Rows are built with DOM calls and
+ * textContent only, the same cells findings.ts writes for reading without the script.
+ */
 export const SCRIPT = `
 (function () {
   'use strict';
   var form = document.getElementById('filters');
   var table = document.getElementById('findings-table');
-  if (!form || !table) return;
-  var rows = Array.prototype.slice.call(table.tBodies[0].rows);
+  var dataEl = document.getElementById('findings-data');
+  if (!form || !table || !dataEl) return;
+  var data = JSON.parse(dataEl.textContent);
+  var tbody = table.tBodies[0];
   var out = document.getElementById('shown');
-  var keys = ['environment', 'severity', 'category', 'rule', 'status'];
+  var more = document.getElementById('more');
+  var PAGE = Number(table.getAttribute('data-page')) || 200;
+  var KEYS = [['environment', 'env'], ['severity', 'sev'], ['category', 'cat'], ['rule', 'rule'], ['status', 'st']];
   var texts = null;
+  var matched = data;
+  var listed = 0;
+  function el(tag, text) {
+    var e = document.createElement(tag);
+    if (text !== undefined) e.textContent = text;
+    return e;
+  }
+  function cell(tr, first, cls) {
+    var td = el('td');
+    if (cls) td.className = cls;
+    td.appendChild(typeof first === 'string' ? document.createTextNode(first) : first);
+    tr.appendChild(td);
+    return td;
+  }
+  function renderRow(d) {
+    var tr = el('tr');
+    tr.id = 'f-' + d.fp;
+    tr.className = 'st-' + d.st;
+    tr.setAttribute('data-environment', d.env);
+    tr.setAttribute('data-severity', d.sev);
+    tr.setAttribute('data-category', d.cat);
+    tr.setAttribute('data-rule', d.rule);
+    tr.setAttribute('data-status', d.st);
+    tr.setAttribute('data-fingerprint', d.fp);
+    cell(tr, d.sev, 's-' + d.sev);
+    cell(tr, d.st);
+    cell(tr, el('code', d.rule));
+    cell(tr, d.cat);
+    cell(tr, d.oth.length > 0 ? d.env + ' \u2192 ' + d.oth.join(', ') : d.env);
+    var res = cell(tr, d.name);
+    res.appendChild(el('br'));
+    res.appendChild(el('small', d.arn));
+    cell(tr, d.msg);
+    if (d.loc) {
+      var loc = cell(tr, el('code', d.loc));
+      loc.appendChild(el('br'));
+      loc.appendChild(el('small', d.path));
+    } else cell(tr, '\u2013');
+    var det = el('details');
+    det.appendChild(el('summary', 'evidence'));
+    det.addEventListener('toggle', function () {
+      if (!det.open || det.childNodes.length > 1) return;
+      if (d.note) det.appendChild(el('p', d.note));
+      det.appendChild(el('pre', JSON.stringify(d.ev, null, 2)));
+    });
+    cell(tr, det);
+    return tr;
+  }
+  function showMore() {
+    var frag = document.createDocumentFragment();
+    var end = Math.min(matched.length, listed + PAGE);
+    for (var i = listed; i < end; i++) frag.appendChild(renderRow(matched[i]));
+    tbody.appendChild(frag);
+    listed = end;
+    more.hidden = listed >= matched.length;
+    more.textContent = 'show ' + Math.min(PAGE, matched.length - listed) + ' more';
+  }
+  function searchText(d) {
+    return [d.fp, d.sev, d.st, d.rule, d.cat, d.env, d.oth.join(' '), d.name, d.arn, d.msg, d.loc, d.path, d.note, JSON.stringify(d.ev)].join('\\n').toLowerCase();
+  }
   function apply() {
     var want = [];
-    for (var k = 0; k < keys.length; k++) {
-      var v = form.elements[keys[k]].value;
-      if (v !== '') want.push(['data-' + keys[k], v]);
+    for (var k = 0; k < KEYS.length; k++) {
+      var v = form.elements[KEYS[k][0]].value;
+      if (v !== '') want.push([KEYS[k][1], v]);
     }
     var q = form.elements.q.value.trim().toLowerCase();
-    if (q !== '' && texts === null) texts = rows.map(function (r) { return r.textContent.toLowerCase(); });
-    var n = 0;
-    for (var i = 0; i < rows.length; i++) {
-      var r = rows[i];
+    if (q !== '' && texts === null) texts = data.map(searchText);
+    matched = [];
+    for (var i = 0; i < data.length; i++) {
+      var d = data[i];
       var ok = true;
-      for (var j = 0; j < want.length && ok; j++) ok = r.getAttribute(want[j][0]) === want[j][1];
+      for (var j = 0; j < want.length && ok; j++) ok = d[want[j][0]] === want[j][1];
       if (ok && q !== '') ok = texts[i].indexOf(q) !== -1;
-      if (r.hidden === ok) r.hidden = !ok;
-      if (ok) n++;
+      if (ok) matched.push(d);
     }
-    out.textContent = n + ' of ' + rows.length + ' findings';
+    tbody.textContent = '';
+    listed = 0;
+    showMore();
+    out.textContent = matched.length + ' of ' + data.length + ' findings';
   }
+  // A link to a finding not listed yet (past the first page, or filtered out) finds it.
+  document.addEventListener('click', function (e) {
+    var a = e.target && e.target.closest ? e.target.closest('a[href^="#f-"]') : null;
+    if (!a || document.getElementById(a.getAttribute('href').slice(1))) return;
+    for (var k = 0; k < KEYS.length; k++) form.elements[KEYS[k][0]].value = '';
+    form.elements.q.value = a.getAttribute('href').slice(3);
+    apply();
+  });
   form.addEventListener('input', apply);
   form.addEventListener('submit', function (e) { e.preventDefault(); });
+  more.addEventListener('click', showMore);
+  var note = document.getElementById('more-note');
+  if (note) note.hidden = true;
+  // The written rows are the first page of the unfiltered list: keep them, add the rest on demand.
+  listed = tbody.rows.length;
+  more.hidden = listed >= data.length;
+  more.textContent = 'show ' + Math.min(PAGE, data.length - listed) + ' more';
   form.hidden = false;
 })();
 `;

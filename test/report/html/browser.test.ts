@@ -10,6 +10,8 @@ import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEMS } from '../../../reports/regenerate.js';
 import { launchChromium, openHtml, VIEWPORT } from '../../helpers/browser.js';
+import { manyFindings } from '../../../bench/html-findings.js';
+import { renderHtml } from '../../../src/report/html/index.js';
 import { fixtureReports } from './fixture-html.js';
 
 const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
@@ -29,7 +31,7 @@ async function shown(page: Page): Promise<string> {
 }
 
 async function visibleRows(page: Page): Promise<number> {
-  return page.locator('#findings-table tbody tr:not([hidden])').count();
+  return page.locator('#findings-table tbody tr').count();
 }
 
 async function choose(page: Page, filter: string, value: string): Promise<void> {
@@ -73,7 +75,7 @@ describe('HTML report in Chromium', () => {
       await choose(page, 'category', '');
       await choose(page, 'rule', 'log-retention');
       expect(await shown(page)).toBe('2 of 16 findings');
-      expect(await page.locator('#findings-table tbody tr:not([hidden]) td:nth-child(3)').allTextContents()).toEqual(['log-retention', 'log-retention']);
+      expect(await page.locator('#findings-table tbody tr td:nth-child(3)').allTextContents()).toEqual(['log-retention', 'log-retention']);
       await choose(page, 'rule', '');
       // Text search covers every column, the evidence included, case-insensitively.
       await page.fill('#q', 'HotfixProductionUploads');
@@ -108,6 +110,69 @@ describe('HTML report in Chromium', () => {
       } finally {
         await close();
       }
+    }
+  });
+
+  it('mht-api: the rows the script builds are the rows written for reading without it', async () => {
+    const { page, close } = await openHtml(browser, (await fixtureReports('mht-api')).html);
+    const cells = () =>
+      page.locator('#findings-table tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.id, tr.className, ...Array.from(tr.querySelectorAll('td')).slice(0, 8).map((td) => td.textContent)]));
+    try {
+      const written = await cells();
+      expect(written).toHaveLength(16);
+      await page.fill('#q', 'x');
+      await page.fill('#q', '');
+      expect(await cells()).toEqual(written);
+      await page.locator('#findings-table tbody tr').first().locator('summary').click();
+      expect(await page.locator('#findings-table tbody tr').first().locator('pre').textContent()).toContain('"links"');
+    } finally {
+      await close();
+    }
+  });
+
+  it('without JavaScript: verdict, tables and the written rows are there, the controls are not', async () => {
+    const { html } = await fixtureReports('mht-api');
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: VIEWPORT });
+    try {
+      const page = await context.newPage();
+      await page.setContent(html);
+      expect(await page.locator('#verdict h1').textContent()).toBe('envgate mht-api: fail');
+      expect(await page.locator('#findings-table tbody tr').count()).toBe(16);
+      expect(await page.locator('.matrix td.over').count()).toBe(1);
+      expect(await page.locator('svg.isolation .res').count()).toBe(6);
+      expect(await page.locator('#filters').isVisible()).toBe(false);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('10,000 findings: opens, filters, searches, pages and follows links (functional bound 60 s; timing in bench/html.ts)', async () => {
+    const { evaluation, ctx } = await manyFindings(10_000);
+    const started = Date.now();
+    const { page, problems, close } = await openHtml(browser, renderHtml(evaluation, ctx));
+    try {
+      expect(await shown(page)).toBe('10000 of 10000 findings');
+      expect(await visibleRows(page)).toBe(200);
+      // mht-api's 16 findings, 625 times each: 4 of them high, 1 about production-alerts.
+      await choose(page, 'severity', 'high');
+      expect(await shown(page)).toBe('2500 of 10000 findings');
+      expect(await visibleRows(page)).toBe(200);
+      await page.click('#more');
+      expect(await visibleRows(page)).toBe(400);
+      await page.fill('#q', 'production-alerts');
+      expect(await shown(page)).toBe('625 of 10000 findings');
+      expect(Date.now() - started).toBeLessThan(60_000);
+      // A link from the isolation table to a finding not listed finds it.
+      const link = page.locator('table.links a').last();
+      const target = (await link.getAttribute('href'))!.slice(1);
+      await choose(page, 'severity', 'medium');
+      expect(await page.locator(`[id="${target}"]`).count()).toBe(0);
+      await link.click();
+      expect(await shown(page)).toBe('1 of 10000 findings');
+      expect(await page.locator(`[id="${target}"]`).count()).toBe(1);
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
     }
   });
 

@@ -3,10 +3,20 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Result } from '../../../src/model/result.js';
+import { STATIC_ROWS } from '../../../src/report/html/findings.js';
 import { isolationLinks, MAX_DRAWN_LINKS } from '../../../src/report/html/isolation.js';
 import { renderHtml } from '../../../src/report/html/index.js';
 import { buildJsonReport } from '../../../src/report/json.js';
 import { cleanContext, result, sampleContext, sampleEvaluation } from '../helpers.js';
+
+const DATA_BLOCK = /<script type="application\/json" id="findings-data">([^<]*)<\/script>/;
+
+/** The page without its findings data block (JSON, checked on its own), and that block. */
+function split(html: string): { markup: string; data: unknown[] } {
+  const m = DATA_BLOCK.exec(html);
+  expect(m, 'findings data block').not.toBeNull();
+  return { markup: html.replace(DATA_BLOCK, ''), data: JSON.parse(m![1]!) as unknown[] };
+}
 
 function isolationFinding(i: number, env: string, other: string): Result {
   return result({
@@ -37,10 +47,14 @@ describe('renderHtml', () => {
       result({ ruleId: 'encryption-at-rest', arn: 'arn:aws:s3:::evil', name: evil, environment: 'staging', message: `bucket ${evil}`, extra: { evidence: { observed: evil } } }),
     );
     const html = renderHtml(ev, sampleContext());
-    expect(html).not.toContain('<img');
-    expect(html).not.toContain('onerror=alert(1)>');
-    expect(html.match(/<\/script>/g)).toHaveLength(1); // the page's own
-    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;&quot;&apos;&amp;&lt;/script&gt;');
+    const { markup, data } = split(html);
+    expect(markup).not.toContain('<img');
+    expect(markup).not.toContain('onerror=alert(1)>');
+    expect(markup.match(/<\/script>/g)).toHaveLength(1); // the page's own
+    expect(markup).toContain('&lt;img src=x onerror=alert(1)&gt;&quot;&apos;&amp;&lt;/script&gt;');
+    // In the data block the text stays text: no '<' at all, and JSON gives the name back.
+    expect(DATA_BLOCK.exec(html)![1]).not.toContain('<');
+    expect(data.map((d) => (d as { name: string }).name)).toContain(evil);
   });
 
   it('removes control and bidirectional-override characters from AWS text', () => {
@@ -48,6 +62,7 @@ describe('renderHtml', () => {
     ev.results.push(result({ ruleId: 'encryption-at-rest', arn: 'arn:aws:s3:::bidi', name: 'safe\u202egpj.exe\u0007', environment: 'staging' }));
     const html = renderHtml(ev, sampleContext());
     expect(html).toContain('safegpj.exe');
+    expect(split(html).data.map((d) => (d as { name: string }).name)).toContain('safegpj.exe');
     expect(html).not.toContain('\u202e');
     expect(html).not.toContain('\u0007');
   });
@@ -142,13 +157,14 @@ describe('renderHtml', () => {
     expect(html.match(/<table class="links">[\s\S]*?<\/table>/)?.[0].match(/<tr>/g)).toHaveLength(n + 2); // header + rows
   });
 
-  it('renders 10,000 findings as 10,000 rows', () => {
+  it('writes 10,000 findings as data and the first STATIC_ROWS as rows', () => {
     const rules = ['isolation-shared-vpc', 'encryption-at-rest', 'tagging-required', 'retention-log-groups'];
     const results: Result[] = Array.from({ length: 10_000 }, (_, i) =>
       result({ ruleId: rules[i % 4]!, arn: `arn:aws:s3:::bucket-${String(i).padStart(5, '0')}`, environment: i % 2 ? 'staging' : 'production' }),
     );
     const html = renderHtml({ ...sampleEvaluation(), results }, cleanContext());
-    expect(html.match(/<tr id="f-/g)).toHaveLength(10_000);
+    expect(html.match(/<tr id="f-/g)).toHaveLength(STATIC_ROWS);
+    expect(split(html).data).toHaveLength(10_000);
     expect(html).toContain('<output id="shown" for="q">10000 of 10000 findings</output>');
   });
 });
