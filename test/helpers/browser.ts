@@ -33,8 +33,8 @@ export interface OpenedPage {
   close(): Promise<void>;
 }
 
-/** Opens the HTML from a file:// URL (as a reader would) in a fresh context. */
-export async function openHtml(browser: Browser, html: string): Promise<OpenedPage> {
+/** Opens the HTML from a file:// URL (as a reader would) in a fresh context; beforeLoad runs before navigating. */
+export async function openHtml(browser: Browser, html: string, beforeLoad?: (page: Page) => Promise<void>): Promise<OpenedPage> {
   const dir = mkdtempSync(path.join(tmpdir(), 'envgate-html-'));
   const file = path.join(dir, 'envgate.html');
   writeFileSync(file, html);
@@ -49,6 +49,7 @@ export async function openHtml(browser: Browser, html: string): Promise<OpenedPa
   page.on('request', (r) => {
     if (!r.url().startsWith('file:')) problems.push(`network request: ${r.url()}`);
   });
+  await beforeLoad?.(page);
   await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
   return {
     page,
