@@ -1,6 +1,6 @@
 // A report with N findings for the HTML benchmark and its browser test: the mht-api
-// fixture's failing results, repeated with distinct resources (so evidence, messages and
-// the mix of rules, severities and environments are a real scan's), everything else as is.
+// fixture's 16 failing results, repeated with distinct resources (so evidence, messages
+// and the mix of rules, severities and environments are a real scan's), the rest as is.
 import { clockFromEnv } from '../src/cli/clock.js';
 import { memoryOutput } from '../src/cli/output.js';
 import { reportContext, runPipeline } from '../src/cli/pipeline.js';
@@ -11,7 +11,7 @@ import type { ReportContext } from '../src/report/context.js';
 export async function manyFindings(n: number): Promise<{ evaluation: Evaluation; ctx: ReportContext }> {
   const env = { SOURCE_DATE_EPOCH: '1735689600' };
   const run = await runPipeline({ spec: 'fixtures/mht-api/envgate.yaml', snapshot: 'fixtures/mht-api/snapshot.json' }, { out: memoryOutput(), env, now: clockFromEnv(env) });
-  const seeds = run.evaluation.results.filter((r) => r.status !== 'pass');
+  const seeds = run.evaluation.results.filter((r) => r.status === 'fail');
   const results: Result[] = Array.from({ length: n }, (_, i) => {
     const s = seeds[i % seeds.length]!;
     const arn = `${s.resource.arn}-${String(i).padStart(5, '0')}`;
