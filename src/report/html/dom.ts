@@ -33,11 +33,6 @@ export function render(c: Child): string {
   return (c as Raw).html;
 }
 
-/** A stable id fragment for anchors (ids are attribute-escaped anyway; this keeps them readable). */
-export function anchor(prefix: string, ...parts: string[]): string {
-  return `${prefix}-${parts.join('-').replace(/[^A-Za-z0-9_-]+/g, '_')}`;
-}
-
 export function usd(n: number | null | undefined): string {
   return n === null || n === undefined ? '–' : `$${n.toFixed(2)}`;
 }

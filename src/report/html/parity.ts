@@ -3,6 +3,7 @@
 import { cmp } from '../context.js';
 import type { JsonReport } from '../json.js';
 import { h, type Raw } from './dom.js';
+import { findingStatus } from './findings.js';
 
 export function paritySection(report: JsonReport): Raw {
   const rows = report.results
@@ -25,20 +26,16 @@ export function paritySection(report: JsonReport): Raw {
         rows.map(({ r, from, to, property }) =>
           h(
             'tr',
-            { class: `st-${statusOf(r)}`, 'data-property': property },
+            { class: `st-${findingStatus(r)}`, 'data-property': property },
             h('td', null, `${from} → ${to}`),
             h('td', null, property),
-            h('td', null, statusOf(r)),
+            h('td', null, findingStatus(r)),
             h('td', null, differences(r.evidence.differences, r.message)),
           ),
         ),
       ),
     ),
   );
-}
-
-function statusOf(r: JsonReport['results'][number]): string {
-  return r.status === 'fail' && r.waived ? 'waived' : r.status;
 }
 
 function str(v: unknown): string {
