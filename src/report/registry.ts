@@ -6,9 +6,10 @@ import type { Formatter } from './formatter.js';
 import { jsonFormatter } from './json.js';
 import { junitFormatter } from './junit.js';
 import { markdownFormatter } from './markdown.js';
+import { ocsfFormatter } from './ocsf.js';
 import { sarifFormatter } from './sarif-format.js';
 
-export const FORMATTERS: readonly Formatter[] = [jsonFormatter, sarifFormatter, markdownFormatter, csvFormatter, junitFormatter];
+export const FORMATTERS: readonly Formatter[] = [jsonFormatter, sarifFormatter, markdownFormatter, csvFormatter, junitFormatter, ocsfFormatter];
 
 export const FORMAT_NAMES: readonly string[] = FORMATTERS.map((f) => f.name);
 export const DEFAULT_FORMATS: readonly string[] = FORMATTERS.filter((f) => f.byDefault).map((f) => f.name);
