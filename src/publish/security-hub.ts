@@ -33,9 +33,12 @@ type Client = Pick<SecurityHubClient, 'send'>;
 
 export async function publishToSecurityHub(report: JsonReport, client: Client, opts: PublishOptions): Promise<PublishSummary> {
   const inAccount = (account: string | undefined) => opts.accountId === undefined || account === opts.accountId;
+  const earlier = await activeFindings(client, report);
+  // A finding keeps the time Security Hub first saw it; UpdatedAt is this report's.
+  const createdAt = new Map(earlier.flatMap((f) => (f.Id && f.CreatedAt ? [[f.Id, f.CreatedAt] as const] : [])));
   const current = asffFindings(report)
     .filter((f) => inAccount(f.AwsAccountId))
-    .map((f) => ({ ...f, ProductArn: productArn(opts.region, f.AwsAccountId) }));
+    .map((f) => ({ ...f, ProductArn: productArn(opts.region, f.AwsAccountId), CreatedAt: createdAt.get(f.Id) ?? f.CreatedAt }));
   const ids = new Set(current.map((f) => f.Id));
   const passing = new Set(report.results.filter((r) => r.status === 'pass').map((r) => asffId(report.run.spec.system, r.ruleId, r.fingerprint)));
   const updates: AwsSecurityFinding[] = [];
@@ -43,7 +46,7 @@ export async function publishToSecurityHub(report: JsonReport, client: Client, o
   let archived = 0;
   const resolvedStale = report.summary.complete;
   if (resolvedStale) {
-    for (const old of await activeFindings(client, report)) {
+    for (const old of earlier) {
       if (old.Id === undefined || ids.has(old.Id) || !inAccount(old.AwsAccountId)) continue;
       const stillThere = passing.has(old.Id);
       if (stillThere && old.Compliance?.Status === 'PASSED' && old.Workflow?.Status === 'RESOLVED') continue;

@@ -82,9 +82,12 @@ describe('envgate publish --security-hub against the emulator', () => {
       Workflow: { Status: 'NEW' },
       RecordState: 'ACTIVE',
     });
-    const s2 = await publishToSecurityHub(first, client, { region: 'eu-west-1' });
+    const later = buildJsonReport({ ...sampleEvaluation(), results: first.results }, cleanContext({ generatedAt: '2025-02-01T00:00:00.000Z' }));
+    const s2 = await publishToSecurityHub(later, client, { region: 'eu-west-1' });
     expect(s2.imported).toBe(3);
-    expect(await all()).toHaveLength(3);
+    const again = await all();
+    expect(again).toHaveLength(3);
+    expect(byResource(again, 'arn:aws:s3:::bucket-000')[0]).toMatchObject({ CreatedAt: f0.CreatedAt, UpdatedAt: '2025-02-01T00:00:00.000Z' });
   });
 
   it('resolves a finding whose result passes later, and archives one whose resource is gone', async () => {
