@@ -7,9 +7,12 @@ import { readdirSync } from 'node:fs';
 /** Unit test folders: tests there import src/ (mutated in the sandbox) directly. */
 const UNIT_DIRS = ['test/engine', 'test/gate', 'test/rules', 'test/spec', 'test/report', 'test/model'];
 
-/** Every *.test.ts below UNIT_DIRS except the emulator suites (Stryker's testFiles has no `!`). */
-function unitTests() {
-  return UNIT_DIRS.flatMap((dir) =>
+/**
+ * Every *.test.ts below the given folders (mutate.mjs picks them per target; all unit
+ * folders by default) except the emulator suites (Stryker's testFiles has no `!`).
+ */
+function unitTests(dirs) {
+  return dirs.flatMap((dir) =>
     readdirSync(dir, { recursive: true })
       .map((f) => `${dir}/${String(f).split('\\').join('/')}`)
       .filter((f) => f.endsWith('.test.ts') && !f.endsWith('.emulator.test.ts')),
@@ -24,11 +27,12 @@ export default {
   testRunner: 'vitest',
   plugins: ['@stryker-mutator/vitest-runner'],
   vitest: { configFile: '.ci/vitest.config.ts', related: false },
-  testFiles: unitTests(),
+  testFiles: unitTests(process.env.ENVGATE_MUTATE_TESTS ? process.env.ENVGATE_MUTATE_TESTS.split(',') : UNIT_DIRS),
   // Each mutant runs only the tests that reached it in the first (dry) run.
   coverageAnalysis: 'perTest',
   concurrency: Number(process.env.ENVGATE_MUTATE_CONCURRENCY ?? 2),
-  timeoutMS: 20_000,
+  // A mutant that loops forever costs this much beyond its tests' own time (x1.5).
+  timeoutMS: 10_000,
   incremental: true,
   incrementalFile: `.cache/stryker/incremental/${slug}.json`,
   tempDirName: '.cache/stryker/tmp',
