@@ -138,3 +138,35 @@ describe('shared targets and tags', () => {
     expect(statuses(out)[one.arn]).toBe('pass');
   });
 });
+
+describe('outcomes', () => {
+  const key = resource(`arn:aws:kms:eu-west-1:${STG}:key/k1`, 'AWS::KMS::Key', { tags: { env: 'staging' } });
+  const q = (name: string, env?: string) => resource(`arn:aws:sqs:eu-west-1:${STG}:${name}`, 'AWS::SQS::Queue', { tags: env ? { env } : {}, relations: [{ kind: 'kms-key', target: key.arn }] });
+
+  it('a failure states the first link, how many more, and which environments the spec keeps apart', () => {
+    const out = run({ resources: [key, q('a', 'staging'), q('b', 'production'), q('c', 'production')] });
+    const f = out.find((o) => o.status === 'fail')!;
+    expect(f.message).toBe(`AWS::KMS::Key 'k1' (staging): used (kms-key) by arn:aws:sqs:eu-west-1:${STG}:b of production (and 1 more link(s)); the spec keeps production apart from staging`);
+    expect({ ...f.evidence, links: undefined }).toEqual({ observed: { environments: ['production', 'staging'] }, expected: { environments: ['staging'] }, environment: 'staging', paths: ['shared-target'], links: undefined, linkCount: 2 });
+    expect(f.environments).toEqual(['production', 'staging']);
+  });
+
+  it('an attributed subject without links passes, naming its environment; an unattributed one has no outcome', () => {
+    const out = run({ resources: [q('a', 'staging'), q('lone')] });
+    expect(out).toEqual([{ arn: `arn:aws:sqs:eu-west-1:${STG}:a`, status: 'pass', message: "'a' is used by staging only", evidence: { observed: { environments: ['staging'] }, expected: { environments: ['staging'] } } }]);
+  });
+
+  it('a resource whose type could not be collected is not evaluated, with the collection error as reason', () => {
+    const errors = [{ accountId: STG, region: 'eu-west-1', service: 'sqs', operation: 'ListQueues', code: 'AccessDenied', message: 'denied', affects: ['AWS::SQS::Queue'] }];
+    expect(run({ resources: [q('a', 'staging')], errors })).toEqual([
+      { status: 'not-evaluated', arn: `arn:aws:sqs:eu-west-1:${STG}:a`, message: "AWS::SQS::Queue 'a': isolation not evaluated", evidence: {}, reason: `collection error sqs:ListQueues AccessDenied in ${STG}/eu-west-1: denied` },
+    ]);
+  });
+
+  it('a subject without an environment of its own is kept apart from "other environments"; shared reaches its account only', () => {
+    const t = resource(`arn:aws:sns:eu-west-1:${STG}:multi`, 'AWS::SNS::Topic', { tags: { env: 'shared' } });
+    const f = run({ resources: [t], envs: { [t.arn]: null } }).find((o) => o.status === 'fail')!;
+    expect(f.message).toBe("AWS::SNS::Topic 'multi': tagged env=shared; the spec keeps staging apart from other environments");
+    expect(f.evidence.expected).toEqual({ environments: ['one environment'] });
+  });
+});
