@@ -18,12 +18,17 @@ export const CI_TARGETS = ['src/gate/decide.ts', 'src/engine/conditions.ts'];
 const CI_BREAK = 85;
 
 /**
- * Which unit test folders kill the mutants of a src/ folder: the ones testing it, so a
- * mutant does not wait for the report suites that run the whole engine on fixtures.
- * Longest prefix wins; targets from several entries run the union.
+ * Which unit tests kill the mutants of a src/ folder or module: the ones testing it. Each
+ * mutant run loads every test file that reached its code, so a module gets its own test
+ * files rather than every suite that happens to run through it (the report and CLI-level
+ * suites import the whole tool and make each mutant cost seconds). Longest prefix wins;
+ * targets from several entries run the union. Entries are folders or test files.
  */
 export const TESTS_FOR = {
   'src/engine': ['test/engine', 'test/rules'],
+  'src/engine/analyses': ['test/engine/analyses'],
+  'src/engine/conditions.ts': ['test/engine/conditions-operators.test.ts', 'test/engine/conditions-split.test.ts', 'test/rules/rules.test.ts', 'test/rules/messages.test.ts'],
+  'src/engine/attribution.ts': ['test/engine/attribution-signals.test.ts', 'test/engine/attribution-inherit.test.ts', 'test/engine/attribution-table.test.ts', 'test/engine/unknown-tags.test.ts', 'test/rules/rules.test.ts'],
   'src/gate': ['test/gate'],
   'src/rules': ['test/rules'],
   'src/spec': ['test/spec'],

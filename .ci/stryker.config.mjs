@@ -8,13 +8,14 @@ import { readdirSync } from 'node:fs';
 const UNIT_DIRS = ['test/engine', 'test/gate', 'test/rules', 'test/spec', 'test/report', 'test/model'];
 
 /**
- * Every *.test.ts below the given folders (mutate.mjs picks them per target; all unit
- * folders by default) except the emulator suites (Stryker's testFiles has no `!`).
+ * The given test files and every *.test.ts below the given folders (mutate.mjs picks
+ * them per target; all unit folders by default) except the emulator suites (Stryker's
+ * testFiles has no `!`).
  */
 function unitTests(dirs) {
   return dirs.flatMap((dir) =>
-    readdirSync(dir, { recursive: true })
-      .map((f) => `${dir}/${String(f).split('\\').join('/')}`)
+    (dir.endsWith('.test.ts') ? [''] : readdirSync(dir, { recursive: true }))
+      .map((f) => (f === '' ? dir : `${dir}/${String(f).split('\\').join('/')}`))
       .filter((f) => f.endsWith('.test.ts') && !f.endsWith('.emulator.test.ts')),
   ).sort();
 }
