@@ -202,6 +202,10 @@ describe('subjects', () => {
     expect(v({ spec: 'tagging.required', contains: 'Owner' })).toBe(TRUE);
     expect(v({ spec: 'tagging.required', contains: 'Team' })).toBe(FALSE);
     expect(verdict({ spec: 'tagging.nothing', exists: true }).trace.missing).toEqual([]);
+    // key selects an entry of a spec map by a resource field.
+    expect(v({ spec: 'environments', key: 'tags.Environment', exists: true })).toBe(TRUE);
+    expect(v({ spec: 'environments', key: 'name', exists: true })).toBe(FALSE);
+    expect(verdict({ spec: 'environments', key: 'name', equals: 1 }).trace.missing).toEqual(['spec environments[name] not set']);
   });
 
   it('item reads the current each item', () => {
