@@ -170,3 +170,79 @@ describe('outcomes', () => {
     expect(f.evidence.expected).toEqual({ environments: ['one environment'] });
   });
 });
+
+describe('path details', () => {
+  const queue = (name: string, env: string | undefined, relations: Resource['relations']) => resource(`arn:aws:sqs:eu-west-1:${STG}:${name}`, 'AWS::SQS::Queue', { tags: env ? { env } : {}, relations });
+  const key = resource(`arn:aws:kms:eu-west-1:${STG}:key/k1`, 'AWS::KMS::Key', { tags: { env: 'staging' } });
+  const linksOf = (out: Outcome[], arn: string) => out.find((o) => o.arn === arn && o.status === 'fail')?.evidence.links as Record<string, unknown>[] | undefined;
+
+  it('tag values naming several environments, by name or alias, with any separator; the default shared words', () => {
+    const s = spec();
+    s.environments.production!.aliases = ['prod'];
+    const values = ['staging, production', 'staging+prod', 'staging;production', 'Staging|Production', 'staging&production', ' staging production '];
+    const topics = values.map((v, i) => resource(`arn:aws:sns:eu-west-1:${STG}:t${i}`, 'AWS::SNS::Topic', { tags: { env: v } }));
+    const shared = ['SHARED', 'common', 'global', 'all'].map((v, i) => resource(`arn:aws:sns:eu-west-1:${STG}:s${i}`, 'AWS::SNS::Topic', { tags: { env: v } }));
+    const other = resource(`arn:aws:sns:eu-west-1:${STG}:o`, 'AWS::SNS::Topic', { tags: { Owner: 'shared', env: 'staging-production' } });
+    const all = [...topics, ...shared, other];
+    const out = run({ spec: s, resources: all, envs: Object.fromEntries(all.map((r) => [r.arn, null])) }, { paths: ['tag'] });
+    expect(topics.map((t) => linksOf(out, t.arn)?.map((l) => l.environment))).toEqual(values.map(() => ['production', 'staging']));
+    expect(shared.map((t) => linksOf(out, t.arn)?.map((l) => l.environment))).toEqual(shared.map(() => ['staging']));
+    expect(linksOf(out, other.arn)).toBeUndefined();
+    // Other shared words replace the defaults.
+    const custom = run({ spec: s, resources: shared, envs: Object.fromEntries(shared.map((r) => [r.arn, null])) }, { paths: ['tag'], sharedTagValues: ['common'] });
+    expect(custom.filter((o) => o.status === 'fail').map((o) => o.arn)).toEqual([shared[1]!.arn]);
+  });
+
+  it('a shared tag in an account of no environment reaches every environment', () => {
+    const t = resource('arn:aws:sns:eu-west-1:999999999999:x', 'AWS::SNS::Topic', { tags: { env: 'shared' } });
+    expect(linksOf(run({ resources: [t], envs: { [t.arn]: null } }), t.arn)?.map((l) => l.environment)).toEqual(['production', 'staging']);
+  });
+
+  it('shared target: up to 3 sample users per environment, the full count, every kind of use', () => {
+    const users = ['a', 'b', 'c', 'd'].map((n) => queue(n, 'production', [{ kind: 'kms-key', target: key.arn }, { kind: 'logs-to', target: key.arn }]));
+    const links = linksOf(run({ resources: [key, ...users] }), key.arn)!;
+    expect(links.map((l) => [l.peer, l.via, l.users])).toEqual(['a', 'b', 'c'].map((n) => [`arn:aws:sqs:eu-west-1:${STG}:${n}`, 'kms-key,logs-to', 4]));
+  });
+
+  it('a target of one environment used only by another is shared; used only by its own, or unattributed and used by one, is not', () => {
+    const prodOnly = run({ resources: [key, queue('p', 'production', [{ kind: 'kms-key', target: key.arn }])] });
+    expect(linksOf(prodOnly, key.arn)?.map((l) => l.environment)).toEqual(['production']);
+    expect(linksOf(run({ resources: [key, queue('s', 'staging', [{ kind: 'kms-key', target: key.arn }])] }), key.arn)).toBeUndefined();
+    const loose = resource(`arn:aws:kms:eu-west-1:${STG}:key/k2`, 'AWS::KMS::Key');
+    expect(linksOf(run({ resources: [loose, queue('p', 'production', [{ kind: 'kms-key', target: loose.arn }])] }), loose.arn)).toBeUndefined();
+  });
+
+  it('relations to itself, monitoring relations, unattributed or allowed users do not share a target', () => {
+    const selfish = queue('self', 'production', [{ kind: 'kms-key', target: `arn:aws:sqs:eu-west-1:${STG}:self` }]);
+    const alarm = resource(`arn:aws:cloudwatch:eu-west-1:${STG}:alarm:a`, 'AWS::CloudWatch::Alarm', { tags: { env: 'production' }, relations: [{ kind: 'monitors', target: key.arn }] });
+    const nobody = queue('nobody', undefined, [{ kind: 'kms-key', target: key.arn }]);
+    const listed = queue('listed', 'production', [{ kind: 'kms-key', target: key.arn }]);
+    const s = spec({ shared: [{ type: 'AWS::SQS::Queue', name: 'listed', reason: 'fan-out' }] });
+    expect(run({ spec: s, resources: [key, selfish, alarm, nobody, listed] }).filter((o) => o.status === 'fail')).toEqual([]);
+  });
+
+  it('an AWS managed key used from two environments is no finding, and passes saying why', () => {
+    const managed = resource(`arn:aws:kms:eu-west-1:${STG}:key/aws1`, 'AWS::KMS::Key', { tags: { env: 'staging' }, config: { keyManager: 'AWS' } });
+    const out = run({ resources: [managed, queue('a', 'staging', [{ kind: 'kms-key', target: managed.arn }]), queue('b', 'production', [{ kind: 'kms-key', target: managed.arn }])] });
+    expect(out.find((o) => o.arn === managed.arn)).toEqual({ arn: managed.arn, status: 'pass', message: "AWS managed key 'aws1' is not an isolation boundary: IAM decides who may use it", evidence: { observed: 'aws-managed-key', expected: 'used by one environment unless AWS managed or listed as shared' } });
+    // A key outside the snapshot named by an aws/ alias is AWS managed too.
+    const alias = `arn:aws:kms:eu-west-1:${STG}:alias/aws/sqs`;
+    expect(run({ resources: [queue('a', 'staging', [{ kind: 'kms-key', target: alias }]), queue('b', 'production', [{ kind: 'kms-key', target: alias }])] }).filter((o) => o.status === 'fail')).toEqual([]);
+  });
+
+  it('ingress-security-group and ingress-cidr relations count as the config does', () => {
+    const prod = sg('sg-p', 'production', [], [], PRD);
+    const g = resource(`arn:aws:ec2:eu-west-1:${STG}:security-group/sg-r`, 'AWS::EC2::SecurityGroup', { tags: { env: 'staging' }, relations: [{ kind: 'ingress-security-group', target: prod.arn }, { kind: 'ingress-cidr', target: '10.2.1.0/24' }] });
+    expect(linksOf(run({ resources: [prod, g] }), g.arn)?.map((l) => [l.path, l.via])).toEqual([['ingress-cidr', '10.2.1.0/24'], ['ingress-security-group', prod.arn]]);
+    // The path option selects one of the two.
+    expect(linksOf(run({ resources: [prod, g] }, { paths: ['ingress-security-group'] }), g.arn)?.map((l) => l.path)).toEqual(['ingress-security-group']);
+  });
+
+  it('grants: a statement without Sid names its policy alone; an attached managed policy names its ARN', () => {
+    const prodBucket = resource('arn:aws:s3:::prod-data', 'AWS::S3::Bucket', { accountId: PRD, tags: { env: 'production' } });
+    const r = principal(`arn:aws:iam::${STG}:role/app`, { tags: { env: 'staging' }, inlinePolicies: [inline('p', [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::prod-data' }])] });
+    expect(linksOf(run({ resources: [prodBucket], principals: [r] }), r.arn)?.map((l) => l.policy)).toEqual([`inline:${r.arn}:p`]);
+    const unattributed = principal(`arn:aws:iam::${STG}:role/loose`, { inlinePolicies: [inline('p', [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::prod-data' }])] });
+    expect(run({ resources: [prodBucket], principals: [unattributed] }).map((o) => o.arn)).toEqual([prodBucket.arn]);
+  });
+});
