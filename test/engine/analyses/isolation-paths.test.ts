@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { runIsolation, type IsolationOptions } from '../../../src/engine/analyses/isolation.js';
 import type { Outcome } from '../../../src/engine/context.js';
 import type { Resource } from '../../../src/model/snapshot.js';
-import { context, inline, principal, resource, spec, type ContextInput } from './iso-access-factory.js';
+import { context, inline, managed, principal, resource, spec, type ContextInput } from './iso-access-factory.js';
 
 const STG = '111111111111';
 const PRD = '222222222222';
@@ -244,5 +244,79 @@ describe('path details', () => {
     expect(linksOf(run({ resources: [prodBucket], principals: [r] }), r.arn)?.map((l) => l.policy)).toEqual([`inline:${r.arn}:p`]);
     const unattributed = principal(`arn:aws:iam::${STG}:role/loose`, { inlinePolicies: [inline('p', [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::prod-data' }])] });
     expect(run({ resources: [prodBucket], principals: [unattributed] }).map((o) => o.arn)).toEqual([prodBucket.arn]);
+  });
+});
+
+describe('edge cases of each path', () => {
+  const linksOf = (out: Outcome[], arn: string) => out.find((o) => o.arn === arn && o.status === 'fail')?.evidence.links as Record<string, unknown>[] | undefined;
+  const failures = (out: Outcome[]) => out.filter((o) => o.status === 'fail').map((o) => o.arn);
+
+  it('host bits in any octet and prefix; a malformed or out-of-range block is skipped', () => {
+    const s = spec();
+    s.environments.production!.network!.vpcCidrs = ['10.20.0.0/16'];
+    const g = sg('sg-h', 'staging', ['10.20.30.40/16', '10.20.5.7/24', 'x10.20.0.5/16', '10.20.0.5/16x', '10.1.256.0/24', '10.1.0.300/24']);
+    expect(linksOf(run({ spec: s, resources: [g] }), g.arn)?.map((l) => l.via)).toEqual(['10.20.30.40/16', '10.20.5.7/24']);
+  });
+
+  it('minPrefixLength is inclusive: a block of exactly that length is examined', () => {
+    const g = sg('sg-m', 'staging', ['10.0.0.0/8']);
+    expect(failures(run({ resources: [g] }, { minPrefixLength: 8 }))).toEqual([g.arn]);
+  });
+
+  it('an environment without network ranges is reached by no CIDR', () => {
+    const s = spec();
+    s.environments.dev = { ...s.environments.staging!, accounts: [{ id: '333333333333' }], network: undefined };
+    const g = sg('sg-n', 'staging', ['10.2.0.0/24']);
+    expect(linksOf(run({ spec: s, resources: [g] }), g.arn)?.map((l) => l.environment)).toEqual(['production']);
+  });
+
+  it('peer groups are found by their groupId, not the resource id', () => {
+    const prod = resource(`arn:aws:ec2:eu-west-1:${PRD}:security-group/sg-res`, 'AWS::EC2::SecurityGroup', { id: 'sg-res', tags: { env: 'production' }, config: { groupId: 'sg-0prod', ingress: [], egress: [] } });
+    const g = sg('sg-s', 'staging', [], ['sg-0prod']);
+    expect(linksOf(run({ resources: [prod, g] }), g.arn)?.map((l) => l.peer)).toEqual([prod.arn]);
+  });
+
+  it('an unattributed or allowed group is not judged', () => {
+    const loose = sg('sg-l', 'staging', ['10.2.0.0/24']);
+    const listed = sg('sg-a', 'staging', ['10.2.0.0/24']);
+    const s = spec({ shared: [{ type: 'AWS::EC2::SecurityGroup', name: 'sg-a', reason: 'bastion' }] });
+    expect(failures(run({ spec: s, resources: [loose, listed], envs: { [loose.arn]: null } }))).toEqual([]);
+  });
+
+  it('tag values: surrounding spaces and case do not matter; an unknown word names no environment', () => {
+    const a = resource(`arn:aws:sns:eu-west-1:${STG}:a`, 'AWS::SNS::Topic', { tags: { env: ' Shared ' } });
+    const b = resource(`arn:aws:sns:eu-west-1:${STG}:b`, 'AWS::SNS::Topic', { tags: { env: 'staging qa' } });
+    const out = run({ resources: [a, b], envs: { [a.arn]: null, [b.arn]: null } }, { paths: ['tag'] });
+    expect(failures(out)).toEqual([a.arn]);
+  });
+
+  describe('grants', () => {
+    const prodBucket = resource('arn:aws:s3:::prod-data', 'AWS::S3::Bucket', { accountId: PRD, tags: { env: 'production' } });
+    const prodKey = resource(`arn:aws:kms:eu-west-1:${PRD}:key/pk`, 'AWS::KMS::Key', { accountId: PRD, tags: { env: 'production' } });
+    const policyResource = (name: string, env: string | undefined, relations: Resource['relations']) =>
+      resource(`arn:aws:iam::${STG}:policy/${name}`, 'AWS::IAM::ManagedPolicy', { tags: env ? { env } : {}, relations });
+
+    it('a policy resource: only its grants relations count; unattributed or allowed ones are not judged', () => {
+      const other = policyResource('other-kinds', 'staging', [{ kind: 'grants', target: `arn:aws:sqs:eu-west-1:${STG}:own-queue` }, { kind: 'monitors', target: prodKey.arn }]);
+      const loose = policyResource('loose', undefined, [{ kind: 'grants', target: prodBucket.arn }]);
+      const listed = policyResource('listed', 'staging', [{ kind: 'grants', target: prodBucket.arn }]);
+      const s = spec({ shared: [{ type: 'AWS::IAM::ManagedPolicy', name: 'listed', reason: 'break-glass' }] });
+      expect(failures(run({ spec: s, resources: [prodBucket, prodKey, other, loose, listed] }))).toEqual([]);
+    });
+
+    it('a principal: a Statement object counts as a list of one; an allowed principal is not judged', () => {
+      const single = principal(`arn:aws:iam::${STG}:role/single`, { tags: { env: 'staging' }, inlinePolicies: [{ name: 'p', document: { Version: '2012-10-17', Statement: { Effect: 'Allow', Action: 's3:*', Resource: prodBucket.arn } } }] });
+      const listed = principal(`arn:aws:iam::${STG}:role/listed`, { tags: { env: 'staging' }, inlinePolicies: [inline('p', [{ Effect: 'Allow', Action: 's3:*', Resource: prodBucket.arn }])] });
+      const s = spec({ shared: [{ type: 'AWS::IAM::Role', name: 'listed', reason: 'audit' }] });
+      expect(failures(run({ spec: s, resources: [prodBucket], principals: [single, listed] }))).toEqual([single.arn]);
+    });
+
+    it('an attached policy missing from the snapshot grants nothing; one that is a resource speaks for itself', () => {
+      const pol = policyResource('res', 'staging', [{ kind: 'grants', target: prodBucket.arn }]);
+      const doc = { Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: prodBucket.arn }] };
+      const role = principal(`arn:aws:iam::${STG}:role/r`, { tags: { env: 'staging' }, attachedPolicies: [pol.arn, `arn:aws:iam::${STG}:policy/gone`] });
+      const out = run({ resources: [prodBucket, pol], principals: [role], policies: [managed(pol.arn, doc)] });
+      expect(failures(out)).toEqual([pol.arn]);
+    });
   });
 });
