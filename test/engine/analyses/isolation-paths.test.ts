@@ -313,7 +313,7 @@ describe('edge cases of each path', () => {
 
     it('an attached policy missing from the snapshot grants nothing; one that is a resource speaks for itself', () => {
       const pol = policyResource('res', 'staging', [{ kind: 'grants', target: prodBucket.arn }]);
-      const doc = { Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: prodBucket.arn }] };
+      const doc = { Statement: [{ Effect: 'Allow' as const, Action: 's3:*', Resource: prodBucket.arn }] };
       const role = principal(`arn:aws:iam::${STG}:role/r`, { tags: { env: 'staging' }, attachedPolicies: [pol.arn, `arn:aws:iam::${STG}:policy/gone`] });
       const out = run({ resources: [prodBucket, pol], principals: [role], policies: [managed(pol.arn, doc)] });
       expect(failures(out)).toEqual([pol.arn]);
