@@ -17,7 +17,8 @@ import { defineCommand, type GlobalArgs } from '../command.js';
 import type { ExitCode } from '../exit-codes.js';
 import { writeFilesAtomic } from '../fs-atomic.js';
 import { defaultDeps, type PipelineArgs, type PipelineDeps, reportContext, runPipeline, withPipelineOptions } from '../pipeline.js';
-import { emitReports, FILE_NAMES, parseFormats, renderReports, type ReportArgs, withReportOptions } from '../report-options.js';
+import { fitMarkdown } from '../../report/markdown-limit.js';
+import { emitReports, fileName, parseFormats, renderReports, type ReportArgs, withReportOptions } from '../report-options.js';
 import { FAIL_ON_CHOICES } from './scan.js';
 
 export interface GateArgs extends PipelineArgs, ReportArgs {
@@ -83,12 +84,12 @@ export function makeGateCommand(deps: PipelineDeps = defaultDeps) {
       const rendered = renderReports(formats, evaluation, rctx);
       const scope = { from: from, to: to, failOn: args['fail-on'] };
       const markdown = rendered.get('md');
-      if (markdown !== undefined) rendered.set('md', gateMarkdown(decision, scope) + markdown);
+      if (markdown !== undefined) rendered.set('md', fitMarkdown(gateMarkdown(decision, scope) + markdown));
 
       if (args.out === '-') {
         emitReports(rendered, args.out, ctx.out);
       } else {
-        const files = [...rendered.entries()].map(([f, data]) => ({ path: path.join(args.out, FILE_NAMES[f]), data }));
+        const files = [...rendered.entries()].map(([f, data]) => ({ path: path.join(args.out, fileName(f)), data }));
         files.push({ path: path.join(args.out, GATE_FILE), data: `${JSON.stringify(gateSummary(decision, scope), null, 2)}\n` });
         writeFilesAtomic(files);
         ctx.out.info(`reports: ${files.map((f) => f.path).join(', ')}`);
