@@ -38,19 +38,70 @@ function valueAt(root: unknown, pointer: string): unknown {
   return cur;
 }
 
-/** Drops anyOf/oneOf branch errors, keeping one diagnostic per alternative point. */
+/** Errors by instance path, to find those at or under a path without a scan of all. */
+class ErrorsByPath {
+  private readonly byPath = new Map<string, ErrorObject[]>();
+  private sorted: string[] | undefined;
+
+  add(e: ErrorObject): void {
+    const list = this.byPath.get(e.instancePath);
+    if (list) list.push(e);
+    else {
+      this.byPath.set(e.instancePath, [e]);
+      this.sorted = undefined;
+    }
+  }
+
+  /** Errors at `path` or below it: paths under it sort contiguously after `path + '/'`. */
+  under(path: string): ErrorObject[] {
+    this.sorted ??= [...this.byPath.keys()].sort();
+    const keys = this.sorted;
+    const prefix = `${path}/`;
+    let lo = 0;
+    let hi = keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((keys[mid] as string) < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const out = [...(this.byPath.get(path) ?? [])];
+    for (let k = lo; k < keys.length && (keys[k] as string).startsWith(prefix); k++) out.push(...(this.byPath.get(keys[k] as string) ?? []));
+    return out;
+  }
+}
+
+/**
+ * Drops anyOf/oneOf branch errors, keeping one diagnostic per alternative point. A
+ * branch error belongs to an alternative when it lies under the alternative's schema
+ * path and its instance path: one schema (an array's items) serves many places. Linear
+ * in the errors per alternative's subtree, so a file with thousands of failing
+ * alternatives stays fast.
+ */
 function collapseAlternatives(errors: ErrorObject[]): ErrorObject[] {
-  const alternatives = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf');
-  let out = errors;
-  for (const alt of alternatives) {
+  const rank = new Map<ErrorObject, number>(); // the errors still kept, by output order
+  const index = new ErrorsByPath();
+  errors.forEach((e, i) => {
+    rank.set(e, i);
+    index.add(e);
+  });
+  let next = errors.length;
+  for (const alt of errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf')) {
     const prefix = `${alt.schemaPath}/`;
-    const branches = out.filter((e) => e.schemaPath.startsWith(prefix));
-    out = out.filter((e) => !e.schemaPath.startsWith(prefix));
+    const branches = index
+      .under(alt.instancePath)
+      .filter((e) => rank.has(e) && e.schemaPath.startsWith(prefix))
+      .sort((a, b) => (rank.get(a) as number) - (rank.get(b) as number));
+    for (const e of branches) rank.delete(e);
     if (alt.keyword === 'oneOf' && (alt.params as { passingSchemas?: unknown }).passingSchemas) continue; // "matches more than one": keep alt
     const onlyTypes = branches.every((e) => e.keyword === 'type' && e.instancePath === alt.instancePath);
     if (onlyTypes || branches.length === 0) {
+      const at = rank.get(alt);
+      if (at === undefined) continue;
       const types = [...new Set(branches.map((e) => String((e.params as { type: unknown }).type)))];
-      out = out.map((e) => (e === alt ? { ...alt, keyword: 'type', params: { type: types.join(',') } } : e));
+      const collapsed = { ...alt, keyword: 'type', params: { type: types.join(',') } };
+      rank.delete(alt);
+      rank.set(collapsed, at);
+      index.add(collapsed);
       continue;
     }
     // Keep the branch that got furthest: the fewest errors among branches that passed the type check.
@@ -61,9 +112,10 @@ function collapseAlternatives(errors: ErrorObject[]): ErrorObject[] {
     }
     const candidates = [...byBranch.values()].filter((list) => !list.some((e) => e.keyword === 'type' && e.instancePath === alt.instancePath));
     const best = (candidates.length > 0 ? candidates : [...byBranch.values()]).sort((a, b) => a.length - b.length)[0] ?? [];
-    out = out.filter((e) => e !== alt).concat(best);
+    rank.delete(alt);
+    for (const e of best) rank.set(e, next++);
   }
-  return out;
+  return [...rank.entries()].sort((a, b) => a[1] - b[1]).map(([e]) => e);
 }
 
 export function translateAjvErrors(errors: ErrorObject[], root: unknown, file: string, index: PositionIndex): Diagnostic[] {
