@@ -13,7 +13,8 @@ import { TOOL_VERSION } from './version.js';
 export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env, out?: Output): Promise<ExitCode> {
   const quiet = argv.includes('--quiet') || argv.includes('-q');
   const verbose = argv.includes('--verbose') || argv.includes('-v');
-  const output = out ?? consoleOutput({ quiet, verbose }, env);
+  const progress = argv.includes('--progress');
+  const output = out ?? consoleOutput({ quiet, verbose, progress }, env);
   let code: ExitCode = EXIT.ok;
 
   let ctx: CommandContext;

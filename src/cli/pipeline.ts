@@ -20,8 +20,9 @@ import { TOOL_VERSION } from './version.js';
 import { withTimeoutOptions } from './timeout-options.js';
 import { resolveTimeouts, type TimeoutArgs } from '../collect/timeouts.js';
 import { checkRegionOption } from './region-option.js';
+import { type ProgressArgs, withProgressOption } from './progress.js';
 
-export interface PipelineArgs extends TimeoutArgs {
+export interface PipelineArgs extends TimeoutArgs, ProgressArgs {
   spec: string;
   snapshot?: string;
   rules?: string[];
@@ -35,7 +36,7 @@ export interface PipelineArgs extends TimeoutArgs {
 
 /** The options of PipelineArgs, for a command's builder. */
 export function withPipelineOptions<T>(y: Argv<T>): Argv<T & PipelineArgs> {
-  return withTimeoutOptions(y)
+  return withProgressOption(withTimeoutOptions(y))
     .option('spec', { type: 'string', demandOption: true, describe: 'Environment spec (YAML)' })
     .option('snapshot', { type: 'string', describe: 'Evaluate this saved snapshot instead of collecting live (no AWS calls)' })
     .option('rules', { type: 'string', array: true, describe: 'Extra rule directories, besides the built-in rules (repeatable)' })
@@ -83,7 +84,7 @@ export async function runPipeline(args: PipelineArgs, ctx: CommandContext, deps:
   const rules = loadRules(args.rules ?? []);
   let snapshot: Snapshot;
   if (args.snapshot !== undefined) {
-    for (const live of ['region', 'profile', 'endpoint', 'connect-timeout', 'attempt-timeout', 'call-timeout'] as const) {
+    for (const live of ['region', 'profile', 'endpoint', 'connect-timeout', 'attempt-timeout', 'call-timeout', 'progress'] as const) {
       const v = args[live];
       if (v !== undefined && (!Array.isArray(v) || v.length > 0)) ctx.out.warn(`envgate: --${live} applies to live collection; ignored with --snapshot`);
     }

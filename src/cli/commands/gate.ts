@@ -16,6 +16,7 @@ import { loadSpec } from '../../spec/load.js';
 import { defineCommand, type GlobalArgs } from '../command.js';
 import type { ExitCode } from '../exit-codes.js';
 import { writeFilesAtomic } from '../fs-atomic.js';
+import { causeLines } from '../collection-causes.js';
 import { defaultDeps, type PipelineArgs, type PipelineDeps, reportContext, runPipeline, withPipelineOptions } from '../pipeline.js';
 import { emitReports, FILE_NAMES, parseFormats, renderReports, type ReportArgs, withReportOptions } from '../report-options.js';
 import { FAIL_ON_CHOICES } from './scan.js';
@@ -99,6 +100,7 @@ export function makeGateCommand(deps: PipelineDeps = defaultDeps) {
         if (n.level === 'warn') ctx.out.warn(line);
         else ctx.out.info(line);
       }
+      for (const line of causeLines(errors)) ctx.out.warn(`envgate gate: collection error cause: ${line}`);
       const lines = verdictLines(decision, scope);
       // A blocked or incomplete verdict is shown even with --quiet.
       for (const l of lines) (decision.verdict === 'pass' ? ctx.out.info : ctx.out.error)(l);

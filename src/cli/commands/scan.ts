@@ -14,6 +14,7 @@ import { type CommandContext, defineCommand, type GlobalArgs } from '../command.
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { defaultDeps, type PipelineArgs, type PipelineDeps, reportContext, runPipeline, withPipelineOptions } from '../pipeline.js';
 import { blockingFindingLines } from '../findings.js';
+import { causeLines } from '../collection-causes.js';
 import { emitReports, parseFormats, renderReports, type ReportArgs, withReportOptions } from '../report-options.js';
 
 export interface ScanArgs extends PipelineArgs, ReportArgs {
@@ -65,6 +66,7 @@ export function makeScanCommand(deps: PipelineDeps = defaultDeps) {
           `${excluded > 0 ? `, ${excluded} resource(s) excluded by the spec` : ''}; ` +
           `${rctx.snapshot.errors.length} collection error(s)`,
       );
+      for (const line of causeLines(rctx.snapshot.errors)) ctx.out.warn(`  cause: ${line}`);
       for (const line of blockingFindingLines(run.evaluation.results, run.evaluation.rules, failOn)) ctx.out.info(line);
       if (written.length > 0) ctx.out.info(`reports: ${written.join(', ')}`);
       const code = facts.incomplete ? EXIT.incomplete : facts.blocking > 0 ? EXIT.findings : EXIT.ok;
