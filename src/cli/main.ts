@@ -8,6 +8,7 @@ import { commandName, COMMANDS } from './commands/index.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
 import { consoleOutput, type Output } from './output.js';
 import { TOOL_VERSION } from './version.js';
+import { normaliseYargsMessage, UsageError, usageLine } from './option-error.js';
 
 /** Runs the CLI on argv and returns the exit code; never throws, never exits. */
 export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env, out?: Output): Promise<ExitCode> {
@@ -49,7 +50,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env,
     // Throwing (rather than recording) stops yargs before any handler runs: a bad
     // option must never start a scan or write a report.
     .fail((msg, err) => {
-      throw err ?? new UsageError(withOptionSuggestions(msg, [...GLOBAL_OPTIONS, ...(running ? optionNames(running) : [])]));
+      throw err ?? new UsageError(withOptionSuggestions(normaliseYargsMessage(msg), [...GLOBAL_OPTIONS, ...(running ? optionNames(running) : [])]));
     });
 
   for (const entry of COMMANDS) {
@@ -72,7 +73,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env,
   return code;
 }
 
-class UsageError extends Error {}
+/** Diagnostics of options (`--call-timeout`) and environment variables (`ENVGATE_CALL_TIMEOUT`) rather than files. */
+const OPTION_SOURCE = /^(--[a-z][a-z0-9-]*|[A-Z][A-Z0-9_]*)$/;
 
 const GLOBAL_OPTIONS = ['quiet', 'verbose', 'help', 'version'];
 
@@ -101,7 +103,13 @@ const kebab = (s: string) => s.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 /** Turns what a command threw into messages and an exit code: never a stack unless --verbose. */
 export function reportError(err: unknown, out: Output, verbose: boolean): ExitCode {
   if (err instanceof UsageError) {
-    out.error(`envgate: ${err.message}`);
+    out.error(usageLine(err));
+    out.error('Run envgate --help for usage.');
+    return EXIT.input;
+  }
+  if (err instanceof InputError && err.diagnostics.length > 0 && err.diagnostics.every((d) => OPTION_SOURCE.test(d.file))) {
+    // Located at an option or an environment variable, not a file: said once, as usage.
+    for (const d of err.diagnostics) out.error(usageLine(new UsageError(d.message.startsWith(d.file) ? d.message : `${d.file}: ${d.message}`, d.code, d.expected)));
     out.error('Run envgate --help for usage.');
     return EXIT.input;
   }

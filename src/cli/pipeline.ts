@@ -6,7 +6,6 @@ import type { Argv } from 'yargs';
 import { readSnapshot } from '../collect/snapshot-io.js';
 import { canonicalSnapshot } from '../collect/snapshot-order.js';
 import { evaluate, type PassMode } from '../engine/evaluate.js';
-import { InputError } from '../model/diagnostics.js';
 import type { Evaluation } from '../model/result.js';
 import type { Snapshot } from '../model/snapshot.js';
 import type { LoadedSpec, Spec } from '../model/spec.js';
@@ -21,6 +20,7 @@ import { withTimeoutOptions } from './timeout-options.js';
 import { resolveTimeouts, type TimeoutArgs } from '../collect/timeouts.js';
 import { checkRegionOption } from './region-option.js';
 import { type ProgressArgs, withProgressOption } from './progress.js';
+import { optionError } from './option-error.js';
 
 export interface PipelineArgs extends TimeoutArgs, ProgressArgs {
   spec: string;
@@ -45,9 +45,8 @@ export function withPipelineOptions<T>(y: Argv<T>): Argv<T & PipelineArgs> {
     .option('endpoint', { type: 'string', describe: 'Endpoint for every AWS client, e.g. a local emulator (live only)' })
     .option('environment', { type: 'string', array: true, describe: 'Report only results involving these environments (names or aliases, repeatable); names the SARIF category' })
     .option('passes', {
-      type: 'string',
+      choices: PASSES_CHOICES,
       default: 'all',
-      // Checked in runPipeline for a coded InputError (see parsePasses).
       describe: "'all': every passing check is a result; 'summary': passes are counted per rule and environment (passCounts), for very large estates",
     }) as Argv<
     T & PipelineArgs
@@ -125,8 +124,7 @@ export const PASSES_CHOICES: readonly PassMode[] = ['all', 'summary'];
 export function parsePasses(value: string | undefined): PassMode {
   if (value === undefined) return 'all';
   if ((PASSES_CHOICES as readonly string[]).includes(value)) return value as PassMode;
-  const message = `--passes '${value}' is not one of ${PASSES_CHOICES.join(', ')}`;
-  throw new InputError(message, [{ file: '--passes', line: 1, column: 1, path: '', code: 'unknown-passes', message, expected: PASSES_CHOICES.join(', ') }]);
+  throw optionError('passes', 'unknown-passes', `--passes '${value}' is not one of ${PASSES_CHOICES.join(', ')}`);
 }
 
 /** From this many resources on, a scan without --passes is told about summary mode. */

@@ -3,7 +3,6 @@
 // leaves nothing behind), then write them all atomically or print one to stdout.
 import path from 'node:path';
 import type { Argv } from 'yargs';
-import { InputError } from '../model/diagnostics.js';
 import type { Evaluation } from '../model/result.js';
 import type { ReportContext } from '../report/context.js';
 import { renderJson } from '../report/json.js';
@@ -12,6 +11,7 @@ import { checkGithubSarif } from '../report/sarif-github-checks.js';
 import { renderSarif } from '../report/sarif.js';
 import { type AtomicFs, nodeFs, writeFilesAtomic } from './fs-atomic.js';
 import type { Output } from './output.js';
+import { optionError } from './option-error.js';
 
 export const FORMATS = ['json', 'sarif', 'md'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -31,7 +31,10 @@ export function withReportOptions<T>(y: Argv<T>): Argv<T & ReportArgs> {
     .option('format', {
       type: 'string',
       array: true,
-      describe: 'Report formats, comma-separated or repeated: json, sarif, md (default: all three)',
+      choices: Object.keys(ALIASES),
+      // Split before yargs checks the choices, so `--format json,sarif` is two values.
+      coerce: (values: unknown[]) => values.flatMap((v) => String(v).split(',')).map((v) => v.trim().toLowerCase()).filter(Boolean),
+      describe: 'Report formats, comma-separated or repeated (default: all)',
     })
     .option('out', {
       type: 'string',
@@ -53,10 +56,6 @@ export function parseFormats(args: ReportArgs): Format[] {
     throw optionError('out', 'stdout-one-format', `--out - prints one format, ${chosen.length} were asked for`, 'one of --format json, sarif or md');
   }
   return chosen;
-}
-
-function optionError(option: string, code: string, message: string, expected: string): InputError {
-  return new InputError(message, [{ file: `--${option}`, line: 1, column: 1, path: '', code, message, expected }]);
 }
 
 /** Renders each format; SARIF is also checked against GitHub's constraints before anything is written. */

@@ -10,13 +10,13 @@ import { readBaselineFile, readWaiversFile } from '../../gate/files.js';
 import { gateMarkdown } from '../../gate/gate-markdown.js';
 import { checkGateEnvironments, declaresParity, gateErrors, gateEvaluation } from '../../gate/scope.js';
 import { gateSummary, verdictLines } from '../../gate/verdict.js';
-import { InputError } from '../../model/diagnostics.js';
 import type { FailOn } from '../../report/context.js';
 import { loadSpec } from '../../spec/load.js';
 import { defineCommand, type GlobalArgs } from '../command.js';
 import type { ExitCode } from '../exit-codes.js';
 import { writeFilesAtomic } from '../fs-atomic.js';
 import { causeLines } from '../collection-causes.js';
+import { optionError } from '../option-error.js';
 import { defaultDeps, type PipelineArgs, type PipelineDeps, reportContext, runPipeline, withPipelineOptions } from '../pipeline.js';
 import { emitReports, FILE_NAMES, parseFormats, renderReports, type ReportArgs, withReportOptions } from '../report-options.js';
 import { FAIL_ON_CHOICES } from './scan.js';
@@ -56,7 +56,7 @@ export function makeGateCommand(deps: PipelineDeps = defaultDeps) {
       >,
     run: async (args, ctx): Promise<ExitCode> => {
       // Every input problem surfaces before any AWS call.
-      if ((args.environment ?? []).length > 0) throw new InputError('gate takes --from and --to, not --environment');
+      if ((args.environment ?? []).length > 0) throw optionError('environment', 'gate-environment', 'gate takes --from and --to, not --environment');
       const formats = parseFormats(args);
       const { from, to } = checkGateEnvironments(loadSpec(args.spec), args.from, args.to);
       const baseline = args.baseline !== undefined ? readBaselineFile(args.baseline) : undefined;

@@ -1,6 +1,5 @@
 import type { Argv } from 'yargs';
 import { writeSnapshot } from '../../collect/snapshot-io.js';
-import { InputError } from '../../model/diagnostics.js';
 import { loadSpec } from '../../spec/load.js';
 import type { CollectionError, Snapshot } from '../../model/snapshot.js';
 import type { Spec } from '../../model/spec.js';
@@ -11,6 +10,7 @@ import { withTimeoutOptions } from '../timeout-options.js';
 import { resolveTimeouts, type TimeoutArgs } from '../../collect/timeouts.js';
 import { checkRegionOption } from '../region-option.js';
 import { causeLines } from '../collection-causes.js';
+import { optionError } from '../option-error.js';
 import { type ProgressArgs, progressPrinter, withProgressOption } from '../progress.js';
 
 interface InventoryArgs extends TimeoutArgs, ProgressArgs {
@@ -34,7 +34,7 @@ export const inventoryCommand = defineCommand<InventoryArgs>({
   run: async (args, ctx) => {
     const spec = await loadSpecFile(args.spec);
     if (!Number.isInteger(args.concurrency) || args.concurrency < 1) {
-      throw new InputError('--concurrency must be a whole number of at least 1');
+      throw optionError('concurrency', 'bad-concurrency', `--concurrency ${args.concurrency} is not a whole number of at least 1`);
     }
     resolveTimeouts(args, ctx.env); // option errors before any AWS call
     checkRegionOption(args.region);

@@ -13,6 +13,7 @@ import { mergeSnapshots } from '../../gate/merge-snapshots.js';
 import { parseReport } from '../../gate/report-file.js';
 import { InputError } from '../../model/diagnostics.js';
 import { nodeFs } from '../fs-atomic.js';
+import { optionError } from '../option-error.js';
 import { type FailOn, runFacts } from '../../report/context.js';
 import { defineCommand, type GlobalArgs } from '../command.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
@@ -37,7 +38,7 @@ export const mergeCommand = defineCommand<MergeArgs>({
     const kinds = texts.map((t) => (isSnapshotText(t.text) ? 'snapshot' : 'report'));
     if (kinds.includes('snapshot')) {
       if (kinds.includes('report')) throw new InputError('merge takes reports or snapshots, not both');
-      if (args.out === '-') throw new InputError('merging snapshots writes DIR/snapshot.json: give --out a directory');
+      if (args.out === '-') throw optionError('out', 'snapshot-out', '--out -: merging snapshots writes DIR/snapshot.json; give --out a directory');
       const merged = mergeSnapshots(texts.map((t) => ({ file: t.file, snapshot: parseSnapshot(t.text, t.file) })));
       nodeFs.mkdir(args.out);
       const target = path.join(args.out, 'snapshot.json');

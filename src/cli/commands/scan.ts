@@ -6,7 +6,6 @@ import type { Argv } from 'yargs';
 import { decide } from '../../gate/decide.js';
 import { readWaiversFile } from '../../gate/files.js';
 import { waiverLabel, type WaiverSet } from '../../gate/waivers.js';
-import { InputError } from '../../model/diagnostics.js';
 import type { Evaluation } from '../../model/result.js';
 import { SEVERITIES } from '../../model/result.js';
 import { type FailOn, runFacts } from '../../report/context.js';
@@ -15,6 +14,7 @@ import { EXIT, type ExitCode } from '../exit-codes.js';
 import { defaultDeps, type PipelineArgs, type PipelineDeps, reportContext, runPipeline, withPipelineOptions } from '../pipeline.js';
 import { blockingFindingLines } from '../findings.js';
 import { causeLines } from '../collection-causes.js';
+import { optionError } from '../option-error.js';
 import { emitReports, parseFormats, renderReports, type ReportArgs, withReportOptions } from '../report-options.js';
 
 export interface ScanArgs extends PipelineArgs, ReportArgs {
@@ -26,8 +26,7 @@ export const FAIL_ON_CHOICES = [...SEVERITIES.filter((s) => s !== 'info'), 'none
 
 export function parseFailOn(value: string): FailOn {
   if ((FAIL_ON_CHOICES as readonly string[]).includes(value)) return value as FailOn;
-  const message = `--fail-on '${value}' is not a severity`;
-  throw new InputError(message, [{ file: '--fail-on', line: 1, column: 1, path: '', code: 'unknown-fail-on', message, expected: FAIL_ON_CHOICES.join(', ') }]);
+  throw optionError('fail-on', 'unknown-fail-on', `--fail-on '${value}' is not a severity`, FAIL_ON_CHOICES.join(', '));
 }
 
 /** Separate from the command so tests can inject a fake collector. */
@@ -36,10 +35,9 @@ export function makeScanCommand(deps: PipelineDeps = defaultDeps) {
     builder: (y: Argv<GlobalArgs>) =>
       withReportOptions(withPipelineOptions(y))
         .option('fail-on', {
-          type: 'string',
+          choices: FAIL_ON_CHOICES,
           default: 'high',
-          // Checked in run(), before any work, for a coded InputError (see parseFailOn).
-          describe: `Exit 1 when a finding has this severity or higher: ${FAIL_ON_CHOICES.join(', ')} ("none" never fails on findings)`,
+          describe: 'Exit 1 when a finding has this severity or higher ("none" never fails on findings)',
         })
         .option('waivers', {
           type: 'string',
