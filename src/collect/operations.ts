@@ -86,6 +86,7 @@ export const OPERATIONS: readonly OperationInfo[] = [
   op('kms', 'ListAliases'),
   op('kms', 'DescribeKey'),
   op('kms', 'GetKeyRotationStatus'),
+  op('kms', 'GetKeyPolicy'),
   op('cloudwatch', 'DescribeAlarms'),
   op('route53', 'ListHostedZones'),
   op('elasticache', 'DescribeCacheClusters'),

@@ -146,7 +146,7 @@ export const CONFIG_SCHEMAS: Readonly<Record<DescribedType, JsonSchema>> = {
     loadBalancerArns: strs,
     targets: list(obj({ id: str, port: int, state: str })),
   }),
-  'AWS::KMS::Key': obj({ keyManager: { enum: ['AWS', 'CUSTOMER'] }, keyState: str, aliases: strs, rotationEnabled: bool }),
+  'AWS::KMS::Key': obj({ keyManager: { enum: ['AWS', 'CUSTOMER'] }, keyState: str, aliases: strs, rotationEnabled: bool, policy: any }),
   'AWS::CloudWatch::Alarm': obj({ namespace: str, metricName: str, dimensions: { type: 'object', additionalProperties: str }, alarmActions: strs }),
   'AWS::Route53::HostedZone': obj({ zoneName: str, privateZone: bool, recordCount: int }),
   'AWS::ElastiCache::CacheCluster': obj({
