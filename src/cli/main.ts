@@ -41,7 +41,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env,
     .usage('$0 <command> [options]\n\nChecks live AWS environments against the spec their architecture document sets.')
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print only results and errors' })
     .option('verbose', { alias: 'v', type: 'boolean', default: false, describe: 'Print detail (and stacks of internal errors)' })
-    .option('config', { type: 'string', describe: `Config file of option values (default: ${CONFIG_FILE} in the working directory when there is one)` })
+    .option('config', { type: 'string', describe: `Config file of option values (default: ./${CONFIG_FILE} when present)` })
     .config(configured)
     .strict()
     .demandCommand(1, 'Name a command (see --help).')

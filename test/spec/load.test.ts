@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/model/diagnostics.js';
 import { loadSpec, loadSpecWithDocument, parseSpec, parseSpecWithDocument, stringifySpecDocument } from '../../src/spec/load.js';
+import { tempDir } from '../helpers/tmp.js';
 
 const MINIMAL = 'test/spec/data/minimal.yaml';
 
@@ -88,7 +88,7 @@ describe('loadSpec', () => {
   });
 
   it('accepts a $schema key and a byte-order mark', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'envgate-spec-'));
+    const dir = tempDir('envgate-spec-');
     const file = join(dir, 'bom.yaml');
     writeFileSync(file, `\ufeff$schema: ./envgate.schema.json\n${base()}`);
     expect(loadSpec(file).spec.$schema).toBe('./envgate.schema.json');

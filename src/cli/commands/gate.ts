@@ -51,7 +51,8 @@ export function makeGateCommand(deps: PipelineDeps = defaultDeps) {
           describe: 'Pass even when checks could not be evaluated or collection failed (otherwise exit 3)',
         })
         .hide('environment')
-        .example('$0 gate --spec envgate.yaml --from staging --to production --baseline last/envgate.json --waivers waivers.yaml', '') as unknown as Argv<
+        .example('$0 gate --spec envgate.yaml --from staging --to production --baseline last/envgate.json --waivers waivers.yaml', 'block the promotion on new findings only')
+        .example('$0 gate --spec envgate.yaml --from stg --to prod --snapshot snapshot.json', 'environments by alias, from a saved snapshot') as unknown as Argv<
         GateArgs & GlobalArgs
       >,
     run: async (args, ctx): Promise<ExitCode> => {

@@ -30,7 +30,9 @@ export const inventoryCommand = defineCommand<InventoryArgs>({
       .option('region', { type: 'string', array: true, describe: "Collect these regions instead of the spec's (repeatable)" })
       .option('profile', { type: 'string', describe: 'AWS shared-config profile for the base credentials' })
       .option('endpoint', { type: 'string', describe: 'Endpoint for every AWS client (e.g. a local emulator); AWS_ENDPOINT_URL works too' })
-      .option('concurrency', { type: 'number', default: 4, describe: 'Concurrent calls per service, account and region' }) as unknown as Argv<InventoryArgs & { quiet: boolean; verbose: boolean }>,
+      .option('concurrency', { type: 'number', default: 4, describe: 'Concurrent calls per service, account and region' })
+      .example('$0 inventory --spec envgate.yaml --out snapshot.json', 'collect once, then scan --snapshot snapshot.json as often as needed')
+      .example('$0 inventory --spec envgate.yaml --region eu-west-1 --endpoint http://localhost:4566 --progress', 'one region of a local emulator, with progress lines') as unknown as Argv<InventoryArgs & { quiet: boolean; verbose: boolean }>,
   run: async (args, ctx) => {
     const spec = await loadSpecFile(args.spec);
     if (!Number.isInteger(args.concurrency) || args.concurrency < 1) {

@@ -30,7 +30,8 @@ export const mergeCommand = defineCommand<MergeArgs>({
     withReportOptions(y)
       .positional('reports', { type: 'string', array: true, demandOption: true, describe: 'envgate.json files (or snapshots from envgate inventory), one per shard' })
       .option('fail-on', { choices: FAIL_ON_CHOICES, describe: "Threshold for the merged run (default: the shards' own)" })
-      .example('$0 merge shards/*/envgate.json --out merged', '') as unknown as Argv<MergeArgs & GlobalArgs>,
+      .example('$0 merge shards/*/envgate.json --out merged', 'one report set from the reports of parallel scans')
+      .example('$0 merge shards/*/snapshot.json --out merged', 'one snapshot from parallel inventories, for scan --snapshot') as unknown as Argv<MergeArgs & GlobalArgs>,
   run: async (args, ctx): Promise<ExitCode> => {
     const formats = parseFormats(args);
     const files = [...new Set(args.reports.map(String))].sort();

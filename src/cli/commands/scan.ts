@@ -42,7 +42,10 @@ export function makeScanCommand(deps: PipelineDeps = defaultDeps) {
         .option('waivers', {
           type: 'string',
           describe: 'Waivers file (as for gate; `envgate schema waivers`): waived findings are marked and do not make the scan exit 1',
-        }) as unknown as Argv<ScanArgs & GlobalArgs>,
+        })
+        .example('$0 scan --spec envgate.yaml', 'collect the live accounts and write out/envgate.{json,sarif,md}')
+        .example('$0 scan --spec envgate.yaml --snapshot snapshot.json --fail-on medium', 'evaluate a saved snapshot, failing on medium and above')
+        .example('$0 scan --spec envgate.yaml --environment prod --out - --format sarif > prod.sarif', 'one environment (by alias), SARIF on stdout') as unknown as Argv<ScanArgs & GlobalArgs>,
     run: async (args, ctx): Promise<ExitCode> => {
       const failOn = parseFailOn(args['fail-on']);
       const formats = parseFormats(args); // option errors before any AWS call
