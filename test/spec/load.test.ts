@@ -201,3 +201,36 @@ environments:
     expect(codes(text)).toEqual([['cidr-overlap', 11]]);
   });
 });
+
+describe('JSON specs', () => {
+  const valid = JSON.stringify({ version: 1, system: { name: 'j' }, attribution: { tagKeys: ['env'] }, environments: { production: { accounts: [{ id: '123456789012' }], regions: ['us-east-1'] } } }, null, 2);
+
+  it('a .json spec is read as JSON', () => {
+    expect(parseSpec(valid, 'envgate.json').spec.system.name).toBe('j');
+  });
+
+  it('a trailing comma in a .json spec is json-syntax at its line and column; the same text as .yaml is read', () => {
+    const text = '{\n  "version": 1,\n  "system": { "name": "j" },\n}\n';
+    let err: unknown;
+    try {
+      parseSpec(text, 'envgate.json');
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as InputError).diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([['json-syntax', 4, 1]]);
+    expect((err as InputError).diagnostics[0]!.message).toMatch(/^not valid JSON/);
+    // As YAML (flow mapping) the trailing comma is allowed: the error is the schema's, not syntax.
+    let yamlErr: unknown;
+    try {
+      parseSpec(text, 'envgate.yaml');
+    } catch (e) {
+      yamlErr = e;
+    }
+    expect((yamlErr as InputError).diagnostics.map((d) => d.code)).not.toContain('json-syntax');
+  });
+
+  it('a comment in a .JSON spec is json-syntax', () => {
+    expect(() => parseSpec(`// note\n${valid}`, 'SPEC.JSON')).toThrow(InputError);
+  });
+});
