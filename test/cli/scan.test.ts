@@ -74,7 +74,7 @@ describe('envgate scan', () => {
 
   it('says an option error once, as usage, and an unknown environment at the spec', async () => {
     const { out } = await scan(['--spec', SPEC, '--snapshot', SNAP, '--out', '-', '--format', 'json,sarif']);
-    expect(out.stderr).toEqual(['envgate: --out - prints one format, 2 were asked for (expected one of --format json, sarif, md, csv, junit)', 'Run envgate --help for usage.']);
+    expect(out.stderr).toEqual(['envgate: --out - prints one format, 2 were asked for (expected one of --format json, sarif, md, csv, junit, ocsf, asff, html)', 'Run envgate --help for usage.']);
     const bad = await scan(['--spec', SPEC, '--snapshot', SNAP, '--environment', 'qa', '--out', '-', '--format', 'json']);
     expect(bad.out.stderr.join('\n')).toMatch(/envgate\.yaml:\d+:\d+ unknown-environment/);
   });
