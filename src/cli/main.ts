@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import yargs from 'yargs';
 import { formatDiagnostic, InputError } from '../model/diagnostics.js';
@@ -8,26 +10,28 @@ import { commandName, COMMANDS } from './commands/index.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
 import { consoleOutput, type Output } from './output.js';
 import { TOOL_VERSION } from './version.js';
+import { normaliseYargsMessage, UsageError, usageLine } from './option-error.js';
+import { CONFIG_FILE } from './config-name.js';
 
 /** Runs the CLI on argv and returns the exit code; never throws, never exits. */
 export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env, out?: Output): Promise<ExitCode> {
   const quiet = argv.includes('--quiet') || argv.includes('-q');
   const verbose = argv.includes('--verbose') || argv.includes('-v');
-  const output = out ?? consoleOutput({ quiet, verbose }, env);
+  const progress = argv.includes('--progress');
+  let output = out ?? consoleOutput({ quiet, verbose, progress }, env);
   let code: ExitCode = EXIT.ok;
 
+  // Only the command being run is imported; the others are listed by name for --help.
+  const named = argv.find((a, i) => !a.startsWith('-') && argv[i - 1] !== '--config');
+  let running: Command<unknown> | undefined;
+  let configured: Record<string, unknown> = {};
   let ctx: CommandContext;
   try {
-    ctx = { out: output, env, now: clockFromEnv(env) };
-  } catch (err) {
-    return reportError(err, output, verbose);
-  }
-
-  // Only the command being run is imported; the others are listed by name for --help.
-  const named = argv.find((a) => !a.startsWith('-'));
-  let running: Command<unknown> | undefined;
-  try {
     running = await COMMANDS.find((e) => commandName(e) === named)?.load();
+    configured = running && named ? await commandConfig(argv, named, running) : {};
+    // `progress: true` in the config file shows progress as --progress does.
+    if (!out && configured.progress === true && !progress) output = consoleOutput({ quiet, verbose, progress: true }, env);
+    ctx = { out: output, env, now: clockFromEnv(env) };
   } catch (err) {
     return reportError(err, output, verbose);
   }
@@ -37,6 +41,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env,
     .usage('$0 <command> [options]\n\nChecks live AWS environments against the spec their architecture document sets.')
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print only results and errors' })
     .option('verbose', { alias: 'v', type: 'boolean', default: false, describe: 'Print detail (and stacks of internal errors)' })
+    .option('config', { type: 'string', describe: `Config file of option values (default: ./${CONFIG_FILE} when present)` })
+    .config(configured)
     .strict()
     .demandCommand(1, 'Name a command (see --help).')
     .recommendCommands()
@@ -48,7 +54,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env,
     // Throwing (rather than recording) stops yargs before any handler runs: a bad
     // option must never start a scan or write a report.
     .fail((msg, err) => {
-      throw err ?? new UsageError(withOptionSuggestions(msg, [...GLOBAL_OPTIONS, ...(running ? optionNames(running) : [])]));
+      throw err ?? new UsageError(withOptionSuggestions(normaliseYargsMessage(msg), [...GLOBAL_OPTIONS, ...(running ? optionNames(running) : [])]));
     });
 
   for (const entry of COMMANDS) {
@@ -71,9 +77,20 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env,
   return code;
 }
 
-class UsageError extends Error {}
+/** Diagnostics of options (`--call-timeout`) and environment variables (`ENVGATE_CALL_TIMEOUT`) rather than files. */
+const OPTION_SOURCE = /^(--[a-z][a-z0-9-]*|[A-Z][A-Z0-9_]*)$/;
 
-const GLOBAL_OPTIONS = ['quiet', 'verbose', 'help', 'version'];
+const GLOBAL_OPTIONS = ['quiet', 'verbose', 'help', 'version', 'config'];
+
+/** The config file's values for the command being run ({} without a config file, which is then never loaded). */
+async function commandConfig(argv: readonly string[], command: string, running: Command<unknown>): Promise<Record<string, unknown>> {
+  const cwd = process.cwd();
+  const given = argv.some((a) => a === '--config' || a.startsWith('--config='));
+  if (!given && !existsSync(path.join(cwd, CONFIG_FILE))) return {};
+  const { configFor, configPath, loadConfig } = await import('./config-file.js');
+  const file = configPath(argv, cwd);
+  return file === undefined ? {} : configFor(loadConfig(file, cwd), command, optionNames(running));
+}
 
 /** The long option names a command's builder declares. */
 function optionNames(command: Command<unknown>): string[] {
@@ -100,7 +117,13 @@ const kebab = (s: string) => s.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 /** Turns what a command threw into messages and an exit code: never a stack unless --verbose. */
 export function reportError(err: unknown, out: Output, verbose: boolean): ExitCode {
   if (err instanceof UsageError) {
-    out.error(`envgate: ${err.message}`);
+    out.error(usageLine(err));
+    out.error('Run envgate --help for usage.');
+    return EXIT.input;
+  }
+  if (err instanceof InputError && err.diagnostics.length > 0 && err.diagnostics.every((d) => OPTION_SOURCE.test(d.file))) {
+    // Located at an option or an environment variable, not a file: said once, as usage.
+    for (const d of err.diagnostics) out.error(usageLine(new UsageError(d.message.startsWith(d.file) ? d.message : `${d.file}: ${d.message}`, d.code, d.expected)));
     out.error('Run envgate --help for usage.');
     return EXIT.input;
   }

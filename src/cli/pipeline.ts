@@ -6,7 +6,6 @@ import type { Argv } from 'yargs';
 import { readSnapshot } from '../collect/snapshot-io.js';
 import { canonicalSnapshot } from '../collect/snapshot-order.js';
 import { evaluate, type PassMode } from '../engine/evaluate.js';
-import { InputError } from '../model/diagnostics.js';
 import type { Evaluation } from '../model/result.js';
 import type { Snapshot } from '../model/snapshot.js';
 import type { LoadedSpec, Spec } from '../model/spec.js';
@@ -20,8 +19,10 @@ import { TOOL_VERSION } from './version.js';
 import { withTimeoutOptions } from './timeout-options.js';
 import { resolveTimeouts, type TimeoutArgs } from '../collect/timeouts.js';
 import { checkRegionOption } from './region-option.js';
+import { type ProgressArgs, withProgressOption } from './progress.js';
+import { optionError } from './option-error.js';
 
-export interface PipelineArgs extends TimeoutArgs {
+export interface PipelineArgs extends TimeoutArgs, ProgressArgs {
   spec: string;
   snapshot?: string;
   rules?: string[];
@@ -35,7 +36,7 @@ export interface PipelineArgs extends TimeoutArgs {
 
 /** The options of PipelineArgs, for a command's builder. */
 export function withPipelineOptions<T>(y: Argv<T>): Argv<T & PipelineArgs> {
-  return withTimeoutOptions(y)
+  return withProgressOption(withTimeoutOptions(y))
     .option('spec', { type: 'string', demandOption: true, describe: 'Environment spec (YAML)' })
     .option('snapshot', { type: 'string', describe: 'Evaluate this saved snapshot instead of collecting live (no AWS calls)' })
     .option('rules', { type: 'string', array: true, describe: 'Extra rule directories, besides the built-in rules (repeatable)' })
@@ -44,9 +45,8 @@ export function withPipelineOptions<T>(y: Argv<T>): Argv<T & PipelineArgs> {
     .option('endpoint', { type: 'string', describe: 'Endpoint for every AWS client, e.g. a local emulator (live only)' })
     .option('environment', { type: 'string', array: true, describe: 'Report only results involving these environments (names or aliases, repeatable); names the SARIF category' })
     .option('passes', {
-      type: 'string',
+      choices: PASSES_CHOICES,
       default: 'all',
-      // Checked in runPipeline for a coded InputError (see parsePasses).
       describe: "'all': every passing check is a result; 'summary': passes are counted per rule and environment (passCounts), for very large estates",
     }) as Argv<
     T & PipelineArgs
@@ -83,7 +83,7 @@ export async function runPipeline(args: PipelineArgs, ctx: CommandContext, deps:
   const rules = loadRules(args.rules ?? []);
   let snapshot: Snapshot;
   if (args.snapshot !== undefined) {
-    for (const live of ['region', 'profile', 'endpoint', 'connect-timeout', 'attempt-timeout', 'call-timeout'] as const) {
+    for (const live of ['region', 'profile', 'endpoint', 'connect-timeout', 'attempt-timeout', 'call-timeout', 'progress'] as const) {
       const v = args[live];
       if (v !== undefined && (!Array.isArray(v) || v.length > 0)) ctx.out.warn(`envgate: --${live} applies to live collection; ignored with --snapshot`);
     }
@@ -124,8 +124,7 @@ export const PASSES_CHOICES: readonly PassMode[] = ['all', 'summary'];
 export function parsePasses(value: string | undefined): PassMode {
   if (value === undefined) return 'all';
   if ((PASSES_CHOICES as readonly string[]).includes(value)) return value as PassMode;
-  const message = `--passes '${value}' is not one of ${PASSES_CHOICES.join(', ')}`;
-  throw new InputError(message, [{ file: '--passes', line: 1, column: 1, path: '', code: 'unknown-passes', message, expected: PASSES_CHOICES.join(', ') }]);
+  throw optionError('passes', 'unknown-passes', `--passes '${value}' is not one of ${PASSES_CHOICES.join(', ')}`);
 }
 
 /** From this many resources on, a scan without --passes is told about summary mode. */

@@ -3,13 +3,13 @@
 // leaves nothing behind), then write them all atomically or print one to stdout.
 import path from 'node:path';
 import type { Argv } from 'yargs';
-import { InputError } from '../model/diagnostics.js';
 import type { Evaluation } from '../model/result.js';
 import type { ReportContext } from '../report/context.js';
 import { renderToString } from '../report/formatter.js';
 import { DEFAULT_FORMATS, FORMAT_NAMES, FORMATTERS, formatterFor, formatterNamed } from '../report/registry.js';
 import { type AtomicFs, nodeFs, writeFilesAtomic } from './fs-atomic.js';
 import type { Output } from './output.js';
+import { optionError } from './option-error.js';
 
 /** A format's name in the registry (src/report/registry.ts). */
 export type Format = string;
@@ -34,7 +34,10 @@ export function withReportOptions<T>(y: Argv<T>): Argv<T & ReportArgs> {
     .option('format', {
       type: 'string',
       array: true,
-      describe: `Report formats, comma-separated or repeated: ${ALL_LIST} (default: ${DEFAULT_LIST})`,
+      choices: FORMATTERS.flatMap((f) => [f.name, ...f.aliases]),
+      // Split before yargs checks the choices, so `--format json,sarif` is two values.
+      coerce: (values: unknown[]) => values.flatMap((v) => String(v).split(',')).map((v) => v.trim().toLowerCase()).filter(Boolean),
+      describe: `Report formats, comma-separated or repeated (default: ${DEFAULT_LIST})`,
     })
     .option('out', {
       type: 'string',
@@ -57,10 +60,6 @@ export function parseFormats(args: ReportArgs): Format[] {
     throw optionError('out', 'stdout-one-format', `--out - prints one format, ${chosen.length} were asked for`, `one of --format ${ALL_LIST}`);
   }
   return chosen;
-}
-
-function optionError(option: string, code: string, message: string, expected: string): InputError {
-  return new InputError(message, [{ file: `--${option}`, line: 1, column: 1, path: '', code, message, expected }]);
 }
 
 /** Renders each format in memory, in registry order; a formatter that refuses (a SARIF limit) throws before anything is written. */

@@ -30,6 +30,8 @@ export interface CollectOptions {
   /** Connection, attempt and call limits (default DEFAULT_TIMEOUTS). */
   timeouts?: Timeouts;
   onProgress?: (p: Progress) => void;
+  /** Called as each account's global part and each of its regions is done (progress lines). */
+  onFinished?: (part: FinishedPart) => void;
   /** Collection time for the snapshot metadata. */
   now: Date;
   toolVersion?: string;
@@ -37,6 +39,15 @@ export interface CollectOptions {
   clientPlugin?: { applyToStack(stack: unknown): void };
   credentials?: CredentialProvider;
   pageCap?: number;
+}
+
+/** One finished part of a collection: an account's region, its 'global' services, or an account not scanned. */
+export interface FinishedPart {
+  accountId: string;
+  /** A region, 'global' (IAM, Route 53, costs), or '*' when the account's identity check failed. */
+  region: string;
+  /** Collection errors recorded for this account and region so far. */
+  errors: number;
 }
 
 export async function collect(spec: Spec, options: CollectOptions): Promise<Snapshot> {
@@ -62,7 +73,15 @@ export async function collect(spec: Spec, options: CollectOptions): Promise<Snap
 
   // An organisation's aggregator answers for many accounts at once; it is queried from
   // the first account (the one whose credentials can read the aggregator).
-  const verified = await Promise.all(plans.map((plan) => verifyIdentity(s, plan)));
+  const finished = (accountId: string, region: string) =>
+    options.onFinished?.({ accountId, region, errors: s.errors.filter((e) => e.accountId === accountId && (region === '*' || e.region === region)).length });
+  const verified = await Promise.all(
+    plans.map(async (plan) => {
+      const ok = await verifyIdentity(s, plan);
+      if (!ok) finished(plan.accountId, '*');
+      return ok;
+    }),
+  );
   const reachable = plans.filter((_, i) => verified[i]);
   const first = reachable[0];
   const aggregated =
@@ -70,7 +89,7 @@ export async function collect(spec: Spec, options: CollectOptions): Promise<Snap
       ? await collectAggregate(s, { accountId: first.accountId, region: aggregator.region, ...(first.roleArn ? { roleArn: first.roleArn } : {}) }, aggregator.name, reachable)
       : new Set<string>();
 
-  await Promise.all(reachable.map((plan) => collectAccount(s, plan, tagKey, aggregated, options.now)));
+  await Promise.all(reachable.map((plan) => collectAccount(s, plan, tagKey, aggregated, options.now, finished)));
   finishResources(s);
   markUntaggedTypes(s);
 
@@ -92,18 +111,27 @@ export async function collect(spec: Spec, options: CollectOptions): Promise<Snap
   });
 }
 
-async function collectAccount(s: Session, plan: AccountPlan, tagKey: string | undefined, aggregated: Set<string>, now: Date): Promise<void> {
+async function collectAccount(
+  s: Session,
+  plan: AccountPlan,
+  tagKey: string | undefined,
+  aggregated: Set<string>,
+  now: Date,
+  finished: (accountId: string, region: string) => void,
+): Promise<void> {
   const home = plan.regions[0] ?? 'us-east-1';
   const base: Omit<Target, 'region'> = { accountId: plan.accountId, ...(plan.roleArn ? { roleArn: plan.roleArn } : {}) };
   const global: Target = { ...base, region: 'global', endpointRegion: home };
-  const jobs: Promise<void>[] = GLOBAL_SOURCES.map((src) => src.run(s, global));
-  if (tagKey) jobs.push(collectCosts(s, { ...base, region: 'global', endpointRegion: 'us-east-1' }, tagKey, now));
+  const globalJobs: Promise<void>[] = GLOBAL_SOURCES.map((src) => src.run(s, global));
+  if (tagKey) globalJobs.push(collectCosts(s, { ...base, region: 'global', endpointRegion: 'us-east-1' }, tagKey, now));
+  const jobs: Promise<void>[] = [Promise.all(globalJobs).then(() => finished(plan.accountId, 'global'))];
   for (const region of plan.regions) {
     const t: Target = { ...base, region };
     jobs.push(
       (async () => {
         const fromConfig = aggregated.has(`${plan.accountId}/${region}`) ? new Set(['AWS::S3::Bucket']) : await collectConfig(s, t);
         await Promise.all(REGIONAL_SOURCES.filter((src) => src.types.length === 0 || !src.types.every((ty) => fromConfig.has(ty))).map((src) => src.run(s, t)));
+        finished(plan.accountId, region);
       })(),
     );
   }

@@ -7,6 +7,7 @@ import { InputError, type Diagnostic } from '../model/diagnostics.js';
 import type { LoadedSpec } from '../model/spec.js';
 import { applyDefaults } from './defaults.js';
 import { MESSAGES } from './messages.js';
+import { jsonErrorOffset } from './json-error.js';
 import { parseSource } from './source.js';
 import { validateSpecValue } from './validate.js';
 
@@ -46,6 +47,8 @@ function invalid(file: string, diagnostics: Diagnostic[]): InputError {
 
 /** Parses and validates spec text; throws InputError listing every problem. */
 export function parseSpecWithDocument(text: string, file: string, sha256?: string): ParsedSpec {
+  // A .json spec is JSON: the YAML reader would accept a trailing comma or a comment.
+  if (/\.json$/i.test(file)) checkJsonSyntax(text, file);
   const source = parseSource(text, file);
   if (source.diagnostics.length > 0 && source.value === undefined) throw invalid(file, source.diagnostics);
   const contents = source.document.contents;
@@ -95,4 +98,20 @@ export function loadSpecWithDocument(file: string): ParsedSpec {
  */
 export function stringifySpecDocument(document: Document): string {
   return document.toString({ lineWidth: 0 });
+}
+
+/** InputError `json-syntax` at the line and column where JSON text first goes wrong. */
+function checkJsonSyntax(text: string, file: string): void {
+  const offset = jsonErrorOffset(text);
+  if (offset < 0) return;
+  const before = text.slice(0, offset).split('\n');
+  const line = before.length;
+  const column = before[line - 1]!.length + 1;
+  let detail = 'not valid JSON';
+  try {
+    JSON.parse(text);
+  } catch (err) {
+    detail = `not valid JSON: ${(err instanceof Error ? err.message : String(err)).split('\n')[0]!.replace(/ in JSON at position \d+.*$/, '')}`;
+  }
+  throw invalid(file, [{ file, line, column, path: '', code: 'json-syntax', message: detail, expected: 'JSON (the file name ends in .json; YAML specs end in .yaml)' }]);
 }

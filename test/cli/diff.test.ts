@@ -43,3 +43,18 @@ describe('envgate diff', () => {
     expect(r.stderr).toContain(`${bad}:3:11 json-syntax`);
   });
 });
+
+describe('envgate diff of two systems', () => {
+  it('refuses reports of different systems, as merge does', async () => {
+    const dir = tmp();
+    expect((await run(['scan', '--spec', mht.spec, '--snapshot', mht.snapshot, '--out', dir, '--format', 'json', '--fail-on', 'none'])).code).not.toBe(2);
+    const now = path.join(dir, 'envgate.json');
+    const other = readJson(now);
+    other.run.spec.system = 'another-system';
+    const old = write(dir, 'other.json', JSON.stringify(other));
+    const r = await run(['diff', old, now]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`${now}:1:1 system-mismatch /run/spec/system: a report of system 'mht-api', not 'another-system' as ${old} (expected another-system)`);
+  });
+});

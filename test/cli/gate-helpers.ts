@@ -1,9 +1,9 @@
 // Running the CLI in-process for the gate, diff and merge tests.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { main } from '../../src/cli/main.js';
 import { memoryOutput } from '../../src/cli/output.js';
+import { tempDir } from '../helpers/tmp.js';
 
 export const ENV = { SOURCE_DATE_EPOCH: '1735732800', NO_COLOR: '1' }; // 2025-01-01T12:00:00Z
 
@@ -14,7 +14,7 @@ export async function run(argv: string[], env: Record<string, string> = ENV) {
 }
 
 export function tmp(): string {
-  return mkdtempSync(path.join(tmpdir(), 'envgate-gate-'));
+  return tempDir('envgate-gate-');
 }
 
 export function write(dir: string, name: string, text: string): string {

@@ -1,10 +1,9 @@
-import { mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readdirSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { EXIT } from '../../src/cli/exit-codes.js';
 import { main, reportError, withOptionSuggestions } from '../../src/cli/main.js';
 import { memoryOutput } from '../../src/cli/output.js';
+import { tempDir } from '../helpers/tmp.js';
 
 const env = {} as NodeJS.ProcessEnv;
 
@@ -36,7 +35,7 @@ describe('envgate entry point', () => {
       'envgate publish',
     ]);
     const options = text.split('\nOptions:\n')[1]!.split('\n').map((l) => /--[a-z-]+/.exec(l)?.[0]);
-    expect(options).toEqual(['--quiet', '--verbose', '--version', '--help']);
+    expect(options).toEqual(['--quiet', '--verbose', '--config', '--version', '--help']);
     expect([out.stdout, out.stderr]).toEqual([[], []]);
   });
 
@@ -48,7 +47,7 @@ describe('envgate entry point', () => {
   });
 
   it('runs no handler when an option is unknown: nothing is written', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'envgate-main-'));
+    const dir = tempDir('envgate-main-');
     const out = memoryOutput();
     const code = await main(
       ['scan', '--bogus', '--spec', 'fixtures/mht-api/envgate.yaml', '--snapshot', 'fixtures/mht-api/snapshot.json', '--out', dir],

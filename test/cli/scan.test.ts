@@ -72,9 +72,9 @@ describe('envgate scan', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
-  it('names codes in option errors', async () => {
+  it('says an option error once, as usage, and an unknown environment at the spec', async () => {
     const { out } = await scan(['--spec', SPEC, '--snapshot', SNAP, '--out', '-', '--format', 'json,sarif']);
-    expect(out.stderr.join('\n')).toMatch(/stdout-one-format/);
+    expect(out.stderr).toEqual(['envgate: --out - prints one format, 2 were asked for (expected one of --format json, sarif, md, csv, junit, ocsf, asff, html)', 'Run envgate --help for usage.']);
     const bad = await scan(['--spec', SPEC, '--snapshot', SNAP, '--environment', 'qa', '--out', '-', '--format', 'json']);
     expect(bad.out.stderr.join('\n')).toMatch(/envgate\.yaml:\d+:\d+ unknown-environment/);
   });

@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { seeded } from '../fuzz/random.js';
@@ -9,13 +8,14 @@ import { canonicalSnapshot } from '../../src/collect/snapshot-order.js';
 import type { Snapshot } from '../../src/model/snapshot.js';
 import { memoryOutput } from '../../src/cli/output.js';
 import { shuffleSnapshot } from './shuffle.js';
+import { tempDir } from '../helpers/tmp.js';
 
 const ENV = { SOURCE_DATE_EPOCH: '1735732800', NO_COLOR: '1' };
 const FILES = ['envgate.json', 'envgate.sarif', 'envgate.md'];
 
 /** Scans a snapshot file into a fresh directory and returns the three reports. */
 async function reports(spec: string, snapshotFile: string): Promise<string[]> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'envgate-shuffle-'));
+  const dir = tempDir('envgate-shuffle-');
   // The same snapshot path every time: the reports name it.
   const snapshot = path.join(dir, 'snapshot.json');
   writeFileSync(snapshot, readFileSync(snapshotFile));
@@ -28,7 +28,7 @@ describe('reports do not depend on the order of the snapshot', () => {
   it.each(['mht-api', 'monepiceriz'])('%s: 10 seeded shuffles give byte-identical JSON, SARIF and Markdown', async (fixture) => {
     const spec = `fixtures/${fixture}/envgate.yaml`;
     const original = JSON.parse(readFileSync(`fixtures/${fixture}/snapshot.json`, 'utf8')) as Record<string, unknown>;
-    const work = mkdtempSync(path.join(tmpdir(), 'envgate-shuffled-'));
+    const work = tempDir('envgate-shuffled-');
     const expected = await reports(spec, `fixtures/${fixture}/snapshot.json`);
     for (let seed = 1; seed <= 10; seed++) {
       const file = path.join(work, `snapshot-${seed}.json`);

@@ -1,6 +1,6 @@
 // Runs the compiled CLI (dist/bin/envgate.js) as a user's shell would: a child process
 // of the Node running the tests. The test command builds dist/ first.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 
@@ -30,4 +30,28 @@ export function runCli(args: string[], opts: { cwd?: string; env?: Record<string
   });
   if (r.error) throw r.error;
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * runCli without blocking this process: for runs against an emulator this process
+ * started, whose output pipes must keep draining (a blocked event loop stalls moto).
+ */
+export function runCliAsync(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}): Promise<CliRun> {
+  const { NODE_OPTIONS: _n, FORCE_COLOR: _f, ...env } = process.env;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [distBin(), ...args], { cwd: opts.cwd ?? ROOT, env: { ...env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => void (stdout += d.toString('utf8')));
+    child.stderr.on('data', (d: Buffer) => void (stderr += d.toString('utf8')));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
 }

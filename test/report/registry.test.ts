@@ -1,7 +1,7 @@
 // The formatter registry: names and files are unique, --format selects by name or alias,
 // and every formatter writes through the one signature what its renderer returns.
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/model/diagnostics.js';
+import { UsageError } from '../../src/cli/option-error.js';
 import { parseFormats, renderReports } from '../../src/cli/report-options.js';
 import { renderToString } from '../../src/report/formatter.js';
 import { renderJson } from '../../src/report/json.js';
@@ -57,11 +57,11 @@ describe('--format', () => {
     } catch (e) {
       err = e;
     }
-    expect(err).toBeInstanceOf(InputError);
-    const d = (err as InputError).diagnostics[0]!;
-    expect(d.code).toBe('unknown-format');
-    expect(d.message).toContain("'xlsx'");
-    expect(d.expected).toContain('json, sarif, md');
+    expect(err).toBeInstanceOf(UsageError);
+    const u = err as UsageError;
+    expect(u.code).toBe('unknown-format');
+    expect(u.message).toBe("--format: unknown report format 'xlsx'");
+    expect(u.expected).toContain('json, sarif, md');
   });
 
   it('renders the chosen formats keyed by name', () => {

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/model/diagnostics.js';
 import { loadSpec, loadSpecWithDocument, parseSpec, parseSpecWithDocument, stringifySpecDocument } from '../../src/spec/load.js';
+import { tempDir } from '../helpers/tmp.js';
 
 const MINIMAL = 'test/spec/data/minimal.yaml';
 
@@ -88,7 +88,7 @@ describe('loadSpec', () => {
   });
 
   it('accepts a $schema key and a byte-order mark', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'envgate-spec-'));
+    const dir = tempDir('envgate-spec-');
     const file = join(dir, 'bom.yaml');
     writeFileSync(file, `\ufeff$schema: ./envgate.schema.json\n${base()}`);
     expect(loadSpec(file).spec.$schema).toBe('./envgate.schema.json');
@@ -199,5 +199,38 @@ environments:
     network: { vpcCidrs: [10.1.0.0/16, 10.0.0.0/8] }
 `;
     expect(codes(text)).toEqual([['cidr-overlap', 11]]);
+  });
+});
+
+describe('JSON specs', () => {
+  const valid = JSON.stringify({ version: 1, system: { name: 'j' }, attribution: { tagKeys: ['env'] }, environments: { production: { accounts: [{ id: '123456789012' }], regions: ['us-east-1'] } } }, null, 2);
+
+  it('a .json spec is read as JSON', () => {
+    expect(parseSpec(valid, 'envgate.json').spec.system.name).toBe('j');
+  });
+
+  it('a trailing comma in a .json spec is json-syntax at its line and column; the same text as .yaml is read', () => {
+    const text = '{\n  "version": 1,\n  "system": { "name": "j" },\n}\n';
+    let err: unknown;
+    try {
+      parseSpec(text, 'envgate.json');
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as InputError).diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([['json-syntax', 4, 1]]);
+    expect((err as InputError).diagnostics[0]!.message).toMatch(/^not valid JSON/);
+    // As YAML (flow mapping) the trailing comma is allowed: the error is the schema's, not syntax.
+    let yamlErr: unknown;
+    try {
+      parseSpec(text, 'envgate.yaml');
+    } catch (e) {
+      yamlErr = e;
+    }
+    expect((yamlErr as InputError).diagnostics.map((d) => d.code)).not.toContain('json-syntax');
+  });
+
+  it('a comment in a .JSON spec is json-syntax', () => {
+    expect(() => parseSpec(`// note\n${valid}`, 'SPEC.JSON')).toThrow(InputError);
   });
 });

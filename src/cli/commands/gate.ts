@@ -10,12 +10,13 @@ import { readBaselineFile, readWaiversFile } from '../../gate/files.js';
 import { gateMarkdown } from '../../gate/gate-markdown.js';
 import { checkGateEnvironments, declaresParity, gateErrors, gateEvaluation } from '../../gate/scope.js';
 import { gateSummary, verdictLines } from '../../gate/verdict.js';
-import { InputError } from '../../model/diagnostics.js';
 import type { FailOn } from '../../report/context.js';
 import { loadSpec } from '../../spec/load.js';
 import { defineCommand, type GlobalArgs } from '../command.js';
 import type { ExitCode } from '../exit-codes.js';
 import { writeFilesAtomic } from '../fs-atomic.js';
+import { causeLines } from '../collection-causes.js';
+import { optionError } from '../option-error.js';
 import { defaultDeps, type PipelineArgs, type PipelineDeps, reportContext, runPipeline, withPipelineOptions } from '../pipeline.js';
 import { fitMarkdown } from '../../report/markdown-limit.js';
 import { emitReports, fileName, parseFormats, renderReports, type ReportArgs, withReportOptions } from '../report-options.js';
@@ -51,12 +52,13 @@ export function makeGateCommand(deps: PipelineDeps = defaultDeps) {
           describe: 'Pass even when checks could not be evaluated or collection failed (otherwise exit 3)',
         })
         .hide('environment')
-        .example('$0 gate --spec envgate.yaml --from staging --to production --baseline last/envgate.json --waivers waivers.yaml', '') as unknown as Argv<
+        .example('$0 gate --spec envgate.yaml --from staging --to production --baseline last/envgate.json --waivers waivers.yaml', 'block the promotion on new findings only')
+        .example('$0 gate --spec envgate.yaml --from stg --to prod --snapshot snapshot.json', 'environments by alias, from a saved snapshot') as unknown as Argv<
         GateArgs & GlobalArgs
       >,
     run: async (args, ctx): Promise<ExitCode> => {
       // Every input problem surfaces before any AWS call.
-      if ((args.environment ?? []).length > 0) throw new InputError('gate takes --from and --to, not --environment');
+      if ((args.environment ?? []).length > 0) throw optionError('environment', 'gate-environment', 'gate takes --from and --to, not --environment');
       const formats = parseFormats(args);
       const { from, to } = checkGateEnvironments(loadSpec(args.spec), args.from, args.to);
       const baseline = args.baseline !== undefined ? readBaselineFile(args.baseline) : undefined;
@@ -100,6 +102,7 @@ export function makeGateCommand(deps: PipelineDeps = defaultDeps) {
         if (n.level === 'warn') ctx.out.warn(line);
         else ctx.out.info(line);
       }
+      for (const line of causeLines(errors)) ctx.out.warn(`envgate gate: collection error cause: ${line}`);
       const lines = verdictLines(decision, scope);
       // A blocked or incomplete verdict is shown even with --quiet.
       for (const l of lines) (decision.verdict === 'pass' ? ctx.out.info : ctx.out.error)(l);

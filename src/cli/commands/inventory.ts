@@ -1,7 +1,5 @@
 import type { Argv } from 'yargs';
-import type { Progress } from '../../collect/index.js';
 import { writeSnapshot } from '../../collect/snapshot-io.js';
-import { InputError } from '../../model/diagnostics.js';
 import { loadSpec } from '../../spec/load.js';
 import type { CollectionError, Snapshot } from '../../model/snapshot.js';
 import type { Spec } from '../../model/spec.js';
@@ -11,8 +9,11 @@ import { TOOL_VERSION } from '../version.js';
 import { withTimeoutOptions } from '../timeout-options.js';
 import { resolveTimeouts, type TimeoutArgs } from '../../collect/timeouts.js';
 import { checkRegionOption } from '../region-option.js';
+import { causeLines } from '../collection-causes.js';
+import { optionError } from '../option-error.js';
+import { type ProgressArgs, progressPrinter, withProgressOption } from '../progress.js';
 
-interface InventoryArgs extends TimeoutArgs {
+interface InventoryArgs extends TimeoutArgs, ProgressArgs {
   spec: string;
   out: string;
   region?: string[];
@@ -23,17 +24,19 @@ interface InventoryArgs extends TimeoutArgs {
 
 export const inventoryCommand = defineCommand<InventoryArgs>({
   builder: (y: Argv<{ quiet: boolean; verbose: boolean }>) =>
-    withTimeoutOptions(y)
+    withProgressOption(withTimeoutOptions(y))
       .option('spec', { type: 'string', demandOption: true, describe: 'Environment spec (YAML)' })
       .option('out', { type: 'string', default: 'snapshot.json', describe: 'Snapshot file to write (atomically)' })
       .option('region', { type: 'string', array: true, describe: "Collect these regions instead of the spec's (repeatable)" })
       .option('profile', { type: 'string', describe: 'AWS shared-config profile for the base credentials' })
       .option('endpoint', { type: 'string', describe: 'Endpoint for every AWS client (e.g. a local emulator); AWS_ENDPOINT_URL works too' })
-      .option('concurrency', { type: 'number', default: 4, describe: 'Concurrent calls per service, account and region' }) as unknown as Argv<InventoryArgs & { quiet: boolean; verbose: boolean }>,
+      .option('concurrency', { type: 'number', default: 4, describe: 'Concurrent calls per service, account and region' })
+      .example('$0 inventory --spec envgate.yaml --out snapshot.json', 'collect once, then scan --snapshot snapshot.json as often as needed')
+      .example('$0 inventory --spec envgate.yaml --region eu-west-1 --endpoint http://localhost:4566 --progress', 'one region of a local emulator, with progress lines') as unknown as Argv<InventoryArgs & { quiet: boolean; verbose: boolean }>,
   run: async (args, ctx) => {
     const spec = await loadSpecFile(args.spec);
     if (!Number.isInteger(args.concurrency) || args.concurrency < 1) {
-      throw new InputError('--concurrency must be a whole number of at least 1');
+      throw optionError('concurrency', 'bad-concurrency', `--concurrency ${args.concurrency} is not a whole number of at least 1`);
     }
     resolveTimeouts(args, ctx.env); // option errors before any AWS call
     checkRegionOption(args.region);
@@ -43,40 +46,29 @@ export const inventoryCommand = defineCommand<InventoryArgs>({
   },
 });
 
-/** Collection with a progress line on stderr when it is a terminal; used by inventory and scan. */
+/** Live collection, with a progress line per finished account region when the output shows them; used by inventory and scan. */
 export async function collectWithProgress(
   spec: Spec,
   args: { region?: string[]; profile?: string; endpoint?: string; concurrency?: number } & TimeoutArgs,
   ctx: CommandContext,
 ): Promise<Snapshot> {
-  let last = 0;
-  const onProgress = ctx.out.interactive
-    ? (p: Progress) => {
-        const now = Date.now();
-        if (now - last < 200) return;
-        last = now;
-        process.stderr.write(`\r\u001b[2Kcollecting: ${p.accounts} accounts, ${p.regions} regions, ${p.resources} resources, ${p.calls} calls, ${p.errors} errors`);
-      }
-    : undefined;
+  const regions = args.region && args.region.length > 0 ? args.region : undefined;
+  const onFinished = ctx.out.showsProgress ? progressPrinter(spec, regions, (line) => ctx.out.progress(line)) : undefined;
   const endpoint = args.endpoint ?? undefined;
   const timeouts = resolveTimeouts(args, ctx.env);
   // Loaded here, not at the top: collection pulls in every AWS SDK client, which only a
   // live run needs (a --snapshot scan, validate or --help start without them).
   const { collect } = await import('../../collect/index.js');
-  try {
-    return await collect(spec, {
-      now: ctx.now(),
-      timeouts,
-      toolVersion: TOOL_VERSION,
-      ...(args.region && args.region.length > 0 ? { regions: args.region } : {}),
-      ...(args.profile ? { profile: args.profile } : {}),
-      ...(endpoint ? { endpoint } : {}),
-      ...(args.concurrency ? { concurrency: args.concurrency } : {}),
-      ...(onProgress ? { onProgress } : {}),
-    });
-  } finally {
-    if (onProgress) process.stderr.write('\r\u001b[2K');
-  }
+  return collect(spec, {
+    now: ctx.now(),
+    timeouts,
+    toolVersion: TOOL_VERSION,
+    ...(regions ? { regions } : {}),
+    ...(args.profile ? { profile: args.profile } : {}),
+    ...(endpoint ? { endpoint } : {}),
+    ...(args.concurrency ? { concurrency: args.concurrency } : {}),
+    ...(onFinished ? { onFinished } : {}),
+  });
 }
 
 /** Prints counts and every collection error; exit 3 when anything is missing. */
@@ -86,7 +78,9 @@ export function summarise(s: Snapshot, out: string, ctx: CommandContext): ExitCo
     `envgate inventory: ${s.resources.length} resources, ${s.principals.length} principals in ${s.metadata.accounts.length} accounts and ${s.metadata.regions.length} regions (${calls} API calls); wrote ${out}`,
   );
   if (s.errors.length === 0) return EXIT.ok;
-  ctx.out.error(`envgate inventory: incomplete, ${s.errors.length} calls failed; checks that need this data will be "not evaluated":`);
+  ctx.out.error(`envgate inventory: incomplete, ${s.errors.length} calls failed; checks that need this data will be "not evaluated"`);
+  for (const line of causeLines(s.errors)) ctx.out.error(`  cause: ${line}`);
+  ctx.out.error('the failed calls:');
   for (const line of describeErrors(s.errors)) ctx.out.error(`  ${line}`);
   return EXIT.incomplete;
 }

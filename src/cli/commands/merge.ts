@@ -13,6 +13,7 @@ import { mergeSnapshots } from '../../gate/merge-snapshots.js';
 import { parseReport } from '../../gate/report-file.js';
 import { InputError } from '../../model/diagnostics.js';
 import { nodeFs } from '../fs-atomic.js';
+import { optionError } from '../option-error.js';
 import { type FailOn, runFacts } from '../../report/context.js';
 import { defineCommand, type GlobalArgs } from '../command.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
@@ -29,7 +30,8 @@ export const mergeCommand = defineCommand<MergeArgs>({
     withReportOptions(y)
       .positional('reports', { type: 'string', array: true, demandOption: true, describe: 'envgate.json files (or snapshots from envgate inventory), one per shard' })
       .option('fail-on', { choices: FAIL_ON_CHOICES, describe: "Threshold for the merged run (default: the shards' own)" })
-      .example('$0 merge shards/*/envgate.json --out merged', '') as unknown as Argv<MergeArgs & GlobalArgs>,
+      .example('$0 merge shards/*/envgate.json --out merged', 'one report set from the reports of parallel scans')
+      .example('$0 merge shards/*/snapshot.json --out merged', 'one snapshot from parallel inventories, for scan --snapshot') as unknown as Argv<MergeArgs & GlobalArgs>,
   run: async (args, ctx): Promise<ExitCode> => {
     const formats = parseFormats(args);
     const files = [...new Set(args.reports.map(String))].sort();
@@ -37,7 +39,7 @@ export const mergeCommand = defineCommand<MergeArgs>({
     const kinds = texts.map((t) => (isSnapshotText(t.text) ? 'snapshot' : 'report'));
     if (kinds.includes('snapshot')) {
       if (kinds.includes('report')) throw new InputError('merge takes reports or snapshots, not both');
-      if (args.out === '-') throw new InputError('merging snapshots writes DIR/snapshot.json: give --out a directory');
+      if (args.out === '-') throw optionError('out', 'snapshot-out', '--out -: merging snapshots writes DIR/snapshot.json; give --out a directory');
       const merged = mergeSnapshots(texts.map((t) => ({ file: t.file, snapshot: parseSnapshot(t.text, t.file) })));
       nodeFs.mkdir(args.out);
       const target = path.join(args.out, 'snapshot.json');

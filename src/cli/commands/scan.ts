@@ -6,7 +6,6 @@ import type { Argv } from 'yargs';
 import { decide } from '../../gate/decide.js';
 import { readWaiversFile } from '../../gate/files.js';
 import { waiverLabel, type WaiverSet } from '../../gate/waivers.js';
-import { InputError } from '../../model/diagnostics.js';
 import type { Evaluation } from '../../model/result.js';
 import { SEVERITIES } from '../../model/result.js';
 import { type FailOn, runFacts } from '../../report/context.js';
@@ -14,6 +13,8 @@ import { type CommandContext, defineCommand, type GlobalArgs } from '../command.
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { defaultDeps, type PipelineArgs, type PipelineDeps, reportContext, runPipeline, withPipelineOptions } from '../pipeline.js';
 import { blockingFindingLines } from '../findings.js';
+import { causeLines } from '../collection-causes.js';
+import { optionError } from '../option-error.js';
 import { emitReports, parseFormats, renderReports, type ReportArgs, withReportOptions } from '../report-options.js';
 
 export interface ScanArgs extends PipelineArgs, ReportArgs {
@@ -25,8 +26,7 @@ export const FAIL_ON_CHOICES = [...SEVERITIES.filter((s) => s !== 'info'), 'none
 
 export function parseFailOn(value: string): FailOn {
   if ((FAIL_ON_CHOICES as readonly string[]).includes(value)) return value as FailOn;
-  const message = `--fail-on '${value}' is not a severity`;
-  throw new InputError(message, [{ file: '--fail-on', line: 1, column: 1, path: '', code: 'unknown-fail-on', message, expected: FAIL_ON_CHOICES.join(', ') }]);
+  throw optionError('fail-on', 'unknown-fail-on', `--fail-on '${value}' is not a severity`, FAIL_ON_CHOICES.join(', '));
 }
 
 /** Separate from the command so tests can inject a fake collector. */
@@ -35,15 +35,17 @@ export function makeScanCommand(deps: PipelineDeps = defaultDeps) {
     builder: (y: Argv<GlobalArgs>) =>
       withReportOptions(withPipelineOptions(y))
         .option('fail-on', {
-          type: 'string',
+          choices: FAIL_ON_CHOICES,
           default: 'high',
-          // Checked in run(), before any work, for a coded InputError (see parseFailOn).
-          describe: `Exit 1 when a finding has this severity or higher: ${FAIL_ON_CHOICES.join(', ')} ("none" never fails on findings)`,
+          describe: 'Exit 1 when a finding has this severity or higher ("none" never fails on findings)',
         })
         .option('waivers', {
           type: 'string',
           describe: 'Waivers file (as for gate; `envgate schema waivers`): waived findings are marked and do not make the scan exit 1',
-        }) as unknown as Argv<ScanArgs & GlobalArgs>,
+        })
+        .example('$0 scan --spec envgate.yaml', 'collect the live accounts and write out/envgate.{json,sarif,md}')
+        .example('$0 scan --spec envgate.yaml --snapshot snapshot.json --fail-on medium', 'evaluate a saved snapshot, failing on medium and above')
+        .example('$0 scan --spec envgate.yaml --environment prod --out - --format sarif > prod.sarif', 'one environment (by alias), SARIF on stdout') as unknown as Argv<ScanArgs & GlobalArgs>,
     run: async (args, ctx): Promise<ExitCode> => {
       const failOn = parseFailOn(args['fail-on']);
       const formats = parseFormats(args); // option errors before any AWS call
@@ -65,6 +67,7 @@ export function makeScanCommand(deps: PipelineDeps = defaultDeps) {
           `${excluded > 0 ? `, ${excluded} resource(s) excluded by the spec` : ''}; ` +
           `${rctx.snapshot.errors.length} collection error(s)`,
       );
+      for (const line of causeLines(rctx.snapshot.errors)) ctx.out.warn(`  cause: ${line}`);
       for (const line of blockingFindingLines(run.evaluation.results, run.evaluation.rules, failOn)) ctx.out.info(line);
       if (written.length > 0) ctx.out.info(`reports: ${written.join(', ')}`);
       const code = facts.incomplete ? EXIT.incomplete : facts.blocking > 0 ? EXIT.findings : EXIT.ok;

@@ -9,7 +9,8 @@ export const schemaCommand = defineCommand({
     y
       .positional('name', { type: 'string', default: DEFAULT_SCHEMA, describe: `Which schema: ${schemaNames().join(', ')}` })
       .option('list', { type: 'boolean', default: false, describe: 'List the schema names instead' })
-      .example('$0 schema > envgate.schema.json', 'then start envgate.yaml with # yaml-language-server: $schema=./envgate.schema.json'),
+      .example('$0 schema > envgate.schema.json', 'then start envgate.yaml with # yaml-language-server: $schema=./envgate.schema.json')
+      .example('$0 schema config', 'the schema of .envgate.yaml'),
   run: async (args, ctx) => {
     if (args.list) {
       for (const name of schemaNames()) ctx.out.result(`${name}\t${SCHEMAS[name]?.describe ?? ''}`);

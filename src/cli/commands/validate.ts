@@ -17,7 +17,8 @@ export const validateCommand = defineCommand({
     y
       .positional('spec', { type: 'string', array: true, demandOption: true, describe: 'Spec files' })
       .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'Diagnostics as text lines (stderr) or one JSON document (stdout)' })
-      .example('$0 validate fixtures/*/envgate.yaml', 'validate every fixture spec'),
+      .example('$0 validate envgate.yaml', 'every problem of the spec, as file:line:col code /pointer: message')
+      .example('$0 validate fixtures/*/envgate.yaml --format json', 'several specs, one JSON document'),
   run: async (args, ctx) => {
     const results: FileResult[] = [];
     for (const file of args.spec.map(String)) {
