@@ -1,8 +1,8 @@
 // JSON Schema of the snapshot file (draft-07). The types in src/model/snapshot.ts are
 // the same contract; each described type's `config` is checked against its schema in
-// src/model/config-schemas.ts (typed and closed: a rule can only read what is there).
+// its descriptor (src/collect/catalogue/types/, typed and closed: a rule can only read what is there).
 // Types that arrive only through the Tagging API carry an empty config.
-import { CONFIG_SCHEMAS } from '../model/config-schemas.js';
+import { CONFIG_SCHEMAS } from './catalogue/index.js';
 
 const str = { type: 'string' } as const;
 const strArr = { type: 'array', items: str } as const;

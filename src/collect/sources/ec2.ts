@@ -17,7 +17,7 @@ import type { SecurityGroupRule } from '../../model/resource-config.js';
 import type { Relation } from '../../model/snapshot.js';
 import { arnOf } from '../arn.js';
 import { rel, type Session, type Target } from '../session.js';
-import { kmsEncryption } from './messaging.js';
+import { kmsEncryption } from '../catalogue/refs.js';
 
 export const EC2_TYPES = ['AWS::EC2::Instance', 'AWS::EC2::NatGateway', 'AWS::EC2::SecurityGroup', 'AWS::EC2::Snapshot', 'AWS::EC2::Subnet', 'AWS::EC2::VPC', 'AWS::EC2::Volume'];
 

@@ -16,7 +16,7 @@ import type { Relation } from '../../model/snapshot.js';
 import { partitionOf } from '../arn.js';
 import { decodePolicy, deniesInsecureTransport } from '../policy-docs.js';
 import type { Session, Target } from '../session.js';
-import { kmsKeyArn } from './kms-ref.js';
+import { kmsKeyArn } from '../catalogue/refs.js';
 
 const TYPE = 'AWS::S3::Bucket';
 const absent = (v: unknown): v is { absent: string } => typeof v === 'object' && v !== null && 'absent' in v;

@@ -1,0 +1,21 @@
+// KMS keys: the key and alias lists, DescribeKey each, rotation of customer keys.
+import { bool, obj, str, strs } from '../../../model/config-schemas.js';
+import type { ResourceDescriptor } from '../descriptor.js';
+
+export const kmsKey: ResourceDescriptor = {
+  type: 'AWS::KMS::Key',
+  service: 'kms',
+  scope: 'regional',
+  configType: 'AWS::KMS::Key',
+  arn: { service: 'kms', head: 'key' },
+  relations: [],
+  config: obj({ keyManager: { enum: ['AWS', 'CUSTOMER'] }, keyState: str, aliases: strs, rotationEnabled: bool }),
+  calls: [
+    { operation: 'ListKeys', per: 'list', feeds: [] },
+    { operation: 'ListAliases', per: 'list', feeds: ['aliases'] },
+    { operation: 'DescribeKey', per: 'resource', feeds: ['keyManager', 'keyState'] },
+    { operation: 'GetKeyRotationStatus', per: 'resource', feeds: ['rotationEnabled'], when: 'customer managed, enabled symmetric keys' },
+  ],
+  collect: { source: 'kms' },
+  hooks: { pricing: 'priced' },
+};
