@@ -15,7 +15,7 @@ import { RESOURCE_TYPES } from '../../src/model/resource-config.js';
 import { COLLECTED_TYPES } from '../../src/spec/requirement-types.js';
 
 const t = { accountId: '111122223333', region: 'eu-west-1' };
-const topFields = (type: string) => Object.keys((CONFIG_SCHEMAS as Record<string, { properties: object }>)[type]!.properties).sort();
+const topFields = (type: string) => Object.keys((CONFIG_SCHEMAS as unknown as Record<string, { properties: object }>)[type]!.properties).sort();
 
 describe('the catalogue', () => {
   it('holds one descriptor per described type, the types of resource-config.ts', () => {

@@ -11,6 +11,8 @@ import { TOOL_VERSION } from '../version.js';
 import { withTimeoutOptions } from '../timeout-options.js';
 import { resolveTimeouts, type TimeoutArgs } from '../../collect/timeouts.js';
 import { checkRegionOption } from '../region-option.js';
+import { demandOf, FULL_DEMAND, type Demand } from '../../collect/demand.js';
+import { loadRules } from '../../rules/load.js';
 
 interface InventoryArgs extends TimeoutArgs {
   spec: string;
@@ -19,6 +21,8 @@ interface InventoryArgs extends TimeoutArgs {
   profile?: string;
   endpoint?: string;
   concurrency: number;
+  full: boolean;
+  rules?: string[];
 }
 
 export const inventoryCommand = defineCommand<InventoryArgs>({
@@ -29,7 +33,9 @@ export const inventoryCommand = defineCommand<InventoryArgs>({
       .option('region', { type: 'string', array: true, describe: "Collect these regions instead of the spec's (repeatable)" })
       .option('profile', { type: 'string', describe: 'AWS shared-config profile for the base credentials' })
       .option('endpoint', { type: 'string', describe: 'Endpoint for every AWS client (e.g. a local emulator); AWS_ENDPOINT_URL works too' })
-      .option('concurrency', { type: 'number', default: 4, describe: 'Concurrent calls per service, account and region' }) as unknown as Argv<InventoryArgs & { quiet: boolean; verbose: boolean }>,
+      .option('concurrency', { type: 'number', default: 4, describe: 'Concurrent calls per service, account and region' })
+      .option('full', { type: 'boolean', default: false, describe: 'Collect everything envgate can, not only what the rules need for this spec' })
+      .option('rules', { type: 'string', array: true, describe: 'Also collect what the rules in this directory need (repeatable)' }) as unknown as Argv<InventoryArgs & { quiet: boolean; verbose: boolean }>,
   run: async (args, ctx) => {
     const spec = await loadSpecFile(args.spec);
     if (!Number.isInteger(args.concurrency) || args.concurrency < 1) {
@@ -37,7 +43,7 @@ export const inventoryCommand = defineCommand<InventoryArgs>({
     }
     resolveTimeouts(args, ctx.env); // option errors before any AWS call
     checkRegionOption(args.region);
-    const snapshot = await collectWithProgress(spec, args, ctx);
+    const snapshot = await collectWithProgress(spec, args, ctx, args.full ? FULL_DEMAND : demandOf(loadRules(args.rules ?? []), spec));
     await writeSnapshot(args.out, snapshot);
     return summarise(snapshot, args.out, ctx);
   },
@@ -48,6 +54,7 @@ export async function collectWithProgress(
   spec: Spec,
   args: { region?: string[]; profile?: string; endpoint?: string; concurrency?: number } & TimeoutArgs,
   ctx: CommandContext,
+  demand?: Demand,
 ): Promise<Snapshot> {
   let last = 0;
   const onProgress = ctx.out.interactive
@@ -73,6 +80,7 @@ export async function collectWithProgress(
       ...(endpoint ? { endpoint } : {}),
       ...(args.concurrency ? { concurrency: args.concurrency } : {}),
       ...(onProgress ? { onProgress } : {}),
+      ...(demand ? { demand } : {}),
     });
   } finally {
     if (onProgress) process.stderr.write('\r\u001b[2K');

@@ -13,6 +13,8 @@ export interface CallInfo {
   operation: string;
   /** 'list': paged, once per account and region; 'resource': once per listed resource. */
   per: 'list' | 'resource';
+  /** A list call's largest page (the API maximum); absent: one call per account and region. */
+  pageMax?: number;
   /** IAM actions AWS checks for the call; default `<prefix>:<operation>`. */
   actions?: string[];
   /**
@@ -20,6 +22,8 @@ export interface CallInfo {
    * (arn, id, name); a per-resource call is needed only when a check reads a field it feeds.
    */
   feeds: string[];
+  /** Relation kinds the call yields (beyond those of the listing). */
+  relations?: readonly RelationKind[];
   /** Made only for some resources (e.g. KMS rotation: customer managed, enabled keys). */
   when?: string;
 }

@@ -28,7 +28,11 @@ const DB_SNAPSHOT = 'AWS::RDS::DBSnapshot';
 export async function collectRds(s: Session, t: Target): Promise<void> {
   const base = { accountId: t.accountId, region: t.region };
   const ec2 = (kind: string, id: string) => arnOf('ec2', t.region, t.accountId, `${kind}/${id}`);
+  // A type no check needs is not listed (false: no coverage, and no gap either).
   const [okI, okC, okS] = await Promise.all([
+    s.wantsType('AWS::RDS::DBInstance') &&
+      s.wantsType('AWS::RDS::DBCluster') &&
+      s.wantsType(DB_SNAPSHOT) &&
     s.paginate(
       t,
       'rds',

@@ -40,6 +40,7 @@ type Lister = <P extends { NextToken?: string }>(type: string, op: string, page:
 /** A paged EC2 list call for one type; the types whose listing completed land in `done`. */
 export function ec2Lister(s: Session, t: Target, done: string[]): Lister {
   return async (type, op, page, onPage) => {
+    if (!s.wantsType(type)) return;
     const ok = await s.paginate(t, 'ec2', op, [type], page, next, onPage);
     if (ok) done.push(type);
   };

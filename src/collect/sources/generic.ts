@@ -14,7 +14,9 @@ export function genericSource(d: ResourceDescriptor & { collect: { generic: Gene
   const send = (c: unknown, operation: string, input: object) => (c as Sender).send(commandFor(service, operation, input));
   return async (s: Session, t: Target): Promise<void> => {
     const items: unknown[] = [];
-    const hydrate = g.hydrate ?? [];
+    // Per-item calls whose fields and relations no check reads are not made (answer undefined).
+    const hydrate = (g.hydrate ?? []).map((h) => ({ ...h, wanted: s.wants(d.type, h.operation) }));
+    const anyHydrate = hydrate.some((h) => h.wanted);
     const complete = await s.paginate(
       t,
       service,
@@ -24,7 +26,7 @@ export function genericSource(d: ResourceDescriptor & { collect: { generic: Gene
       g.list.next,
       (p) => {
         for (const item of g.list.items(p)) {
-          if (hydrate.length === 0) s.upsert(g.toPart(item, [], t));
+          if (!anyHydrate) s.upsert(g.toPart(item, [], t));
           else items.push(item);
         }
       },
@@ -33,7 +35,7 @@ export function genericSource(d: ResourceDescriptor & { collect: { generic: Gene
     await Promise.all(
       items.map(async (item) => {
         const arn = g.arn?.(item, t);
-        const answers = await Promise.all(hydrate.map((h) => s.must(t, service, h.operation, affects, (c) => send(c, h.operation, h.request(item)), arn)));
+        const answers = await Promise.all(hydrate.map((h) => (h.wanted ? s.must(t, service, h.operation, affects, (c) => send(c, h.operation, h.request(item)), arn) : undefined)));
         s.upsert(g.toPart(item, answers, t));
       }),
     );

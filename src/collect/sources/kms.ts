@@ -47,7 +47,7 @@ export async function collectKms(s: Session, t: Target): Promise<void> {
       if (d) {
         config.keyManager = d.KeyManager === 'AWS' ? 'AWS' : 'CUSTOMER';
         config.keyState = d.KeyState ?? '';
-        if (config.keyManager === 'CUSTOMER' && d.KeyState === 'Enabled' && (d.KeySpec ?? 'SYMMETRIC_DEFAULT') === 'SYMMETRIC_DEFAULT') {
+        if (s.wants(TYPE, 'GetKeyRotationStatus') && config.keyManager === 'CUSTOMER' && d.KeyState === 'Enabled' && (d.KeySpec ?? 'SYMMETRIC_DEFAULT') === 'SYMMETRIC_DEFAULT') {
           const rot = await s.must(t, 'kms', 'GetKeyRotationStatus', [TYPE], (c) => c.send(new GetKeyRotationStatusCommand({ KeyId: id })), arn);
           if (rot) config.rotationEnabled = Boolean(rot.KeyRotationEnabled);
         }

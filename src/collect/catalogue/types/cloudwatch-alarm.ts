@@ -11,7 +11,7 @@ export const cloudwatchAlarm: ResourceDescriptor = {
   relations: ['monitors', 'notifies'],
   config: obj({ namespace: str, metricName: str, dimensions: { type: 'object', additionalProperties: str }, alarmActions: strs }),
   calls: [
-    { operation: 'DescribeAlarms', per: 'list', feeds: ['namespace', 'metricName', 'dimensions', 'alarmActions'] },
+    { operation: 'DescribeAlarms', per: 'list', pageMax: 100, feeds: ['namespace', 'metricName', 'dimensions', 'alarmActions'] },
   ],
   collect: { source: 'cloudwatch' },
   hooks: { pricing: 'priced' },

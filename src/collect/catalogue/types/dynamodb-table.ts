@@ -62,8 +62,8 @@ export const dynamodbTable: ResourceDescriptor = {
     deletionProtection: bool,
   }),
   calls: [
-    { operation: 'ListTables', per: 'list', feeds: [] },
-    { operation: 'DescribeTable', per: 'resource', feeds: ['encryption', 'billingMode', 'readCapacityUnits', 'writeCapacityUnits', 'deletionProtection'] },
+    { operation: 'ListTables', per: 'list', pageMax: 100, feeds: [] },
+    { operation: 'DescribeTable', per: 'resource', feeds: ['encryption', 'billingMode', 'readCapacityUnits', 'writeCapacityUnits', 'deletionProtection'], relations: ['kms-key'] },
     { operation: 'DescribeContinuousBackups', per: 'resource', feeds: ['pointInTimeRecovery'] },
   ],
   collect: { generic: collection },

@@ -24,7 +24,7 @@ export const ec2Instance: ResourceDescriptor = {
     publicIp: str,
   }),
   calls: [
-    { operation: 'DescribeInstances', per: 'list', feeds: ['instanceId', 'instanceType', 'state', 'vpcId', 'subnetId', 'availabilityZone', 'securityGroupIds', 'volumeIds', 'iamInstanceProfileArn', 'publicIp'] },
+    { operation: 'DescribeInstances', per: 'list', pageMax: 1000, feeds: ['instanceId', 'instanceType', 'state', 'vpcId', 'subnetId', 'availabilityZone', 'securityGroupIds', 'volumeIds', 'iamInstanceProfileArn', 'publicIp'] },
   ],
   collect: { source: 'ec2' },
   hooks: { pricing: 'priced' },

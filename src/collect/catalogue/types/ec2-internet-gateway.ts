@@ -11,7 +11,7 @@ export const ec2InternetGateway: ResourceDescriptor = {
   relations: ['vpc'],
   config: obj({ internetGatewayId: str, vpcIds: strs }),
   calls: [
-    { operation: 'DescribeInternetGateways', per: 'list', feeds: ['internetGatewayId', 'vpcIds'] },
+    { operation: 'DescribeInternetGateways', per: 'list', pageMax: 1000, feeds: ['internetGatewayId', 'vpcIds'] },
   ],
   collect: { source: 'ec2-network' },
 };

@@ -13,7 +13,7 @@ export const ec2NatGateway: ResourceDescriptor = {
   relations: ['vpc', 'subnet'],
   config: obj({ vpcId: str, subnetId: str, state: str }),
   calls: [
-    { operation: 'DescribeNatGateways', per: 'list', feeds: ['vpcId', 'subnetId', 'state'] },
+    { operation: 'DescribeNatGateways', per: 'list', pageMax: 1000, feeds: ['vpcId', 'subnetId', 'state'] },
   ],
   collect: { source: 'ec2' },
   hooks: { pricing: 'priced' },

@@ -17,7 +17,7 @@ export const ec2NetworkAcl: ResourceDescriptor = {
     entries: list(obj({ ruleNumber: int, egress: bool, protocol: str, action: str, cidr: str, fromPort: int, toPort: int })),
   }),
   calls: [
-    { operation: 'DescribeNetworkAcls', per: 'list', feeds: ['networkAclId', 'vpcId', 'isDefault', 'subnetIds', 'entries'] },
+    { operation: 'DescribeNetworkAcls', per: 'list', pageMax: 1000, feeds: ['networkAclId', 'vpcId', 'isDefault', 'subnetIds', 'entries'] },
   ],
   collect: { source: 'ec2-network' },
 };

@@ -25,7 +25,7 @@ export const ec2NetworkInterface: ResourceDescriptor = {
     attachedInstanceId: str,
   }),
   calls: [
-    { operation: 'DescribeNetworkInterfaces', per: 'list', feeds: ['networkInterfaceId', 'interfaceType', 'requesterManaged', 'requesterId', 'description', 'status', 'vpcId', 'subnetId', 'availabilityZone', 'privateIp', 'publicIp', 'securityGroupIds', 'attachedInstanceId'] },
+    { operation: 'DescribeNetworkInterfaces', per: 'list', pageMax: 1000, feeds: ['networkInterfaceId', 'interfaceType', 'requesterManaged', 'requesterId', 'description', 'status', 'vpcId', 'subnetId', 'availabilityZone', 'privateIp', 'publicIp', 'securityGroupIds', 'attachedInstanceId'] },
   ],
   collect: { source: 'ec2-network' },
 };

@@ -11,7 +11,7 @@ export const ec2RouteTable: ResourceDescriptor = {
   relations: ['vpc', 'subnet'],
   config: obj({ routeTableId: str, vpcId: str, main: bool, subnetIds: strs, gatewayIds: strs, routes: list(obj({ destination: str, target: str, state: str })) }),
   calls: [
-    { operation: 'DescribeRouteTables', per: 'list', feeds: ['routeTableId', 'vpcId', 'main', 'subnetIds', 'gatewayIds', 'routes'] },
+    { operation: 'DescribeRouteTables', per: 'list', pageMax: 100, feeds: ['routeTableId', 'vpcId', 'main', 'subnetIds', 'gatewayIds', 'routes'] },
   ],
   collect: { source: 'ec2-network' },
 };

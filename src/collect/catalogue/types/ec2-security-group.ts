@@ -12,7 +12,7 @@ export const ec2SecurityGroup: ResourceDescriptor = {
   relations: ['vpc', 'ingress-cidr', 'ingress-security-group'],
   config: obj({ groupId: str, groupName: str, vpcId: str, ingress: list(sgRule), egress: list(sgRule) }),
   calls: [
-    { operation: 'DescribeSecurityGroups', per: 'list', feeds: ['groupId', 'groupName', 'vpcId', 'ingress', 'egress'] },
+    { operation: 'DescribeSecurityGroups', per: 'list', pageMax: 1000, feeds: ['groupId', 'groupName', 'vpcId', 'ingress', 'egress'] },
   ],
   collect: { source: 'ec2' },
 };

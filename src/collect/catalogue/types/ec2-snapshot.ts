@@ -10,7 +10,7 @@ export const ec2Snapshot: ResourceDescriptor = {
   relations: ['snapshot-of', 'kms-key'],
   config: obj({ snapshotId: str, volumeId: str, sizeGiB: num, encryption, state: str, startTime: str, storageTier: str }),
   calls: [
-    { operation: 'DescribeSnapshots', per: 'list', feeds: ['snapshotId', 'volumeId', 'sizeGiB', 'encryption', 'state', 'startTime', 'storageTier'] },
+    { operation: 'DescribeSnapshots', per: 'list', pageMax: 1000, feeds: ['snapshotId', 'volumeId', 'sizeGiB', 'encryption', 'state', 'startTime', 'storageTier'] },
   ],
   collect: { source: 'ec2' },
   hooks: { pricing: 'priced' },

@@ -11,7 +11,7 @@ export const ec2Subnet: ResourceDescriptor = {
   relations: ['vpc'],
   config: obj({ subnetId: str, vpcId: str, cidrBlock: str, availabilityZone: str, mapPublicIpOnLaunch: bool, defaultForAz: bool }),
   calls: [
-    { operation: 'DescribeSubnets', per: 'list', feeds: ['subnetId', 'vpcId', 'cidrBlock', 'availabilityZone', 'mapPublicIpOnLaunch', 'defaultForAz'] },
+    { operation: 'DescribeSubnets', per: 'list', pageMax: 1000, feeds: ['subnetId', 'vpcId', 'cidrBlock', 'availabilityZone', 'mapPublicIpOnLaunch', 'defaultForAz'] },
   ],
   collect: { source: 'ec2' },
 };

@@ -22,7 +22,7 @@ export const ec2Volume: ResourceDescriptor = {
     attachedInstanceIds: strs,
   }),
   calls: [
-    { operation: 'DescribeVolumes', per: 'list', feeds: ['volumeId', 'volumeType', 'sizeGiB', 'iops', 'throughput', 'encryption', 'availabilityZone', 'attachedInstanceIds'] },
+    { operation: 'DescribeVolumes', per: 'list', pageMax: 1000, feeds: ['volumeId', 'volumeType', 'sizeGiB', 'iops', 'throughput', 'encryption', 'availabilityZone', 'attachedInstanceIds'] },
   ],
   collect: { source: 'ec2' },
   hooks: { pricing: 'priced', parity: true },

@@ -22,7 +22,7 @@ export const ec2VpcEndpoint: ResourceDescriptor = {
     policy: any,
   }),
   calls: [
-    { operation: 'DescribeVpcEndpoints', per: 'list', feeds: ['vpcEndpointId', 'endpointType', 'serviceName', 'state', 'vpcId', 'subnetIds', 'securityGroupIds', 'routeTableIds', 'privateDnsEnabled', 'policy'] },
+    { operation: 'DescribeVpcEndpoints', per: 'list', pageMax: 1000, feeds: ['vpcEndpointId', 'endpointType', 'serviceName', 'state', 'vpcId', 'subnetIds', 'securityGroupIds', 'routeTableIds', 'privateDnsEnabled', 'policy'] },
   ],
   collect: { source: 'ec2-network' },
   hooks: { pricing: 'priced' },

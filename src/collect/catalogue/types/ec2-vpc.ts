@@ -11,7 +11,7 @@ export const ec2Vpc: ResourceDescriptor = {
   relations: [],
   config: obj({ vpcId: str, cidrBlocks: strs, isDefault: bool }),
   calls: [
-    { operation: 'DescribeVpcs', per: 'list', feeds: ['vpcId', 'cidrBlocks', 'isDefault'] },
+    { operation: 'DescribeVpcs', per: 'list', pageMax: 1000, feeds: ['vpcId', 'cidrBlocks', 'isDefault'] },
   ],
   collect: { source: 'ec2' },
 };

@@ -41,7 +41,7 @@ export const elasticacheCacheCluster: ResourceDescriptor = {
   alarmDimension: { name: 'CacheClusterId', arn: (v, t) => arnOf('elasticache', t.region, t.accountId, `cluster:${v}`) },
   relations: ['security-group'],
   config: obj({ engine: str, nodeType: str, numNodes: int, encryption: obj({ atRest: bool, inTransit: bool }), snapshotRetentionDays: int, multiAz: bool }),
-  calls: [{ operation: 'DescribeCacheClusters', per: 'list', feeds: ['engine', 'nodeType', 'numNodes', 'encryption', 'snapshotRetentionDays', 'multiAz'] }],
+  calls: [{ operation: 'DescribeCacheClusters', per: 'list', pageMax: 100, feeds: ['engine', 'nodeType', 'numNodes', 'encryption', 'snapshotRetentionDays', 'multiAz'] }],
   collect: { generic: collection },
   hooks: { pricing: 'priced', parity: true },
 };

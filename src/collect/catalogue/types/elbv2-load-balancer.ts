@@ -22,8 +22,8 @@ export const elbv2LoadBalancer: ResourceDescriptor = {
     listeners: list(obj({ port: int, protocol: str, sslPolicy: str, redirectsToHttps: bool })),
   }),
   calls: [
-    { operation: 'DescribeLoadBalancers', per: 'list', feeds: ['lbType', 'scheme', 'vpcId', 'subnetIds', 'securityGroupIds'] },
-    { operation: 'DescribeLoadBalancerAttributes', per: 'resource', feeds: ['accessLogging', 'deletionProtection'] },
+    { operation: 'DescribeLoadBalancers', per: 'list', pageMax: 400, feeds: ['lbType', 'scheme', 'vpcId', 'subnetIds', 'securityGroupIds'] },
+    { operation: 'DescribeLoadBalancerAttributes', per: 'resource', feeds: ['accessLogging', 'deletionProtection'], relations: ['logs-to'] },
     { operation: 'DescribeListeners', per: 'resource', feeds: ['listeners'] },
   ],
   collect: { source: 'elbv2' },

@@ -20,8 +20,8 @@ export const elbv2TargetGroup: ResourceDescriptor = {
     targets: list(obj({ id: str, port: int, state: str })),
   }),
   calls: [
-    { operation: 'DescribeTargetGroups', per: 'list', feeds: ['targetType', 'protocol', 'port', 'vpcId', 'loadBalancerArns'] },
-    { operation: 'DescribeTargetHealth', per: 'resource', feeds: ['targets'] },
+    { operation: 'DescribeTargetGroups', per: 'list', pageMax: 400, feeds: ['targetType', 'protocol', 'port', 'vpcId', 'loadBalancerArns'] },
+    { operation: 'DescribeTargetHealth', per: 'resource', feeds: ['targets'], relations: ['load-balancer-target'] },
   ],
   collect: { source: 'elbv2-target-groups' },
 };

@@ -11,7 +11,7 @@ export const iamManagedPolicy: ResourceDescriptor = {
   relations: ['grants'],
   config: obj({ path: str }),
   calls: [
-    { operation: 'GetAccountAuthorizationDetails', per: 'list', feeds: ['path'] },
+    { operation: 'GetAccountAuthorizationDetails', per: 'list', pageMax: 1000, feeds: ['path'] },
   ],
   collect: { source: 'iam' },
 };

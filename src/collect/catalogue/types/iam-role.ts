@@ -11,7 +11,7 @@ export const iamRole: ResourceDescriptor = {
   relations: ['grants'],
   config: obj({ path: str, trustPolicy: any }),
   calls: [
-    { operation: 'GetAccountAuthorizationDetails', per: 'list', feeds: ['path', 'trustPolicy'] },
+    { operation: 'GetAccountAuthorizationDetails', per: 'list', pageMax: 1000, feeds: ['path', 'trustPolicy'] },
   ],
   collect: { source: 'iam' },
 };

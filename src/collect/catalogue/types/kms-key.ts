@@ -11,8 +11,8 @@ export const kmsKey: ResourceDescriptor = {
   relations: [],
   config: obj({ keyManager: { enum: ['AWS', 'CUSTOMER'] }, keyState: str, aliases: strs, rotationEnabled: bool }),
   calls: [
-    { operation: 'ListKeys', per: 'list', feeds: [] },
-    { operation: 'ListAliases', per: 'list', feeds: ['aliases'] },
+    { operation: 'ListKeys', per: 'list', pageMax: 1000, feeds: [] },
+    { operation: 'ListAliases', per: 'list', pageMax: 100, feeds: ['aliases'] },
     { operation: 'DescribeKey', per: 'resource', feeds: ['keyManager', 'keyState'] },
     { operation: 'GetKeyRotationStatus', per: 'resource', feeds: ['rotationEnabled'], when: 'customer managed, enabled symmetric keys' },
   ],

@@ -40,7 +40,7 @@ export const logsLogGroup: ResourceDescriptor = {
   alarmDimension: { name: 'LogGroupName', arn: (v, t) => arnOf('logs', t.region, t.accountId, `log-group:${v}`) },
   relations: ['kms-key'],
   config: obj({ retentionDays: nullable(int), encryption, storedBytes: num }),
-  calls: [{ operation: 'DescribeLogGroups', per: 'list', feeds: ['retentionDays', 'encryption', 'storedBytes'] }],
+  calls: [{ operation: 'DescribeLogGroups', per: 'list', pageMax: 50, feeds: ['retentionDays', 'encryption', 'storedBytes'] }],
   collect: { generic: collection },
   hooks: { pricing: 'priced', parity: true },
 };

@@ -13,7 +13,7 @@ export const rdsDbCluster: ResourceDescriptor = {
   relations: ['kms-key'],
   config: obj({ engine: str, multiAz: bool, encryption, backupRetentionDays: int, deletionProtection: bool, members: strs }),
   calls: [
-    { operation: 'DescribeDBClusters', per: 'list', feeds: ['engine', 'multiAz', 'encryption', 'backupRetentionDays', 'deletionProtection', 'members'] },
+    { operation: 'DescribeDBClusters', per: 'list', pageMax: 100, feeds: ['engine', 'multiAz', 'encryption', 'backupRetentionDays', 'deletionProtection', 'members'] },
   ],
   collect: { source: 'rds' },
   hooks: { pricing: 'unpriced', parity: true },

@@ -27,7 +27,7 @@ export const rdsDbInstance: ResourceDescriptor = {
     clusterId: str,
   }),
   calls: [
-    { operation: 'DescribeDBInstances', per: 'list', feeds: ['engine', 'instanceClass', 'multiAz', 'encryption', 'backupRetentionDays', 'deletionProtection', 'publiclyAccessible', 'storageType', 'allocatedStorageGiB', 'vpcId', 'subnetIds', 'securityGroupIds', 'clusterId'] },
+    { operation: 'DescribeDBInstances', per: 'list', pageMax: 100, feeds: ['engine', 'instanceClass', 'multiAz', 'encryption', 'backupRetentionDays', 'deletionProtection', 'publiclyAccessible', 'storageType', 'allocatedStorageGiB', 'vpcId', 'subnetIds', 'securityGroupIds', 'clusterId'] },
   ],
   collect: { source: 'rds' },
   hooks: { pricing: 'priced', parity: true },

@@ -11,7 +11,7 @@ export const rdsDbSnapshot: ResourceDescriptor = {
   relations: ['snapshot-of', 'kms-key'],
   config: obj({ snapshotType: str, engine: str, dbInstanceId: str, encryption, status: str, allocatedStorageGiB: num, createTime: str }),
   calls: [
-    { operation: 'DescribeDBSnapshots', per: 'list', feeds: ['snapshotType', 'engine', 'dbInstanceId', 'encryption', 'status', 'allocatedStorageGiB', 'createTime'] },
+    { operation: 'DescribeDBSnapshots', per: 'list', pageMax: 100, feeds: ['snapshotType', 'engine', 'dbInstanceId', 'encryption', 'status', 'allocatedStorageGiB', 'createTime'] },
   ],
   collect: { source: 'rds' },
   hooks: { pricing: 'unpriced' },

@@ -34,7 +34,7 @@ export const route53HostedZone: ResourceDescriptor = {
   arn: { service: 'route53', head: 'hostedzone' },
   relations: [],
   config: obj({ zoneName: str, privateZone: bool, recordCount: int }),
-  calls: [{ operation: 'ListHostedZones', per: 'list', feeds: ['zoneName', 'privateZone', 'recordCount'] }],
+  calls: [{ operation: 'ListHostedZones', per: 'list', pageMax: 100, feeds: ['zoneName', 'privateZone', 'recordCount'] }],
   collect: { generic: collection },
   hooks: { pricing: 'priced' },
 };

@@ -24,10 +24,10 @@ export const s3Bucket: ResourceDescriptor = {
   }),
   calls: [
     { operation: 'ListBuckets', per: 'list', feeds: [], actions: ['s3:ListAllMyBuckets'] },
-    { operation: 'GetBucketEncryption', per: 'resource', feeds: ['encryption'], actions: ['s3:GetEncryptionConfiguration'] },
+    { operation: 'GetBucketEncryption', per: 'resource', feeds: ['encryption'], relations: ['kms-key'], actions: ['s3:GetEncryptionConfiguration'] },
     { operation: 'GetBucketVersioning', per: 'resource', feeds: ['versioning'] },
     { operation: 'GetBucketLifecycleConfiguration', per: 'resource', feeds: ['lifecycle'], actions: ['s3:GetLifecycleConfiguration'] },
-    { operation: 'GetBucketLogging', per: 'resource', feeds: ['logging'] },
+    { operation: 'GetBucketLogging', per: 'resource', feeds: ['logging'], relations: ['logs-to'] },
     { operation: 'GetPublicAccessBlock', per: 'resource', feeds: ['publicAccessBlock'], actions: ['s3:GetBucketPublicAccessBlock'] },
     { operation: 'GetBucketPolicy', per: 'resource', feeds: ['policy', 'tlsOnly'] },
   ],

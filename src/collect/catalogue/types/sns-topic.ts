@@ -45,8 +45,8 @@ export const snsTopic: ResourceDescriptor = {
   relations: ['kms-key'],
   config: obj({ encryption, policy: any }),
   calls: [
-    { operation: 'ListTopics', per: 'list', feeds: [] },
-    { operation: 'GetTopicAttributes', per: 'resource', feeds: ['encryption', 'policy'] },
+    { operation: 'ListTopics', per: 'list', pageMax: 100, feeds: [] },
+    { operation: 'GetTopicAttributes', per: 'resource', feeds: ['encryption', 'policy'], relations: ['kms-key'] },
   ],
   collect: { generic: collection },
   hooks: { pricing: 'unpriced', parity: true },

@@ -53,8 +53,8 @@ export const sqsQueue: ResourceDescriptor = {
   relations: ['kms-key'],
   config: obj({ url: str, encryption, messageRetentionSeconds: int, policy: any }),
   calls: [
-    { operation: 'ListQueues', per: 'list', feeds: ['url'] },
-    { operation: 'GetQueueAttributes', per: 'resource', feeds: ['encryption', 'messageRetentionSeconds', 'policy'] },
+    { operation: 'ListQueues', per: 'list', pageMax: 1000, feeds: ['url'] },
+    { operation: 'GetQueueAttributes', per: 'resource', feeds: ['encryption', 'messageRetentionSeconds', 'policy'], relations: ['kms-key'] },
   ],
   collect: { generic: collection },
   hooks: { pricing: 'unpriced', parity: true },
