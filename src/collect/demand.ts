@@ -1,8 +1,8 @@
 // What collection must ask for, from the loaded rules and the spec: which types to list,
 // which config fields and relation kinds some active check reads, and so which of each
 // descriptor's calls to make (a bucket's lifecycle is not fetched when no check reads
-// it). A rule is active when the spec sets its `requirement`; a requirement that lists
-// types narrows the rule to them. Pure; `inventory --full` uses FULL_DEMAND instead.
+// it). A rule is active when the spec can make it give a result (isActive); a
+// requirement that lists types narrows the rule to them. Pure; `inventory --full` uses FULL_DEMAND instead.
 import type { Condition, Rule } from '../engine/rule.js';
 import type { Spec } from '../model/spec.js';
 import { REQUIREMENT_TYPES } from '../spec/requirement-types.js';
@@ -39,6 +39,7 @@ const ANALYSIS_READS: Readonly<Record<string, { types: Record<string, string[] |
   'load-balancer-presence': { types: { 'AWS::ElasticLoadBalancingV2::LoadBalancer': '*' } },
   'open-ingress': { types: { 'AWS::EC2::SecurityGroup': '*' }, relations: ['ingress-cidr', 'ingress-security-group'] },
   parity: { types: { '*': '*' }, relations: '*' },
+  'resource-policy-public': { types: Object.fromEntries(['AWS::S3::Bucket', 'AWS::SQS::Queue', 'AWS::SNS::Topic', 'AWS::KMS::Key'].map((t) => [t, ['policy']])) },
   's3-lifecycle': { types: { 'AWS::S3::Bucket': ['lifecycle'] } },
   'vpc-cidr-overlap': { types: { 'AWS::EC2::VPC': '*' } },
 };
@@ -70,8 +71,21 @@ function reach(root: unknown, pointer: string): unknown[] {
   return cur;
 }
 
-/** Whether the spec sets a requirement: something present that is not empty or false. */
-const isSet = (v: unknown) => v !== undefined && v !== null && v !== false && !(Array.isArray(v) && v.length === 0) && !(typeof v === 'object' && !Array.isArray(v) && Object.keys(v as object).length === 0);
+/** Whether the spec sets a requirement: something present that is not an empty list or map (false counts: it can mean "check"). */
+const isSet = (v: unknown) => v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0) && !(typeof v === 'object' && !Array.isArray(v) && Object.keys(v as object).length === 0);
+
+/**
+ * Whether a rule can give a result under the spec: a rule whose applicability is exactly
+ * "environment setting equals a value" when some environment has that value; any other
+ * rule when the spec sets its requirement.
+ */
+function isActive(rule: Rule, spec: Spec): boolean {
+  const app = rule.applicability as Record<string, unknown> | undefined;
+  const simple = app && typeof app.env === 'string' && ['string', 'number', 'boolean'].includes(typeof app.equals) && Object.keys(app).every((k) => k === 'env' || k === 'equals' || k === 'message');
+  if (simple) return reach(spec, `/environments/*/${(app.env as string).split('.').join('/')}`).some((v) => v === app.equals);
+  const requirement = rule.meta.requirement;
+  return !requirement || reach(spec, requirement).some(isSet);
+}
 
 /** The types a type-listing requirement names in this spec, or undefined when it lists none. */
 function listedTypes(spec: Spec, requirement: string): Set<string> | undefined {
@@ -120,8 +134,8 @@ export function demandOf(rules: readonly Rule[], spec: Spec): Demand {
     else for (const k of kinds) relations.add(k);
   };
   for (const rule of rules) {
+    if (!isActive(rule, spec)) continue;
     const requirement = rule.meta.requirement;
-    if (requirement && !reach(spec, requirement).some(isSet)) continue;
     const listed = requirement ? listedTypes(spec, requirement) : undefined;
     const ruleTypes = rule.meta.resourceTypes.flatMap((t) => (t === '*' ? CATALOGUE.map((d) => d.type) : [t])).filter((t) => !listed || listed.has(t));
     const fields = new Set<string>();

@@ -260,6 +260,8 @@ export interface KmsKeyConfig {
   /** Alias names (alias/aws/s3, alias/app-key), sorted; absent when the aliases could not be listed. */
   aliases?: string[];
   rotationEnabled?: boolean;
+  /** The key policy (policy name `default`), for customer managed keys only. */
+  policy?: unknown;
 }
 
 export interface AlarmConfig {

@@ -156,6 +156,8 @@ export interface DataProtectionSpec {
   deletionProtection: ResourceType[];
   multiAz: ResourceType[];
   pointInTimeRecovery: boolean; // DynamoDB
+  /** Resource policies may admit everyone ('*' with no condition); false = resource-policy-public checks. */
+  publicPolicies?: boolean;
 }
 
 export interface MonitoringSpec {

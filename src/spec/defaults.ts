@@ -89,6 +89,7 @@ function environmentDefaults(e: Raw): EnvironmentSpec {
       deletionProtection: d.deletionProtection ?? [],
       multiAz: d.multiAz ?? [],
       pointInTimeRecovery: d.pointInTimeRecovery ?? false,
+      publicPolicies: d.publicPolicies ?? false,
     };
   }
   if (e.monitoring) env.monitoring = { alarms: e.monitoring.alarms ?? [], alarmActions: e.monitoring.alarmActions ?? [] };

@@ -138,6 +138,7 @@ const dataProtection = obj('Data protection requirements.', {
   deletionProtection: resourceTypes('Types that must have deletion protection on. Default: [].'),
   multiAz: resourceTypes('Types that must be Multi-AZ (RDS instances and clusters, ElastiCache). Default: [].'),
   pointInTimeRecovery: bool('DynamoDB tables must have point-in-time recovery on.', false),
+  publicPolicies: bool("Bucket, queue, topic, key and secret policies may admit everyone ('*' with no condition); when false (the default, also without this section) resource-policy-public checks them.", false),
 });
 
 const monitoring = obj('Monitoring requirements.', {

@@ -67,7 +67,7 @@ shared:
   });
 
   it('is everything for inventory --full and for an analysis it cannot see into', () => {
-    expect(made(FULL_DEMAND, 'AWS::KMS::Key')).toEqual(['ListKeys', 'ListAliases', 'DescribeKey', 'GetKeyRotationStatus']);
+    expect(made(FULL_DEMAND, 'AWS::KMS::Key')).toEqual(['ListKeys', 'ListAliases', 'DescribeKey', 'GetKeyRotationStatus', 'GetKeyPolicy']);
     const custom = [{ ...rules[0]!, meta: { ...rules[0]!.meta, requirement: '' }, analysis: { name: 'somebody-elses', options: {} } }];
     expect(demandOf(custom, spec('')).full).toBe(true);
   });

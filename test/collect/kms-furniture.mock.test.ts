@@ -1,8 +1,8 @@
 // AWS managed KMS keys, which moto cannot make (its keys are all KeyManager CUSTOMER and
 // its aws/* aliases point at keys ListKeys does not list). Response shapes from the KMS
-// API reference (ListKeys, ListAliases, DescribeKey): an aws/s3 key is listed like any
+// API reference (ListKeys, ListAliases, DescribeKey, GetKeyPolicy): an aws/s3 key is listed like any
 // key, DescribeKey says KeyManager AWS, and its alias is alias/aws/s3.
-import { DescribeKeyCommand, GetKeyRotationStatusCommand, KMSClient, ListAliasesCommand, ListKeysCommand } from '@aws-sdk/client-kms';
+import { DescribeKeyCommand, GetKeyPolicyCommand, GetKeyRotationStatusCommand, KMSClient, ListAliasesCommand, ListKeysCommand } from '@aws-sdk/client-kms';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ClientPool } from '../../src/collect/clients.js';
@@ -42,14 +42,18 @@ describe('KMS source and AWS managed keys', () => {
       .resolves({ KeyMetadata: { KeyId: AWS_KEY, Arn: keyArn(AWS_KEY), KeyManager: 'AWS', KeyState: 'Enabled', KeySpec: 'SYMMETRIC_DEFAULT', Description: 'Default key that protects my S3 objects when no other key is defined' } });
     kmsMock.on(DescribeKeyCommand, { KeyId: CMK }).resolves({ KeyMetadata: { KeyId: CMK, Arn: keyArn(CMK), KeyManager: 'CUSTOMER', KeyState: 'Enabled', KeySpec: 'SYMMETRIC_DEFAULT', Description: 'app data' } });
     kmsMock.on(GetKeyRotationStatusCommand).resolves({ KeyRotationEnabled: true });
+    const keyPolicy = { Version: '2012-10-17', Statement: [{ Sid: 'Root', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${PROD}:root` }, Action: 'kms:*', Resource: '*' }] };
+    kmsMock.on(GetKeyPolicyCommand).resolves({ Policy: JSON.stringify(keyPolicy), PolicyName: 'default' });
     const s = session();
     await collectKms(s, { accountId: PROD, region: REGION });
 
     const aws = s.resources.get(keyArn(AWS_KEY))!;
     const cmk = s.resources.get(keyArn(CMK))!;
     expect(aws.config).toEqual({ keyManager: 'AWS', keyState: 'Enabled', aliases: ['alias/aws/s3'] });
-    expect(cmk.config).toEqual({ keyManager: 'CUSTOMER', keyState: 'Enabled', aliases: ['alias/app-data'], rotationEnabled: true });
+    expect(cmk.config).toEqual({ keyManager: 'CUSTOMER', keyState: 'Enabled', aliases: ['alias/app-data'], rotationEnabled: true, policy: keyPolicy });
     expect(kmsMock.commandCalls(GetKeyRotationStatusCommand).map((c) => c.args[0].input.KeyId)).toEqual([CMK]);
+    // The key policy is read for customer managed keys only, by its one name.
+    expect(kmsMock.commandCalls(GetKeyPolicyCommand).map((c) => c.args[0].input)).toEqual([{ KeyId: CMK, PolicyName: 'default' }]);
     expect(furnitureOf(aws)?.code).toBe('aws-managed-key');
     expect(furnitureOf(cmk)).toBeUndefined();
   });

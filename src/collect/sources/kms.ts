@@ -1,8 +1,10 @@
-// KMS keys: one paged list, DescribeKey each (ownership and state), and the rotation
-// status of customer managed, enabled symmetric keys only (AWS keys rotate by AWS). The
-// aliases (one paged list) let finish join resources that name a key by alias to the key.
-import { DescribeKeyCommand, GetKeyRotationStatusCommand, ListAliasesCommand, ListKeysCommand, type ListAliasesCommandOutput, type ListKeysCommandOutput } from '@aws-sdk/client-kms';
+// KMS keys: one paged list, DescribeKey each (ownership and state), the rotation status
+// of customer managed, enabled symmetric keys only (AWS keys rotate by AWS), and the key
+// policy of customer managed keys. The aliases (one paged list) let finish join resources
+// that name a key by alias to the key.
+import { DescribeKeyCommand, GetKeyPolicyCommand, GetKeyRotationStatusCommand, ListAliasesCommand, ListKeysCommand, type ListAliasesCommandOutput, type ListKeysCommandOutput } from '@aws-sdk/client-kms';
 import { arnOf } from '../arn.js';
+import { decodePolicy } from '../policy-docs.js';
 import type { Session, Target } from '../session.js';
 
 const TYPE = 'AWS::KMS::Key';
@@ -50,6 +52,13 @@ export async function collectKms(s: Session, t: Target): Promise<void> {
         if (s.wants(TYPE, 'GetKeyRotationStatus') && config.keyManager === 'CUSTOMER' && d.KeyState === 'Enabled' && (d.KeySpec ?? 'SYMMETRIC_DEFAULT') === 'SYMMETRIC_DEFAULT') {
           const rot = await s.must(t, 'kms', 'GetKeyRotationStatus', [TYPE], (c) => c.send(new GetKeyRotationStatusCommand({ KeyId: id })), arn);
           if (rot) config.rotationEnabled = Boolean(rot.KeyRotationEnabled);
+        }
+        // The key policy says who else may use the key (other environments' accounts and
+        // roles). AWS managed keys' policies are AWS's own and admit only their service.
+        if (s.wants(TYPE, 'GetKeyPolicy') && config.keyManager === 'CUSTOMER') {
+          const pol = await s.must(t, 'kms', 'GetKeyPolicy', [TYPE], (c) => c.send(new GetKeyPolicyCommand({ KeyId: id, PolicyName: 'default' })), arn);
+          const doc = decodePolicy(pol?.Policy);
+          if (doc) config.policy = doc;
         }
       }
       s.upsert({ arn, accountId: t.accountId, region: t.region, type: TYPE, id, name: d?.Description || id, config });

@@ -9,6 +9,7 @@ import { defaultVpcUseAnalysis, openIngressAnalysis, vpcCidrOverlapAnalysis } fr
 import { s3LifecycleAnalysis } from './s3-lifecycle.js';
 import { isolationAnalysis } from './isolation.js';
 import { parity } from './parity.js';
+import { resourcePolicyPublicAnalysis } from './resource-policy-public.js';
 
 export const ANALYSES: Readonly<Record<string, Analysis<never>>> = {
   [attributionConflictAnalysis.name]: attributionConflictAnalysis as Analysis<never>,
@@ -23,4 +24,5 @@ export const ANALYSES: Readonly<Record<string, Analysis<never>>> = {
   [accessMatrixAnalysis.name]: accessMatrixAnalysis as Analysis<never>,
   [costCeiling.name]: costCeiling as Analysis<never>,
   [parity.name]: parity as Analysis<never>,
+  [resourcePolicyPublicAnalysis.name]: resourcePolicyPublicAnalysis as Analysis<never>,
 };

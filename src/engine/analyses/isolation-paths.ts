@@ -17,7 +17,8 @@ export type IsolationPath =
   | 'shared-target'
   | 'ingress-cidr'
   | 'ingress-security-group'
-  | 'grants';
+  | 'grants'
+  | 'resource-policy';
 
 export interface Link {
   path: IsolationPath;
@@ -33,8 +34,12 @@ export interface Link {
   accountWide?: boolean;
   /** For shared targets: how many resources of that environment use it (samples are capped). */
   users?: number;
-  /** Policy (and Sid) holding the pattern, for grants. */
+  /** Policy (and Sid) holding the pattern, for grants; the statement, for resource policies. */
   policy?: string;
+  /** For resource policies: the actions the statement allows (capped). */
+  actions?: readonly string[];
+  /** For resource policies: the condition envgate could not resolve and assumed reaches here. */
+  assumed?: string;
 }
 
 export interface Collector {

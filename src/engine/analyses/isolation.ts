@@ -8,9 +8,10 @@ import { matchesPattern } from '../../spec/patterns.js';
 import type { Analysis, EngineContext, Outcome } from '../context.js';
 import { ArnIndex, arnIndexOf } from './iam-arn-index.js';
 import { grantsPath, isAwsManagedKey, securityGroupPath, sharedTargetPath, tagPath, type Collector, type IsolationPath, type Link, type PathContext } from './isolation-paths.js';
+import { resourcePolicyPath, resourcePolicyPositions } from './resource-policy-paths.js';
 import { collectionGap, recordsOfResources, relationSourcesOf, typePositionsOf } from './support.js';
 
-export const ISOLATION_PATHS: readonly IsolationPath[] = ['tag', 'shared-target', 'ingress-cidr', 'ingress-security-group', 'grants'];
+export const ISOLATION_PATHS: readonly IsolationPath[] = ['tag', 'shared-target', 'ingress-cidr', 'ingress-security-group', 'grants', 'resource-policy'];
 
 export interface IsolationOptions {
   /** Which paths this rule checks (default: all). */
@@ -71,6 +72,8 @@ function describe(l: Link): string {
       return `admits ${l.environment}'s security group ${l.peer}`;
     case 'grants':
       return `${l.policy} grants on ${l.via}${l.accountWide ? ` (every environment in the account)` : ''}, reaching ${l.environment}`;
+    case 'resource-policy':
+      return `${l.policy} admits ${l.via} of ${l.environment} to ${(l.actions ?? []).join(', ')}${l.assumed !== undefined ? ` (assumed: ${l.assumed})` : ''}`;
   }
 }
 
@@ -149,6 +152,7 @@ export function runIsolation(ctx: EngineContext, options: IsolationOptions): Out
     securityGroupPath(pc, ctx.byType.get('AWS::EC2::SecurityGroup') ?? [], { minPrefixLength: options.minPrefixLength ?? 1 }, sgOut);
   }
   if (paths.has('grants')) grantsPath(pc, ctx.principals, out);
+  if (paths.has('resource-policy')) resourcePolicyPath(pc, out);
 
   const outcomes: Outcome[] = [];
   for (const [arn, s] of [...subjects].sort((a, b) => byString(a[0], b[0]))) {
@@ -219,7 +223,7 @@ export function runIsolation(ctx: EngineContext, options: IsolationOptions): Out
     outcomes.push(o);
   };
   // Passes only for what the selected paths examine: a network-only rule says nothing of buckets.
-  for (const i of examinedPositions(ctx, paths)) {
+  for (const i of examinedPositions(ctx, paths, pc)) {
     const r = resources[i]!;
     passFor(r.arn, r.name, r, undefined, envAt(i));
   }
@@ -230,11 +234,12 @@ export function runIsolation(ctx: EngineContext, options: IsolationOptions): Out
 }
 
 /** Positions (ascending) of the resources the selected paths examine. */
-function examinedPositions(ctx: EngineContext, paths: ReadonlySet<IsolationPath>): Iterable<number> {
+function examinedPositions(ctx: EngineContext, paths: ReadonlySet<IsolationPath>, pc: PathContext): Iterable<number> {
   const resources = ctx.snapshot.resources;
   if (paths.has('tag') || paths.has('shared-target')) return resources.keys();
   const sgPaths = paths.has('ingress-cidr') || paths.has('ingress-security-group');
   const picked = new Set<number>(paths.has('grants') ? (relationSourcesOf(ctx).get('grants') ?? []) : []);
+  if (paths.has('resource-policy')) for (const i of resourcePolicyPositions(pc)) picked.add(i);
   for (const [type, positions] of typePositionsOf(ctx)) {
     if ((sgPaths && type === 'AWS::EC2::SecurityGroup') || (paths.has('grants') && type.startsWith('AWS::IAM::'))) for (const i of positions) picked.add(i);
   }

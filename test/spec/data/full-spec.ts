@@ -46,6 +46,7 @@ export const FULL_SPEC: DeepRequired<Spec> = {
         deletionProtection: ['AWS::RDS::DBInstance'],
         multiAz: ['AWS::RDS::DBInstance'],
         pointInTimeRecovery: true,
+        publicPolicies: false,
       },
       monitoring: { alarms: ['AWS::SQS::Queue'], alarmActions: ['arn:aws:sns:us-west-2:123456789012:alerts-*'] },
       compute: {
