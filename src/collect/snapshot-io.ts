@@ -7,7 +7,7 @@ import addFormats from 'ajv-formats';
 import { LineCounter, parseDocument, isNode } from 'yaml';
 import { InputError, type Diagnostic } from '../model/diagnostics.js';
 import type { Snapshot } from '../model/snapshot.js';
-import { jsonErrorPosition } from '../spec/json-error.js';
+import { jsonErrorPosition } from '../util/json-error.js';
 import { CONFIG_SCHEMAS } from './catalogue/index.js';
 import { snapshotSchemaWithoutConfigTypes } from './snapshot-schema.js';
 import { newTempFor } from '../cli/fs-atomic.js';

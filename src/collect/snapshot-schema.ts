@@ -2,6 +2,7 @@
 // the same contract; each described type's `config` is checked against its schema in
 // its descriptor (src/collect/catalogue/types/, typed and closed: a rule can only read what is there).
 // Types that arrive only through the Tagging API carry an empty config.
+import { RELATION_KINDS } from '../model/snapshot.js';
 import { CONFIG_SCHEMAS } from './catalogue/index.js';
 
 const str = { type: 'string' } as const;
@@ -38,24 +39,7 @@ const policyDocument = {
   properties: { Version: str, Statement: { anyOf: [policyStatement, { type: 'array', items: policyStatement }] } },
 } as const;
 
-export const RELATION_KINDS = [
-  'vpc',
-  'subnet',
-  'security-group',
-  'volume',
-  'kms-key',
-  'logs-to',
-  'ingress-cidr',
-  'ingress-security-group',
-  'monitors',
-  'notifies',
-  'load-balancer-target',
-  'grants',
-  'instance-profile-role',
-  'load-balancer',
-  'attached-to',
-  'snapshot-of',
-] as const;
+export { RELATION_KINDS };
 
 /** Each described type's config schema, as the published schema states it (snapshot-io dispatches on type instead: one check per record). */
 const PER_TYPE_CONFIG = Object.entries(CONFIG_SCHEMAS).map(([type, config]) => ({
