@@ -3,12 +3,13 @@
 // and the README's table of formats are derived from this list.
 import { csvFormatter } from './csv.js';
 import type { Formatter } from './formatter.js';
+import { htmlFormatter } from './html/index.js';
 import { jsonFormatter } from './json.js';
 import { junitFormatter } from './junit.js';
 import { markdownFormatter } from './markdown.js';
 import { sarifFormatter } from './sarif-format.js';
 
-export const FORMATTERS: readonly Formatter[] = [jsonFormatter, sarifFormatter, markdownFormatter, csvFormatter, junitFormatter];
+export const FORMATTERS: readonly Formatter[] = [jsonFormatter, sarifFormatter, markdownFormatter, csvFormatter, junitFormatter, htmlFormatter];
 
 export const FORMAT_NAMES: readonly string[] = FORMATTERS.map((f) => f.name);
 export const DEFAULT_FORMATS: readonly string[] = FORMATTERS.filter((f) => f.byDefault).map((f) => f.name);
