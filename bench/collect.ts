@@ -1,10 +1,17 @@
-// Collection benchmark: seeds moto with about 2,000 resources across two regions, runs
-// collect(), and compares the API calls made with the floor: ceil(N/100) Tagging pages,
-// the IAM pages, and the list and describe calls the checks need, batched as far as each
-// API allows. Prints a Markdown table (pasted into bench/README.md, section Collection).
+// Collection benchmark: seeds moto with about 2,000 resources across two regions, then
+// collects them for specs of different breadth, each with only the calls its checks need
+// (collect/demand.ts), and once with everything (`inventory --full`). Each collection's
+// calls are compared with the floor of what that spec's checks need: ceil(tagged/100)
+// Tagging pages, every needed list call at its largest page, and one call per resource
+// for each needed per-resource call (from the descriptors). Prints Markdown tables
+// (pasted into bench/README.md, section Collection).
 // Usage: node --import tsx bench/collect.ts [--per-region 1000]
-import { collect } from '../src/collect/index.js';
-import type { Spec } from '../src/model/spec.js';
+import { CATALOGUE } from '../src/collect/catalogue/index.js';
+import { collect, demandOf, FULL_DEMAND, type Demand } from '../src/collect/index.js';
+import { needsCall } from '../src/collect/demand.js';
+import type { Snapshot } from '../src/model/snapshot.js';
+import { loadRules } from '../src/rules/load.js';
+import { parseSpec } from '../src/spec/load.js';
 import { startMoto } from '../test/helpers/moto.js';
 import { seedAccountRegion, type SeedOptions } from '../test/helpers/seed-aws.js';
 
@@ -32,17 +39,69 @@ const mix = (region: string, i: number): SeedOptions => {
   };
 };
 
-const spec = {
-  version: 1,
-  system: { name: 'bench' },
-  attribution: { tagKeys: ['env'] },
-  environments: { production: { aliases: [], accounts: [{ id: ACCOUNT }], regions: REGIONS, attribution: { names: [], namesByType: {}, vpcs: [], accountWide: true }, naming: {} } },
-  shared: [],
-  tagging: { required: [] },
-  teams: {},
-  access: { levels: {}, matrix: {} },
-  parity: [],
-} as unknown as Spec;
+const specOf = (requirements: string) =>
+  parseSpec(
+    `version: 1
+system: { name: bench }
+attribution: { tagKeys: [env] }
+environments:
+  production:
+    accounts: [{ id: "${ACCOUNT}" }]
+    regions: [${REGIONS.join(', ')}]
+    attribution: { accountWide: true }
+${requirements}`,
+    'bench.yaml',
+  ).spec;
+
+/** Specs of different breadth: what their checks read decides what is collected. */
+const SPECS: { name: string; spec: ReturnType<typeof specOf> }[] = [
+  { name: 'narrow: tags, attribution and queue encryption', spec: specOf(`    encryption: { atRest: [AWS::SQS::Queue] }\ntagging: { required: [env] }`) },
+  {
+    name: 'broad: encryption, data protection, retention, alarms, network',
+    spec: specOf(`    encryption:
+      atRest: [AWS::S3::Bucket, AWS::SQS::Queue, AWS::SNS::Topic, AWS::Logs::LogGroup, AWS::EC2::Volume, AWS::DynamoDB::Table]
+      inTransit: { s3TlsOnly: true }
+    dataProtection:
+      versioning: ["*"]
+      accessLogging: [AWS::S3::Bucket]
+      publicAccessBlock: true
+      pointInTimeRecovery: true
+      deletionProtection: [AWS::DynamoDB::Table]
+    retention:
+      logGroups: [{ class: app, match: ["*"], days: 30 }]
+    monitoring: { alarms: [AWS::SQS::Queue] }
+    network: { forbidDefaultVpc: true, restrictedIngressPorts: [22] }
+tagging: { required: [env] }`),
+  },
+];
+
+/** The fewest calls that give a demand's data for the resources in `snap`. */
+function floorOf(snap: Snapshot, demand: Demand): Record<string, number> {
+  const floor: Record<string, number> = {};
+  const seen = new Set<string>();
+  const pages = (n: number, size: number | undefined) => (size ? Math.max(1, Math.ceil(n / size)) : 1);
+  for (const region of REGIONS) {
+    const tagged = snap.resources.filter((r) => r.region === region && Object.keys(r.tags).length > 0 && !r.type.startsWith('AWS::IAM::')).length;
+    floor['tagging:GetResources'] = (floor['tagging:GetResources'] ?? 0) + pages(tagged, 100);
+  }
+  for (const d of CATALOGUE) {
+    for (const region of d.scope === 'global' ? ['global'] : REGIONS) {
+      const of = snap.resources.filter((r) => r.type === d.type && r.region === region);
+      for (const c of d.calls) {
+        if (!needsCall(demand, d, c)) continue;
+        const key = `${d.service}:${c.operation}`;
+        // A list serving several types (IAM's authorization details) is one listing.
+        if (c.per === 'list' && seen.has(`${key}@${region}`)) continue;
+        seen.add(`${key}@${region}`);
+        const n = c.per === 'list' ? pages(of.length, c.pageMax) : c.when ? of.filter((r) => r.config.keyManager === 'CUSTOMER' && r.config.keyState === 'Enabled').length : of.length;
+        floor[key] = (floor[key] ?? 0) + n;
+      }
+    }
+  }
+  return floor;
+}
+
+const sum = (o: Record<string, number>) => Object.values(o).reduce((a, b) => a + b, 0);
 
 const moto = await startMoto();
 try {
@@ -50,69 +109,37 @@ try {
   const t0 = Date.now();
   for (const [i, r] of REGIONS.entries()) await seedAccountRegion(moto, mix(r, i));
   const seedMs = Date.now() - t0;
-  const start = process.hrtime.bigint();
-  const snap = await collect(spec, { now: new Date(0), endpoint: moto.endpoint, credentials: async () => ({ accessKeyId: 'AKIAFAKEFAKEFAKE0000', secretAccessKey: 'fake' }) });
-  const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
-
-  // The floor, from what the snapshot holds (per region unless said otherwise).
-  const floor: Record<string, number> = {};
-  const add = (k: string, n: number) => void (floor[k] = (floor[k] ?? 0) + n);
-  const pages = (n: number, size: number) => Math.max(1, Math.ceil(n / size));
-  const count = (type: string, region: string, f: (r: (typeof snap.resources)[number]) => boolean = () => true) =>
-    snap.resources.filter((r) => r.type === type && r.region === region && f(r)).length;
-  for (const region of REGIONS) {
-    const tagged = snap.resources.filter((r) => r.region === region && Object.keys(r.tags).length > 0 && !r.type.startsWith('AWS::IAM::')).length;
-    add('tagging:GetResources', pages(tagged, 100));
-    const q = count('AWS::SQS::Queue', region);
-    add('sqs:ListQueues', pages(q, 1000));
-    add('sqs:GetQueueAttributes', q);
-    const tp = count('AWS::SNS::Topic', region);
-    add('sns:ListTopics', pages(tp, 100));
-    add('sns:GetTopicAttributes', tp);
-    add('logs:DescribeLogGroups', pages(count('AWS::Logs::LogGroup', region), 50));
-    const tb = count('AWS::DynamoDB::Table', region);
-    add('dynamodb:ListTables', pages(tb, 100));
-    add('dynamodb:DescribeTable', tb);
-    add('dynamodb:DescribeContinuousBackups', tb);
-    const b = count('AWS::S3::Bucket', region);
-    add('s3:ListBuckets', 1);
-    for (const op of ['GetBucketEncryption', 'GetBucketVersioning', 'GetBucketLifecycleConfiguration', 'GetBucketLogging', 'GetPublicAccessBlock', 'GetBucketPolicy']) add(`s3:${op}`, b);
-    for (const [op, type] of [['DescribeVpcs', 'AWS::EC2::VPC'], ['DescribeSubnets', 'AWS::EC2::Subnet'], ['DescribeSecurityGroups', 'AWS::EC2::SecurityGroup'], ['DescribeInstances', 'AWS::EC2::Instance'], ['DescribeVolumes', 'AWS::EC2::Volume'], ['DescribeNatGateways', 'AWS::EC2::NatGateway']] as const) add(`ec2:${op}`, pages(count(type, region), 1000));
-    add('rds:DescribeDBInstances', pages(count('AWS::RDS::DBInstance', region), 100));
-    add('rds:DescribeDBClusters', pages(count('AWS::RDS::DBCluster', region), 100));
-    const lbs = count('AWS::ElasticLoadBalancingV2::LoadBalancer', region);
-    add('elbv2:DescribeLoadBalancers', pages(lbs, 400));
-    add('elbv2:DescribeLoadBalancerAttributes', lbs);
-    add('elbv2:DescribeListeners', lbs);
-    const keys = count('AWS::KMS::Key', region);
-    add('kms:ListKeys', pages(keys, 1000));
-    // Aliases are not resources; the bench makes far fewer than a page (100) per region.
-    add('kms:ListAliases', 1);
-    add('kms:DescribeKey', keys);
-    add('kms:GetKeyRotationStatus', count('AWS::KMS::Key', region, (r) => r.config.keyManager === 'CUSTOMER' && r.config.keyState === 'Enabled'));
-    add('cloudwatch:DescribeAlarms', pages(count('AWS::CloudWatch::Alarm', region), 100));
-    add('elasticache:DescribeCacheClusters', pages(count('AWS::ElastiCache::CacheCluster', region), 100));
+  const rules = loadRules();
+  const credentials = async () => ({ accessKeyId: 'AKIAFAKEFAKEFAKE0000', secretAccessKey: 'fake' });
+  const runs: { name: string; demand: Demand; snap: Snapshot; wallMs: number }[] = [];
+  for (const s of [...SPECS.map((x) => ({ name: x.name, demand: demandOf(rules, x.spec), spec: x.spec })), { name: 'inventory --full', demand: FULL_DEMAND, spec: SPECS[0]!.spec }]) {
+    const start = process.hrtime.bigint();
+    const snap = await collect(s.spec, { now: new Date(0), endpoint: moto.endpoint, credentials, demand: s.demand });
+    runs.push({ name: s.name, demand: s.demand, snap, wallMs: Number(process.hrtime.bigint() - start) / 1e6 });
   }
-  add('iam:GetAccountAuthorizationDetails', 1);
-  add('route53:ListHostedZones', 1);
-
-  const ops = [...new Set([...Object.keys(floor), ...Object.keys(snap.metadata.apiCalls)])].sort();
-  const total = Object.values(snap.metadata.apiCalls).reduce((a, b) => a + b, 0);
-  const floorTotal = Object.values(floor).reduce((a, b) => a + b, 0);
-  const nonIam = snap.resources.filter((r) => !r.type.startsWith('AWS::IAM::')).length;
-  console.log(`resources: ${snap.resources.length} (${nonIam} outside IAM) in ${REGIONS.length} regions, 1 account; errors: ${snap.errors.length}`);
-  console.log(`seed: ${(seedMs / 1000).toFixed(1)} s; collect wall time: ${(wallMs / 1000).toFixed(2)} s`);
-  console.log(`API calls: ${total}; floor: ${floorTotal}; ratio: ${(total / floorTotal).toFixed(3)}\n`);
-  console.log('| operation | calls | floor | above floor |');
-  console.log('|---|---:|---:|---:|');
-  for (const op of ops) {
-    const c = snap.metadata.apiCalls[op] ?? 0;
-    const f = floor[op] ?? 0;
-    console.log(`| ${op} | ${c} | ${f} | ${c - f} |`);
+  const full = runs.at(-1)!.snap;
+  const nonIam = full.resources.filter((r) => !r.type.startsWith('AWS::IAM::')).length;
+  console.log(`resources: ${full.resources.length} (${nonIam} outside IAM) in ${REGIONS.length} regions, 1 account; seed: ${(seedMs / 1000).toFixed(1)} s\n`);
+  console.log('| collection | API calls | floor of its checks | ratio | calls with --full | errors | wall time |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|');
+  const fullCalls = sum(full.metadata.apiCalls);
+  for (const r of runs) {
+    const calls = sum(r.snap.metadata.apiCalls);
+    const floor = sum(floorOf(full, r.demand));
+    console.log(`| ${r.name} | ${calls} | ${floor} | ${(calls / floor).toFixed(3)} | ${fullCalls} (${(fullCalls / floor).toFixed(2)}x) | ${r.snap.errors.length} | ${(r.wallMs / 1000).toFixed(1)} s |`);
   }
-  console.log(`| **total** | **${total}** | **${floorTotal}** | **${total - floorTotal}** |`);
-  if (snap.errors.length > 0) {
-    console.error(JSON.stringify(snap.errors.slice(0, 5), null, 1));
+  for (const r of runs) {
+    const floor = floorOf(full, r.demand);
+    const ops = [...new Set([...Object.keys(floor), ...Object.keys(r.snap.metadata.apiCalls)])].sort();
+    console.log(`\n${r.name}:\n\n| operation | calls | floor | above floor |\n|---|---:|---:|---:|`);
+    for (const op of ops) {
+      const c = r.snap.metadata.apiCalls[op] ?? 0;
+      const f = floor[op] ?? 0;
+      console.log(`| ${op} | ${c} | ${f} | ${c - f} |`);
+    }
+  }
+  if (runs.some((r) => r.snap.errors.length > 0)) {
+    console.error(JSON.stringify(runs.flatMap((r) => r.snap.errors).slice(0, 5), null, 1));
     process.exitCode = 1;
   }
 } finally {

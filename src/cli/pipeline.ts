@@ -11,6 +11,7 @@ import type { Snapshot } from '../model/snapshot.js';
 import type { LoadedSpec, Spec } from '../model/spec.js';
 import type { ReportContext, FailOn } from '../report/context.js';
 import { loadRules } from '../rules/load.js';
+import { demandOf, type Demand } from '../collect/demand.js';
 import { resolveEnvironmentNames } from '../spec/environment-names.js';
 import { loadSpec } from '../spec/load.js';
 import type { CommandContext } from './command.js';
@@ -55,13 +56,13 @@ export function withPipelineOptions<T>(y: Argv<T>): Argv<T & PipelineArgs> {
 
 export interface PipelineDeps {
   /** Live collection; tests substitute a fake. */
-  collect(spec: Spec, args: PipelineArgs, ctx: CommandContext): Promise<Snapshot>;
+  collect(spec: Spec, args: PipelineArgs, ctx: CommandContext, demand?: Demand): Promise<Snapshot>;
   /** Base for making an absolute spec path relative (reports must not hold machine paths). */
   cwd(): string;
 }
 
 export const defaultDeps: PipelineDeps = {
-  collect: (spec, args, ctx) => collectWithProgress(spec, args, ctx),
+  collect: (spec, args, ctx, demand) => collectWithProgress(spec, args, ctx, demand),
   cwd: () => process.cwd(),
 };
 
@@ -91,7 +92,8 @@ export async function runPipeline(args: PipelineArgs, ctx: CommandContext, deps:
   } else {
     resolveTimeouts(args, ctx.env); // option errors before any AWS call
     checkRegionOption(args.region);
-    snapshot = await deps.collect(loaded.spec, args, ctx);
+    // Only the calls the loaded rules need for this spec (collect/demand.ts).
+    snapshot = await deps.collect(loaded.spec, args, ctx, demandOf(rules, loaded.spec));
   }
   const hint = passesHint(snapshot.resources.length, args.passes);
   if (hint !== undefined) ctx.out.warn(hint);

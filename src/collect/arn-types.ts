@@ -1,7 +1,10 @@
-// ARN shapes -> CloudFormation type names, per service, for resources that reach the
-// snapshot through the Tagging API or a relation. Each entry is the resource part's
-// first segment; `sep` is what follows it (ARNs use '/' or ':'). Types with no
-// CloudFormation name (EBS snapshots, AMIs, RDS snapshots) use AWS Config's name.
+// ARN shapes -> CloudFormation type names, per service: the described types' shapes come
+// from their descriptors; below are the types that reach the snapshot only through the
+// Tagging API or a relation. Each entry is the resource part's first segment (ARNs use
+// '/' or ':' after it). Types with no CloudFormation name (EBS snapshots, AMIs, RDS
+// snapshots) use AWS Config's name.
+
+import { describedArnShapes } from './catalogue/index.js';
 
 export interface ArnShape {
   type: string;
@@ -12,16 +15,11 @@ export interface ArnShape {
 const last = (rest: string) => rest.split(/[/:]/).filter(Boolean).at(-1) ?? rest;
 const first = (rest: string) => rest.split(/[/:]/)[0] ?? rest;
 
-/** service -> resource head -> shape. '' is the head of a resource part with no separator. */
-export const ARN_SHAPES: Readonly<Record<string, Readonly<Record<string, ArnShape>>>> = {
-  s3: { '': { type: 'AWS::S3::Bucket' } },
-  sqs: { '': { type: 'AWS::SQS::Queue' } },
-  sns: { '': { type: 'AWS::SNS::Topic' } },
-  logs: { 'log-group': { type: 'AWS::Logs::LogGroup', id: (r) => r.replace(/:\*$/, '') } },
-  dynamodb: { table: { type: 'AWS::DynamoDB::Table' } },
-  kms: { key: { type: 'AWS::KMS::Key' }, alias: { type: 'AWS::KMS::Alias' } },
-  cloudwatch: { alarm: { type: 'AWS::CloudWatch::Alarm' }, dashboard: { type: 'AWS::CloudWatch::Dashboard' } },
-  route53: { hostedzone: { type: 'AWS::Route53::HostedZone' }, healthcheck: { type: 'AWS::Route53::HealthCheck' } },
+/** Types described by no descriptor: service -> resource head -> shape. */
+const TAGGED_ONLY: Readonly<Record<string, Readonly<Record<string, ArnShape>>>> = {
+  kms: { alias: { type: 'AWS::KMS::Alias' } },
+  cloudwatch: { dashboard: { type: 'AWS::CloudWatch::Dashboard' } },
+  route53: { healthcheck: { type: 'AWS::Route53::HealthCheck' } },
   lambda: {
     function: { type: 'AWS::Lambda::Function', id: first },
     layer: { type: 'AWS::Lambda::LayerVersion' },
@@ -62,27 +60,19 @@ export const ARN_SHAPES: Readonly<Record<string, Readonly<Record<string, ArnShap
   memorydb: { cluster: { type: 'AWS::MemoryDB::Cluster' } },
   kafka: { cluster: { type: 'AWS::MSK::Cluster', id: first } },
   iam: {
-    role: { type: 'AWS::IAM::Role', id: last },
-    user: { type: 'AWS::IAM::User', id: last },
-    group: { type: 'AWS::IAM::Group', id: last },
-    policy: { type: 'AWS::IAM::ManagedPolicy', id: last },
     'instance-profile': { type: 'AWS::IAM::InstanceProfile', id: last },
     'oidc-provider': { type: 'AWS::IAM::OIDCProvider' },
     'saml-provider': { type: 'AWS::IAM::SAMLProvider' },
   },
   rds: {
-    db: { type: 'AWS::RDS::DBInstance' },
-    cluster: { type: 'AWS::RDS::DBCluster' },
     subgrp: { type: 'AWS::RDS::DBSubnetGroup' },
     pg: { type: 'AWS::RDS::DBParameterGroup' },
     'cluster-pg': { type: 'AWS::RDS::DBClusterParameterGroup' },
     og: { type: 'AWS::RDS::OptionGroup' },
     es: { type: 'AWS::RDS::EventSubscription' },
-    snapshot: { type: 'AWS::RDS::DBSnapshot' },
     'cluster-snapshot': { type: 'AWS::RDS::DBClusterSnapshot' },
   },
   elasticache: {
-    cluster: { type: 'AWS::ElastiCache::CacheCluster' },
     replicationgroup: { type: 'AWS::ElastiCache::ReplicationGroup' },
     subnetgroup: { type: 'AWS::ElastiCache::SubnetGroup' },
     parametergroup: { type: 'AWS::ElastiCache::ParameterGroup' },
@@ -92,25 +82,12 @@ export const ARN_SHAPES: Readonly<Record<string, Readonly<Record<string, ArnShap
   },
   elasticloadbalancing: {
     // loadbalancer/app|net|gwy/... is v2; loadbalancer/<name> is a Classic Load Balancer (handled in typeOfArn).
-    loadbalancer: { type: 'AWS::ElasticLoadBalancingV2::LoadBalancer' },
-    targetgroup: { type: 'AWS::ElasticLoadBalancingV2::TargetGroup' },
     listener: { type: 'AWS::ElasticLoadBalancingV2::Listener' },
     'listener-rule': { type: 'AWS::ElasticLoadBalancingV2::ListenerRule' },
   },
   ec2: {
-    vpc: { type: 'AWS::EC2::VPC' },
-    subnet: { type: 'AWS::EC2::Subnet' },
-    'security-group': { type: 'AWS::EC2::SecurityGroup' },
-    instance: { type: 'AWS::EC2::Instance' },
-    volume: { type: 'AWS::EC2::Volume' },
-    natgateway: { type: 'AWS::EC2::NatGateway' },
-    'internet-gateway': { type: 'AWS::EC2::InternetGateway' },
     'egress-only-internet-gateway': { type: 'AWS::EC2::EgressOnlyInternetGateway' },
-    'route-table': { type: 'AWS::EC2::RouteTable' },
-    'network-interface': { type: 'AWS::EC2::NetworkInterface' },
-    'network-acl': { type: 'AWS::EC2::NetworkAcl' },
     'elastic-ip': { type: 'AWS::EC2::EIP' },
-    'vpc-endpoint': { type: 'AWS::EC2::VPCEndpoint' },
     'vpc-peering-connection': { type: 'AWS::EC2::VPCPeeringConnection' },
     'transit-gateway': { type: 'AWS::EC2::TransitGateway' },
     'transit-gateway-attachment': { type: 'AWS::EC2::TransitGatewayAttachment' },
@@ -124,10 +101,16 @@ export const ARN_SHAPES: Readonly<Record<string, Readonly<Record<string, ArnShap
     'flow-log': { type: 'AWS::EC2::FlowLog' },
     'placement-group': { type: 'AWS::EC2::PlacementGroup' },
     'capacity-reservation': { type: 'AWS::EC2::CapacityReservation' },
-    snapshot: { type: 'AWS::EC2::Snapshot' },
     image: { type: 'AWS::EC2::Image' },
   },
 };
+
+/** service -> resource head -> shape. '' is the head of a resource part with no separator. */
+export const ARN_SHAPES: Readonly<Record<string, Readonly<Record<string, ArnShape>>>> = (() => {
+  const out: Record<string, Record<string, ArnShape>> = {};
+  for (const [service, heads] of [...Object.entries(describedArnShapes()), ...Object.entries(TAGGED_ONLY)]) out[service] = { ...out[service], ...heads };
+  return out;
+})();
 
 /** Every type an ARN can be mapped to: the types that may reach a snapshot without a describe. */
 export const ARN_TYPES: readonly string[] = [

@@ -2,15 +2,7 @@
 // CloudFormation-style types, so every source names a resource the same way.
 import { ARN_SHAPES } from './arn-types.js';
 
-export function partitionOf(region: string): string {
-  if (region.startsWith('cn-')) return 'aws-cn';
-  if (region.startsWith('us-gov-')) return 'aws-us-gov';
-  return 'aws';
-}
-
-export function arnOf(service: string, region: string, accountId: string, resource: string, partitionRegion = region): string {
-  return `arn:${partitionOf(partitionRegion)}:${service}:${region}:${accountId}:${resource}`;
-}
+export { arnOf, partitionOf } from './catalogue/refs.js';
 
 export interface ParsedArn {
   partition: string;

@@ -22,6 +22,12 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+import * as sqsSdk from '@aws-sdk/client-sqs';
+import * as snsSdk from '@aws-sdk/client-sns';
+import * as logsSdk from '@aws-sdk/client-cloudwatch-logs';
+import * as route53Sdk from '@aws-sdk/client-route-53';
+import * as elasticacheSdk from '@aws-sdk/client-elasticache';
+import * as dynamodbSdk from '@aws-sdk/client-dynamodb';
 import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import { DEFAULT_TIMEOUTS, type Timeouts, withDeadline } from './timeouts.js';
 
@@ -45,6 +51,23 @@ export const CLIENTS = {
   ce: CostExplorerClient,
 } as const;
 export type ServiceKey = keyof typeof CLIENTS;
+
+/** The SDK modules of the services the catalogue's generic collector calls: commands by operation name. */
+const COMMAND_MODULES: Partial<Record<ServiceKey, Record<string, unknown>>> = {
+  sqs: sqsSdk,
+  sns: snsSdk,
+  logs: logsSdk,
+  route53: route53Sdk,
+  elasticache: elasticacheSdk,
+  dynamodb: dynamodbSdk,
+};
+
+/** `new <Operation>Command(input)` of a service's SDK module. */
+export function commandFor(service: ServiceKey, operation: string, input: object): unknown {
+  const Ctor = COMMAND_MODULES[service]?.[`${operation}Command`] as (new (input: object) => unknown) | undefined;
+  if (!Ctor) throw new Error(`collect: no ${operation}Command for ${service} (src/collect/clients.ts COMMAND_MODULES)`);
+  return new Ctor(input);
+}
 export type ClientOf<S extends ServiceKey> = InstanceType<(typeof CLIENTS)[S]>;
 
 export interface AwsCredentials {

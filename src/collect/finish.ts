@@ -4,7 +4,7 @@
 // leaves without tags.
 import type { EncryptionState } from '../model/resource-config.js';
 import type { Session } from './session.js';
-import { isAwsManagedAlias } from './sources/kms-ref.js';
+import { isAwsManagedAlias } from './catalogue/refs.js';
 
 export function finishResources(s: Session): void {
   for (const r of s.resources.values()) {

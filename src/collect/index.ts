@@ -15,6 +15,7 @@ import { collectConfig, collectAggregate } from './sources/config.js';
 import { collectCosts } from './sources/costs.js';
 import { GLOBAL_SOURCES, REGIONAL_SOURCES } from './sources/registry.js';
 import { sortSnapshot } from './snapshot-io.js';
+import type { Demand } from './demand.js';
 
 export interface CollectOptions {
   /** Regions to collect instead of the spec's. */
@@ -39,6 +40,8 @@ export interface CollectOptions {
   clientPlugin?: { applyToStack(stack: unknown): void };
   credentials?: CredentialProvider;
   pageCap?: number;
+  /** What the checks need (demandOf(rules, spec)); default everything (FULL_DEMAND). */
+  demand?: Demand;
 }
 
 /** One finished part of a collection: an account's region, its 'global' services, or an account not scanned. */
@@ -68,6 +71,7 @@ export async function collect(spec: Spec, options: CollectOptions): Promise<Snap
   const s = new Session(pool, pacer, options.onProgress, { accounts: plans.length, regions: regions.length });
   counter.session = s;
   if (options.pageCap) s.pageCap = options.pageCap;
+  if (options.demand) s.demand = options.demand;
   const tagKey = costTagKey(spec);
   const aggregator = spec.collection?.configAggregator;
 
@@ -122,7 +126,9 @@ async function collectAccount(
   const home = plan.regions[0] ?? 'us-east-1';
   const base: Omit<Target, 'region'> = { accountId: plan.accountId, ...(plan.roleArn ? { roleArn: plan.roleArn } : {}) };
   const global: Target = { ...base, region: 'global', endpointRegion: home };
-  const globalJobs: Promise<void>[] = GLOBAL_SOURCES.map((src) => src.run(s, global));
+  // A source runs when some check needs one of its types (tags-only sources always).
+  const wanted = (src: { types: string[] }) => src.types.length === 0 || src.types.some((ty) => s.wantsType(ty));
+  const globalJobs: Promise<void>[] = GLOBAL_SOURCES.filter(wanted).map((src) => src.run(s, global));
   if (tagKey) globalJobs.push(collectCosts(s, { ...base, region: 'global', endpointRegion: 'us-east-1' }, tagKey, now));
   const jobs: Promise<void>[] = [Promise.all(globalJobs).then(() => finished(plan.accountId, 'global'))];
   for (const region of plan.regions) {
@@ -130,7 +136,7 @@ async function collectAccount(
     jobs.push(
       (async () => {
         const fromConfig = aggregated.has(`${plan.accountId}/${region}`) ? new Set(['AWS::S3::Bucket']) : await collectConfig(s, t);
-        await Promise.all(REGIONAL_SOURCES.filter((src) => src.types.length === 0 || !src.types.every((ty) => fromConfig.has(ty))).map((src) => src.run(s, t)));
+        await Promise.all(REGIONAL_SOURCES.filter((src) => wanted(src) && (src.types.length === 0 || !src.types.every((ty) => fromConfig.has(ty)))).map((src) => src.run(s, t)));
         finished(plan.accountId, region);
       })(),
     );
@@ -139,3 +145,4 @@ async function collectAccount(
 }
 
 export type { Progress } from './session.js';
+export { demandOf, FULL_DEMAND, type Demand } from './demand.js';

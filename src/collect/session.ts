@@ -11,6 +11,8 @@ import type {
   Resource,
 } from '../model/snapshot.js';
 import type { ClientOf, ClientPool, ServiceKey } from './clients.js';
+import { descriptorOf } from './catalogue/index.js';
+import { FULL_DEMAND, needsCall, needsType, type Demand } from './demand.js';
 import { operationInfo } from './operations.js';
 import type { Pacer } from './pacing.js';
 import { withDeadline } from './timeouts.js';
@@ -56,6 +58,20 @@ export class Session {
   private calls = 0;
   /** Test seam: caps every page size so a small fixture turns every paginator's pages. */
   pageCap = Infinity;
+  /** What the checks need (collect/demand.ts); everything unless the caller says less. */
+  demand: Demand = FULL_DEMAND;
+
+  /** Whether some check needs this type listed. */
+  wantsType(type: string): boolean {
+    return needsType(this.demand, type);
+  }
+
+  /** Whether some check needs what this call of this type's descriptor feeds. */
+  wants(type: string, operation: string): boolean {
+    const d = descriptorOf(type);
+    const call = d?.calls.find((c) => c.operation === operation);
+    return !d || !call || needsCall(this.demand, d, call);
+  }
 
   /** A list call's page size: the API's maximum, unless capped. */
   page(max: number): number {

@@ -1,8 +1,9 @@
 // JSON Schema of the snapshot file (draft-07). The types in src/model/snapshot.ts are
 // the same contract; each described type's `config` is checked against its schema in
-// src/model/config-schemas.ts (typed and closed: a rule can only read what is there).
+// its descriptor (src/collect/catalogue/types/, typed and closed: a rule can only read what is there).
 // Types that arrive only through the Tagging API carry an empty config.
-import { CONFIG_SCHEMAS } from '../model/config-schemas.js';
+import { RELATION_KINDS } from '../model/snapshot.js';
+import { CONFIG_SCHEMAS } from './catalogue/index.js';
 
 const str = { type: 'string' } as const;
 const strArr = { type: 'array', items: str } as const;
@@ -38,24 +39,7 @@ const policyDocument = {
   properties: { Version: str, Statement: { anyOf: [policyStatement, { type: 'array', items: policyStatement }] } },
 } as const;
 
-export const RELATION_KINDS = [
-  'vpc',
-  'subnet',
-  'security-group',
-  'volume',
-  'kms-key',
-  'logs-to',
-  'ingress-cidr',
-  'ingress-security-group',
-  'monitors',
-  'notifies',
-  'load-balancer-target',
-  'grants',
-  'instance-profile-role',
-  'load-balancer',
-  'attached-to',
-  'snapshot-of',
-] as const;
+export { RELATION_KINDS };
 
 /** Each described type's config schema, as the published schema states it (snapshot-io dispatches on type instead: one check per record). */
 const PER_TYPE_CONFIG = Object.entries(CONFIG_SCHEMAS).map(([type, config]) => ({

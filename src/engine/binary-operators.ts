@@ -1,6 +1,6 @@
 // The rule language's two-sided comparisons (observed against expected), as plain
 // predicates: the compiler in conditions.ts wraps them in three-valued verdicts.
-import { cidrWithin } from './cidr.js';
+import { cidrWithin } from '../util/cidr.js';
 import { matchersOf, type Matcher } from './patterns.js';
 
 const num = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);

@@ -4,7 +4,7 @@
 // exclusion applies up to the day before `expires`, as waivers do.
 import type { ExcludedResource, ExclusionNotice } from '../model/result.js';
 import type { Exclusion } from '../model/spec.js';
-import { matchesPattern } from '../spec/patterns.js';
+import { matchesPattern } from '../util/patterns.js';
 import type { IndexedContext } from './context.js';
 import type { SpecLocator } from './spec-location.js';
 import { cmp } from './results.js';

@@ -1,7 +1,7 @@
 // Spec patterns (`*`/`?` globs over the whole string, `re:` anchored regexes). One
-// definition for the whole tool lives in src/spec/patterns.ts (compiled once, cached);
+// definition for the whole tool lives in src/util/patterns.ts (compiled once, cached);
 // the engine only adds list helpers.
-import { compilePattern, type Matcher } from '../spec/patterns.js';
+import { compilePattern, type Matcher } from '../util/patterns.js';
 
 export { compilePattern, type Matcher };
 

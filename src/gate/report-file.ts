@@ -6,7 +6,7 @@ import { type Diagnostic, InputError } from '../model/diagnostics.js';
 import { SEVERITIES } from '../model/result.js';
 import { type JsonReport, REPORT_SCHEMA_VERSION } from '../report/json.js';
 import { REPORT_SCHEMA } from '../report/report-schema.js';
-import { jsonErrorOffset } from '../spec/json-error.js';
+import { jsonErrorOffset } from '../util/json-error.js';
 import { locatedYaml, offsetPosition, pointerOf } from './locate.js';
 import { schemaDiagnostics } from './schema-errors.js';
 

@@ -2,7 +2,7 @@
 // Parsing is pure (text in, waivers or located errors out); the CLI reads the file.
 import { Ajv } from 'ajv';
 import { type Document, isScalar, visit } from 'yaml';
-import { matchesPattern, patternProblem } from '../spec/patterns.js';
+import { matchesPattern, patternProblem } from '../util/patterns.js';
 import { type Diagnostic, InputError } from '../model/diagnostics.js';
 import type { Result, ResultWaiver } from '../model/result.js';
 import { type Located, locatedYaml, pointerOf } from './locate.js';

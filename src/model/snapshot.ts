@@ -58,23 +58,27 @@ export interface Resource {
   relations: Relation[];
 }
 
-export type RelationKind =
-  | 'vpc' // member of VPC (target: VPC arn)
-  | 'subnet' // placed in subnet (target: subnet arn)
-  | 'security-group' // uses security group (target: SG arn)
-  | 'volume' // attaches volume (target: volume arn)
-  | 'kms-key' // encrypted with key (target: key arn)
-  | 'logs-to' // writes access logs to (target: bucket or log group arn)
-  | 'ingress-cidr' // security group admits CIDR (target: 'cidr:10.0.0.0/16')
-  | 'ingress-security-group' // security group admits members of (target: SG arn)
-  | 'monitors' // alarm watches (target: resource arn)
-  | 'notifies' // alarm or bucket notifies (target: topic/queue arn)
-  | 'load-balancer-target' // load balancer listener forwards to (target: instance arn)
-  | 'grants' // IAM policy statement grants actions on (target: arn or arn pattern)
-  | 'instance-profile-role' // instance runs as (target: role arn)
-  | 'load-balancer' // target group serves (target: load balancer arn)
-  | 'attached-to' // network interface is attached to (target: instance arn)
-  | 'snapshot-of'; // snapshot was taken of (target: volume, DB instance or cluster arn)
+/** Every relation kind, declared once (the snapshot schema and the catalogue's descriptors use this list). */
+export const RELATION_KINDS = [
+  'vpc', // member of VPC (target: VPC arn)
+  'subnet', // placed in subnet (target: subnet arn)
+  'security-group', // uses security group (target: SG arn)
+  'volume', // attaches volume (target: volume arn)
+  'kms-key', // encrypted with key (target: key arn)
+  'logs-to', // writes access logs to (target: bucket or log group arn)
+  'ingress-cidr', // security group admits CIDR (target: 'cidr:10.0.0.0/16')
+  'ingress-security-group', // security group admits members of (target: SG arn)
+  'monitors', // alarm watches (target: resource arn)
+  'notifies', // alarm or bucket notifies (target: topic/queue arn)
+  'load-balancer-target', // load balancer listener forwards to (target: instance arn)
+  'grants', // IAM policy statement grants actions on (target: arn or arn pattern)
+  'instance-profile-role', // instance runs as (target: role arn)
+  'load-balancer', // target group serves (target: load balancer arn)
+  'attached-to', // network interface is attached to (target: instance arn)
+  'snapshot-of', // snapshot was taken of (target: volume, DB instance or cluster arn)
+] as const;
+
+export type RelationKind = (typeof RELATION_KINDS)[number];
 
 export interface Relation {
   kind: RelationKind;

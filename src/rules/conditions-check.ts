@@ -5,7 +5,7 @@ import type { Diagnostic } from '../model/diagnostics.js';
 import type { SourcePosition } from '../model/spec.js';
 import type { Condition } from '../engine/rule.js';
 import { OPERATORS } from '../engine/conditions.js';
-import { patternProblem } from '../spec/patterns.js';
+import { patternProblem } from '../util/patterns.js';
 import { TEMPLATE_FIELDS, templateProblems } from '../engine/messages.js';
 
 const SUBJECTS = ['path', 'env', 'spec', 'item', 'relations', 'inbound'] as const;

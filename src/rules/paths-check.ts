@@ -1,9 +1,10 @@
 // Checks a rule's config.* paths against the collected config schemas of its resource
-// types (src/model/config-schemas.ts), so a mistyped path (config.encrpytion.atRest) is
+// types (their descriptors in src/collect/catalogue/), so a mistyped path (config.encrpytion.atRest) is
 // an error in the rule file at load time, with a did-you-mean, instead of "not
 // collected" at scan time. Paths inside every/some/none are checked against the
 // element schema of the list they iterate.
-import { configSchema, CONFIG_SCHEMAS, itemsOf, lookupPath, type JsonSchema } from '../model/config-schemas.js';
+import { configSchema, CONFIG_SCHEMAS } from '../collect/catalogue/index.js';
+import { itemsOf, lookupPath, type JsonSchema } from '../model/config-schemas.js';
 import type { Diagnostic } from '../model/diagnostics.js';
 import type { SourcePosition } from '../model/spec.js';
 import type { Comparison, Condition } from '../engine/rule.js';

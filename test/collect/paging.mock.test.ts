@@ -8,7 +8,7 @@ import { ClientPool } from '../../src/collect/clients.js';
 import { Pacer, TokenBucket } from '../../src/collect/pacing.js';
 import { Session } from '../../src/collect/session.js';
 import { collectEc2 } from '../../src/collect/sources/ec2.js';
-import { collectSqs } from '../../src/collect/sources/messaging.js';
+import { REGIONAL_SOURCES } from '../../src/collect/sources/registry.js';
 import { decodePolicy, deniesInsecureTransport, grantRelations } from '../../src/collect/policy-docs.js';
 import { fakeCredentials, PROD } from './spec-fixture.js';
 
@@ -20,6 +20,7 @@ afterEach(() => {
 });
 const session = () => new Session(new ClientPool({ maxAttempts: 1, count: () => undefined, credentials: fakeCredentials, endpoint: 'http://127.0.0.1:9' }), new Pacer(2));
 const t = { accountId: PROD, region: 'us-east-1' };
+const collectSqs = REGIONAL_SOURCES.find((src) => src.name === 'sqs')!.run;
 
 describe('paging', () => {
   it('follows EC2 NextToken page by page and keeps every item', async () => {

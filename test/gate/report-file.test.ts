@@ -48,7 +48,7 @@ describe('reading reports back (baselines)', () => {
 
 describe('jsonErrorOffset', () => {
   it('finds the first error, or -1 for valid JSON', async () => {
-    const { jsonErrorOffset } = await import('../../src/spec/json-error.js');
+    const { jsonErrorOffset } = await import('../../src/util/json-error.js');
     expect(jsonErrorOffset('{"a": [1, 2.5e3, "x\\n", true, null, {}]}')).toBe(-1);
     expect(jsonErrorOffset('{"a": }')).toBe(6);
     expect(jsonErrorOffset('[1, 2,]')).toBe(6);

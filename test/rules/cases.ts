@@ -4,6 +4,7 @@ import type { Resource } from '../../src/model/snapshot.js';
 import type { EnvironmentSpec, Spec } from '../../src/model/spec.js';
 import type { Status } from '../../src/model/result.js';
 import { prod, res, STAGING_ACCOUNT } from '../engine/helpers.js';
+import { dp } from './rule-tester.js';
 
 export interface RuleCase {
   rule: string;
@@ -19,7 +20,6 @@ export interface RuleCase {
 const enc = (enabled: boolean, cmk = false) => ({ enabled, algorithm: enabled ? 'aws:kms' : undefined, customerManagedKey: cmk });
 const p = (s: Spec) => s.environments.production!;
 const LB = 'AWS::ElasticLoadBalancingV2::LoadBalancer';
-const LG = 'AWS::Logs::LogGroup';
 const DB = 'AWS::RDS::DBInstance';
 const DDB = 'AWS::DynamoDB::Table';
 const EC = 'AWS::ElastiCache::CacheCluster';
@@ -130,53 +130,6 @@ export const CASES: RuleCase[] = [
     expect: { 'db-cmk': 'pass', 'db-aws': 'fail', bucket: 'none' },
   },
   {
-    rule: 's3-tls-only',
-    name: 'bucket policies deny plain HTTP',
-    spec: (s) => void (p(s).encryption = { atRest: [], customerManagedKey: [], inTransit: { s3TlsOnly: true, httpsListeners: false } }),
-    resources: [prod('AWS::S3::Bucket', 'tls', { config: { tlsOnly: true } }), prod('AWS::S3::Bucket', 'open', { config: { tlsOnly: false } })],
-    expect: { tls: 'pass', open: 'fail' },
-  },
-  {
-    rule: 'https-listeners',
-    name: 'HTTPS, or HTTP redirecting to HTTPS',
-    spec: (s) => void (p(s).encryption = { atRest: [], customerManagedKey: [], inTransit: { s3TlsOnly: false, httpsListeners: true } }),
-    resources: [
-      prod(LB, 'lb-ok', { config: { listeners: [{ port: 443, protocol: 'HTTPS' }, { port: 80, protocol: 'HTTP', redirectsToHttps: true }] } }),
-      prod(LB, 'lb-http', { config: { listeners: [{ port: 443, protocol: 'HTTPS' }, { port: 80, protocol: 'HTTP' }] } }),
-    ],
-    expect: { 'lb-ok': 'pass', 'lb-http': 'fail' },
-    messages: { 'lb-http': "AWS::ElasticLoadBalancingV2::LoadBalancer 'lb-http': listener(s) on port 80 (HTTP) neither use HTTPS/TLS nor redirect to HTTPS; production requires HTTPS listeners" },
-  },
-  {
-    rule: 'log-retention',
-    name: 'first matching class: at least days, at most maxDays, never-expire',
-    spec: (s) =>
-      void (p(s).retention = {
-        logGroups: [
-          { class: 'sqs', match: ['/aws/sqs/*'], days: 30, maxDays: 90 },
-          { class: 'app', match: ['*'], days: 14 },
-        ],
-        s3Lifecycle: [],
-        backups: [],
-      }),
-    resources: [
-      prod(LG, '/aws/sqs/ok', { config: { retentionDays: 60 } }),
-      prod(LG, '/aws/sqs/short', { config: { retentionDays: 7 } }),
-      prod(LG, '/aws/sqs/forever', { config: { retentionDays: null } }),
-      prod(LG, '/app/forever', { config: { retentionDays: null } }),
-      prod(LG, '/app/short', { config: { retentionDays: 3 } }),
-      prod(LG, '/app/unknown', { config: {} }),
-      prod(LG, '/aws/sqs/long', { config: { retentionDays: 400 } }),
-    ],
-    expect: { '/aws/sqs/ok': 'pass', '/aws/sqs/short': 'fail', '/aws/sqs/forever': 'fail', '/app/forever': 'pass', '/app/short': 'fail', '/app/unknown': 'not-evaluated', '/aws/sqs/long': 'fail' },
-    // Each way to fail has its own words; a too-long retention is not "expected equals null".
-    messages: {
-      '/aws/sqs/short': "AWS::Logs::LogGroup '/aws/sqs/short': retention 7 days; production keeps log class 'sqs' at least 30 days",
-      '/aws/sqs/forever': "AWS::Logs::LogGroup '/aws/sqs/forever': logs never expire; production keeps log class 'sqs' at most 90 days",
-      '/aws/sqs/long': "AWS::Logs::LogGroup '/aws/sqs/long': retention 400 days; production keeps log class 'sqs' at most 90 days",
-    },
-  },
-  {
     rule: 'backup-retention-rds',
     name: 'backup days per type; cluster members skipped',
     spec: (s) => void (p(s).retention = { logGroups: [], s3Lifecycle: [], backups: [{ type: 'AWS::RDS::DBInstance', days: 7 }, { type: 'AWS::RDS::DBCluster', days: 14 }] }),
@@ -217,17 +170,6 @@ export const CASES: RuleCase[] = [
     expect: { 'logs-ok': 'pass', 'logs-late': 'fail', 'logs-disabled': 'fail', 'logs-none': 'fail', data: 'none' },
   },
   {
-    rule: 's3-versioning',
-    name: 'buckets matching the versioning patterns',
-    spec: (s) => void (p(s).dataProtection = dp({ versioning: ['prod-*'] })),
-    resources: [
-      prod('AWS::S3::Bucket', 'prod-on', { config: { versioning: 'Enabled' } }),
-      prod('AWS::S3::Bucket', 'prod-suspended', { config: { versioning: 'Suspended' } }),
-      prod('AWS::S3::Bucket', 'other', { config: { versioning: 'Off' } }),
-    ],
-    expect: { 'prod-on': 'pass', 'prod-suspended': 'fail', other: 'none' },
-  },
-  {
     rule: 's3-access-logging',
     name: 'server access logging',
     spec: (s) => void (p(s).dataProtection = dp({ accessLogging: ['AWS::S3::Bucket'] })),
@@ -255,17 +197,6 @@ export const CASES: RuleCase[] = [
     expect: { 'lb-on': 'pass', 'lb-off': 'fail' },
   },
   {
-    rule: 's3-public-access-block',
-    name: 'all four settings; none configured fails',
-    spec: (s) => void (p(s).dataProtection = dp({ publicAccessBlock: true })),
-    resources: [
-      prod('AWS::S3::Bucket', 'blocked', { config: { publicAccessBlock: { blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: true, restrictPublicBuckets: true } } }),
-      prod('AWS::S3::Bucket', 'partial', { config: { publicAccessBlock: { blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: false, restrictPublicBuckets: true } } }),
-      prod('AWS::S3::Bucket', 'unset', { config: { publicAccessBlock: null } }),
-    ],
-    expect: { blocked: 'pass', partial: 'fail', unset: 'fail' },
-  },
-  {
     rule: 'deletion-protection',
     name: 'listed types; cluster members skipped',
     spec: (s) => void (p(s).dataProtection = dp({ deletionProtection: [DB, DDB] })),
@@ -284,13 +215,6 @@ export const CASES: RuleCase[] = [
     spec: (s) => void (p(s).dataProtection = dp({ multiAz: [DB] })),
     resources: [prod(DB, 'db-maz', { config: { multiAz: true } }), prod(DB, 'db-single', { config: { multiAz: false } })],
     expect: { 'db-maz': 'pass', 'db-single': 'fail' },
-  },
-  {
-    rule: 'dynamodb-pitr',
-    name: 'point-in-time recovery',
-    spec: (s) => void (p(s).dataProtection = dp({ pointInTimeRecovery: true })),
-    resources: [prod(DDB, 't-on', { config: { pointInTimeRecovery: true } }), prod(DDB, 't-off', { config: { pointInTimeRecovery: false } })],
-    expect: { 't-on': 'pass', 't-off': 'fail' },
   },
   {
     rule: 'vpc-cidr',
@@ -436,9 +360,6 @@ export const CASES: RuleCase[] = [
   },
 ];
 
-function dp(over: Partial<NonNullable<EnvironmentSpec['dataProtection']>>): NonNullable<EnvironmentSpec['dataProtection']> {
-  return { versioning: [], accessLogging: [], publicAccessBlock: false, deletionProtection: [], multiAz: [], pointInTimeRecovery: false, ...over };
-}
 
 function net(over: Partial<NonNullable<EnvironmentSpec['network']>>): NonNullable<EnvironmentSpec['network']> {
   return { vpcCidrs: [], subnetCidrs: [], availabilityZones: [], ...over };

@@ -1,6 +1,6 @@
 // anyOf/oneOf collapsing: one schema (an array's items) serves many places, and each
 // place's failed alternatives must be judged on that place's errors alone.
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { translateAjvErrors } from '../../src/spec/ajv-errors.js';
 

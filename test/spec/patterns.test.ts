@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { cidrContains, cidrProblem, cidrsOverlap, parseCidr } from '../../src/spec/cidr.js';
+import { cidrContains, cidrProblem, cidrsOverlap, parseCidr } from '../../src/util/cidr.js';
 import { FORMATS } from '../../src/spec/formats.js';
-import { compilePattern, matchesAny, matchesPattern, patternProblem } from '../../src/spec/patterns.js';
+import { compilePattern, matchesAny, matchesPattern, patternProblem } from '../../src/util/patterns.js';
 import { didYouMean } from '../../src/spec/suggest.js';
 
 describe('matchesPattern', () => {

@@ -12,6 +12,8 @@ import { checkRegionOption } from '../region-option.js';
 import { causeLines } from '../collection-causes.js';
 import { optionError } from '../option-error.js';
 import { type ProgressArgs, progressPrinter, withProgressOption } from '../progress.js';
+import { demandOf, FULL_DEMAND, type Demand } from '../../collect/demand.js';
+import { loadRules } from '../../rules/load.js';
 
 interface InventoryArgs extends TimeoutArgs, ProgressArgs {
   spec: string;
@@ -20,6 +22,8 @@ interface InventoryArgs extends TimeoutArgs, ProgressArgs {
   profile?: string;
   endpoint?: string;
   concurrency: number;
+  full: boolean;
+  rules?: string[];
 }
 
 export const inventoryCommand = defineCommand<InventoryArgs>({
@@ -31,8 +35,11 @@ export const inventoryCommand = defineCommand<InventoryArgs>({
       .option('profile', { type: 'string', describe: 'AWS shared-config profile for the base credentials' })
       .option('endpoint', { type: 'string', describe: 'Endpoint for every AWS client (e.g. a local emulator); AWS_ENDPOINT_URL works too' })
       .option('concurrency', { type: 'number', default: 4, describe: 'Concurrent calls per service, account and region' })
+      .option('full', { type: 'boolean', default: false, describe: 'Collect everything envgate can, not only what the rules need for this spec' })
+      .option('rules', { type: 'string', array: true, describe: 'Also collect what the rules in this directory need (repeatable)' })
       .example('$0 inventory --spec envgate.yaml --out snapshot.json', 'collect once, then scan --snapshot snapshot.json as often as needed')
-      .example('$0 inventory --spec envgate.yaml --region eu-west-1 --endpoint http://localhost:4566 --progress', 'one region of a local emulator, with progress lines') as unknown as Argv<InventoryArgs & { quiet: boolean; verbose: boolean }>,
+      .example('$0 inventory --spec envgate.yaml --region eu-west-1 --endpoint http://localhost:4566 --progress', 'one region of a local emulator, with progress lines')
+      .example('$0 inventory --spec envgate.yaml --full --out snapshot.json', 'everything envgate can collect, for any later rule set') as unknown as Argv<InventoryArgs & { quiet: boolean; verbose: boolean }>,
   run: async (args, ctx) => {
     const spec = await loadSpecFile(args.spec);
     if (!Number.isInteger(args.concurrency) || args.concurrency < 1) {
@@ -40,7 +47,7 @@ export const inventoryCommand = defineCommand<InventoryArgs>({
     }
     resolveTimeouts(args, ctx.env); // option errors before any AWS call
     checkRegionOption(args.region);
-    const snapshot = await collectWithProgress(spec, args, ctx);
+    const snapshot = await collectWithProgress(spec, args, ctx, args.full ? FULL_DEMAND : demandOf(loadRules(args.rules ?? []), spec));
     await writeSnapshot(args.out, snapshot);
     return summarise(snapshot, args.out, ctx);
   },
@@ -51,6 +58,7 @@ export async function collectWithProgress(
   spec: Spec,
   args: { region?: string[]; profile?: string; endpoint?: string; concurrency?: number } & TimeoutArgs,
   ctx: CommandContext,
+  demand?: Demand,
 ): Promise<Snapshot> {
   const regions = args.region && args.region.length > 0 ? args.region : undefined;
   const onFinished = ctx.out.showsProgress ? progressPrinter(spec, regions, (line) => ctx.out.progress(line)) : undefined;
@@ -68,6 +76,7 @@ export async function collectWithProgress(
     ...(endpoint ? { endpoint } : {}),
     ...(args.concurrency ? { concurrency: args.concurrency } : {}),
     ...(onFinished ? { onFinished } : {}),
+    ...(demand ? { demand } : {}),
   });
 }
 

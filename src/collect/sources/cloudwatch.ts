@@ -1,46 +1,12 @@
 // CloudWatch metric alarms: one paged list (100 a page). `monitors` relations come from
-// the alarm's dimensions (QueueName, InstanceId, LoadBalancer, DBInstanceIdentifier, ...).
+// the alarm's dimensions: each descriptor names the dimension that identifies its resources.
 import { DescribeAlarmsCommand, type DescribeAlarmsCommandOutput } from '@aws-sdk/client-cloudwatch';
 import type { Relation } from '../../model/snapshot.js';
-import { arnOf, partitionOf } from '../arn.js';
+import { arnOf } from '../arn.js';
+import { dimensionTarget } from '../catalogue/index.js';
 import type { Session, Target } from '../session.js';
 
 const TYPE = 'AWS::CloudWatch::Alarm';
-
-/** The ARN a metric dimension names, for the dimensions that identify one resource. */
-export function dimensionTarget(name: string, value: string, t: Target): string | undefined {
-  const a = (svc: string, res: string) => arnOf(svc, t.region, t.accountId, res);
-  switch (name) {
-    case 'QueueName':
-      return a('sqs', value);
-    case 'TopicName':
-      return a('sns', value);
-    case 'InstanceId':
-      return a('ec2', `instance/${value}`);
-    case 'VolumeId':
-      return a('ec2', `volume/${value}`);
-    case 'NatGatewayId':
-      return a('ec2', `natgateway/${value}`);
-    case 'LoadBalancer':
-      return a('elasticloadbalancing', `loadbalancer/${value}`);
-    case 'TargetGroup':
-      return a('elasticloadbalancing', value);
-    case 'DBInstanceIdentifier':
-      return a('rds', `db:${value}`);
-    case 'DBClusterIdentifier':
-      return a('rds', `cluster:${value}`);
-    case 'TableName':
-      return a('dynamodb', `table/${value}`);
-    case 'CacheClusterId':
-      return a('elasticache', `cluster:${value}`);
-    case 'BucketName':
-      return `arn:${partitionOf(t.region)}:s3:::${value}`;
-    case 'LogGroupName':
-      return a('logs', `log-group:${value}`);
-    default:
-      return undefined;
-  }
-}
 
 export async function collectAlarms(s: Session, t: Target): Promise<void> {
   const complete = await s.paginate(

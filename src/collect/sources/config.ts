@@ -14,7 +14,7 @@ import type { Relation } from '../../model/snapshot.js';
 import type { AccountPlan } from '../plan.js';
 import { decodePolicy, deniesInsecureTransport } from '../policy-docs.js';
 import type { Session, Target } from '../session.js';
-import { kmsKeyArn } from './kms-ref.js';
+import { kmsKeyArn } from '../catalogue/refs.js';
 import { lifecycleFilter } from './s3.js';
 
 const BUCKET = 'AWS::S3::Bucket';

@@ -1,9 +1,5 @@
 // RDS instances, clusters and the account's DB snapshots (one paged list each, 100 a
-// page; snapshots shared by other accounts are not listed), DynamoDB tables (list,
-// then DescribeTable and DescribeContinuousBackups each: the API has no batch describe),
-// ElastiCache clusters (one paged list).
-import { DescribeContinuousBackupsCommand, DescribeTableCommand, ListTablesCommand, type ListTablesCommandOutput } from '@aws-sdk/client-dynamodb';
-import { DescribeCacheClustersCommand, type DescribeCacheClustersCommandOutput } from '@aws-sdk/client-elasticache';
+// page; snapshots shared by other accounts are not listed), reported as one coverage entry.
 import {
   DescribeDBClustersCommand,
   DescribeDBInstancesCommand,
@@ -17,7 +13,7 @@ import type { EncryptionState } from '../../model/resource-config.js';
 import type { Relation } from '../../model/snapshot.js';
 import { arnOf } from '../arn.js';
 import { rel, type Session, type Target } from '../session.js';
-import { kmsKeyArn } from './kms-ref.js';
+import { kmsKeyArn } from '../catalogue/refs.js';
 
 const tagMap = (tags: Tag[] | undefined) => Object.fromEntries((tags ?? []).filter((x) => x.Key).map((x) => [x.Key!, x.Value ?? '']));
 
@@ -32,7 +28,11 @@ const DB_SNAPSHOT = 'AWS::RDS::DBSnapshot';
 export async function collectRds(s: Session, t: Target): Promise<void> {
   const base = { accountId: t.accountId, region: t.region };
   const ec2 = (kind: string, id: string) => arnOf('ec2', t.region, t.accountId, `${kind}/${id}`);
+  // A type no check needs is not listed (false: no coverage, and no gap either).
   const [okI, okC, okS] = await Promise.all([
+    s.wantsType('AWS::RDS::DBInstance') &&
+      s.wantsType('AWS::RDS::DBCluster') &&
+      s.wantsType(DB_SNAPSHOT) &&
     s.paginate(
       t,
       'rds',
@@ -142,85 +142,4 @@ export async function collectRds(s: Session, t: Target): Promise<void> {
     ),
   ]);
   s.addCoverage(t, 'describe', [...(okI ? ['AWS::RDS::DBInstance'] : []), ...(okC ? ['AWS::RDS::DBCluster'] : []), ...(okS ? [DB_SNAPSHOT] : [])]);
-}
-
-const TABLE = 'AWS::DynamoDB::Table';
-
-export async function collectDynamoDb(s: Session, t: Target): Promise<void> {
-  const names: string[] = [];
-  const complete = await s.paginate(
-    t,
-    'dynamodb',
-    'ListTables',
-    [TABLE],
-    (c, start) => c.send(new ListTablesCommand({ Limit: s.page(100), ...(start ? { ExclusiveStartTableName: start } : {}) })),
-    (p: ListTablesCommandOutput) => p.LastEvaluatedTableName,
-    (p) => void names.push(...(p.TableNames ?? [])),
-  );
-  if (complete) s.addCoverage(t, 'describe', [TABLE]);
-  await Promise.all(
-    names.map(async (name) => {
-      const arn = arnOf('dynamodb', t.region, t.accountId, `table/${name}`);
-      const [desc, backups] = await Promise.all([
-        s.must(t, 'dynamodb', 'DescribeTable', [TABLE], (c) => c.send(new DescribeTableCommand({ TableName: name })), arn),
-        s.must(t, 'dynamodb', 'DescribeContinuousBackups', [TABLE], (c) => c.send(new DescribeContinuousBackupsCommand({ TableName: name })), arn),
-      ]);
-      const d = desc?.Table;
-      const config: Record<string, unknown> = {};
-      const relations: Relation[] = [];
-      if (d) {
-        const sse = d.SSEDescription;
-        const key = kmsKeyArn(sse?.KMSMasterKeyArn, t);
-        // DynamoDB always encrypts; without an SSE description it uses an AWS owned key.
-        config.encryption = sse?.Status === 'ENABLED' || sse?.Status === 'UPDATING' ? { enabled: true, algorithm: 'KMS', ...(key ? { kmsKeyArn: key } : {}) } : { enabled: true, algorithm: 'AWS_OWNED', customerManagedKey: false };
-        if (key) relations.push({ kind: 'kms-key', target: key });
-        const mode = d.BillingModeSummary?.BillingMode === 'PAY_PER_REQUEST' ? 'PAY_PER_REQUEST' : 'PROVISIONED';
-        config.billingMode = mode;
-        if (mode === 'PROVISIONED') {
-          config.readCapacityUnits = d.ProvisionedThroughput?.ReadCapacityUnits ?? 0;
-          config.writeCapacityUnits = d.ProvisionedThroughput?.WriteCapacityUnits ?? 0;
-        }
-        config.deletionProtection = Boolean(d.DeletionProtectionEnabled);
-      }
-      if (backups) {
-        config.pointInTimeRecovery = backups.ContinuousBackupsDescription?.PointInTimeRecoveryDescription?.PointInTimeRecoveryStatus === 'ENABLED';
-      }
-      s.upsert({ arn: d?.TableArn ?? arn, accountId: t.accountId, region: t.region, type: TABLE, id: name, name, config, relations });
-    }),
-  );
-}
-
-const CACHE = 'AWS::ElastiCache::CacheCluster';
-
-export async function collectElastiCache(s: Session, t: Target): Promise<void> {
-  const complete = await s.paginate(
-    t,
-    'elasticache',
-    'DescribeCacheClusters',
-    [CACHE],
-    (c, m) => c.send(new DescribeCacheClustersCommand({ MaxRecords: s.page(100), ...(m ? { Marker: m } : {}) })),
-    (p: DescribeCacheClustersCommandOutput) => p.Marker,
-    (p) => {
-      for (const c of p.CacheClusters ?? []) {
-        if (!c.CacheClusterId) continue;
-        s.upsert({
-          arn: c.ARN ?? arnOf('elasticache', t.region, t.accountId, `cluster:${c.CacheClusterId}`),
-          accountId: t.accountId,
-          region: t.region,
-          type: CACHE,
-          id: c.CacheClusterId,
-          config: {
-            engine: c.Engine ?? '',
-            nodeType: c.CacheNodeType ?? '',
-            numNodes: c.NumCacheNodes ?? 0,
-            encryption: { atRest: Boolean(c.AtRestEncryptionEnabled), inTransit: Boolean(c.TransitEncryptionEnabled) },
-            snapshotRetentionDays: c.SnapshotRetentionLimit ?? 0,
-            ...(c.PreferredAvailabilityZone === 'Multiple' ? { multiAz: true } : {}),
-          },
-          relations: (c.SecurityGroups ?? []).flatMap((g): Relation[] => (g.SecurityGroupId ? [{ kind: 'security-group', target: arnOf('ec2', t.region, t.accountId, `security-group/${g.SecurityGroupId}`) }] : [])),
-        });
-      }
-    },
-  );
-  if (complete) s.addCoverage(t, 'describe', [CACHE]);
 }

@@ -17,7 +17,7 @@ import type { SecurityGroupRule } from '../../model/resource-config.js';
 import type { Relation } from '../../model/snapshot.js';
 import { arnOf } from '../arn.js';
 import { rel, type Session, type Target } from '../session.js';
-import { kmsEncryption } from './messaging.js';
+import { kmsEncryption } from '../catalogue/refs.js';
 
 export const EC2_TYPES = ['AWS::EC2::Instance', 'AWS::EC2::NatGateway', 'AWS::EC2::SecurityGroup', 'AWS::EC2::Snapshot', 'AWS::EC2::Subnet', 'AWS::EC2::VPC', 'AWS::EC2::Volume'];
 
@@ -40,6 +40,7 @@ type Lister = <P extends { NextToken?: string }>(type: string, op: string, page:
 /** A paged EC2 list call for one type; the types whose listing completed land in `done`. */
 export function ec2Lister(s: Session, t: Target, done: string[]): Lister {
   return async (type, op, page, onPage) => {
+    if (!s.wantsType(type)) return;
     const ok = await s.paginate(t, 'ec2', op, [type], page, next, onPage);
     if (ok) done.push(type);
   };

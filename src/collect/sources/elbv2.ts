@@ -38,8 +38,8 @@ export async function collectElbv2(s: Session, t: Target): Promise<void> {
       const arn = lb.LoadBalancerArn;
       if (!arn) return;
       const [attrs, listeners] = await Promise.all([
-        s.must(t, 'elbv2', 'DescribeLoadBalancerAttributes', [TYPE], (c) => c.send(new DescribeLoadBalancerAttributesCommand({ LoadBalancerArn: arn })), arn),
-        s.must(t, 'elbv2', 'DescribeListeners', [TYPE], (c) => c.send(new DescribeListenersCommand({ LoadBalancerArn: arn, PageSize: 400 })), arn),
+        s.wants(TYPE, 'DescribeLoadBalancerAttributes') && s.must(t, 'elbv2', 'DescribeLoadBalancerAttributes', [TYPE], (c) => c.send(new DescribeLoadBalancerAttributesCommand({ LoadBalancerArn: arn })), arn),
+        s.wants(TYPE, 'DescribeListeners') && s.must(t, 'elbv2', 'DescribeListeners', [TYPE], (c) => c.send(new DescribeListenersCommand({ LoadBalancerArn: arn, PageSize: 400 })), arn),
       ]);
       const subnetIds = (lb.AvailabilityZones ?? []).flatMap((z) => (z.SubnetId ? [z.SubnetId] : [])).sort();
       const securityGroupIds = [...(lb.SecurityGroups ?? [])].sort();
@@ -95,7 +95,7 @@ export async function collectTargetGroups(s: Session, t: Target): Promise<void> 
     groups.map(async (g) => {
       const arn = g.TargetGroupArn;
       if (!arn) return;
-      const health = await s.must(t, 'elbv2', 'DescribeTargetHealth', [TARGET_GROUP], (c) => c.send(new DescribeTargetHealthCommand({ TargetGroupArn: arn })), arn);
+      const health = s.wants(TARGET_GROUP, 'DescribeTargetHealth') && await s.must(t, 'elbv2', 'DescribeTargetHealth', [TARGET_GROUP], (c) => c.send(new DescribeTargetHealthCommand({ TargetGroupArn: arn })), arn);
       const targetType = g.TargetType ?? 'instance';
       const loadBalancerArns = [...(g.LoadBalancerArns ?? [])].sort();
       const relations: Relation[] = [

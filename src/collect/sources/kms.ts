@@ -49,13 +49,13 @@ export async function collectKms(s: Session, t: Target): Promise<void> {
       if (d) {
         config.keyManager = d.KeyManager === 'AWS' ? 'AWS' : 'CUSTOMER';
         config.keyState = d.KeyState ?? '';
-        if (config.keyManager === 'CUSTOMER' && d.KeyState === 'Enabled' && (d.KeySpec ?? 'SYMMETRIC_DEFAULT') === 'SYMMETRIC_DEFAULT') {
+        if (s.wants(TYPE, 'GetKeyRotationStatus') && config.keyManager === 'CUSTOMER' && d.KeyState === 'Enabled' && (d.KeySpec ?? 'SYMMETRIC_DEFAULT') === 'SYMMETRIC_DEFAULT') {
           const rot = await s.must(t, 'kms', 'GetKeyRotationStatus', [TYPE], (c) => c.send(new GetKeyRotationStatusCommand({ KeyId: id })), arn);
           if (rot) config.rotationEnabled = Boolean(rot.KeyRotationEnabled);
         }
         // The key policy says who else may use the key (other environments' accounts and
         // roles). AWS managed keys' policies are AWS's own and admit only their service.
-        if (config.keyManager === 'CUSTOMER') {
+        if (s.wants(TYPE, 'GetKeyPolicy') && config.keyManager === 'CUSTOMER') {
           const pol = await s.must(t, 'kms', 'GetKeyPolicy', [TYPE], (c) => c.send(new GetKeyPolicyCommand({ KeyId: id, PolicyName: 'default' })), arn);
           const doc = decodePolicy(pol?.Policy);
           if (doc) config.policy = doc;

@@ -1,18 +1,20 @@
 // The explicit list of describe sources: which resource types each inventories and
-// whether it runs per region or once per account. Config may serve a source's types.
+// whether it runs per region or once per account. Types the catalogue collects itself
+// (a GenericCollection in their descriptor) get one source each; the others name a source
+// with code of its own here. Config may serve a source's types.
+import { CATALOGUE, typesOfSource } from '../catalogue/index.js';
+import type { GenericCollection, ResourceDescriptor } from '../catalogue/descriptor.js';
 import type { Session, Target } from '../session.js';
-import { collectIam, IAM_TYPES } from './iam.js';
+import { collectIam } from './iam.js';
 import { collectS3 } from './s3.js';
 import { collectTagging } from './tagging.js';
 import { collectAlarms } from './cloudwatch.js';
-import { collectDynamoDb, collectElastiCache, collectRds } from './databases.js';
-import { collectEc2, EC2_TYPES } from './ec2.js';
-import { collectElbv2, collectTargetGroups, TARGET_GROUP } from './elbv2.js';
-import { collectEc2Network, EC2_NETWORK_TYPES } from './ec2-network.js';
+import { collectRds } from './databases.js';
+import { collectEc2 } from './ec2.js';
+import { collectElbv2, collectTargetGroups } from './elbv2.js';
+import { collectEc2Network } from './ec2-network.js';
 import { collectKms } from './kms.js';
-import { collectLogs } from './logs.js';
-import { collectSns, collectSqs } from './messaging.js';
-import { collectRoute53 } from './route53.js';
+import { genericSource } from './generic.js';
 
 export interface SourceDef {
   name: string;
@@ -21,24 +23,33 @@ export interface SourceDef {
   run(s: Session, t: Target): Promise<void>;
 }
 
-export const GLOBAL_SOURCES: readonly SourceDef[] = [
-  { name: 'iam', types: IAM_TYPES, run: collectIam },
-  { name: 'route53', types: ['AWS::Route53::HostedZone'], run: collectRoute53 },
-];
+/** Sources with code of their own, by the name descriptors give in `collect.source`. */
+const CODED: Record<string, { scope: 'regional' | 'global'; run: SourceDef['run'] }> = {
+  iam: { scope: 'global', run: collectIam },
+  s3: { scope: 'regional', run: collectS3 },
+  ec2: { scope: 'regional', run: collectEc2 },
+  'ec2-network': { scope: 'regional', run: collectEc2Network },
+  rds: { scope: 'regional', run: collectRds },
+  elbv2: { scope: 'regional', run: collectElbv2 },
+  'elbv2-target-groups': { scope: 'regional', run: collectTargetGroups },
+  kms: { scope: 'regional', run: collectKms },
+  cloudwatch: { scope: 'regional', run: collectAlarms },
+};
 
-export const REGIONAL_SOURCES: readonly SourceDef[] = [
-  { name: 'tagging', types: [], run: collectTagging },
-  { name: 's3', types: ['AWS::S3::Bucket'], run: collectS3 },
-  { name: 'sqs', types: ['AWS::SQS::Queue'], run: collectSqs },
-  { name: 'sns', types: ['AWS::SNS::Topic'], run: collectSns },
-  { name: 'logs', types: ['AWS::Logs::LogGroup'], run: collectLogs },
-  { name: 'ec2', types: EC2_TYPES, run: collectEc2 },
-  { name: 'ec2-network', types: EC2_NETWORK_TYPES, run: collectEc2Network },
-  { name: 'rds', types: ['AWS::RDS::DBCluster', 'AWS::RDS::DBInstance', 'AWS::RDS::DBSnapshot'], run: collectRds },
-  { name: 'dynamodb', types: ['AWS::DynamoDB::Table'], run: collectDynamoDb },
-  { name: 'elbv2', types: ['AWS::ElasticLoadBalancingV2::LoadBalancer'], run: collectElbv2 },
-  { name: 'elbv2-target-groups', types: [TARGET_GROUP], run: collectTargetGroups },
-  { name: 'kms', types: ['AWS::KMS::Key'], run: collectKms },
-  { name: 'cloudwatch', types: ['AWS::CloudWatch::Alarm'], run: collectAlarms },
-  { name: 'elasticache', types: ['AWS::ElastiCache::CacheCluster'], run: collectElastiCache },
-];
+type Generic = ResourceDescriptor & { collect: { generic: GenericCollection<unknown, unknown> } };
+const isGeneric = (d: ResourceDescriptor): d is Generic => 'generic' in d.collect;
+
+/** A generic type's source is named after its service, or the type when a service has several. */
+function genericSources(scope: 'regional' | 'global'): SourceDef[] {
+  return CATALOGUE.filter((d): d is Generic => isGeneric(d) && d.scope === scope).map((d) => ({ name: d.service, types: [d.type], run: genericSource(d) }));
+}
+
+function codedSources(scope: 'regional' | 'global'): SourceDef[] {
+  return Object.entries(CODED)
+    .filter(([, c]) => c.scope === scope)
+    .map(([name, c]) => ({ name, types: typesOfSource(name), run: c.run }));
+}
+
+export const GLOBAL_SOURCES: readonly SourceDef[] = [...codedSources('global'), ...genericSources('global')];
+
+export const REGIONAL_SOURCES: readonly SourceDef[] = [{ name: 'tagging', types: [], run: collectTagging }, ...codedSources('regional'), ...genericSources('regional')];

@@ -16,7 +16,7 @@ import type { Relation } from '../../model/snapshot.js';
 import { partitionOf } from '../arn.js';
 import { decodePolicy, deniesInsecureTransport } from '../policy-docs.js';
 import type { Session, Target } from '../session.js';
-import { kmsKeyArn } from './kms-ref.js';
+import { kmsKeyArn } from '../catalogue/refs.js';
 
 const TYPE = 'AWS::S3::Bucket';
 const absent = (v: unknown): v is { absent: string } => typeof v === 'object' && v !== null && 'absent' in v;
@@ -45,22 +45,24 @@ async function collectBucket(s: Session, t: Target, bucket: string): Promise<voi
   const arn = `arn:${partitionOf(t.region)}:s3:::${bucket}`;
   const aff = [TYPE];
   const opt = { resourceArn: arn };
+  // A call no check needs is not made: its fields stay absent (undefined below).
+  const want = (op: string) => s.wants(TYPE, op);
   const [enc, ver, life, log, pab, pol] = await Promise.all([
-    s.call(t, 's3', 'GetBucketEncryption', aff, (c) => c.send(new GetBucketEncryptionCommand({ Bucket: bucket })), {
+    want('GetBucketEncryption') && s.call(t, 's3', 'GetBucketEncryption', aff, (c) => c.send(new GetBucketEncryptionCommand({ Bucket: bucket })), {
       ...opt,
       quiet: ['ServerSideEncryptionConfigurationNotFoundError'],
     }),
-    s.call(t, 's3', 'GetBucketVersioning', aff, (c) => c.send(new GetBucketVersioningCommand({ Bucket: bucket })), opt),
-    s.call(t, 's3', 'GetBucketLifecycleConfiguration', aff, (c) => c.send(new GetBucketLifecycleConfigurationCommand({ Bucket: bucket })), {
+    want('GetBucketVersioning') && s.call(t, 's3', 'GetBucketVersioning', aff, (c) => c.send(new GetBucketVersioningCommand({ Bucket: bucket })), opt),
+    want('GetBucketLifecycleConfiguration') && s.call(t, 's3', 'GetBucketLifecycleConfiguration', aff, (c) => c.send(new GetBucketLifecycleConfigurationCommand({ Bucket: bucket })), {
       ...opt,
       quiet: ['NoSuchLifecycleConfiguration'],
     }),
-    s.call(t, 's3', 'GetBucketLogging', aff, (c) => c.send(new GetBucketLoggingCommand({ Bucket: bucket })), opt),
-    s.call(t, 's3', 'GetPublicAccessBlock', aff, (c) => c.send(new GetPublicAccessBlockCommand({ Bucket: bucket })), {
+    want('GetBucketLogging') && s.call(t, 's3', 'GetBucketLogging', aff, (c) => c.send(new GetBucketLoggingCommand({ Bucket: bucket })), opt),
+    want('GetPublicAccessBlock') && s.call(t, 's3', 'GetPublicAccessBlock', aff, (c) => c.send(new GetPublicAccessBlockCommand({ Bucket: bucket })), {
       ...opt,
       quiet: ['NoSuchPublicAccessBlockConfiguration'],
     }),
-    s.call(t, 's3', 'GetBucketPolicy', aff, (c) => c.send(new GetBucketPolicyCommand({ Bucket: bucket })), {
+    want('GetBucketPolicy') && s.call(t, 's3', 'GetBucketPolicy', aff, (c) => c.send(new GetBucketPolicyCommand({ Bucket: bucket })), {
       ...opt,
       quiet: ['NoSuchBucketPolicy'],
     }),
@@ -68,7 +70,7 @@ async function collectBucket(s: Session, t: Target, bucket: string): Promise<voi
 
   const config: Partial<S3BucketConfig> = {};
   const relations: Relation[] = [];
-  if (enc !== undefined) {
+  if (enc) {
     const rule = absent(enc) ? undefined : enc.ServerSideEncryptionConfiguration?.Rules?.[0]?.ApplyServerSideEncryptionByDefault;
     const e: EncryptionState = { enabled: Boolean(rule?.SSEAlgorithm) };
     if (rule?.SSEAlgorithm) e.algorithm = rule.SSEAlgorithm;
@@ -79,8 +81,8 @@ async function collectBucket(s: Session, t: Target, bucket: string): Promise<voi
     } else if (rule?.SSEAlgorithm?.startsWith('aws:kms')) e.customerManagedKey = false; // aws/s3
     config.encryption = e;
   }
-  if (ver !== undefined && !absent(ver)) config.versioning = ver.Status === 'Enabled' ? 'Enabled' : ver.Status === 'Suspended' ? 'Suspended' : 'Off';
-  if (life !== undefined) {
+  if (ver && !absent(ver)) config.versioning = ver.Status === 'Enabled' ? 'Enabled' : ver.Status === 'Suspended' ? 'Suspended' : 'Off';
+  if (life) {
     const rules = absent(life) ? [] : (life.Rules ?? []);
     config.lifecycle = {
       rules: rules.map((r) => ({
@@ -95,12 +97,12 @@ async function collectBucket(s: Session, t: Target, bucket: string): Promise<voi
       })),
     };
   }
-  if (log !== undefined && !absent(log)) {
+  if (log && !absent(log)) {
     const target = log.LoggingEnabled?.TargetBucket;
     config.logging = target ? { enabled: true, targetBucket: target } : { enabled: false };
     if (target) relations.push({ kind: 'logs-to', target: `arn:${partitionOf(t.region)}:s3:::${target}` });
   }
-  if (pab !== undefined) {
+  if (pab) {
     const c = absent(pab) ? undefined : pab.PublicAccessBlockConfiguration;
     config.publicAccessBlock = c
       ? {
@@ -111,7 +113,7 @@ async function collectBucket(s: Session, t: Target, bucket: string): Promise<voi
         }
       : null;
   }
-  if (pol !== undefined) {
+  if (pol) {
     const doc = absent(pol) ? undefined : decodePolicy(pol.Policy);
     config.policy = doc ?? null;
     config.tlsOnly = deniesInsecureTransport(doc);

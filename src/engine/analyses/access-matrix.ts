@@ -9,7 +9,7 @@ import type { AccessCell } from '../../model/result.js';
 import type { CollectionError, Principal } from '../../model/snapshot.js';
 import { describeError } from '../collection-errors.js';
 import type { Analysis, AnalysisReport, EngineContext, Outcome } from '../context.js';
-import { matchesPattern } from '../../spec/patterns.js';
+import { matchesPattern } from '../../util/patterns.js';
 import { arnIndexOf } from './iam-arn-index.js';
 import { CATEGORY_ORDER, effectiveAccess, type EnvAccess, type Grant } from './iam-effective.js';
 import { gatherPolicies, type PolicyLookup } from './iam-policies.js';

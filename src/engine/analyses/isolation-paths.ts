@@ -5,7 +5,7 @@
 // handful of environment ranges, and IAM patterns go through the cached ARN index.
 import type { Principal, Resource } from '../../model/snapshot.js';
 import type { SecurityGroupConfig } from '../../model/resource-config.js';
-import { cidrsOverlap, parseCidr, type Cidr } from '../../spec/cidr.js';
+import { cidrsOverlap, parseCidrLoose, type Cidr } from '../../util/cidr.js';
 import type { EngineContext } from '../context.js';
 import type { ArnIndex } from './iam-arn-index.js';
 import { list } from './iam-policies.js';
@@ -184,19 +184,6 @@ export function isAwsManagedKey(ctx: EngineContext, arn: string): boolean {
   return isAwsManagedKeyAlias(arn);
 }
 
-function normaliseCidr(text: string): Cidr | undefined {
-  const exact = parseCidr(text);
-  if (exact !== undefined) return exact;
-  // AWS accepts host bits in some APIs; compare the network they denote.
-  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(text);
-  if (!m) return undefined;
-  const prefix = Number(m[5]);
-  if (prefix > 32 || m.slice(1, 5).some((o) => Number(o) > 255)) return undefined;
-  const addr = ((Number(m[1]) << 24) | (Number(m[2]) << 16) | (Number(m[3]) << 8) | Number(m[4])) >>> 0;
-  const mask = prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
-  return { base: (addr & mask) >>> 0, prefix };
-}
-
 export interface SgOptions {
   /** CIDRs shorter than this prefix (e.g. 0.0.0.0/0) are left to the public-ingress rules. */
   minPrefixLength: number;
@@ -204,7 +191,7 @@ export interface SgOptions {
 
 /** The other environments' ranges an ingress CIDR of a group in `own` overlaps. */
 function cidrReach(ranges: readonly { env: string; text: string; cidr: Cidr }[], own: string, text: string, opts: SgOptions): { env: string; peer: string }[] {
-  const cidr = normaliseCidr(text);
+  const cidr = parseCidrLoose(text);
   if (cidr === undefined || cidr.prefix < opts.minPrefixLength) return [];
   // A block inside the group's own environment range is its own network, even when
   // environment ranges overlap each other (the network rules report that overlap).
@@ -217,7 +204,7 @@ export function securityGroupPath(pc: PathContext, groups: readonly Resource[], 
   const ranges: { env: string; text: string; cidr: Cidr }[] = [];
   for (const env of pc.envNames) {
     for (const text of pc.ctx.spec.spec.environments[env]?.network?.vpcCidrs ?? []) {
-      const cidr = normaliseCidr(text);
+      const cidr = parseCidrLoose(text);
       if (cidr !== undefined) ranges.push({ env, text, cidr });
     }
   }

@@ -4,7 +4,7 @@
 // (capped); attributed subjects without links pass; allowed ones pass naming the allowance.
 import type { Principal, Resource } from '../../model/snapshot.js';
 import type { SharedAllowance } from '../../model/spec.js';
-import { matchesPattern } from '../../spec/patterns.js';
+import { matchesPattern } from '../../util/patterns.js';
 import type { Analysis, EngineContext, Outcome } from '../context.js';
 import { ArnIndex, arnIndexOf } from './iam-arn-index.js';
 import { grantsPath, isAwsManagedKey, securityGroupPath, sharedTargetPath, tagPath, type Collector, type IsolationPath, type Link, type PathContext } from './isolation-paths.js';

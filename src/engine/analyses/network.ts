@@ -3,7 +3,7 @@
 // different environments that overlap.
 import type { Analysis, EngineContext, Outcome } from '../context.js';
 import type { SecurityGroupConfig, SecurityGroupRule, VpcConfig } from '../../model/resource-config.js';
-import { parseCidr } from '../cidr.js';
+import { parseCidrLoose } from '../../util/cidr.js';
 import { collectionGap, environmentOf, envSpec, escapePointer, resourcesOf } from './support.js';
 import { exemptPass } from '../exemptions.js';
 
@@ -111,7 +111,7 @@ export const vpcCidrOverlapAnalysis: Analysis<Record<string, never>> = {
     });
     for (const v of vpcs) {
       for (const cidr of (v.config as Partial<VpcConfig>).cidrBlocks ?? []) {
-        const range = parseCidr(cidr);
+        const range = parseCidrLoose(cidr);
         if (range) blocks.push({ ...range, cidr, arn: v.arn, env: environmentOf(ctx, v.arn)! });
       }
     }

@@ -1,9 +1,14 @@
-// IPv4 CIDR parsing and arithmetic for the network section and its cross-checks.
+// IPv4 CIDR blocks: validation with the reason (the spec), strict and loose parsing, and
+// the arithmetic the spec's cross-checks and the network rules share. IPv6 blocks are not
+// parsed (the rules compare them as strings).
 
 export interface Cidr {
   /** Network address as an unsigned 32-bit integer. */
   base: number;
   prefix: number;
+  /** First and last address of the block (start = base). */
+  start: number;
+  end: number;
 }
 
 const OCTET = /^(0|[1-9][0-9]{0,2})$/;
@@ -26,21 +31,38 @@ export function cidrProblem(text: string): string | undefined {
   return undefined;
 }
 
-/** Parses a CIDR already known to be valid (see cidrProblem); undefined otherwise. */
+/** Parses a valid CIDR (see cidrProblem); undefined otherwise. */
 export function parseCidr(text: string): Cidr | undefined {
   if (typeof text !== 'string' || cidrProblem(text) !== undefined) return undefined;
-  const [addr, prefix] = text.split('/') as [string, string];
-  return { base: toInt(addr.split('.').map(Number)), prefix: Number(prefix) };
+  return parseCidrLoose(text);
+}
+
+/** Parses what AWS returns: host bits are allowed (some APIs accept them) and cleared; undefined when not IPv4. */
+export function parseCidrLoose(text: string): Cidr | undefined {
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(text);
+  if (!m) return undefined;
+  const octets = m.slice(1, 5).map(Number);
+  const prefix = Number(m[5]);
+  if (octets.some((o) => o > 255) || prefix > 32) return undefined;
+  const base = (toInt(octets) & maskOf(prefix)) >>> 0;
+  return { base, prefix, start: base, end: base + 2 ** (32 - prefix) - 1 };
 }
 
 export function cidrsOverlap(a: Cidr, b: Cidr): boolean {
-  const mask = maskOf(Math.min(a.prefix, b.prefix));
-  return (a.base & mask) >>> 0 === (b.base & mask) >>> 0;
+  return a.start <= b.end && b.start <= a.end;
 }
 
 /** Whether `inner` lies entirely within `outer`. */
 export function cidrContains(outer: Cidr, inner: Cidr): boolean {
-  return inner.prefix >= outer.prefix && cidrsOverlap(outer, inner);
+  return inner.start >= outer.start && inner.end <= outer.end;
+}
+
+/** The rule operator: `inner` (an AWS value) lies within `outer` (a spec value); equal text always does. */
+export function cidrWithin(inner: string, outer: string): boolean {
+  if (inner === outer) return true;
+  const a = parseCidrLoose(inner);
+  const b = parseCidrLoose(outer);
+  return a !== undefined && b !== undefined && cidrContains(b, a);
 }
 
 function maskOf(prefix: number): number {

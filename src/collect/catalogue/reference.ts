@@ -1,10 +1,11 @@
-// The README's "Collected configuration" table, rendered from CONFIG_SCHEMAS so the
+// The README's "Collected configuration" table, rendered from the descriptors so the
 // docs and the contract cannot drift (`npm run config-reference` rewrites it; a test
 // checks it is current).
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CONFIG_SCHEMAS, type JsonSchema } from './config-schemas.js';
+import type { JsonSchema } from '../../model/config-schemas.js';
+import { CONFIG_SCHEMAS } from './index.js';
 
 export const BEGIN = '<!-- generated:config-reference -->';
 export const END = '<!-- /generated:config-reference -->';
@@ -38,7 +39,7 @@ export function withReference(readme: string): string {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
-  const file = fileURLToPath(new URL('../../README.md', import.meta.url));
+  const file = fileURLToPath(new URL('../../../README.md', import.meta.url));
   writeFileSync(file, withReference(readFileSync(file, 'utf8')));
   console.log('README.md: collected configuration table rewritten');
 }

@@ -1,0 +1,112 @@
+// The catalogue: the explicit list of resource-type descriptors, and what is derived from
+// it (config schemas, alarm dimensions, ARN shapes, the calls each type needs).
+// test/collect/catalogue.test.ts checks the derived registries agree with it.
+import type { JsonSchema } from '../../model/config-schemas.js';
+import type { DescribedType } from '../../model/resource-config.js';
+import type { ArnShape, CallInfo, ResourceDescriptor } from './descriptor.js';
+import type { Place } from './refs.js';
+import { cloudwatchAlarm } from './types/cloudwatch-alarm.js';
+import { dynamodbTable } from './types/dynamodb-table.js';
+import { ec2InternetGateway } from './types/ec2-internet-gateway.js';
+import { ec2Instance } from './types/ec2-instance.js';
+import { ec2NatGateway } from './types/ec2-nat-gateway.js';
+import { ec2NetworkAcl } from './types/ec2-network-acl.js';
+import { ec2NetworkInterface } from './types/ec2-network-interface.js';
+import { ec2RouteTable } from './types/ec2-route-table.js';
+import { ec2SecurityGroup } from './types/ec2-security-group.js';
+import { ec2Snapshot } from './types/ec2-snapshot.js';
+import { ec2Subnet } from './types/ec2-subnet.js';
+import { ec2Volume } from './types/ec2-volume.js';
+import { ec2Vpc } from './types/ec2-vpc.js';
+import { ec2VpcEndpoint } from './types/ec2-vpc-endpoint.js';
+import { elasticacheCacheCluster } from './types/elasticache-cache-cluster.js';
+import { elbv2LoadBalancer } from './types/elbv2-load-balancer.js';
+import { elbv2TargetGroup } from './types/elbv2-target-group.js';
+import { iamGroup } from './types/iam-group.js';
+import { iamManagedPolicy } from './types/iam-managed-policy.js';
+import { iamRole } from './types/iam-role.js';
+import { iamUser } from './types/iam-user.js';
+import { kmsKey } from './types/kms-key.js';
+import { logsLogGroup } from './types/logs-log-group.js';
+import { rdsDbCluster } from './types/rds-db-cluster.js';
+import { rdsDbInstance } from './types/rds-db-instance.js';
+import { rdsDbSnapshot } from './types/rds-db-snapshot.js';
+import { route53HostedZone } from './types/route53-hosted-zone.js';
+import { s3Bucket } from './types/s3-bucket.js';
+import { snsTopic } from './types/sns-topic.js';
+import { sqsQueue } from './types/sqs-queue.js';
+
+/** Every described type, in the order of the README's reference. */
+export const CATALOGUE: readonly ResourceDescriptor[] = [
+  s3Bucket,
+  sqsQueue,
+  snsTopic,
+  logsLogGroup,
+  ec2Vpc,
+  ec2Subnet,
+  ec2SecurityGroup,
+  ec2Instance,
+  ec2Volume,
+  ec2NatGateway,
+  ec2Snapshot,
+  ec2NetworkInterface,
+  ec2RouteTable,
+  ec2VpcEndpoint,
+  ec2InternetGateway,
+  ec2NetworkAcl,
+  rdsDbInstance,
+  rdsDbCluster,
+  rdsDbSnapshot,
+  dynamodbTable,
+  elbv2LoadBalancer,
+  elbv2TargetGroup,
+  kmsKey,
+  cloudwatchAlarm,
+  route53HostedZone,
+  elasticacheCacheCluster,
+  iamRole,
+  iamUser,
+  iamGroup,
+  iamManagedPolicy,
+];
+
+const BY_TYPE = new Map(CATALOGUE.map((d) => [d.type, d]));
+
+export function descriptorOf(type: string): ResourceDescriptor | undefined {
+  return BY_TYPE.get(type);
+}
+
+/** The types envgate describes (collects configuration for). */
+export const DESCRIBED_TYPES: readonly string[] = CATALOGUE.map((d) => d.type);
+
+/** Each described type's config schema, keyed by type (test/model/config-schemas.test.ts: the same types as DescribedType). */
+export const CONFIG_SCHEMAS = Object.fromEntries(CATALOGUE.map((d) => [d.type, d.config])) as Readonly<Record<DescribedType, JsonSchema>>;
+
+/** The config schema of a type, or undefined for types envgate does not describe (Tagging API only). */
+export function configSchema(type: string): JsonSchema | undefined {
+  return BY_TYPE.get(type)?.config;
+}
+
+/** ARN shapes of the described types: service -> head -> type and id. */
+export function describedArnShapes(): Record<string, Record<string, { type: string; id?: ArnShape['id'] }>> {
+  const out: Record<string, Record<string, { type: string; id?: ArnShape['id'] }>> = {};
+  for (const d of CATALOGUE) (out[d.arn.service] ??= {})[d.arn.head] = { type: d.type, ...(d.arn.id ? { id: d.arn.id } : {}) };
+  return out;
+}
+
+const BY_DIMENSION = new Map(CATALOGUE.flatMap((d) => (d.alarmDimension ? [[d.alarmDimension.name, d.alarmDimension] as const] : [])));
+
+/** The ARN a CloudWatch metric dimension names, for the dimensions that identify one resource. */
+export function dimensionTarget(name: string, value: string, t: Place): string | undefined {
+  return BY_DIMENSION.get(name)?.arn(value, t);
+}
+
+/** The types a source with code of its own collects (src/collect/sources/registry.ts). */
+export function typesOfSource(source: string): string[] {
+  return CATALOGUE.flatMap((d) => ('source' in d.collect && d.collect.source === source ? [d.type] : [])).sort();
+}
+
+/** Every call of every type: [service, call]. */
+export function catalogueCalls(): { service: string; call: CallInfo; type: string }[] {
+  return CATALOGUE.flatMap((d) => d.calls.map((call) => ({ service: d.service, call, type: d.type })));
+}

@@ -1,0 +1,17 @@
+// IAM groups, from the account authorization details.
+import { obj, str } from '../../../model/config-schemas.js';
+import type { ResourceDescriptor } from '../descriptor.js';
+
+export const iamGroup: ResourceDescriptor = {
+  type: 'AWS::IAM::Group',
+  service: 'iam',
+  scope: 'global',
+  configType: 'AWS::IAM::Group',
+  arn: { service: 'iam', head: 'group', id: (r) => r.split(/[/:]/).filter(Boolean).at(-1) ?? r },
+  relations: ['grants'],
+  config: obj({ path: str }),
+  calls: [
+    { operation: 'GetAccountAuthorizationDetails', per: 'list', pageMax: 1000, feeds: ['path'] },
+  ],
+  collect: { source: 'iam' },
+};

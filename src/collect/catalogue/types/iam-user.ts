@@ -1,0 +1,17 @@
+// IAM users, from the account authorization details.
+import { obj, str } from '../../../model/config-schemas.js';
+import type { ResourceDescriptor } from '../descriptor.js';
+
+export const iamUser: ResourceDescriptor = {
+  type: 'AWS::IAM::User',
+  service: 'iam',
+  scope: 'global',
+  configType: 'AWS::IAM::User',
+  arn: { service: 'iam', head: 'user', id: (r) => r.split(/[/:]/).filter(Boolean).at(-1) ?? r },
+  relations: ['grants'],
+  config: obj({ path: str }),
+  calls: [
+    { operation: 'GetAccountAuthorizationDetails', per: 'list', pageMax: 1000, feeds: ['path'] },
+  ],
+  collect: { source: 'iam' },
+};
