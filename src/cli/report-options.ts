@@ -6,18 +6,21 @@ import type { Argv } from 'yargs';
 import { InputError } from '../model/diagnostics.js';
 import type { Evaluation } from '../model/result.js';
 import type { ReportContext } from '../report/context.js';
-import { renderJson } from '../report/json.js';
-import { renderMarkdown } from '../report/markdown.js';
-import { checkGithubSarif } from '../report/sarif-github-checks.js';
-import { renderSarif } from '../report/sarif.js';
+import { renderToString } from '../report/formatter.js';
+import { DEFAULT_FORMATS, FORMAT_NAMES, FORMATTERS, formatterFor, formatterNamed } from '../report/registry.js';
 import { type AtomicFs, nodeFs, writeFilesAtomic } from './fs-atomic.js';
 import type { Output } from './output.js';
 
-export const FORMATS = ['json', 'sarif', 'md'] as const;
-export type Format = (typeof FORMATS)[number];
+/** A format's name in the registry (src/report/registry.ts). */
+export type Format = string;
 
-export const FILE_NAMES: Record<Format, string> = { json: 'envgate.json', sarif: 'envgate.sarif', md: 'envgate.md' };
-const ALIASES: Record<string, Format> = { json: 'json', sarif: 'sarif', md: 'md', markdown: 'md' };
+/** The file each format is written to in --out DIR. */
+export function fileName(format: Format): string {
+  return formatterNamed(format).fileName;
+}
+
+const DEFAULT_LIST = DEFAULT_FORMATS.join(', ');
+const ALL_LIST = FORMAT_NAMES.join(', ');
 
 export const DEFAULT_OUT = 'out';
 
@@ -31,26 +34,27 @@ export function withReportOptions<T>(y: Argv<T>): Argv<T & ReportArgs> {
     .option('format', {
       type: 'string',
       array: true,
-      describe: 'Report formats, comma-separated or repeated: json, sarif, md (default: all three)',
+      describe: `Report formats, comma-separated or repeated: ${ALL_LIST} (default: ${DEFAULT_LIST})`,
     })
     .option('out', {
       type: 'string',
       nargs: 1, // so that `--out -` takes the dash instead of leaving it as a positional
       default: DEFAULT_OUT,
-      describe: 'Directory for envgate.json, envgate.sarif, envgate.md; "-" prints one format to stdout',
+      describe: 'Directory for the reports (envgate.json, envgate.sarif, ...); "-" prints one format to stdout',
     }) as Argv<T & ReportArgs>;
 }
 
 /** The formats asked for, in a fixed order; InputError for unknown ones or several on stdout. */
 export function parseFormats(args: ReportArgs): Format[] {
   const raw = (args.format ?? []).flatMap((f) => String(f).split(',')).map((f) => f.trim().toLowerCase()).filter(Boolean);
-  const unknown = raw.filter((f) => !(f in ALIASES));
+  const unknown = raw.filter((f) => formatterFor(f) === undefined);
   if (unknown.length > 0) {
-    throw optionError('format', 'unknown-format', `unknown report format ${unknown.map((u) => `'${u}'`).join(', ')}`, 'json, sarif or md');
+    throw optionError('format', 'unknown-format', `unknown report format ${unknown.map((u) => `'${u}'`).join(', ')}`, `one of ${ALL_LIST}`);
   }
-  const chosen = raw.length === 0 ? [...FORMATS] : FORMATS.filter((f) => raw.some((r) => ALIASES[r] === f));
+  const asked = new Set(raw.map((r) => formatterFor(r)?.name));
+  const chosen = raw.length === 0 ? [...DEFAULT_FORMATS] : FORMAT_NAMES.filter((f) => asked.has(f));
   if (args.out === '-' && chosen.length !== 1) {
-    throw optionError('out', 'stdout-one-format', `--out - prints one format, ${chosen.length} were asked for`, 'one of --format json, sarif or md');
+    throw optionError('out', 'stdout-one-format', `--out - prints one format, ${chosen.length} were asked for`, `one of --format ${ALL_LIST}`);
   }
   return chosen;
 }
@@ -59,21 +63,10 @@ function optionError(option: string, code: string, message: string, expected: st
   return new InputError(message, [{ file: `--${option}`, line: 1, column: 1, path: '', code, message, expected }]);
 }
 
-/** Renders each format; SARIF is also checked against GitHub's constraints before anything is written. */
+/** Renders each format in memory, in registry order; a formatter that refuses (a SARIF limit) throws before anything is written. */
 export function renderReports(formats: readonly Format[], evaluation: Evaluation, ctx: ReportContext): Map<Format, string> {
   const out = new Map<Format, string>();
-  for (const f of formats) {
-    if (f === 'json') out.set(f, renderJson(evaluation, ctx));
-    else if (f === 'md') out.set(f, renderMarkdown(evaluation, ctx));
-    else {
-      const text = renderSarif(evaluation, ctx);
-      const problems = checkGithubSarif(JSON.parse(text), undefined);
-      if (problems.length > 0) {
-        throw new Error(`SARIF self-check failed: ${problems.map((p) => `${p.code} at ${p.path}`).join('; ')}`);
-      }
-      out.set(f, text);
-    }
-  }
+  for (const f of FORMATTERS) if (formats.includes(f.name)) out.set(f.name, renderToString(f, evaluation, ctx));
   return out;
 }
 
@@ -84,7 +77,7 @@ export function emitReports(rendered: Map<Format, string>, outDir: string, outpu
     output.result(only.endsWith('\n') ? only.slice(0, -1) : only);
     return [];
   }
-  const files = [...rendered.entries()].map(([f, data]) => ({ path: path.join(outDir, FILE_NAMES[f]), data }));
+  const files = [...rendered.entries()].map(([f, data]) => ({ path: path.join(outDir, fileName(f)), data }));
   writeFilesAtomic(files, fs);
   return files.map((f) => f.path);
 }

@@ -76,3 +76,28 @@ export function mermaidLabel(text: string): string {
 export function mermaidCategory(text: string): string {
   return `"${text.replace(/[^A-Za-z0-9 ._+/-]/g, '_')}"`;
 }
+
+/**
+ * One CSV field (RFC 4180): on one line, and quoted (quotes doubled) when it holds a comma
+ * or a quote. A text cell that a spreadsheet would read as a formula (first character
+ * `= + - @`, tab or CR) gets a leading `'`, so a resource named `=HYPERLINK(...)` stays text.
+ */
+export function csvField(value: string | number | boolean | null | undefined, text = true): string {
+  let s = value === null || value === undefined ? '' : String(value);
+  if (text) {
+    s = s.replace(/\r\n|\r|\n|\u2028|\u2029/g, ' ');
+    if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  }
+  return /[",]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/**
+ * XML 1.0 text or attribute value: markup escaped, characters XML cannot hold dropped; in
+ * an attribute, tab and line breaks as character references (parsers would normalise them).
+ */
+export function xmlText(text: string, attribute = true): string {
+  const s = text.replace(/[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu, '').replace(/[&<>"']/g, (c) => XML_ESCAPES[c]!);
+  return attribute ? s.replace(/[\t\n\r]/g, (c) => `&#${c.charCodeAt(0)};`) : s.replace(/\r/g, '&#13;');
+}
+
+const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };

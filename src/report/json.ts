@@ -15,6 +15,7 @@ import {
   TOOL_NAME,
   type Verdict,
 } from './context.js';
+import type { Formatter } from './formatter.js';
 import { accessViolation, costStatus, type CostStatus, type EnvironmentSummary, summarizeByEnvironment } from './derived.js';
 
 export const REPORT_SCHEMA_VERSION = 1;
@@ -166,3 +167,13 @@ function orderedResult(r: Result): Result {
 export function renderJson(evaluation: Evaluation, ctx: ReportContext): string {
   return `${JSON.stringify(buildJsonReport(evaluation, ctx), null, 2)}\n`;
 }
+
+export const jsonFormatter: Formatter = {
+  name: 'json',
+  aliases: [],
+  fileName: 'envgate.json',
+  mediaType: 'application/json',
+  summary: 'everything the scan knows, versioned, with a JSON Schema (`envgate schema report`)',
+  byDefault: true,
+  write: (evaluation, ctx, sink) => sink.write(renderJson(evaluation, ctx)),
+};

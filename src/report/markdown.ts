@@ -6,6 +6,7 @@ import { CATEGORIES } from '../model/result.js';
 import { cmp, type ReportContext, runFacts, type RunFacts, scopeCategory, severityRank, sortedResults, UNATTRIBUTED } from './context.js';
 import { accessViolation, concernedEnvironment, costStatus } from './derived.js';
 import { excludedSection } from './markdown-excluded.js';
+import type { Formatter } from './formatter.js';
 import { md, mdWithCode, mermaidCategory, mermaidLabel } from './escape.js';
 
 export interface MarkdownOptions {
@@ -307,3 +308,13 @@ function code(s: string): string {
 function safeUrl(u: string): string {
   return /^https?:\/\/[^\s()<>]+$/.test(u) ? u : '#';
 }
+
+export const markdownFormatter: Formatter = {
+  name: 'md',
+  aliases: ['markdown'],
+  fileName: 'envgate.md',
+  mediaType: 'text/markdown',
+  summary: 'for `$GITHUB_STEP_SUMMARY` and pull-request comments: verdict, tables, the top findings',
+  byDefault: true,
+  write: (evaluation, ctx, sink) => sink.write(renderMarkdown(evaluation, ctx)),
+};

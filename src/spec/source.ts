@@ -4,7 +4,7 @@
 import { type Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import type { Diagnostic } from '../model/diagnostics.js';
 import type { SourcePosition } from '../model/spec.js';
-import { aliasProblems } from './aliases.js';
+import { aliasProblems, aliasTargets } from './aliases.js';
 
 export interface ParsedSource {
   value: unknown;
@@ -66,6 +66,7 @@ export function parseSource(text: string, file: string): ParsedSource {
   if (diagnostics.length === 0) diagnostics.push(...aliasProblems(document, at, file));
   if (diagnostics.length > 0) return { value: undefined, positions, keyPositions, document, diagnostics };
 
+  const targets = aliasTargets(document);
   let nodes = 0;
   const walk = (node: Node | null | undefined, pointer: string, fallback: SourcePosition, depth: number): unknown => {
     const pos = node?.range ? at(node.range[0]) : fallback;
@@ -74,8 +75,7 @@ export function parseSource(text: string, file: string): ParsedSource {
     positions[pointer] = pos;
     if (node === null || node === undefined) return null;
     if (isAlias(node)) {
-      const target = node.resolve(document);
-      return walk(target as Node | undefined, pointer, pos, depth + 1);
+      return walk(targets.get(node), pointer, pos, depth + 1);
     }
     if (isScalar(node)) {
       if (typeof node.value === 'number' && ACCOUNT_ID_PATH.test(pointer) && typeof node.source === 'string' && /^[0-9]+$/.test(node.source)) {

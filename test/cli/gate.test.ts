@@ -3,6 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { fixture, readJson, run, tmp, waiversFor, write } from './gate-helpers.js';
 
 const mht = fixture('mht-api');
+/** What blocks at --fail-on high in mht-api, in the gate's order (severity, rule). */
+const BLOCKING_AT_HIGH = [
+  ['isolation-iam-grants', 'arn:aws:iam::123456789012:role/mht-api-staging-hotfix-development-team'],
+  ['access-matrix', 'arn:aws:iam::123456789012:role/mht-api-staging-hotfix-development-team'],
+  ['attribution-conflict', 'arn:aws:sqs:us-west-2:123456789012:mht-api-staging-events'],
+  ['isolation-network-paths', 'arn:aws:ec2:us-west-2:123456789012:security-group/sg-0eb8c0df16328d86b'],
+  ['isolation-shared-resources', 'arn:aws:sns:us-west-2:123456789012:production-alerts'],
+];
 const gateArgs = (out: string, ...extra: string[]) => ['gate', '--spec', mht.spec, '--snapshot', mht.snapshot, '--from', 'staging', '--to', 'production', '--out', out, ...extra];
 
 describe('envgate gate (fixture mht-api: production has high findings)', () => {
@@ -12,7 +20,8 @@ describe('envgate gate (fixture mht-api: production has high findings)', () => {
     expect(r.code).toBe(1);
     const gate = readJson(path.join(out, 'envgate-gate.json'));
     expect(gate.verdict).toBe('blocked');
-    expect(gate.blocking.length).toBeGreaterThan(0);
+    expect(gate.blocking.map((b: { ruleId: string; arn: string }) => [b.ruleId, b.arn])).toEqual(BLOCKING_AT_HIGH);
+    expect(gate.counts).toEqual({ failures: 9, waived: 0, inBaseline: 0, belowThreshold: 4, blocking: 5 });
     for (const b of gate.blocking) expect(r.stderr).toContain(b.arn);
     const report = readJson(path.join(out, 'envgate.json'));
     // Only the results involving the target and the parity of staging with production.
@@ -29,7 +38,8 @@ describe('envgate gate (fixture mht-api: production has high findings)', () => {
     expect(r.code).toBe(0);
     const report = readJson(path.join(out, 'envgate.json'));
     const fails = report.results.filter((x: { status: string }) => x.status === 'fail');
-    expect(fails.length).toBeGreaterThan(0);
+    expect(fails.length).toBe(9);
+    expect(readJson(path.join(out, 'envgate-gate.json')).counts).toEqual({ failures: 9, waived: 0, inBaseline: 9, belowThreshold: 0, blocking: 0 });
     expect(fails.every((x: { baseline: string }) => x.baseline === 'existing')).toBe(true);
   });
 
@@ -88,7 +98,15 @@ describe('envgate gate (fixture mht-api: production has high findings)', () => {
     expect((await run(gateArgs(low, '--fail-on', 'low'))).code).toBe(1);
     const high = tmp();
     await run(gateArgs(high));
-    expect(readJson(path.join(low, 'envgate-gate.json')).counts.blocking).toBeGreaterThan(readJson(path.join(high, 'envgate-gate.json')).counts.blocking);
+    expect(readJson(path.join(high, 'envgate-gate.json')).blocking.map((b: { ruleId: string; arn: string }) => [b.ruleId, b.arn])).toEqual(BLOCKING_AT_HIGH);
+    // --fail-on low adds the four medium findings.
+    expect(readJson(path.join(low, 'envgate-gate.json')).blocking.map((b: { ruleId: string; arn: string }) => [b.ruleId, b.arn])).toEqual([
+      ...BLOCKING_AT_HIGH,
+      ['alarms-present', 'arn:aws:sqs:us-west-2:123456789012:mht-api-production-notifications'],
+      ['cost-ceiling', 'arn:aws:envgate:::environment/production'],
+      ['log-retention', 'arn:aws:logs:us-west-2:123456789012:log-group:/mht-api-production/sqs/notifications'],
+      ['parity-protections', 'arn:aws:envgate:::parity/staging/production/versioning'],
+    ]);
   });
 
   it('exit 2 for unknown environments, bad waivers (located) and a baseline that is not a report', async () => {
@@ -122,7 +140,9 @@ describe('envgate gate: data that could not be collected', () => {
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('INCOMPLETE');
     const gate = readJson(path.join(out, 'envgate-gate.json'));
-    expect(gate.notEvaluated + gate.collectionErrors).toBeGreaterThan(0);
+    // The three production buckets' S3 checks and the parity checks that read them.
+    expect([gate.notEvaluated, gate.collectionErrors]).toEqual([24, 1]);
+    expect(r.stderr).toContain('incomplete: 24 check(s) not evaluated, 1 collection error(s)');
     expect((await run(args(snapshot, tmp(), '--fail-on', 'none', '--allow-incomplete'))).code).toBe(0);
   });
 

@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { EXIT } from '../../src/cli/exit-codes.js';
 import { main, reportError, withOptionSuggestions } from '../../src/cli/main.js';
 import { memoryOutput } from '../../src/cli/output.js';
@@ -12,7 +12,30 @@ describe('envgate entry point', () => {
   it('prints help with exit 0 and lists every command', async () => {
     const out = memoryOutput();
     // yargs prints help through console.log; the exit code is what the entry decides.
-    expect(await main(['--help'], env, out)).toBe(0);
+    const printed: string[] = [];
+    const log = vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void printed.push(args.join(' ')));
+    try {
+      expect(await main(['--help'], env, out)).toBe(0);
+    } finally {
+      log.mockRestore();
+    }
+    const text = printed.join('\n');
+    expect(text.split('\n')[0]).toBe('envgate <command> [options]');
+    // The usage of each command, as the first column of the Commands section.
+    const commands = text.split('\nCommands:\n')[1]!.split('\n\n')[0]!.split('\n').map((l) => /^ {2}(envgate .+?)(?: {2,}|$)/.exec(l)?.[1]).filter(Boolean);
+    expect(commands).toEqual([
+      'envgate scan',
+      'envgate gate',
+      'envgate inventory',
+      'envgate validate <spec...>',
+      'envgate rules [action] [id]',
+      'envgate schema [name]',
+      'envgate diff <old> <new>',
+      'envgate merge <reports..>',
+    ]);
+    const options = text.split('\nOptions:\n')[1]!.split('\n').map((l) => /--[a-z-]+/.exec(l)?.[0]);
+    expect(options).toEqual(['--quiet', '--verbose', '--version', '--help']);
+    expect([out.stdout, out.stderr]).toEqual([[], []]);
   });
 
   it('rejects an unknown command with exit 2 and a usage hint on stderr', async () => {

@@ -52,21 +52,22 @@ describe('envgate scan', () => {
     expect((await scan(['--spec', SPEC, '--snapshot', INCOMPLETE, '--out', tmp(), '--fail-on', 'none'])).code).toBe(EXIT.incomplete);
   });
 
-  it('exits 2 on bad input, writing nothing', async () => {
+  it('exits 2 on bad input, writing nothing, with the located diagnostic of each', async () => {
     const dir = tmp();
-    const cases = [
-      ['--spec', SPEC, '--snapshot', SNAP, '--out', dir, '--format', 'json,pdf'],
-      ['--spec', SPEC, '--snapshot', SNAP, '--out', '-'],
-      ['--spec', SPEC, '--snapshot', SNAP, '--out', '-', '--format', 'json,md'],
-      ['--spec', SPEC, '--snapshot', SNAP, '--out', dir, '--environment', 'qa'],
-      ['--spec', 'no/such/spec.yaml', '--snapshot', SNAP, '--out', dir],
-      ['--spec', SPEC, '--snapshot', 'no/such/snapshot.json', '--out', dir],
-      ['--spec', SPEC, '--snapshot', SNAP, '--out', dir, '--fail-on', 'severe'],
+    const cases: [string[], string[]][] = [
+      [['--spec', SPEC, '--snapshot', SNAP, '--out', dir, '--format', 'json,pdf'], ["--format:1:1 unknown-format: unknown report format 'pdf' (expected json, sarif or md)", "envgate: unknown report format 'pdf'"]],
+      [['--spec', SPEC, '--snapshot', SNAP, '--out', '-'], ['--out:1:1 stdout-one-format: --out - prints one format, 3 were asked for (expected one of --format json, sarif or md)', 'envgate: --out - prints one format, 3 were asked for']],
+      [['--spec', SPEC, '--snapshot', SNAP, '--out', '-', '--format', 'json,md'], ['--out:1:1 stdout-one-format: --out - prints one format, 2 were asked for (expected one of --format json, sarif or md)', 'envgate: --out - prints one format, 2 were asked for']],
+      [['--spec', SPEC, '--snapshot', SNAP, '--out', dir, '--environment', 'qa'], [`${SPEC}:10:3 unknown-environment /environments: --environment qa is not an environment of the spec or an alias of one (expected production, staging)`, "envgate: unknown environment 'qa'"]],
+      [['--spec', 'no/such/spec.yaml', '--snapshot', SNAP, '--out', dir], ['no/such/spec.yaml:1:1 unreadable: cannot read the file: no such file (expected a readable spec file)', 'envgate: no/such/spec.yaml: 1 problem; the spec is not valid']],
+      [['--spec', SPEC, '--snapshot', 'no/such/snapshot.json', '--out', dir], ["no/such/snapshot.json:1:1 file-not-found: ENOENT: no such file or directory, stat 'no/such/snapshot.json'", 'envgate: cannot read snapshot no/such/snapshot.json']],
+      [['--spec', SPEC, '--snapshot', SNAP, '--out', dir, '--fail-on', 'severe'], ["--fail-on:1:1 unknown-fail-on: --fail-on 'severe' is not a severity (expected critical, high, medium, low, none)", "envgate: --fail-on 'severe' is not a severity"]],
     ];
-    for (const args of cases) {
+    for (const [args, stderr] of cases) {
       const { code, out } = await scan(args);
       expect(code, args.join(' ')).toBe(EXIT.input);
-      expect(out.stderr.join('\n')).not.toMatch(/at .*\.ts:\d+/); // no stack trace
+      expect(out.stderr, args.join(' ')).toEqual(stderr);
+      expect(out.stdout, args.join(' ')).toEqual([]);
     }
     expect(readdirSync(dir)).toEqual([]);
   });

@@ -33,9 +33,13 @@ describe('compileSplit', () => {
   it('puts spec, environment and type reads in the fixed part and the rest in the varying part', () => {
     const reads: Reads = { env: false, config: false };
     const split = compileSplit(condition, { values: new SpecValues(spec), inbound: () => [] }, reads);
-    expect(split.fixed).toBeDefined();
-    expect(split.varying).toBeDefined();
     expect(reads).toMatchObject({ env: true, config: true });
+    // fixed = env flag and type; varying = config.enabled. Each gives its own part's verdict.
+    const at = (env: string, r: Resource): Scope => ({ resource: r, env, item: undefined, value: r, top: true });
+    const [on, off, uncollected] = resources as [Resource, Resource, Resource];
+    const queue = prod('AWS::SQS::Queue', 'q', { config: { enabled: true } });
+    expect([split.fixed!(at('production', off), null), split.fixed!(at('staging', on), null), split.fixed!(at('dev', on), null), split.fixed!(at('production', queue), null)]).toEqual([TRUE, FALSE, UNKNOWN, FALSE]);
+    expect([split.varying!(at('staging', on), null), split.varying!(at('production', off), null), split.varying!(at('production', uncollected), null)]).toEqual([TRUE, FALSE, UNKNOWN]);
   });
 
   it('gives the whole condition\'s verdict for every mix of true, false and unknown parts', () => {

@@ -90,10 +90,12 @@ export interface KindSummary {
   maxMs: number;
   maxCpuMs: number;
   totalMs: number;
+  /** How many cases took each whole number of CPU milliseconds, for the median. */
+  cpuHistogram: Record<string, number>;
 }
 
 export function emptySummary(kind: Kind): KindSummary {
-  return { kind, runs: 0, exits: {}, failures: [], unlocated: 0, maxMs: 0, maxCpuMs: 0, totalMs: 0 };
+  return { kind, runs: 0, exits: {}, failures: [], unlocated: 0, maxMs: 0, maxCpuMs: 0, totalMs: 0, cpuHistogram: {} };
 }
 
 export function addResult(s: KindSummary, r: CaseResult): void {
@@ -104,6 +106,18 @@ export function addResult(s: KindSummary, r: CaseResult): void {
   s.maxMs = Math.max(s.maxMs, r.ms);
   s.maxCpuMs = Math.max(s.maxCpuMs, r.cpuMs);
   s.totalMs += r.ms;
+  s.cpuHistogram[String(r.cpuMs)] = (s.cpuHistogram[String(r.cpuMs)] ?? 0) + 1;
+}
+
+/** The median CPU milliseconds per case (the lower middle one for an even count). */
+export function medianCpuMs(s: KindSummary): number {
+  const half = Math.ceil(s.runs / 2);
+  let seen = 0;
+  for (const [ms, n] of Object.entries(s.cpuHistogram).sort(([a], [b]) => Number(a) - Number(b))) {
+    seen += n;
+    if (seen >= half) return Number(ms);
+  }
+  return 0;
 }
 
 /** Runs seeds from..from+count-1 of one kind in this process. */

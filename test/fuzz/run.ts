@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pLimit from 'p-limit';
-import { addResult, type CaseResult, emptySummary, type KindSummary, runCase, TIME_LIMIT_MS } from './harness.js';
+import { addResult, type CaseResult, emptySummary, type KindSummary, medianCpuMs, runCase, TIME_LIMIT_MS } from './harness.js';
 import { type Kind, KINDS, loadBases } from './kinds.js';
 
 const HANG_MS = 60_000;
@@ -88,7 +88,7 @@ async function runKindWatched(kind: Kind, from: number, count: number): Promise<
         } else if (m.type === 'case') {
           addResult(summary, m.result);
           next = m.result.seed + 1;
-          if (summary.runs % 100 === 0) process.stderr.write(`fuzz ${kind}: ${summary.runs}/${count}\n`);
+          if (summary.runs % 100 === 0) process.stderr.write(`fuzz ${kind}: ${summary.runs}/${count}, ${summary.failures.length} failing, CPU max ${summary.maxCpuMs} ms, median ${medianCpuMs(summary)} ms\n`);
         }
       });
       c.on('exit', (code, signal) => {
@@ -113,7 +113,7 @@ function report(summaries: KindSummary[]): string {
       .sort(([a], [b]) => Number(a) - Number(b))
       .map(([code, n]) => `exit ${code}: ${n}`)
       .join(', ');
-    lines.push(`${s.kind}: ${s.runs} runs, ${s.failures.length} failing (${exits}); slowest ${s.maxCpuMs} ms CPU (${s.maxMs} ms wall), mean ${Math.round(s.totalMs / Math.max(1, s.runs))} ms wall; exit 2 without file:line:col: ${s.unlocated}`);
+    lines.push(`${s.kind}: ${s.runs} runs, ${s.failures.length} failing (${exits}); slowest ${s.maxCpuMs} ms CPU (${s.maxMs} ms wall), median ${medianCpuMs(s)} ms CPU, mean ${Math.round(s.totalMs / Math.max(1, s.runs))} ms wall; exit 2 without file:line:col: ${s.unlocated}`);
     for (const f of s.failures.slice(0, 20)) lines.push(`  seed ${f.seed} ${f.failure} ${f.cpuMs} ms CPU [${f.mutations.join(' ')}]: ${f.firstError.replace(/(.)\1{40,}/g, '$1$1$1...')}`);
     if (s.failures.length > 20) lines.push(`  ... and ${s.failures.length - 20} more`);
   }

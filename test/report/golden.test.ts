@@ -10,9 +10,14 @@ import { sampleContext, sampleEvaluation, validateReport, validateSarif } from '
 
 const golden = (name: string) => fileURLToPath(new URL(`./golden/${name}`, import.meta.url));
 
+/** Only UPDATE_GOLDEN=1 writes a golden file; a missing one fails instead of being made up. */
 function compare(name: string, actual: string): void {
   const file = golden(name);
-  if (process.env.UPDATE_GOLDEN === '1' || !existsSync(file)) writeFileSync(file, actual);
+  if (process.env.UPDATE_GOLDEN === '1') {
+    writeFileSync(file, actual);
+    return;
+  }
+  if (!existsSync(file)) throw new Error(`golden file ${name} is missing: write it with UPDATE_GOLDEN=1 and review it`);
   expect(actual).toBe(readFileSync(file, 'utf8'));
 }
 

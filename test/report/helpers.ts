@@ -2,6 +2,7 @@
 // test applies to what it renders: the official SARIF schema, GitHub's extra checks and
 // the JSON report schema.
 import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import Ajv04 from 'ajv-draft-04';
@@ -15,13 +16,24 @@ import { checkGithubSarif } from '../../src/report/sarif-github-checks.js';
 
 /** The official schema (OASIS SARIF 2.1.0 errata01), vendored here from ../shared/schemas/ so the repo stands alone. */
 export const VENDORED_SARIF_SCHEMA = fileURLToPath(new URL('./sarif-schema-2.1.0.json', import.meta.url));
-/** The shared copy, relative to the repository root, used when present. */
-export const SHARED_SARIF_SCHEMA = fileURLToPath(new URL('../../../shared/schemas/sarif-schema-2.1.0.json', import.meta.url));
+/**
+ * The shared copy: shared/schemas/ beside the repository (CI's layout) or beside one of
+ * its parent folders (a worktree below the project folder); undefined when there is none.
+ */
+export const SHARED_SARIF_SCHEMA = findShared(path.resolve(fileURLToPath(new URL('../..', import.meta.url))), 'schemas/sarif-schema-2.1.0.json');
+
+function findShared(repo: string, rel: string): string | undefined {
+  for (let dir = path.dirname(repo); ; dir = path.dirname(dir)) {
+    const file = path.join(dir, 'shared', rel);
+    if (existsSync(file)) return file;
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
 
 let sarifValidator: ((d: unknown) => boolean) & { errors?: unknown } | undefined;
 function sarifValidate() {
   if (!sarifValidator) {
-    const file = existsSync(SHARED_SARIF_SCHEMA) ? SHARED_SARIF_SCHEMA : VENDORED_SARIF_SCHEMA;
+    const file = SHARED_SARIF_SCHEMA ?? VENDORED_SARIF_SCHEMA;
     const schema = JSON.parse(readFileSync(file, 'utf8')) as object;
     const ajv = new Ajv04.default({ allErrors: true, strict: false });
     addFormats.default(ajv);

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Evaluation, Result } from '../../src/model/result.js';
 import { checkGithubSarif } from '../../src/report/sarif-github-checks.js';
@@ -25,8 +25,9 @@ const parse = (t: string) => JSON.parse(t) as Log;
 
 describe('SARIF renderer', () => {
   it('vendors the official schema unchanged', () => {
-    if (existsSync(SHARED_SARIF_SCHEMA)) expect(readFileSync(VENDORED_SARIF_SCHEMA, 'utf8')).toBe(readFileSync(SHARED_SARIF_SCHEMA, 'utf8'));
-    expect(existsSync(VENDORED_SARIF_SCHEMA)).toBe(true);
+    // A missing shared copy fails the comparison: it must never pass without comparing.
+    if (SHARED_SARIF_SCHEMA === undefined) throw new Error('shared/schemas/sarif-schema-2.1.0.json not found beside the repository or any folder above it');
+    expect(readFileSync(VENDORED_SARIF_SCHEMA, 'utf8')).toBe(readFileSync(SHARED_SARIF_SCHEMA, 'utf8'));
   });
 
   it('is valid against the official schema and GitHub constraints', () => {

@@ -17,7 +17,7 @@ import { defineCommand, type GlobalArgs } from '../command.js';
 import type { ExitCode } from '../exit-codes.js';
 import { writeFilesAtomic } from '../fs-atomic.js';
 import { defaultDeps, type PipelineArgs, type PipelineDeps, reportContext, runPipeline, withPipelineOptions } from '../pipeline.js';
-import { emitReports, FILE_NAMES, parseFormats, renderReports, type ReportArgs, withReportOptions } from '../report-options.js';
+import { emitReports, fileName, parseFormats, renderReports, type ReportArgs, withReportOptions } from '../report-options.js';
 import { FAIL_ON_CHOICES } from './scan.js';
 
 export interface GateArgs extends PipelineArgs, ReportArgs {
@@ -88,7 +88,7 @@ export function makeGateCommand(deps: PipelineDeps = defaultDeps) {
       if (args.out === '-') {
         emitReports(rendered, args.out, ctx.out);
       } else {
-        const files = [...rendered.entries()].map(([f, data]) => ({ path: path.join(args.out, FILE_NAMES[f]), data }));
+        const files = [...rendered.entries()].map(([f, data]) => ({ path: path.join(args.out, fileName(f)), data }));
         files.push({ path: path.join(args.out, GATE_FILE), data: `${JSON.stringify(gateSummary(decision, scope), null, 2)}\n` });
         writeFilesAtomic(files);
         ctx.out.info(`reports: ${files.map((f) => f.path).join(', ')}`);

@@ -1,0 +1,85 @@
+// `npm run mutate -- TARGET...`: Stryker on one module or folder of src/ at a time.
+//
+//   npm run mutate -- src/gate/decide.ts           one module
+//   npm run mutate -- src/engine/analyses          a folder (its .ts files, recursively)
+//   npm run mutate -- --ci                          the fixed CI set, failing under 85%
+//   options: --force (ignore the incremental file), --concurrency N (default 2)
+//
+// Each target set keeps its own incremental file under .cache/stryker/incremental/, so a
+// second run re-tests only mutants whose code or covering tests changed; the HTML and
+// JSON reports go to .cache/stryker/reports/<slug>/. Plain JavaScript like with-node.mjs.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The modules CI mutates on every run: the decisions a wrong edit would most hurt. */
+export const CI_TARGETS = ['src/gate/decide.ts', 'src/engine/conditions.ts'];
+const CI_BREAK = 85;
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+function fail(message) {
+  process.stderr.write(`mutate: ${message}\n`);
+  process.exit(2);
+}
+
+function parse(argv) {
+  const opts = { targets: [], force: false, ci: false, concurrency: undefined };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--force') opts.force = true;
+    else if (a === '--ci') opts.ci = true;
+    else if (a === '--concurrency') opts.concurrency = argv[++i];
+    else if (a.startsWith('-')) fail(`unknown option ${a}`);
+    else opts.targets.push(a);
+  }
+  if (opts.ci) opts.targets.push(...CI_TARGETS);
+  if (opts.targets.length === 0) fail('usage: npm run mutate -- [--force] [--concurrency N] [--ci] src/FILE.ts|src/FOLDER ...');
+  if (opts.concurrency !== undefined && !/^[1-9]\d*$/.test(opts.concurrency)) fail(`--concurrency wants a positive whole number, not ${opts.concurrency}`);
+  return opts;
+}
+
+/** A target as Stryker's mutate glob: a .ts file under src/, or every .ts file below a folder. */
+function globFor(target) {
+  const rel = path.relative(ROOT, path.resolve(target)).split(path.sep).join('/');
+  if (!(rel === 'src' || rel.startsWith('src/'))) fail(`${target}: only files and folders under src/ are mutated`);
+  if (!existsSync(path.join(ROOT, rel))) fail(`${target}: no such file or folder`);
+  if (statSync(path.join(ROOT, rel)).isDirectory()) return `${rel.replace(/\/$/, '')}/**/*.ts`;
+  if (!rel.endsWith('.ts')) fail(`${target}: not a TypeScript module`);
+  return rel;
+}
+
+/** The mutation score per file from Stryker's JSON report: (killed + timeout) / valid mutants. */
+function scores(reportFile) {
+  const report = JSON.parse(readFileSync(reportFile, 'utf8'));
+  const rows = [];
+  for (const [file, { mutants }] of Object.entries(report.files).sort(([a], [b]) => a.localeCompare(b))) {
+    const count = (...states) => mutants.filter((m) => states.includes(m.status)).length;
+    const detected = count('Killed', 'Timeout');
+    const valid = detected + count('Survived', 'NoCoverage');
+    rows.push({ file, detected, valid, score: valid === 0 ? 100 : (100 * detected) / valid });
+  }
+  return rows;
+}
+
+const opts = parse(process.argv.slice(2));
+const globs = [...new Set(opts.targets.map(globFor))];
+const slug = opts.ci ? 'ci' : globs.join('+').replace(/\/\*\*\/\*\.ts/g, '').replace(/[^A-Za-z0-9._+-]+/g, '_');
+const env = { ...process.env, ENVGATE_MUTATE_SLUG: slug };
+if (opts.ci) env.ENVGATE_MUTATE_BREAK = String(CI_BREAK);
+if (opts.concurrency) env.ENVGATE_MUTATE_CONCURRENCY = opts.concurrency;
+const args = ['stryker', 'run', '.ci/stryker.config.mjs', '--mutate', globs.join(','), ...(opts.force ? ['--force'] : [])];
+const started = Date.now();
+const r = spawnSync('npx', args, { cwd: ROOT, env, stdio: 'inherit', shell: process.platform === 'win32' });
+if (r.error) fail(`npx stryker: ${r.error.message}`);
+const reportFile = path.join(ROOT, '.cache', 'stryker', 'reports', slug, 'mutation.json');
+if (existsSync(reportFile)) {
+  const rows = scores(reportFile);
+  const total = rows.reduce((t, x) => ({ detected: t.detected + x.detected, valid: t.valid + x.valid }), { detected: 0, valid: 0 });
+  process.stdout.write(`\nmutate: ${globs.join(' ')} in ${Math.round((Date.now() - started) / 1000)} s\n`);
+  for (const x of rows) process.stdout.write(`  ${x.score.toFixed(1).padStart(5)}%  ${String(x.detected).padStart(4)}/${String(x.valid).padEnd(4)}  ${x.file}\n`);
+  process.stdout.write(`  ${(total.valid === 0 ? 100 : (100 * total.detected) / total.valid).toFixed(1).padStart(5)}%  ${String(total.detected).padStart(4)}/${String(total.valid).padEnd(4)}  (all)\n`);
+  process.stdout.write(`  report: ${path.relative(ROOT, path.dirname(reportFile))}/mutation.html\n`);
+}
+process.exit(r.status ?? 1);
