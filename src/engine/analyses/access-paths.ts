@@ -1,5 +1,5 @@
 // Access beyond a principal's own identity policies: what resource policies grant it by
-// name (or grant everyone), and what the roles it can assume hold, transitively. A role
+// name, and what the roles it can assume hold, transitively. A role
 // is assumable when the principal's identity policy allows sts:AssumeRole on it (and its
 // permissions boundary, if any, too) and the role's trust policy admits the principal,
 // its account or everyone; a trust policy naming the principal itself in the same
@@ -33,39 +33,38 @@ function label(sid: string | undefined, index: number): string {
   return sid !== undefined && sid !== '' ? `Sid ${sid}` : `statement ${index + 1}`;
 }
 
-/** One resource-policy statement that names principals (or everyone) directly. */
+/** One resource-policy statement that names principals directly. */
 interface PolicyGrant {
   resource: string;
   account: string;
   env: string;
   statement: GrantStatement;
-  everyone: boolean;
 }
 
-const grantsCache = new WeakMap<EngineContext, { byArn: Map<string, PolicyGrant[]>; everyone: PolicyGrant[]; patterns: { re: RegExp; g: PolicyGrant }[] }>();
+const grantsCache = new WeakMap<EngineContext, { byArn: Map<string, PolicyGrant[]>; patterns: { re: RegExp; g: PolicyGrant }[] }>();
 
 /** Resource-policy statements indexed by the principal they name; built once per context. */
 function policyGrants(ctx: EngineContext): NonNullable<ReturnType<typeof grantsCache.get>> {
   const hit = grantsCache.get(ctx);
   if (hit !== undefined) return hit;
-  const out = { byArn: new Map<string, PolicyGrant[]>(), everyone: [] as PolicyGrant[], patterns: [] as { re: RegExp; g: PolicyGrant }[] };
+  const out = { byArn: new Map<string, PolicyGrant[]>(), patterns: [] as { re: RegExp; g: PolicyGrant }[] };
   const recs = recordsOfResources(ctx);
   ctx.snapshot.resources.forEach((r, i) => {
     const env = recs[i]?.environment;
     const doc = env == null ? undefined : resourcePolicy(r);
     if (doc === undefined) return;
     for (const s of allowStatements(doc)) {
-      const g: PolicyGrant = { resource: r.arn, account: r.accountId, env: env!, statement: s, everyone: false };
+      const g: PolicyGrant = { resource: r.arn, account: r.accountId, env: env!, statement: s };
       for (const who of s.grantees) {
         if (who.kind === 'principal') {
           const l = out.byArn.get(who.arn);
           if (l === undefined) out.byArn.set(who.arn, [g]);
           else l.push(g);
         } else if (who.kind === 'public') {
-          // '*' with no condition admits everyone; with aws:PrincipalArn, the principals it
-          // names. Other conditions (aws:SourceOwner, aws:SourceArn, ...) bound service or
-          // account paths, which identity policies still decide: not counted here.
-          if (s.conditions.length === 0) out.everyone.push({ ...g, everyone: true });
+          // '*' with aws:PrincipalArn grants the principals it names. With no condition it
+          // admits everyone, which is resource-policy-public's one finding, not one per
+          // team principal; other conditions (aws:SourceOwner, aws:SourceArn, ...) bound
+          // service or account paths, which identity policies still decide.
           for (const c of s.conditions) {
             if (c.key === 'aws:principalarn' && !/Not/i.test(c.operator)) for (const v of c.values) out.patterns.push({ re: iamArnRegExp(v), g });
           }
@@ -83,11 +82,11 @@ function bare(arn: string): string {
   return m === null ? arn : `${m[1]}/${m[2]}`;
 }
 
-/** What resource policies grant `p` by name, or grant everyone, per environment. */
+/** What resource policies grant `p` by name (or by aws:PrincipalArn), per environment. */
 export function resourcePolicyAccess(ctx: EngineContext, p: Principal, envs: readonly string[]): Map<string, EnvAccess> {
   const out = emptyAccess(envs);
   const idx = policyGrants(ctx);
-  const found = [...(idx.byArn.get(p.arn) ?? []), ...(bare(p.arn) !== p.arn ? (idx.byArn.get(bare(p.arn)) ?? []) : []), ...idx.everyone];
+  const found = [...(idx.byArn.get(p.arn) ?? []), ...(bare(p.arn) !== p.arn ? (idx.byArn.get(bare(p.arn)) ?? []) : [])];
   for (const { re, g } of idx.patterns) if (re.test(p.arn)) found.push(g);
   for (const g of found) {
     const a = out.get(g.env);
@@ -104,7 +103,6 @@ export function resourcePolicyAccess(ctx: EngineContext, p: Principal, envs: rea
       a.grants.push({ principalArn: p.arn, policy, ...(s.sid !== undefined ? { sid: s.sid } : {}), category, actions: [...actions] });
     }
     if (!granted) continue;
-    if (g.everyone) a.caveats.add(`${policy} (${s.label}) admits everyone`);
     if (s.conditions.length > 0) a.caveats.add(`${policy} (${s.label}) has a Condition; counted as granting`);
     if (g.account !== p.accountId) a.caveats.add(`${policy} (${s.label}) counted across accounts without reading the identity policy`);
   }

@@ -84,16 +84,17 @@ describe('access through role assumption', () => {
 });
 
 describe('access through resource policies', () => {
-  it('a bucket policy naming the team role grants it access; everyone counts; conditional * does not', () => {
+  it('a bucket policy naming the team role (or matching it by aws:PrincipalArn) grants it access; * alone or with other conditions does not', () => {
     const named = bucket({ config: { policy: { Statement: [{ Sid: 'Dev', Effect: 'Allow', Principal: { AWS: DEV }, Action: 's3:PutObject', Resource: 'arn:aws:s3:::prod-data/*' }] } } });
     const a = run({ resources: [named], principals: [role(DEV, [])] });
     expect(prodCell(a.cells)).toMatchObject({ effective: 'deploy', grants: [{ principalArn: DEV, policy: 'resource policy of arn:aws:s3:::prod-data', sid: 'Dev', actions: ['s3:PutObject'] }] });
     expect(prodCell(a.cells).caveats).toEqual([`resource policy of arn:aws:s3:::prod-data (Sid Dev) counted across accounts without reading the identity policy`]);
 
     const open = bucket({ config: { policy: { Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::prod-data/*' }] } } });
-    const b = run({ resources: [open], principals: [role(DEV, [])] });
-    expect(prodCell(b.cells).effective).toBe('read');
-    expect(prodCell(b.cells).caveats).toContain('resource policy of arn:aws:s3:::prod-data (statement 1) admits everyone');
+    // Everyone is resource-policy-public's one finding, not a grant to each team principal.
+    expect(prodCell(run({ resources: [open], principals: [role(DEV, [])] }).cells).effective).toBe('none');
+    const byArn = bucket({ config: { policy: { Statement: [{ Sid: 'Ci', Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Condition: { ArnLike: { 'aws:PrincipalArn': `arn:aws:iam::${STG}:role/dev-*` } } }] } } });
+    expect(prodCell(run({ resources: [byArn], principals: [role(DEV, [])] }).cells)).toMatchObject({ effective: 'read', grants: [{ principalArn: DEV, policy: 'resource policy of arn:aws:s3:::prod-data', sid: 'Ci', actions: ['s3:GetObject'] }] });
 
     const conditional = bucket({ config: { policy: { Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Condition: { StringEquals: { 'aws:SourceAccount': STG } } }, { Effect: 'Deny', Principal: { AWS: DEV }, Action: 's3:*' }] } } });
     expect(prodCell(run({ resources: [conditional], principals: [role(DEV, [])] }).cells).effective).toBe('none');
