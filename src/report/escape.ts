@@ -101,3 +101,16 @@ export function xmlText(text: string, attribute = true): string {
 }
 
 const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+
+/**
+ * Text as a reader should see it: C0 controls (but tab and line breaks), C1 controls and
+ * bidirectional overrides removed, so a resource name cannot reorder what is displayed.
+ */
+export function visibleText(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, ''); // eslint-disable-line no-control-regex
+}
+
+/** Text safe in HTML element content and quoted attribute values: visible, with XML's escapes (HTML5 reads &apos; too). */
+export function htmlText(text: string): string {
+  return xmlText(visibleText(text), false);
+}

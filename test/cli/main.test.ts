@@ -32,6 +32,7 @@ describe('envgate entry point', () => {
       'envgate schema [name]',
       'envgate diff <old> <new>',
       'envgate merge <reports..>',
+      'envgate publish',
     ]);
     const options = text.split('\nOptions:\n')[1]!.split('\n').map((l) => /--[a-z-]+/.exec(l)?.[0]);
     expect(options).toEqual(['--quiet', '--verbose', '--version', '--help']);

@@ -17,6 +17,7 @@ import { defineCommand, type GlobalArgs } from '../command.js';
 import type { ExitCode } from '../exit-codes.js';
 import { writeFilesAtomic } from '../fs-atomic.js';
 import { defaultDeps, type PipelineArgs, type PipelineDeps, reportContext, runPipeline, withPipelineOptions } from '../pipeline.js';
+import { fitMarkdown } from '../../report/markdown-limit.js';
 import { emitReports, fileName, parseFormats, renderReports, type ReportArgs, withReportOptions } from '../report-options.js';
 import { FAIL_ON_CHOICES } from './scan.js';
 
@@ -83,7 +84,7 @@ export function makeGateCommand(deps: PipelineDeps = defaultDeps) {
       const rendered = renderReports(formats, evaluation, rctx);
       const scope = { from: from, to: to, failOn: args['fail-on'] };
       const markdown = rendered.get('md');
-      if (markdown !== undefined) rendered.set('md', gateMarkdown(decision, scope) + markdown);
+      if (markdown !== undefined) rendered.set('md', fitMarkdown(gateMarkdown(decision, scope) + markdown));
 
       if (args.out === '-') {
         emitReports(rendered, args.out, ctx.out);

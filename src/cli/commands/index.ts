@@ -51,6 +51,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     describe: 'Combine shards of parallel scans: envgate.json reports into one report set, or snapshots into one snapshot',
     load: async () => (await import('./merge.js')).mergeCommand as Command<unknown>,
   },
+  {
+    command: 'publish',
+    describe: "Send a report's findings to AWS Security Hub (envgate's only write to AWS)",
+    load: async () => (await import('./publish.js')).publishCommand as Command<unknown>,
+  },
 ];
 
 /** The command's name: the first word of its command string. */
