@@ -104,7 +104,8 @@ export interface AccessCell {
   declared: string;
   effective: string;
   /** The statements that grant the highest access found. */
-  grants: { principalArn: string; policy: string; sid?: string; actions: string[] }[];
+  /** `via`: the roles assumed, in order, when the grant is a role's reached by assumption. */
+  grants: { principalArn: string; policy: string; sid?: string; via?: string[]; actions: string[] }[];
   /** Said when conditions or NotAction made the result approximate. */
   caveats: string[];
 }

@@ -112,7 +112,7 @@ const accessCell = strictObj(
       'Statements granting the effective level.',
       strictObj(
         'A granting statement.',
-        { principalArn: str('Principal.'), policy: str('Policy.'), sid: str('Statement id.'), actions: arr('Actions.', { type: 'string' }) },
+        { principalArn: str('Principal whose policy grants.'), policy: str('Policy.'), sid: str('Statement id.'), via: arr('Roles assumed, in order, to reach the grant.', { type: 'string' }), actions: arr('Actions.', { type: 'string' }) },
         ['principalArn', 'policy', 'actions'],
       ),
     ),

@@ -140,9 +140,9 @@ describe('envgate gate: data that could not be collected', () => {
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('INCOMPLETE');
     const gate = readJson(path.join(out, 'envgate-gate.json'));
-    // The three production buckets' S3 checks and the parity checks that read them.
-    expect([gate.notEvaluated, gate.collectionErrors]).toEqual([24, 1]);
-    expect(r.stderr).toContain('incomplete: 24 check(s) not evaluated, 1 collection error(s)');
+    // The three production buckets' S3 checks (their two resource-policy checks included) and the parity checks that read them.
+    expect([gate.notEvaluated, gate.collectionErrors]).toEqual([30, 1]);
+    expect(r.stderr).toContain('incomplete: 30 check(s) not evaluated, 1 collection error(s)');
     expect((await run(args(snapshot, tmp(), '--fail-on', 'none', '--allow-incomplete'))).code).toBe(0);
   });
 

@@ -11,8 +11,9 @@ import { describeError } from '../collection-errors.js';
 import type { Analysis, AnalysisReport, EngineContext, Outcome } from '../context.js';
 import { matchesPattern } from '../../util/patterns.js';
 import { arnIndexOf } from './iam-arn-index.js';
-import { CATEGORY_ORDER, effectiveAccess, type EnvAccess, type Grant } from './iam-effective.js';
-import { gatherPolicies, type PolicyLookup } from './iam-policies.js';
+import { CATEGORY_ORDER, effectiveAccess, type Grant } from './iam-effective.js';
+import { gatherPolicies, type PolicyLookup, type PrincipalPolicies } from './iam-policies.js';
+import { accessWithChains, mergeAccess, resourcePolicyAccess, TrustIndex, type ComputedAccess } from './access-paths.js';
 
 const GRANTS_PER_CELL = 10;
 
@@ -86,16 +87,16 @@ function cellGrants(grants: readonly Grant[], categories: ReadonlySet<IamAccessC
   const merged = new Map<string, AccessCell['grants'][number]>();
   for (const g of grants) {
     if (!categories.has(g.category)) continue;
-    const key = `${g.principalArn}\u0000${g.policy}\u0000${g.sid ?? ''}`;
+    const key = `${g.principalArn}\u0000${g.policy}\u0000${g.sid ?? ''}\u0000${(g.via ?? []).join(' ')}`;
     const hit = merged.get(key);
     if (hit === undefined) {
-      merged.set(key, { principalArn: g.principalArn, policy: g.policy, ...(g.sid !== undefined ? { sid: g.sid } : {}), actions: [...g.actions] });
+      merged.set(key, { principalArn: g.principalArn, policy: g.policy, ...(g.sid !== undefined ? { sid: g.sid } : {}), ...(g.via !== undefined ? { via: [...g.via] } : {}), actions: [...g.actions] });
     } else {
       for (const a of g.actions) if (!hit.actions.includes(a) && hit.actions.length < 6) hit.actions.push(a);
     }
   }
   return [...merged.values()]
-    .sort((a, b) => byString(a.principalArn, b.principalArn) || byString(a.policy, b.policy) || byString(a.sid ?? '', b.sid ?? ''))
+    .sort((a, b) => byString(a.principalArn, b.principalArn) || byString(a.policy, b.policy) || byString(a.sid ?? '', b.sid ?? '') || byString((a.via ?? []).join(' '), (b.via ?? []).join(' ')))
     .slice(0, GRANTS_PER_CELL);
 }
 
@@ -127,16 +128,34 @@ export function analyseAccess(ctx: EngineContext): AccessAnalysisResult {
   };
   const errors = iamErrors(ctx);
   const index = arnIndexOf(ctx);
-  const perPrincipal = new Map<string, { access?: Map<string, EnvAccess>; reason?: string }>();
-  const computeFor = (p: Principal): { access?: Map<string, EnvAccess>; reason?: string } => {
-    let hit = perPrincipal.get(p.arn);
+  const policiesMemo = new Map<string, PrincipalPolicies>();
+  const policiesOf = (p: Principal): PrincipalPolicies => {
+    let hit = policiesMemo.get(p.arn);
+    if (hit === undefined) policiesMemo.set(p.arn, (hit = gatherPolicies(p, lookup)));
+    return hit;
+  };
+  // A principal's own access: identity policies, and what resource policies grant it.
+  const ownMemo = new Map<string, ComputedAccess>();
+  const ownOf = (p: Principal): ComputedAccess => {
+    let hit = ownMemo.get(p.arn);
     if (hit !== undefined) return hit;
     const errs = errors.filter((e) => e.accountId === p.accountId || e.accountId === '' || e.accountId === '*');
-    const policies = gatherPolicies(p, lookup);
+    const policies = policiesOf(p);
     if (errs.length > 0) hit = { reason: `IAM data incomplete: ${errs.map(describeError).join('; ')}` };
     else if (policies.missing.length > 0) hit = { reason: `policies or groups missing from the snapshot: ${policies.missing.join(', ')}` };
-    else hit = { access: effectiveAccess(p.arn, p.accountId, policies, index, envs) };
-    perPrincipal.set(p.arn, hit);
+    else {
+      const access = effectiveAccess(p.arn, p.accountId, policies, index, envs);
+      mergeAccess(access, resourcePolicyAccess(ctx, p, envs));
+      hit = { access };
+    }
+    ownMemo.set(p.arn, hit);
+    return hit;
+  };
+  let trust: TrustIndex | undefined;
+  const perPrincipal = new Map<string, ComputedAccess>();
+  const computeFor = (p: Principal): ComputedAccess => {
+    let hit = perPrincipal.get(p.arn);
+    if (hit === undefined) perPrincipal.set(p.arn, (hit = accessWithChains(p, { trust: (trust ??= new TrustIndex(ctx.principals)), policiesOf, ownOf })));
     return hit;
   };
 
@@ -172,7 +191,7 @@ export function analyseAccess(ctx: EngineContext): AccessAnalysisResult {
       const caveats = new Set<string>();
       let unknown = false;
       for (const p of members) {
-        const { access, reason } = computeFor(p);
+        const { access, reason, incomplete } = computeFor(p);
         const base = {
           arn: p.arn,
           resource: { accountId: p.accountId, region: 'global', type: principalType(p), name: p.name, environment: ctx.attribution.get(p.arn)?.environment ?? null },
@@ -194,6 +213,14 @@ export function analyseAccess(ctx: EngineContext): AccessAnalysisResult {
         const over = beyond(a.categories, allowed);
         const fail = over.size > 0;
         const named = fail ? over : a.categories;
+        // A role the principal can assume whose access is unknown: a pass would be a guess.
+        if (!fail && incomplete !== undefined) {
+          const why = `roles reachable by assumption could not be evaluated: ${incomplete.join('; ')}`;
+          unknown = true;
+          caveats.add(why);
+          outcomes.push({ ...base, status: 'not-evaluated', message: `${principalType(p)} '${p.name}' (team ${team}): access in ${env} through assumable roles could not be computed`, evidence: { team, environment: env, expected: declared, observed: level }, reason: why });
+          continue;
+        }
         outcomes.push({
           ...base,
           status: fail ? 'fail' : 'pass',

@@ -18,6 +18,8 @@ export interface Grant {
   category: IamAccessCategory;
   /** Up to three actions of the category that the statement grants. */
   actions: string[];
+  /** Roles assumed, in order, to reach the policy (absent: the principal's own). */
+  via?: string[];
 }
 
 export interface EnvAccess {

@@ -143,13 +143,15 @@ export interface Reach {
   via: string;
   /** The grant depends on a condition envgate resolved conservatively. */
   assumed?: string;
+  /** Resolved through an account (not a named principal or resource): the account's every environment. */
+  byAccount?: true;
 }
 
 /** Lookups a statement's principals and conditions are resolved with (built once per context). */
 export interface Resolver {
   envsOfAccount(account: string): ReadonlySet<string>;
-  envOfPrincipal(arn: string, account: string): ReadonlySet<string>;
-  envsOfArnPattern(pattern: string): ReadonlySet<string>;
+  envOfPrincipal(arn: string, account: string): { envs: ReadonlySet<string>; byAccount: boolean };
+  envsOfArnPattern(pattern: string): { envs: ReadonlySet<string>; byAccount: boolean };
   envOfVpc(id: string): string | undefined;
   envOfVpce(id: string): string | undefined;
   all: readonly string[];
@@ -178,19 +180,22 @@ export function resolverOf(ctx: EngineContext): Resolver {
     envOfPrincipal: (arn, account) => {
       // A principal the snapshot attributes is its environment; else its account's.
       const env = principals.has(arn) ? ctx.attribution.get(arn)?.environment : undefined;
-      return env != null ? new Set([env]) : (index.envsByAccount.get(account) ?? none);
+      return env != null ? { envs: new Set([env]), byAccount: false } : { envs: index.envsByAccount.get(account) ?? none, byAccount: true };
     },
     envsOfArnPattern: (pattern) => {
-      const envs = new Set(index.reach(pattern, '').envs);
-      const account = pattern.split(':')[4] ?? '';
-      if (ACCOUNT_ID.test(account)) for (const e of index.envsByAccount.get(account) ?? []) envs.add(e);
+      const reach = index.reach(pattern, '');
+      const envs = new Set(reach.envs);
       // Principal ARN patterns (aws:PrincipalArn) match principals, not resources.
       const re = iamArnRegExp(pattern);
       for (const p of ctx.principals) {
         const env = ctx.attribution.get(p.arn)?.environment;
         if (env != null && re.test(p.arn)) envs.add(env);
       }
-      return envs;
+      if (envs.size > 0 && !reach.accountWide) return { envs, byAccount: false };
+      // Nothing attributed matches (or `arn:...:ACCOUNT:*`): the account in the ARN decides.
+      const account = pattern.split(':')[4] ?? '';
+      if (ACCOUNT_ID.test(account)) for (const e of index.envsByAccount.get(account) ?? []) envs.add(e);
+      return { envs, byAccount: true };
     },
     envOfVpc: (id) => vpcs.get(id),
     envOfVpce: (id) => vpces.get(id),
@@ -206,15 +211,18 @@ function conditionReach(s: GrantStatement, rv: Resolver): Reach[] | undefined {
   let narrowed = false;
   for (const c of s.conditions) {
     if (!narrows(c)) continue;
-    const add = (envs: Iterable<string>, via: string, assumed?: string): void => {
-      for (const environment of envs) out.push({ environment, via, ...(assumed !== undefined ? { assumed } : {}) });
+    const add = (envs: Iterable<string>, via: string, assumed?: string, byAccount = false): void => {
+      for (const environment of envs) out.push({ environment, via, ...(assumed !== undefined ? { assumed } : {}), ...(byAccount ? { byAccount: true as const } : {}) });
     };
     if (ACCOUNT_KEYS.has(c.key)) {
       narrowed = true;
-      for (const v of c.values) add(rv.envsOfAccount(v), `${c.key}=${v}`);
+      for (const v of c.values) add(rv.envsOfAccount(v), `${c.key}=${v}`, undefined, true);
     } else if (c.key === 'aws:principalarn' || c.key === 'aws:sourcearn') {
       narrowed = true;
-      for (const v of c.values) add(rv.envsOfArnPattern(v), `${c.key}=${v}`);
+      for (const v of c.values) {
+        const r = rv.envsOfArnPattern(v);
+        add(r.envs, `${c.key}=${v}`, undefined, r.byAccount);
+      }
     } else if (c.key === 'aws:sourcevpc' || c.key === 'aws:sourcevpce') {
       narrowed = true;
       for (const v of c.values) {
@@ -237,8 +245,11 @@ export function statementReach(s: GrantStatement, rv: Resolver): Reach[] {
   const narrowing = conditionReach(s, rv);
   const unresolved = s.conditions.filter((c) => narrowing === undefined || !narrows(c)).map((c) => `${c.operator} ${c.key}`);
   for (const g of s.grantees) {
-    if (g.kind === 'account') for (const environment of rv.envsOfAccount(g.account)) out.push({ environment, via: g.text });
-    else if (g.kind === 'principal') for (const environment of rv.envOfPrincipal(g.arn, g.account)) out.push({ environment, via: g.text });
+    if (g.kind === 'account') for (const environment of rv.envsOfAccount(g.account)) out.push({ environment, via: g.text, byAccount: true });
+    else if (g.kind === 'principal') {
+      const r = rv.envOfPrincipal(g.arn, g.account);
+      for (const environment of r.envs) out.push({ environment, via: g.text, ...(r.byAccount ? { byAccount: true as const } : {}) });
+    }
     else if (g.kind === 'public' || g.kind === 'service') {
       // '*' or a service acting for anyone: who it is comes from the conditions alone.
       if (narrowing !== undefined) out.push(...narrowing.map((r) => ({ ...r, via: `${g.text} with ${r.via}` })));

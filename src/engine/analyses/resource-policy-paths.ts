@@ -27,9 +27,9 @@ export function resourcePolicyPath(pc: PathContext, out: Collector): void {
     for (const s of allowStatements(doc)) {
       const actions = s.notAction ? s.actions.map((a) => `NotAction ${a}`) : s.actions;
       const reaches = statementReach(s, rv);
-      // An account (or unattributed principal) that also holds the resource's own
-      // environment is its own account: identity policies decide there (isolation-iam-grants).
-      const ownVia = new Set(reaches.filter((x) => x.environment === own && x.assumed === undefined).map((x) => x.via));
+      // An account (or a principal or ARN known only by its account) that also holds the
+      // resource's own environment is its own account: identity policies decide there.
+      const ownVia = new Set(reaches.filter((x) => x.environment === own && x.byAccount === true).map((x) => x.via));
       for (const reach of reaches) {
         if (reach.environment === own || ownVia.has(reach.via)) continue;
         out.add(r.arn, own, {

@@ -13,11 +13,11 @@ import { collectionGap, environmentOf, envSpec, escapePointer, typePositionsOf }
 function policyState(r: Resource): { doc: unknown } | 'none' | 'unknown' {
   const p = (r.config as { policy?: unknown }).policy;
   if (p !== undefined && p !== null) return { doc: p };
-  // S3 records a missing policy as null; queues and topics leave it out when they have
-  // none; every KMS key has a policy, so a customer key without one was not collected.
-  if (r.type === 'AWS::S3::Bucket') return p === null ? 'none' : 'unknown';
+  // Buckets, queues and topics without a policy have none recorded (a failed policy call is
+  // a collection error, which collectionGap reports). Every KMS key has a policy, so a
+  // customer key without one was not collected; secrets are not collected yet.
   if (r.type === 'AWS::KMS::Key' || r.type === 'AWS::SecretsManager::Secret') return 'unknown';
-  return Object.keys(r.config).length > 0 ? 'none' : 'unknown';
+  return 'none';
 }
 
 function judge(ctx: EngineContext, r: Resource, env: string | null): Outcome | undefined {
@@ -28,18 +28,11 @@ function judge(ctx: EngineContext, r: Resource, env: string | null): Outcome | u
   if (r.type === 'AWS::KMS::Key' && isAwsManagedKey(ctx, r.arn)) {
     return { status: 'pass', arn: r.arn, message: `AWS managed key '${r.name}': its policy is AWS's and admits only its service`, evidence: { observed: 'aws-managed-key', expected }, ...at };
   }
+  const gap = collectionGap(ctx, r, 'resource policy');
+  if (gap !== undefined) return gap;
   const state = policyState(r);
   if (state === 'unknown') {
-    return (
-      collectionGap(ctx, r, 'resource policy') ?? {
-        status: 'not-evaluated',
-        arn: r.arn,
-        message: `${r.type} '${r.name}': resource policy not in the snapshot`,
-        evidence: {},
-        reason: 'config.policy not collected',
-        ...at,
-      }
-    );
+    return { status: 'not-evaluated', arn: r.arn, message: `${r.type} '${r.name}': resource policy not in the snapshot`, evidence: {}, reason: 'config.policy not collected', ...at };
   }
   const pub = state === 'none' ? [] : allowStatements(state.doc).filter(isPublic);
   if (pub.length === 0) {

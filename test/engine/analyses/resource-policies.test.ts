@@ -125,6 +125,15 @@ describe('isolation: resource policies', () => {
     expect(linksOf(out, queue)).toEqual([
       { path: 'resource-policy', environment: 'staging', via: '*', policy: 'resource policy Sid Office', actions: ['sqs:ReceiveMessage'], assumed: 'condition not resolved to accounts: IpAddress aws:sourceip' },
     ]);
+    // In that shared account, a source ARN matching the other environment's topic is a link
+    // (the account's own environment among its matches does not hide it).
+    const stgTopic = resource(`arn:aws:sns:eu-west-1:${PRD}:stg-events`, 'AWS::SNS::Topic', { tags: { env: 'staging' } });
+    const prdTopic = resource(`arn:aws:sns:eu-west-1:${PRD}:prd-events`, 'AWS::SNS::Topic', { tags: { env: 'production' } });
+    const fromTopics = doc({ Sid: 'Topics', Effect: 'Allow', Principal: { Service: 'sns.amazonaws.com' }, Action: 'sqs:SendMessage', Condition: { ArnLike: { 'aws:SourceArn': `arn:aws:sns:eu-west-1:${PRD}:*-events` } } });
+    const out2 = isolation({ spec: one, resources: [stgTopic, prdTopic, prodWith(queue, 'AWS::SQS::Queue', fromTopics)] });
+    expect(linksOf(out2, queue)).toEqual([
+      { path: 'resource-policy', environment: 'staging', via: `sns.amazonaws.com with aws:sourcearn=arn:aws:sns:eu-west-1:${PRD}:*-events`, policy: 'resource policy Sid Topics', actions: ['sqs:SendMessage'] },
+    ]);
   });
 });
 
