@@ -17,7 +17,7 @@ import { defineCommand, type GlobalArgs } from '../command.js';
 import type { ExitCode } from '../exit-codes.js';
 import { writeFilesAtomic } from '../fs-atomic.js';
 import { defaultDeps, type PipelineArgs, type PipelineDeps, reportContext, runPipeline, withPipelineOptions } from '../pipeline.js';
-import { emitReports, fileName, parseFormats, renderReports, type ReportArgs, withReportOptions } from '../report-options.js';
+import { emitReports, parseFormats, renderReports, reportFiles, type ReportArgs, withReportOptions } from '../report-options.js';
 import { FAIL_ON_CHOICES } from './scan.js';
 
 export interface GateArgs extends PipelineArgs, ReportArgs {
@@ -80,17 +80,19 @@ export function makeGateCommand(deps: PipelineDeps = defaultDeps) {
       const base = reportContext(run, args['fail-on']);
       const rctx = { ...base, snapshot: { ...base.snapshot, errors }, scope: { environments: [from, to].sort() } };
       const evaluation = { ...scoped, results: decision.results };
-      const rendered = renderReports(formats, evaluation, rctx);
       const scope = { from: from, to: to, failOn: args['fail-on'] };
-      const markdown = rendered.get('md');
-      if (markdown !== undefined) rendered.set('md', gateMarkdown(decision, scope) + markdown);
+      const prefix = new Map([['md', gateMarkdown(decision, scope)]]);
 
       if (args.out === '-') {
+        const rendered = renderReports(formats, evaluation, rctx);
+        for (const [f, text] of rendered) rendered.set(f, (prefix.get(f) ?? '') + text);
         emitReports(rendered, args.out, ctx.out);
       } else {
-        const files = [...rendered.entries()].map(([f, data]) => ({ path: path.join(args.out, fileName(f)), data }));
+        const notes: string[] = [];
+        const files = reportFiles(formats, evaluation, rctx, args.out, notes, prefix);
         files.push({ path: path.join(args.out, GATE_FILE), data: `${JSON.stringify(gateSummary(decision, scope), null, 2)}\n` });
         writeFilesAtomic(files);
+        for (const n of notes) ctx.out.warn(`envgate gate: ${n}`);
         ctx.out.info(`reports: ${files.map((f) => f.path).join(', ')}`);
       }
 
