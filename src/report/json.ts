@@ -196,18 +196,29 @@ export function writeJson(evaluation: Evaluation, ctx: ReportContext, sink: Repo
     if (key === 'results' && results.length > 0) {
       sink.write('[\n');
       for (let j = 0; j < results.length; j++) {
-        sink.write(`${j > 0 ? ',\n' : ''}    ${indented(jsonResult(results[j]!), '    ')}`);
+        sink.write(`${j > 0 ? ',\n' : ''}    ${nestedJson(jsonResult(results[j]!), 2)}`);
       }
       sink.write('\n  ]');
-    } else sink.write(indented(value, '  '));
+    } else sink.write(nestedJson(value, 1));
     sink.write(i < entries.length - 1 ? ',\n' : '\n');
   });
   sink.write('}\n');
 }
 
-/** Pretty JSON nested under `indent` (JSON strings hold no raw newline, so this is exact). */
-export function indented(value: unknown, indent: string): string {
-  return JSON.stringify(value, null, 2).replace(/\n/g, `\n${indent}`);
+/**
+ * Pretty JSON as it appears nested `depth` levels deep (2 spaces a level): stringified
+ * inside `depth` one-element arrays and cut out, which is exact and cheaper than
+ * re-indenting every line of a large text.
+ */
+export function nestedJson(value: unknown, depth: number): string {
+  let wrapped: unknown = value;
+  for (let i = 0; i < depth; i++) wrapped = [wrapped];
+  const text = JSON.stringify(wrapped, null, 2);
+  let head = 0;
+  for (let i = 0; i < depth; i++) head += 2 + 2 * (i + 1); // "[\n" then the next level's indent
+  let tail = 0;
+  for (let i = 0; i < depth; i++) tail += 2 + 2 * i; // "\n" + indent + "]"
+  return text.slice(head, text.length - tail);
 }
 
 export const jsonFormatter: Formatter = {

@@ -2,6 +2,7 @@
 // hold), and its gzipped size measured as it goes, for GitHub's 10 MB limit.
 import { gzipSync } from 'node:zlib';
 import type { ReportSink } from './formatter.js';
+import { nestedJson } from './json.js';
 import { GITHUB_LIMITS, SarifLimitError } from './sarif-limits.js';
 
 type Json = Record<string, unknown>;
@@ -21,7 +22,7 @@ export function writeSarifParts(parts: { log: Json; results: Iterable<Json> }, s
   let i = 0;
   for (const r of parts.results) {
     each?.(r, i);
-    sink.write(`${i > 0 ? ',' : ''}\n        ${JSON.stringify(r, null, 2).replace(/\n/g, '\n        ')}`);
+    sink.write(`${i > 0 ? ',' : ''}\n        ${nestedJson(r, 4)}`);
     i++;
   }
   sink.write(i > 0 ? '\n      ]\n    }\n  ]\n}\n' : ']\n    }\n  ]\n}\n');
