@@ -17,6 +17,25 @@ import { fileURLToPath } from 'node:url';
 export const CI_TARGETS = ['src/gate/decide.ts', 'src/engine/conditions.ts'];
 const CI_BREAK = 85;
 
+/**
+ * Which unit tests kill the mutants of a src/ folder or module: the ones testing it. Each
+ * mutant run loads every test file that reached its code, so a module gets its own test
+ * files rather than every suite that happens to run through it (the report and CLI-level
+ * suites import the whole tool and make each mutant cost seconds). Longest prefix wins;
+ * targets from several entries run the union. Entries are folders or test files.
+ */
+export const TESTS_FOR = {
+  'src/engine': ['test/engine', 'test/rules'],
+  'src/engine/analyses': ['test/engine/analyses'],
+  'src/engine/conditions.ts': ['test/engine/conditions-operators.test.ts', 'test/engine/conditions-split.test.ts', 'test/rules/rules.test.ts', 'test/rules/messages.test.ts'],
+  'src/engine/attribution.ts': ['test/engine/attribution-signals.test.ts', 'test/engine/attribution-inherit.test.ts', 'test/engine/attribution-table.test.ts', 'test/engine/unknown-tags.test.ts', 'test/rules/rules.test.ts'],
+  'src/gate': ['test/gate'],
+  'src/rules': ['test/rules'],
+  'src/spec': ['test/spec'],
+  'src/report': ['test/report'],
+  'src/model': ['test/model', 'test/spec'],
+};
+
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 function fail(message) {
@@ -66,7 +85,17 @@ function scores(reportFile) {
 const opts = parse(process.argv.slice(2));
 const globs = [...new Set(opts.targets.map(globFor))];
 const slug = opts.ci ? 'ci' : globs.join('+').replace(/\/\*\*\/\*\.ts/g, '').replace(/[^A-Za-z0-9._+-]+/g, '_');
+const testDirs = new Set();
+for (const g of globs) {
+  const prefix = Object.keys(TESTS_FOR).filter((p) => g === p || g.startsWith(`${p}/`)).sort((a, b) => b.length - a.length)[0];
+  // A target outside the table (or src/ itself) runs every unit test folder (the config's default).
+  if (prefix === undefined) {
+    testDirs.clear();
+    testDirs.add('*');
+  } else if (!testDirs.has('*')) for (const d of TESTS_FOR[prefix]) testDirs.add(d);
+}
 const env = { ...process.env, ENVGATE_MUTATE_SLUG: slug };
+if (!testDirs.has('*')) env.ENVGATE_MUTATE_TESTS = [...testDirs].sort().join(',');
 if (opts.ci) env.ENVGATE_MUTATE_BREAK = String(CI_BREAK);
 if (opts.concurrency) env.ENVGATE_MUTATE_CONCURRENCY = opts.concurrency;
 const args = ['stryker', 'run', '.ci/stryker.config.mjs', '--mutate', globs.join(','), ...(opts.force ? ['--force'] : [])];

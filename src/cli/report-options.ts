@@ -91,7 +91,8 @@ export interface WrittenReports {
 
 /**
  * The report files for --out DIR, each written by its formatter when writeFilesAtomic
- * runs; `prefix` text goes before a format's report (gate's Markdown verdict).
+ * runs; a format in `finish` is rendered whole and passed through it first (gate's
+ * Markdown verdict: small reports only).
  */
 export function reportFiles(
   formats: readonly Format[],
@@ -99,14 +100,17 @@ export function reportFiles(
   ctx: ReportContext,
   outDir: string,
   notes: string[],
-  prefix: ReadonlyMap<Format, string> = new Map(),
+  finish: ReadonlyMap<Format, (text: string) => string> = new Map(),
 ): FileToWrite[] {
+  const note = (t: string) => void notes.push(t);
   return FORMATTERS.filter((f) => formats.includes(f.name)).map((f) => ({
     path: path.join(outDir, f.fileName),
     data: (write: (chunk: string) => void) => {
-      const before = prefix.get(f.name);
-      if (before !== undefined) write(before);
-      f.write(evaluation, ctx, { write, note: (t) => void notes.push(t) });
+      const whole = finish.get(f.name);
+      if (whole === undefined) return f.write(evaluation, ctx, { write, note });
+      const chunks: string[] = [];
+      f.write(evaluation, ctx, { write: (c) => void chunks.push(c), note });
+      write(whole(chunks.join('')));
     },
   }));
 }

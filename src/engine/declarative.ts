@@ -40,6 +40,8 @@ export interface DeclarativeEnv {
   typeErrors: Map<string, CollectionError[]>;
   /** Positions of resources the spec's exclusions take out: no rule judges them. */
   excluded?: ReadonlySet<number>;
+  /** Summary mode: positions whose passes are listed, not counted (tags unknown: unknown-tags.ts settles them). */
+  listPasses?: ReadonlySet<number>;
 }
 
 export function compileRule(rule: Rule, ce: CompileEnv): CompiledRule {
@@ -65,7 +67,7 @@ export function compileRule(rule: Rule, ce: CompileEnv): CompiledRule {
  * for all of them. `counters[i]` counts rule i's passes (summary mode) when given.
  */
 export function runDeclarativeRules(rules: readonly CompiledRule[], de: DeclarativeEnv, counters: readonly (PassCounter | undefined)[]): Result[][] {
-  const { ctx, refs, excluded } = de;
+  const { ctx, refs, excluded, listPasses } = de;
   const allTypes = [...ctx.byType.keys()].sort(cmp);
   const runs = rules.map((c, i) => new RuleRun(c, de, counters[i]));
   const typesOf = rules.map((c) => (c.rule.meta.resourceTypes.includes('*') ? allTypes : [...new Set(c.rule.meta.resourceTypes)].sort(cmp)));
@@ -79,8 +81,13 @@ export function runDeclarativeRules(rules: readonly CompiledRule[], de: Declarat
     const envs = refs.environmentsOfType(type);
     const positions = ctx.typePositions.get(type) ?? [];
     for (const run of here) run.startType(positions);
+    let listing = false;
     for (let ri = 0; ri < resources.length; ri++) {
       if (excluded !== undefined && excluded.has(positions[ri]!)) continue;
+      if (listPasses !== undefined && listPasses.has(positions[ri]!) !== listing) {
+        listing = !listing;
+        for (const run of here) run.listPasses(listing);
+      }
       const env = envs[ri] ?? null;
       const r = resources[ri]!;
       scope.resource = r;
@@ -110,6 +117,7 @@ export function runDeclarativeRules(rules: readonly CompiledRule[], de: Declarat
         run.judge(scope, ri);
       }
     }
+    if (listing) for (const run of here) run.listPasses(false);
   }
   const listed = coverageTypes(ctx, allTypes);
   return runs.map((run, i) => [...run.out, ...coverageGaps(rules[i]!.rule.meta, rules[i]!.rule.meta.resourceTypes.includes('*') ? listed : typesOf[i]!, ctx, de.locator)]);
@@ -144,7 +152,7 @@ class RuleRun {
   /** Types whose resources hold the inbound relations the rule reads (alarms for `monitors`). */
   private readonly sourceTypes: readonly string[];
   /** Summary mode, one item: an untraced TRUE is a counted pass and nothing more. */
-  readonly quickPass: PassCounter | undefined;
+  quickPass: PassCounter | undefined;
   /** What the rule leaves out (rule file `exempt`), with the index that tells. */
   readonly exempt: { kinds: readonly ExemptionKind[]; index: ExemptionIndex } | undefined;
   private readonly locs = new Map<string, SpecLocation | undefined>();
@@ -152,11 +160,13 @@ class RuleRun {
   private readonly passEvidence = new PassEvidence();
   private readonly passSuffix: string;
   private readonly selectAll: boolean;
+  /** The counter while passes are counted; undefined while they are listed. */
+  private passCounter: PassCounter | undefined;
 
   constructor(
     private readonly c: CompiledRule,
     private readonly de: DeclarativeEnv,
-    private readonly passCounter: PassCounter | undefined,
+    private readonly counter: PassCounter | undefined,
   ) {
     const { meta } = c.rule;
     this.passSuffix = `: ${meta.title}`;
@@ -166,7 +176,8 @@ class RuleRun {
     this.needsEnv = c.reads.env;
     this.sourceTypes = [...new Set((c.reads.inbound ?? []).flatMap((k) => INBOUND_SOURCES[k] ?? []))].sort(cmp);
     this.gaps = (c.reads.config || this.sourceTypes.length > 0) && de.typeErrors.size > 0;
-    this.quickPass = passCounter !== undefined && c.eachSegs === undefined ? passCounter : undefined;
+    this.passCounter = counter;
+    this.quickPass = counter !== undefined && c.eachSegs === undefined ? counter : undefined;
     this.exempt = c.rule.exempt && c.rule.exempt.length > 0 ? { kinds: c.rule.exempt, index: exemptionsOf(de.ctx) } : undefined;
   }
 
@@ -187,6 +198,12 @@ class RuleRun {
     const e = this.entry(ri);
     this.push(e, 'pass', `${e.label}: left out of "${this.c.rule.meta.title}": ${x.reason}`, exemptEvidence(x), scope.env);
     return true;
+  }
+
+  /** Summary mode: list this resource's passes as results instead of counting them. */
+  listPasses(on: boolean): void {
+    this.passCounter = on ? undefined : this.counter;
+    this.quickPass = on || this.c.eachSegs !== undefined ? undefined : this.counter;
   }
 
   startType(positions: readonly number[]): void {

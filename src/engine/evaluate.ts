@@ -41,6 +41,16 @@ export function evaluate(input: EvaluateInput): Evaluation {
   return evaluateWithContext(ctx, input.rules, input.analyses ?? ANALYSES, { passes: input.passes });
 }
 
+/** Summary mode: the passes left among results, counted instead of kept. */
+function countPasses(results: Result[], counter: PassCounter): Result[] {
+  const kept: Result[] = [];
+  for (const r of results) {
+    if (r.status === 'pass') counter.add(r.resource.environment, (r.evidence as { exempt?: unknown }).exempt !== undefined);
+    else kept.push(r);
+  }
+  return kept;
+}
+
 export function evaluateWithContext(
   ctx: IndexedContext,
   rules: readonly Rule[],
@@ -66,7 +76,10 @@ export function evaluateWithContext(
     ...(exclusions.positions.size > 0 ? { excluded: exclusions.positions } : {}),
   };
 
+  // Summary mode counts passes as they are judged; a judgement that read unknown tags is
+  // settled as not-evaluated afterwards, so those passes are listed first, counted after.
   const tagGaps = findTagGaps(ctx);
+  if (summary && tagGaps) de.listPasses = new Set(tagGaps.resources.map((g) => g.position));
   const ordered = [...rules].sort((a, b) => severityRank(a.meta.severity) - severityRank(b.meta.severity) || cmp(a.meta.id, b.meta.id));
   const results: Result[] = [];
   const accessMatrix: AccessCell[] = [];
@@ -85,6 +98,7 @@ export function evaluateWithContext(
 
   for (const rule of ordered) {
     let ruleResults: Result[];
+    let counter: PassCounter | undefined;
     if (rule.analysis) {
       const analysis = analyses[rule.analysis.name];
       if (!analysis) throw new Error(`rule ${rule.meta.id}: unknown analysis '${rule.analysis.name}'`);
@@ -92,7 +106,7 @@ export function evaluateWithContext(
       const counts = summary ? new PassCounter() : undefined;
       // Set on the context itself, not a copy: analyses cache shared indexes per context object.
       const prevCount = ctx.countPass;
-      if (counts) ctx.countPass = excludedArns.size === 0 ? (env) => counts.add(env) : (env, arn) => void (excludedArns.has(arn) || counts.add(env));
+      if (counts && !tagGaps) ctx.countPass = excludedArns.size === 0 ? (env) => counts.add(env) : (env, arn) => void (excludedArns.has(arn) || counts.add(env));
       const kinds = rule.exempt;
       if (kinds && kinds.length > 0) {
         const index = exemptionsOf(ctx);
@@ -111,13 +125,13 @@ export function evaluateWithContext(
       if (report.accessMatrix) accessMatrix.push(...report.accessMatrix);
       if (report.costs) costs.push(...report.costs);
       const convert = outcomeConverter(rule.meta, refs, locator);
-      if (counts) {
+      counter = counts;
+      if (counts && !tagGaps) {
         ruleResults = [];
         for (const o of report.outcomes) {
           if (o.status === 'pass') counts.add(refs.environmentOf(o), o.evidence.exempt !== undefined);
           else ruleResults.push(convert(o));
         }
-        counts.into(rule.meta.id, passCounts);
       } else ruleResults = report.outcomes.map(convert);
       // Per-resource analyses report gaps per type; any analysis, an unreadable account.
       const declared = rule.meta.resourceTypes.includes('*') ? coverageTypes(ctx, [...ctx.byType.keys()]) : rule.meta.resourceTypes;
@@ -125,7 +139,7 @@ export function evaluateWithContext(
     } else {
       const i = declarativeIndex.get(rule)!;
       ruleResults = declarativeResults[i]!;
-      declarativeCounts[i]?.into(rule.meta.id, passCounts);
+      counter = declarativeCounts[i];
     }
     if (tagGaps) {
       const perResource = !rule.analysis || analyses[rule.analysis.name]?.perResource === true;
@@ -133,7 +147,9 @@ export function evaluateWithContext(
       ruleResults = settleUnknownTags(ruleResults, { meta: rule.meta, perResource, ...(ignoreTypes ? { ignoreTypes } : {}) }, tagGaps, ctx, refs);
       // It adds results for resources whose tags could not be read: not for excluded ones.
       if (excludedArns.size > 0) ruleResults = ruleResults.filter((r) => !excludedArns.has(r.resource.arn));
+      if (counter) ruleResults = countPasses(ruleResults, counter);
     }
+    counter?.into(rule.meta.id, passCounts);
     for (const r of sortRuleResults(ruleResults)) results.push(r);
   }
 

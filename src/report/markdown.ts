@@ -6,6 +6,7 @@ import { CATEGORIES } from '../model/result.js';
 import { cmp, type ReportContext, runFacts, type RunFacts, scopeCategory, severityRank, sortedResults, UNATTRIBUTED } from './context.js';
 import { accessViolation, concernedEnvironment, costStatus } from './derived.js';
 import { excludedSection } from './markdown-excluded.js';
+import { fitMarkdown } from './markdown-limit.js';
 import type { Formatter } from './formatter.js';
 import { md, mdWithCode, mermaidCategory, mermaidLabel } from './escape.js';
 
@@ -316,5 +317,5 @@ export const markdownFormatter: Formatter = {
   mediaType: 'text/markdown',
   summary: 'for `$GITHUB_STEP_SUMMARY` and pull-request comments: verdict, tables, the top findings',
   byDefault: true,
-  write: (evaluation, ctx, sink) => sink.write(renderMarkdown(evaluation, ctx)),
+  write: (evaluation, ctx, sink) => sink.write(fitMarkdown(renderMarkdown(evaluation, ctx))),
 };

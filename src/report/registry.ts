@@ -1,15 +1,26 @@
 // Every report format, in the order reports are written and listed. A new format is one
 // module exporting a Formatter, one line here, and its test; `--format`, the file names
 // and the README's table of formats are derived from this list.
+import { asffFormatter } from './asff.js';
 import { csvFormatter } from './csv.js';
 import type { Formatter } from './formatter.js';
 import { htmlFormatter } from './html/index.js';
 import { jsonFormatter } from './json.js';
 import { junitFormatter } from './junit.js';
 import { markdownFormatter } from './markdown.js';
+import { ocsfFormatter } from './ocsf.js';
 import { sarifFormatter } from './sarif-format.js';
 
-export const FORMATTERS: readonly Formatter[] = [jsonFormatter, sarifFormatter, markdownFormatter, csvFormatter, junitFormatter, htmlFormatter];
+export const FORMATTERS: readonly Formatter[] = [
+  jsonFormatter,
+  sarifFormatter,
+  markdownFormatter,
+  csvFormatter,
+  junitFormatter,
+  ocsfFormatter,
+  asffFormatter,
+  htmlFormatter,
+];
 
 export const FORMAT_NAMES: readonly string[] = FORMATTERS.map((f) => f.name);
 export const DEFAULT_FORMATS: readonly string[] = FORMATTERS.filter((f) => f.byDefault).map((f) => f.name);

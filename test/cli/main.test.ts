@@ -28,10 +28,12 @@ describe('envgate entry point', () => {
       'envgate gate',
       'envgate inventory',
       'envgate validate <spec...>',
+      'envgate draft <docs..>',
       'envgate rules [action] [id]',
       'envgate schema [name]',
       'envgate diff <old> <new>',
       'envgate merge <reports..>',
+      'envgate publish',
     ]);
     const options = text.split('\nOptions:\n')[1]!.split('\n').map((l) => /--[a-z-]+/.exec(l)?.[0]);
     expect(options).toEqual(['--quiet', '--verbose', '--version', '--help']);

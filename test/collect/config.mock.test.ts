@@ -98,13 +98,13 @@ describe('AWS Config source', () => {
     expect((await collectConfig(session(), { accountId: PROD, region: 'us-east-1' })).size).toBe(0);
   });
 
-  it('records a failed query as a collection error and serves nothing', async () => {
+  it('records a failed query as a collection error of Config alone and serves nothing (the describes read the buckets)', async () => {
     configMock.on(DescribeConfigurationRecordersCommand).resolves({ ConfigurationRecorders: [{ name: 'default' }] });
     configMock.on(DescribeConfigurationRecorderStatusCommand).resolves({ ConfigurationRecordersStatus: [{ name: 'default', recording: true }] });
     configMock.on(SelectResourceConfigCommand).rejects(Object.assign(new Error('not authorized'), { name: 'AccessDeniedException' }));
     const s = session();
     expect((await collectConfig(s, { accountId: PROD, region: 'us-east-1' })).size).toBe(0);
-    expect(s.errors).toEqual([expect.objectContaining({ service: 'config', operation: 'SelectResourceConfig', code: 'AccessDeniedException', affects: ['AWS::S3::Bucket'] })]);
+    expect(s.errors).toEqual([expect.objectContaining({ service: 'config', operation: 'SelectResourceConfig', code: 'AccessDeniedException', affects: ['config'] })]);
   });
 
   it('queries an aggregator once for the organisation and keeps only accounts and regions in scope', async () => {

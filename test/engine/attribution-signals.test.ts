@@ -27,8 +27,8 @@ function spec(): Spec {
 }
 
 const subnetVpc = new Map([[SUBNET_ARN, 'vpc-0abc']]);
-const attributor = createAttributor(spec(), (arn) => subnetVpc.get(arn) ?? vpcIdResolver(new Map())(arn));
-const at = (r: Resource) => attributor.attribute(r);
+// Built per call, inside each test: what the spec compiles to is then each test's to check.
+const at = (r: Resource) => createAttributor(spec(), (arn) => subnetVpc.get(arn) ?? vpcIdResolver(new Map())(arn)).attribute(r);
 const untagged = (type: string, name: string, over: Partial<Resource> = {}) => res(type, name, { accountId: '333333333333', ...over });
 
 describe('attribution signals', () => {
@@ -74,6 +74,50 @@ describe('attribution signals', () => {
     expect(at(untagged('AWS::EC2::Instance', 'i-3', { relations: [{ kind: 'vpc', target: `arn:aws:ec2:us-east-1:${PROD_ACCOUNT}:vpc/vpc-0def` }] })).evidence).toEqual([]);
     // Other relation kinds say nothing about the VPC.
     expect(at(untagged('AWS::EC2::Instance', 'i-4', { relations: [{ kind: 'volume', target: VPC_ARN }] })).evidence).toEqual([]);
+  });
+
+  it('vpc: a VPC is attributed by its own id before any relation; an unresolved relation gives way to the next', () => {
+    const vpc = untagged('AWS::EC2::VPC', 'vpc-0abc', { config: { vpcId: 'vpc-0abc' }, relations: [{ kind: 'vpc', target: `arn:aws:ec2:us-east-1:${PROD_ACCOUNT}:vpc/vpc-0def` }] });
+    expect(at(vpc).environment).toBe('production');
+    const i = untagged('AWS::EC2::Instance', 'i-5', { relations: [{ kind: 'subnet', target: `arn:aws:ec2:us-east-1:${PROD_ACCOUNT}:subnet/subnet-unknown` }, { kind: 'vpc', target: VPC_ARN }] });
+    expect(at(i).evidence).toEqual([{ signal: 'vpc', environment: 'production', detail: 'in VPC vpc-0abc' }]);
+  });
+
+  it('vpcIdResolver: a VPC or subnet resource by its config, else a VPC ARN by its id', () => {
+    const subnet = res('AWS::EC2::Subnet', 'subnet-7', { config: { vpcId: 'vpc-77' } });
+    const odd = res('AWS::EC2::Subnet', 'subnet-8', { config: { vpcId: 8 } });
+    const resolve = vpcIdResolver(new Map([[subnet.arn, subnet], [odd.arn, odd]]));
+    expect(resolve(subnet.arn)).toBe('vpc-77');
+    expect(resolve(`arn:aws:ec2:us-east-1:${PROD_ACCOUNT}:vpc/vpc-0a1`)).toBe('vpc-0a1');
+    expect(resolve(`arn:aws:ec2:us-east-1:${PROD_ACCOUNT}:vpc/vpc-0a1/extra`)).toBeUndefined();
+    expect(resolve(`arn:aws:ec2:us-east-1:${PROD_ACCOUNT}:vpc/vpc-0A1`)).toBeUndefined();
+    expect(resolve(odd.arn)).toBeUndefined();
+    expect(resolve(`arn:aws:ec2:us-east-1:${PROD_ACCOUNT}:subnet/subnet-9`)).toBeUndefined();
+  });
+
+  it('an environment without attribution settings is still named by its tag values', () => {
+    const s = spec();
+    delete (s.environments.staging as unknown as Record<string, unknown>).attribution;
+    const r = createAttributor(s, () => undefined).attribute(res('AWS::S3::Bucket', 'x', { accountId: STAGING_ACCOUNT, tags: { Environment: 'stg' } }));
+    expect(r).toEqual({ environment: 'staging', evidence: [{ signal: 'tag', environment: 'staging', detail: 'tag Environment=stg' }], conflict: false });
+  });
+
+  it('two environments in one account-wide account, and one VPC listed by two, conflict', () => {
+    const s = spec();
+    s.environments.production!.attribution!.accountWide = true;
+    s.environments.production!.accounts = [{ id: STAGING_ACCOUNT }];
+    s.environments.staging!.attribution!.vpcs = ['vpc-0abc'];
+    const a = createAttributor(s, () => undefined);
+    expect(a.attribute(res('AWS::S3::Bucket', 'y', { accountId: STAGING_ACCOUNT })).evidence.map((e) => [e.signal, e.environment])).toEqual([['account', 'production'], ['account', 'staging']]);
+    expect(a.attribute(untagged('AWS::RDS::DBInstance', 'db', { config: { vpcId: 'vpc-0abc' } })).evidence.map((e) => [e.signal, e.environment])).toEqual([['vpc', 'production'], ['vpc', 'staging']]);
+  });
+
+  it('relation evidence names its parent; records with the same signals are one object', () => {
+    const a = createAttributor(spec(), () => undefined);
+    expect(a.relationEvidence('staging', 'in VPC vpc-9', 'arn:p')).toEqual({ signal: 'relation', environment: 'staging', detail: 'in VPC vpc-9', parent: 'arn:p' });
+    expect(a.inheritedFrom([a.relationEvidence('staging', 'in VPC vpc-9', 'arn:p')])).toEqual({ environment: 'staging', evidence: [{ signal: 'relation', environment: 'staging', detail: 'in VPC vpc-9', parent: 'arn:p' }], conflict: false });
+    const one = a.attribute(untagged('AWS::S3::Bucket', 'prod-1'));
+    expect(a.attribute(untagged('AWS::S3::Bucket', 'prod-2'))).toBe(one);
   });
 
   it('signals naming two environments are a conflict with no environment; agreeing signals are not', () => {

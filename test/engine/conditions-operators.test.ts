@@ -202,6 +202,10 @@ describe('subjects', () => {
     expect(v({ spec: 'tagging.required', contains: 'Owner' })).toBe(TRUE);
     expect(v({ spec: 'tagging.required', contains: 'Team' })).toBe(FALSE);
     expect(verdict({ spec: 'tagging.nothing', exists: true }).trace.missing).toEqual([]);
+    // key selects an entry of a spec map by a resource field.
+    expect(v({ spec: 'environments', key: 'tags.Environment', exists: true })).toBe(TRUE);
+    expect(v({ spec: 'environments', key: 'name', exists: true })).toBe(FALSE);
+    expect(verdict({ spec: 'environments', key: 'name', equals: 1 }).trace.missing).toEqual(['spec environments[name] not set']);
   });
 
   it('item reads the current each item', () => {
@@ -241,5 +245,43 @@ describe('subjects', () => {
   it('a comparison without an operator is a compile error naming its subject', () => {
     expect(() => verdict({ path: 'config.days' })).toThrow("condition on 'config.days' has no operator");
     expect(() => verdict({ env: 'limits.days' })).toThrow("condition on 'env:limits.days' has no operator");
+  });
+});
+
+describe('traces (evidence and not-evaluated reasons)', () => {
+  it('each leaf names its subject, operator, observed and expected values', () => {
+    const { trace } = verdict({ all: [{ spec: 'tagging.required', exists: true }, { item: 'days', equals: 1 }, { inbound: 'monitors', count: { gte: 1 } }, { path: 'config.ports', every: { gt: 1 } }] }, { item: { days: 1 } });
+    expect(trace.leaves.map(({ subject, op, observed, expected, result }) => ({ subject, op, observed, expected, result }))).toEqual([
+      { subject: 'spec:tagging.required', op: 'exists', observed: ['Owner', 'CostCentre'], expected: true, result: TRUE },
+      { subject: 'item:days', op: 'equals', observed: 1, expected: 1, result: TRUE },
+      { subject: 'inbound:monitors', op: 'count', observed: ['arn:aws:cloudwatch:us-east-1:111111111111:alarm:a1'], expected: { gte: 1 }, result: TRUE },
+      { subject: 'config.ports', op: 'every', observed: [22, 443], expected: { gt: 1 }, result: TRUE },
+    ]);
+    expect(trace.leaves[3]!.offending).toEqual([]);
+  });
+
+  it('a failing count states every bound, not only the first that failed', () => {
+    const { trace } = verdict({ path: 'config.list', count: { gt: 5, lt: 4 } });
+    expect(trace.leaves.map((l) => [l.op, l.expected, l.result])).toEqual([['count', { gt: 5, lt: 4 }, FALSE]]);
+  });
+
+  it('none records the element that matched and its inner comparison', () => {
+    const { trace } = verdict({ path: 'config.ports', none: { equals: 22 } });
+    expect(trace.leaves[0]!.inner).toEqual({ subject: '.', op: 'equals', observed: 22, expected: 22, result: TRUE });
+  });
+
+  it('an unknown element inside every names what was missing', () => {
+    const r = prod('AWS::S3::Bucket', 'q', { config: { rules: [{ days: 5 }] } });
+    const { trace } = verdict({ path: 'config.rules', every: { path: 'days', gte: { env: 'limits.unset' } } }, { resource: r });
+    expect(trace.missing).toEqual(['spec environments.production.limits.unset not set']);
+    expect(trace.leaves.map((l) => [l.op, l.result, l.offending])).toEqual([['every', UNKNOWN, []]]);
+  });
+
+  it('a message is carried by every comparison inside the condition that states it', () => {
+    const { trace } = verdict({ message: 'retention {observed}', all: [{ path: 'config.days', equals: 1 }, { path: 'config.size', equals: 5 }] });
+    expect(trace.leaves.map((l) => l.message?.source)).toEqual(['retention {observed}', 'retention {observed}']);
+    const own = verdict({ message: 'outer', all: [{ message: 'inner', path: 'config.days', equals: 1 }, { path: 'config.size', equals: 5 }] });
+    expect(own.trace.leaves.map((l) => l.message?.source)).toEqual(['inner', 'outer']);
+    expect(verdict({ path: 'config.days', equals: 1 }).trace.leaves[0]!.message).toBeUndefined();
   });
 });

@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/engine/evaluate.js';
 import type { CollectionError } from '../../src/model/snapshot.js';
-import { loadRules } from '../../src/rules/load.js';
+import type { Rule } from '../../src/engine/rule.js';
+import { loadRules, parseRule } from '../../src/rules/load.js';
 import { baseSpec, envSpec, loaded, NOW, PROD_ACCOUNT, res, snapshot, STAGING_ACCOUNT } from './helpers.js';
 
 const taggingDenied: CollectionError = {
@@ -77,5 +78,40 @@ describe('resources whose tags could not be read', () => {
     ]);
     expect(volume['required-tags']?.status).toBe('pass');
     expect(volume['attribution-missing']?.status).toBe('pass');
+  });
+
+  // Summary mode counts passes as they are judged; a judgement that read unknown tags must
+  // end as the not-evaluated result alone (as in 'all' mode), never also as a counted pass.
+  it('are never counted as passes in --passes summary, where the same results are not-evaluated', () => {
+    const text = ['id: queue-encrypted', 'title: Queues are encrypted', 'category: encryption', 'severity: low', "resourceTypes: ['AWS::SQS::Queue']", 'description: d', 'remediation: r', 'requirement: /environments', 'docs: https://example.com', 'check: { path: config.encryption.enabled, equals: true }', ''].join('\n');
+    const custom = parseRule(text, 'queue-encrypted.yaml', 'test');
+    if (!('rule' in custom)) throw new Error(JSON.stringify(custom.diagnostics));
+    const rules: Rule[] = [...loadRules().filter((r) => ['required-tags', 'attribution-missing', 'isolation-shared-resources'].includes(r.meta.id)), custom.rule];
+    // This time the queue whose tags are unknown is encrypted: the custom rule, which needs no environment, would pass it.
+    const blind = res('AWS::SQS::Queue', 'orders', { config: { encryption: { enabled: true } } });
+    const staged = res('AWS::SQS::Queue', 'orders', { accountId: STAGING_ACCOUNT, tags: { Environment: 'staging', Owner: 'a' }, config: { encryption: { enabled: true } } });
+    const volume = res('AWS::EC2::Volume', 'data', { tags: { Environment: 'production', Owner: 'a' }, config: { encryption: { enabled: true } } });
+    const input = { spec: spec(), snapshot: snapshot([blind, staged, volume], { errors: [taggingDenied] }), rules, now: NOW };
+    const summary = evaluate({ ...input, passes: 'summary' });
+    const notEvaluated = [
+      ['attribution-missing', 'orders', PROD_ACCOUNT],
+      ['isolation-shared-resources', 'data', PROD_ACCOUNT],
+      ['queue-encrypted', 'orders', PROD_ACCOUNT],
+      ['required-tags', 'orders', PROD_ACCOUNT],
+    ];
+    expect(summary.results.map((r) => [r.ruleId, r.resource.name, r.resource.accountId, r.status]).sort()).toEqual(notEvaluated.map((r) => [...r, 'not-evaluated']));
+    // The volume is judged in the blind account: isolation reads environments across it, so it is not a pass either.
+    expect(summary.passCounts!.map((c) => `${c.ruleId} ${c.environment} ${c.passes}`).sort()).toEqual([
+      'attribution-missing production 1',
+      'attribution-missing staging 1',
+      'isolation-shared-resources staging 1',
+      'queue-encrypted staging 1',
+      'required-tags production 1',
+      'required-tags staging 1',
+    ]);
+    // 'all' mode lists the same passes and the same not-evaluated results.
+    const all = evaluate(input);
+    expect(all.results.filter((r) => r.status !== 'pass')).toEqual(summary.results);
+    expect(all.results.filter((r) => r.status === 'pass')).toHaveLength(6);
   });
 });

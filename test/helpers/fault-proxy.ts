@@ -125,6 +125,26 @@ export function denyService(service: string): FaultFn {
   return (req, info) => (info.service === service ? accessDenied(req, info) : undefined);
 }
 
+/** Throttling for every call to one service: retries run out, so each call ends as an error. */
+export function throttleService(service: string): FaultFn {
+  return (req, info) => (info.service === service ? throttling(req, info) : undefined);
+}
+
+/**
+ * AWS Config as a source that fails: the recorder answers say it records every type (moto
+ * has none recording, and its SelectResourceConfig is a stub), and the query that would
+ * serve the buckets is denied.
+ */
+export function configQueryDenied(): FaultFn {
+  const json = (body: unknown): InjectedFault => ({ status: 200, contentType: 'application/x-amz-json-1.1', body: JSON.stringify(body) });
+  return (req, info) => {
+    if (info.service !== 'config') return undefined;
+    if (info.operation === 'DescribeConfigurationRecorders') return json({ ConfigurationRecorders: [{ name: 'default', recordingGroup: { allSupported: true } }] });
+    if (info.operation === 'DescribeConfigurationRecorderStatus') return json({ ConfigurationRecordersStatus: [{ name: 'default', recording: true }] });
+    return accessDenied(req, info);
+  };
+}
+
 /** JSON-protocol services (DynamoDB, ...): AccessDenied for every request whose X-Amz-Target starts with `prefix`. */
 export function denyJsonTarget(prefix: string): FaultFn {
   return (req, info) => (String(req.headers['x-amz-target'] ?? '').startsWith(prefix) ? accessDenied(req, info) : undefined);

@@ -6,6 +6,7 @@ import { parseFormats, renderReports } from '../../src/cli/report-options.js';
 import { renderToString } from '../../src/report/formatter.js';
 import { renderJson } from '../../src/report/json.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
+import { fitMarkdown } from '../../src/report/markdown-limit.js';
 import { DEFAULT_FORMATS, FORMATTERS, formatterFor, formatsTable } from '../../src/report/registry.js';
 import { renderSarif } from '../../src/report/sarif.js';
 import { sampleContext, sampleEvaluation } from './helpers.js';
@@ -34,7 +35,7 @@ describe('formatter registry', () => {
     const ctx = sampleContext();
     expect(renderToString(formatterFor('json')!, ev, ctx)).toBe(renderJson(ev, ctx));
     expect(renderToString(formatterFor('sarif')!, ev, ctx)).toBe(renderSarif(ev, ctx));
-    expect(renderToString(formatterFor('md')!, ev, ctx)).toBe(renderMarkdown(ev, ctx));
+    expect(renderToString(formatterFor('md')!, ev, ctx)).toBe(fitMarkdown(renderMarkdown(ev, ctx)));
   });
 
   it('lists every format in the README table', () => {

@@ -17,6 +17,7 @@ import { defineCommand, type GlobalArgs } from '../command.js';
 import type { ExitCode } from '../exit-codes.js';
 import { writeFilesAtomic } from '../fs-atomic.js';
 import { defaultDeps, type PipelineArgs, type PipelineDeps, reportContext, runPipeline, withPipelineOptions } from '../pipeline.js';
+import { fitMarkdown } from '../../report/markdown-limit.js';
 import { emitReports, parseFormats, renderReports, reportFiles, type ReportArgs, withReportOptions } from '../report-options.js';
 import { FAIL_ON_CHOICES } from './scan.js';
 
@@ -81,15 +82,16 @@ export function makeGateCommand(deps: PipelineDeps = defaultDeps) {
       const rctx = { ...base, snapshot: { ...base.snapshot, errors }, scope: { environments: [from, to].sort() } };
       const evaluation = { ...scoped, results: decision.results };
       const scope = { from: from, to: to, failOn: args['fail-on'] };
-      const prefix = new Map([['md', gateMarkdown(decision, scope)]]);
+      // The gate's verdict goes first in the Markdown, and the whole still fits a step summary.
+      const finish = new Map([['md', (md: string) => fitMarkdown(gateMarkdown(decision, scope) + md)]]);
 
       if (args.out === '-') {
         const rendered = renderReports(formats, evaluation, rctx);
-        for (const [f, text] of rendered) rendered.set(f, (prefix.get(f) ?? '') + text);
+        for (const [f, text] of rendered) rendered.set(f, finish.get(f)?.(text) ?? text);
         emitReports(rendered, args.out, ctx.out);
       } else {
         const notes: string[] = [];
-        const files = reportFiles(formats, evaluation, rctx, args.out, notes, prefix);
+        const files = reportFiles(formats, evaluation, rctx, args.out, notes, finish);
         files.push({ path: path.join(args.out, GATE_FILE), data: `${JSON.stringify(gateSummary(decision, scope), null, 2)}\n` });
         writeFilesAtomic(files);
         for (const n of notes) ctx.out.warn(`envgate gate: ${n}`);

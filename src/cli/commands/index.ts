@@ -32,6 +32,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./validate.js')).validateCommand as Command<unknown>,
   },
   {
+    command: 'draft <docs..>',
+    describe: 'Draft a spec from architecture documents (every value cites its line), or --check the drift between them and a spec (exit 1)',
+    load: async () => (await import('./draft.js')).draftCommand as Command<unknown>,
+  },
+  {
     command: 'rules [action] [id]',
     describe: 'List the rules, or show one (built-in plus --rules directories)',
     load: async () => (await import('./rules.js')).rulesCommand as Command<unknown>,
@@ -50,6 +55,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     command: 'merge <reports..>',
     describe: 'Combine shards of parallel scans: envgate.json reports into one report set, or snapshots into one snapshot',
     load: async () => (await import('./merge.js')).mergeCommand as Command<unknown>,
+  },
+  {
+    command: 'publish',
+    describe: "Send a report's findings to AWS Security Hub (envgate's only write to AWS)",
+    load: async () => (await import('./publish.js')).publishCommand as Command<unknown>,
   },
 ];
 

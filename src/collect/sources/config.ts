@@ -40,11 +40,13 @@ export async function collectConfig(s: Session, t: Target): Promise<Set<string>>
   });
   if (!recorded) return served;
   const expr = `SELECT ${FIELDS} WHERE resourceType = '${BUCKET}' AND awsRegion = '${t.region}'`;
+  // A failed query leaves no gap: the describes then read every bucket (their own errors say
+  // what they could not), so the error names Config's area, not the bucket type.
   const ok = await s.paginate(
     t,
     'config',
     'SelectResourceConfig',
-    [BUCKET],
+    quietAffects,
     (c, token) => c.send(new SelectResourceConfigCommand({ Expression: expr, Limit: s.page(100), ...(token ? { NextToken: token } : {}) })),
     (p) => p.NextToken,
     (p) => {
@@ -67,7 +69,8 @@ export async function collectAggregate(s: Session, t: Target, aggregator: string
     t,
     'config',
     'SelectAggregateResourceConfig',
-    [BUCKET],
+    // As above: without the aggregator's answer each account's Config or describes run.
+    ['config'],
     (c, token) => c.send(new SelectAggregateResourceConfigCommand({ ConfigurationAggregatorName: aggregator, Expression: expr, Limit: s.page(100), ...(token ? { NextToken: token } : {}) })),
     (p) => p.NextToken,
     (p) => {

@@ -211,6 +211,10 @@ function outcomeFor(ctx: EngineContext, d: EnvironmentCostDetail, top: number): 
       if (d.actual.cents > ceilingCents) {
         verdicts.push('over');
         over.push(label);
+      } else if (costErrors.length > 0) {
+        // Spend of an account (or a page) that could not be read may be missing: under is not known.
+        verdicts.push('unknown');
+        reasons.push(`${label} is a lower bound: ${costErrors.map(describeError).join('; ')}`);
       } else {
         verdicts.push('under');
         under.push(label);

@@ -190,6 +190,20 @@ describe('cost-ceiling, actual spend', () => {
     expect(denied.reason).toContain('ce:GetCostAndUsage');
   });
 
+  it('is not evaluated under the ceiling when Cost Explorer failed in another account: the spend read is a lower bound', () => {
+    // Account 1 answered (150 of production's spend); this account's call was denied.
+    const err = collectionError(['costs'], { service: 'ce', operation: 'GetCostAndUsage', region: 'us-east-1' });
+    const costs = [costRecord('production', 150, { accountId: '1' })];
+    const partial = only(ctxWith({ monthlyCeilingUsd: 200, source: 'actual' }, [], { costs, errors: [err] }));
+    expect(partial.status).toBe('not-evaluated');
+    expect(partial.reason).toBe(
+      'actual $150.00 for 2025-05-01..2025-06-01 is a lower bound: collection error ce:GetCostAndUsage AccessDenied in 111122223333/us-east-1: not authorized',
+    );
+    // What was read already exceeds the ceiling: a failure whatever the rest.
+    const over = only(ctxWith({ monthlyCeilingUsd: 100, source: 'actual' }, [], { costs, errors: [err] }));
+    expect(over.status).toBe('fail');
+  });
+
   it('with source both, fails when either figure is over and reports both', () => {
     const ctx = ctxWith({ monthlyCeilingUsd: 200, source: 'both' }, prodResources(), { costs: [costRecord('production', 250)] });
     const o = only(ctx);

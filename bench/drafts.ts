@@ -1,0 +1,92 @@
+// Golden drafts: `envgate draft` on each seed document, written to
+// fixtures/<name>/draft.yaml, and how much of each fixture spec the draft reproduces.
+// Usage: node --import tsx bench/drafts.ts [--write]   (npm run drafts writes them)
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { compare, draftLeaves } from '../src/draft/compare.js';
+import { draftSpec } from '../src/draft/draft.js';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Which seed documents each fixture spec was written from (fixtures/<name>/README.md). */
+export const DRAFT_FIXTURES: readonly { fixture: string; seeds: readonly string[]; target: number }[] = [
+  { fixture: 'mht-api', seeds: ['003_318e8b2c85ccbdca.txt'], target: 0.8 },
+  { fixture: '3mtt-chatbot', seeds: ['000_017a11c0f774d451.txt', '001_a06f32b36ffa5249.txt'], target: 0.8 },
+  { fixture: 'ai-sdlc', seeds: ['002_000104bb73ea2a90.txt'], target: 0.6 },
+  { fixture: 'monepiceriz', seeds: ['004_484b6b5001ba22ce.txt'], target: 0.6 },
+];
+
+/** ../shared/seeds beside the repository (in a git worktree: beside the main checkout). */
+export function seedsDir(): string {
+  const beside = join(ROOT, '..', 'shared', 'seeds');
+  if (existsSync(beside)) return beside;
+  try {
+    const common = execFileSync('git', ['rev-parse', '--path-format=absolute', '--git-common-dir'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    const main = join(dirname(common), '..', 'shared', 'seeds');
+    if (existsSync(main)) return main;
+  } catch {
+    // not a git checkout: only the first place counts
+  }
+  throw new Error(`the seed documents are not at ${beside} (../shared/seeds beside the repository)`);
+}
+
+export interface DraftMeasure {
+  fixture: string;
+  file: string;
+  yaml: string;
+  fixtureValues: number;
+  reproduced: number;
+  draftValues: number;
+  notInFixture: number;
+  uncited: number;
+  placeholders: number;
+  ambiguities: number;
+  unmapped: number;
+  target: number;
+}
+
+export async function buildDrafts(): Promise<DraftMeasure[]> {
+  const dir = seedsDir();
+  const out: DraftMeasure[] = [];
+  for (const f of DRAFT_FIXTURES) {
+    // Cited by the path the README uses, so the golden files do not depend on the machine.
+    const inputs = f.seeds.map((s) => ({ name: `../shared/seeds/${s}`, text: readFileSync(join(dir, s), 'utf8') }));
+    const draft = await draftSpec(inputs);
+    const leaves = draftLeaves(draft.tree);
+    const spec = parse(readFileSync(join(ROOT, 'fixtures', f.fixture, 'envgate.yaml'), 'utf8')) as unknown;
+    const c = compare(leaves, spec);
+    out.push({
+      fixture: f.fixture,
+      file: join('fixtures', f.fixture, 'draft.yaml'),
+      yaml: draft.yaml,
+      fixtureValues: c.matched.length + c.unsourced.length,
+      reproduced: c.matched.length,
+      draftValues: leaves.filter((l) => !l.placeholder).length,
+      notInFixture: c.missing.length,
+      uncited: c.uncited.length,
+      placeholders: leaves.filter((l) => l.placeholder).length,
+      ambiguities: draft.ambiguities.length,
+      unmapped: draft.unmapped.length,
+      target: f.target,
+    });
+  }
+  return out;
+}
+
+export function measureTable(ms: readonly DraftMeasure[]): string {
+  const pct = (m: DraftMeasure) => `${Math.round((100 * m.reproduced) / m.fixtureValues)}%`;
+  return [
+    '| fixture | fixture values | reproduced | share (target) | draft values | not in fixture | uncited | placeholders | ambiguities | unmapped lines |',
+    '|---|---|---|---|---|---|---|---|---|---|',
+    ...ms.map((m) => `| ${m.fixture} | ${m.fixtureValues} | ${m.reproduced} | ${pct(m)} (${m.target * 100}%) | ${m.draftValues} | ${m.notInFixture} | ${m.uncited} | ${m.placeholders} | ${m.ambiguities} | ${m.unmapped} |`),
+  ].join('\n');
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const ms = await buildDrafts();
+  if (process.argv.includes('--write')) for (const m of ms) writeFileSync(join(ROOT, m.file), m.yaml);
+  process.stdout.write(`${measureTable(ms)}\n`);
+}

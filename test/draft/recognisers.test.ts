@@ -1,0 +1,208 @@
+import { describe, expect, it } from 'vitest';
+import { access } from '../../src/draft/recognisers/access.js';
+import { accounts } from '../../src/draft/recognisers/accounts.js';
+import { backups } from '../../src/draft/recognisers/backups.js';
+import { compute } from '../../src/draft/recognisers/compute.js';
+import { cost } from '../../src/draft/recognisers/cost.js';
+import { dataProtection } from '../../src/draft/recognisers/data-protection.js';
+import { encryption } from '../../src/draft/recognisers/encryption.js';
+import { environments } from '../../src/draft/recognisers/environments.js';
+import { loadBalancer } from '../../src/draft/recognisers/load-balancer.js';
+import { naming } from '../../src/draft/recognisers/naming.js';
+import { network } from '../../src/draft/recognisers/network.js';
+import { parity } from '../../src/draft/recognisers/parity.js';
+import { retention } from '../../src/draft/recognisers/retention.js';
+import { shared } from '../../src/draft/recognisers/shared.js';
+import { RECOGNISERS } from '../../src/draft/recognisers/index.js';
+import { factsOf } from './helpers.js';
+
+describe('draft recognisers', () => {
+  it('registers every kind once', () => {
+    expect(RECOGNISERS.map((r) => r.kind)).toEqual([
+      'environments', 'accounts-regions', 'naming', 'network', 'encryption', 'retention', 'data-protection',
+      'compute', 'load-balancer', 'backups', 'cost', 'shared', 'access', 'parity',
+    ]);
+  });
+
+  it('environments: aliases the document uses', async () => {
+    const md = '- **Development (DEV)**: shared dev environment\n- **Staging (STG)**: tests\n';
+    expect(await factsOf(environments, md)).toEqual([
+      ['development', 'aliases', 'dev', 1],
+      ['staging', 'aliases', 'stg', 2],
+    ]);
+  });
+
+  it('accounts and regions: from ARNs and region names', async () => {
+    const md = '### Staging Environment\n```hcl\nalarm_actions = ["arn:aws:sns:us-west-2:123456789012:staging-alerts"]\n```\n';
+    expect(await factsOf(accounts, md)).toEqual([
+      ['staging', 'accounts', { id: '123456789012' }, 3],
+      ['staging', 'regions', 'us-west-2', 3],
+      ['staging', 'regions', 'us-west-2', 3],
+    ]);
+  });
+
+  it('network: HCL blocks split per environment comment (a VPC range of its own: no default VPC), and the VPC row of a table', async () => {
+    const md = [
+      '```hcl', '# Staging Network', 'vpc_cidr = "10.1.0.0/16"', '', '# Production Network', 'vpc_cidr = "10.0.0.0/16"',
+      'availability_zones = ["us-west-2a"]', '```', '', '| Resource | Staging | Production |', '|---|---|---|', '| **VPC** | `10.1.0.0/16` | `10.0.0.0/16` |', '',
+      '### Staging Environment', '- Network: Custom VPC', '',
+    ].join('\n');
+    expect(await factsOf(network, md)).toEqual([
+      ['staging', 'network/vpcCidrs', '10.1.0.0/16', 3],
+      ['staging', 'network/forbidDefaultVpc', true, 3],
+      ['production', 'network/vpcCidrs', '10.0.0.0/16', 6],
+      ['production', 'network/forbidDefaultVpc', true, 6],
+      ['production', 'network/availabilityZones', 'us-west-2a', 7],
+      ['staging', 'network/vpcCidrs', '10.1.0.0/16', 12],
+      ['production', 'network/vpcCidrs', '10.0.0.0/16', 12],
+      ['staging', 'network/forbidDefaultVpc', true, 15],
+    ]);
+  });
+
+  it('compute: types and counts from HCL, prose and YAML', async () => {
+    const md = [
+      '### Development Environment', '- Single EC2 t3.micro instance', '', '### Production Environment', '```yaml', 'Compute:',
+      '  - EC2: t3.medium x2 (Auto Scaling)', '  - RDS: db.t3.small PostgreSQL (Multi-AZ)', '```', '', '### Staging Environment', '```hcl',
+      'instance_type = "t2.micro"', 'instance_count = 2', '```', '',
+    ].join('\n');
+    expect(await factsOf(compute, md)).toEqual([
+      ['staging', 'compute/instanceTypes', 't2.micro', 13],
+      ['staging', 'compute/instanceCount/min', 2, 14],
+      ['staging', 'compute/instanceCount/max', 2, 14],
+      ['development', 'compute/instanceTypes', 't3.micro', 2],
+      ['development', 'compute/instanceCount/min', 1, 2],
+      ['development', 'compute/instanceCount/max', 1, 2],
+      ['production', 'compute/instanceTypes', 't3.medium', 7],
+      ['production', 'compute/instanceCount/min', 2, 7],
+      ['production', 'compute/dbInstanceClasses', 'db.t3.small', 8],
+      ['production', 'dataProtection/multiAz', 'AWS::RDS::DBInstance', 8],
+    ]);
+  });
+
+  it('load balancers: enable_load_balancer and "no load balancer needed"', async () => {
+    const md = '### Staging Environment\n```hcl\nenable_load_balancer = true\n```\n\n### Development Environment\n- No load balancer needed\n';
+    expect(await factsOf(loadBalancer, md)).toEqual([
+      ['staging', 'compute/loadBalancer', 'required', 3],
+      ['development', 'compute/loadBalancer', 'optional', 7],
+    ]);
+  });
+
+  it('encryption: HCL switches, encrypted kinds, in transit; at rest without a kind is unmapped', async () => {
+    const md = '### Production Environment\n```hcl\nenable_sqs_encryption = true\n```\n\n- RDS encrypted\n- Encrypted at rest and in transit\n';
+    expect(await factsOf(encryption, md)).toEqual([
+      ['production', 'encryption/atRest', 'AWS::SQS::Queue', 3],
+      ['production', 'encryption/atRest', 'AWS::RDS::DBInstance', 6],
+      ['production', 'encryption/inTransit/httpsListeners', true, 7],
+      ['production', 'encryption/inTransit/s3TlsOnly', true, 7],
+    ]);
+    const doc = await (await import('../../src/draft/markdown.js')).parseDocumentText('doc.md', md);
+    expect(encryption.recognise([doc], ['production']).unmapped?.map((u) => u.line)).toEqual([7]);
+  });
+
+  it('retention: log retention days, lifecycle transitions, backend expiration', async () => {
+    const md = [
+      '### Staging Environment', '```hcl', 'sqs_log_retention_days = 7', 's3_lifecycle_transitions = [', '  { days = 7, storage_class = "GLACIER" },', ']',
+      'terraform {', '  backend "s3" {', '    bucket = "state-staging"', '    lifecycle_rule = {', '      expiration_days = 90', '    }', '  }', '}', '```', '',
+    ].join('\n');
+    expect(await factsOf(retention, md)).toEqual([
+      ['staging', 'retention/logGroups', { class: 'sqs', match: ['*sqs*'], days: 7 }, 3],
+      ['staging', 'retention/s3Lifecycle', { buckets: ['@naming:AWS::S3::Bucket'], transitions: [{ days: 7, storageClass: 'GLACIER' }] }, 4],
+      ['staging', 'retention/s3Lifecycle', { buckets: ['state-staging'], transitions: [], expirationDays: 90 }, 10],
+    ]);
+  });
+
+  it('data protection and alarms: versioning, access logging, alarms and their topic', async () => {
+    const md = '### Staging Environment\n```hcl\ns3_versioning_enabled = true\nenable_s3_access_logging = true\nenable_sqs_cloudwatch_alarms = true\nsqs_cloudwatch_alarm_actions = ["arn:aws:sns:us-west-2:123456789012:staging-alerts"]\n```\n';
+    expect(await factsOf(dataProtection, md)).toEqual([
+      ['staging', 'dataProtection/versioning', '*', 3],
+      ['staging', 'dataProtection/accessLogging', 'AWS::S3::Bucket', 4],
+      ['staging', 'monitoring/alarms', 'AWS::SQS::Queue', 5],
+      ['staging', 'monitoring/alarmActions', 'arn:aws:sns:us-west-2:123456789012:staging-alerts', 6],
+      ['staging', 'naming/AWS::SNS::Topic', 'staging-alerts', 6],
+      ['staging', 'attribution/namesByType/AWS::SNS::Topic', 'staging-alerts', 6],
+    ]);
+  });
+
+  it('backups: daily database snapshots; weekly and file backups are unmapped', async () => {
+    const md = '### Backup Strategy\n\n1. **Database Backups**\n   ```yaml\n   Staging: Daily snapshots (30 days retention)\n   Production:\n     - Weekly full backups (1 year retention)\n   ```\n';
+    expect(await factsOf(backups, md)).toEqual([['staging', 'retention/backups', { type: 'AWS::RDS::DBInstance', days: 30 }, 5]]);
+  });
+
+  it('access: a Role | DEV | STG | PROD table, team headings and JSON policies', async () => {
+    const md = [
+      '| Role | DEV | PROD |', '|---|---|---|', '| QA Team | Read Only | No Access |', '', '#### Staging Access (Ops Team)', '```hcl',
+      '# IAM policy', '{"Statement": [{"Effect": "Allow", "Action": ["ec2:Describe*", "s3:GetObject"]}]}', '```', '',
+    ].join('\n');
+    expect(await factsOf(access, md)).toEqual([
+      ['', 'teams/qa-team/title', 'QA Team', 3],
+      ['', 'access/matrix/qa-team/development', 'read', 3],
+      ['', 'teams/qa-team/title', 'QA Team', 3],
+      ['', 'access/matrix/qa-team/production', 'none', 3],
+      ['', 'teams/ops-team/title', 'Ops Team', 7],
+      ['', 'access/matrix/ops-team/staging', 'read', 7],
+    ]);
+  });
+
+  it('cost: estimated costs, ranges (upper bound) and a Cost row', async () => {
+    const md = '**Estimated Staging Costs: ~$25/month**\n- EC2 t2.micro (2x): ~$0/month\n\n| Aspect | Development | Production |\n|---|---|---|\n| **Cost** | ~$10/month | ~$200-400/month |\n';
+    expect(await factsOf(cost, md)).toEqual([
+      ['staging', 'cost/monthlyCeilingUsd', 25, 1],
+      ['development', 'cost/monthlyCeilingUsd', 10, 6],
+      ['production', 'cost/monthlyCeilingUsd', 400, 6],
+    ]);
+  });
+
+  it('naming: pattern cells per type, also attribution; a pattern for several types attributes any type', async () => {
+    const md = '| Resource Type | Staging | Production |\n|---|---|---|\n| **S3 Buckets** | `app-staging-*` | `app-production-*` |\n| **SQS Queues** | `app-staging-*` | `q-production-*` |\n';
+    expect(await factsOf(naming, md)).toEqual([
+      ['staging', 'naming/AWS::S3::Bucket', 'app-staging-*', 3],
+      ['staging', 'attribution/names', 'app-staging-*', 3],
+      ['production', 'naming/AWS::S3::Bucket', 'app-production-*', 3],
+      ['production', 'attribution/namesByType/AWS::S3::Bucket', 'app-production-*', 3],
+      ['staging', 'naming/AWS::SQS::Queue', 'app-staging-*', 4],
+      ['staging', 'attribution/names', 'app-staging-*', 4],
+      ['production', 'naming/AWS::SQS::Queue', 'q-production-*', 4],
+      ['production', 'attribution/namesByType/AWS::SQS::Queue', 'q-production-*', 4],
+    ]);
+  });
+
+  it('shared: a Shared column naming a resource; None is not shared', async () => {
+    const md = '| Resource Type | Staging | Production | Shared |\n|---|---|---|---|\n| **VPC** | a | b | None |\n| **Route53 Hosted Zone** | - | - | yes `example.com` |\n';
+    expect(await factsOf(shared, md)).toEqual([
+      ['', 'shared', { type: 'AWS::Route53::HostedZone', name: 'example.com', reason: 'doc.md:4: Route53 Hosted Zone shared' }, 4],
+    ]);
+  });
+
+  it('parity: same-as statements, HCL comments and production-identical', async () => {
+    const md = [
+      '### Staging Environment', '- Same encryption as production', '- Load balancer (if prod has one)', '```hcl', 'enable_sqs_cloudwatch_alarms = true # Same monitoring as production', '```', '',
+      '### Development Environment', '- Production-identical configuration', '',
+    ].join('\n');
+    expect(await factsOf(parity, md)).toEqual([
+      ['', 'parity/staging/production', 'encryption', 2],
+      ['', 'parity/staging/production', 'loadBalancer', 3],
+      ...['encryption', 'versioning', 'accessLogging', 'alarms', 'loadBalancer', 'resourceKinds', 'lifecyclePolicy', 'multiAz'].map(
+        (p) => ['', 'parity/development/production', p, 9] as [string, string, unknown, number],
+      ),
+      ['', 'parity/staging/production', 'alarms', 5],
+    ]);
+  });
+
+  it('context: a "### Production Data" heading or a **Staging**: label scopes the lines below; a link is not HTTPS', async () => {
+    const md = '### **Production Data**\n- Encryption at rest/transit\n\n### Links\n- [Guide](https://example.com/)\n';
+    expect(await factsOf(encryption, md)).toEqual([
+      ['production', 'encryption/inTransit/httpsListeners', true, 2],
+      ['production', 'encryption/inTransit/s3TlsOnly', true, 2],
+    ]);
+  });
+
+  it('shared: a hosted zone takes its id from hosted_zone_name / route53_zone_id beside it', async () => {
+    const md = [
+      '| Resource Type | Staging | Shared |', '|---|---|---|', '| **Route53 Hosted Zone** | - | `example.com` |', '', '#### Staging DNS', '```hcl',
+      'hosted_zone_name = "example.com"', 'route53_zone_id = "Z123"', '```', '',
+    ].join('\n');
+    expect(await factsOf(shared, md)).toEqual([
+      ['', 'shared', { type: 'AWS::Route53::HostedZone', name: 'example.com', arn: 'arn:aws:route53:::hostedzone/Z123', reason: 'doc.md:3: Route53 Hosted Zone shared; zone id doc.md:8' }, 3],
+    ]);
+  });
+});
