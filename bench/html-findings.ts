@@ -4,7 +4,7 @@
 import { clockFromEnv } from '../src/cli/clock.js';
 import { memoryOutput } from '../src/cli/output.js';
 import { reportContext, runPipeline } from '../src/cli/pipeline.js';
-import { fingerprint } from '../src/engine/fingerprint.js';
+import { fingerprint } from '../src/util/fingerprint.js';
 import type { Evaluation, Result } from '../src/model/result.js';
 import type { ReportContext } from '../src/report/context.js';
 

@@ -14,30 +14,54 @@ export interface AtomicFs {
   mkdir(dir: string): void;
   /** Writes and flushes the whole file (may throw part-way). */
   writeFile(file: string, data: string): void;
+  /** Writes the file chunk by chunk as `fill` produces them, then flushes it (may throw part-way). */
+  writeStream(file: string, fill: (write: (chunk: string) => void) => void): void;
   rename(from: string, to: string): void;
   remove(file: string): void;
 }
 
+/** Chunks are gathered up to this many characters before each write (few syscalls, bounded memory). */
+const STREAM_BUFFER_CHARS = 1 << 20;
+
+function writeAll(fd: number, text: string): void {
+  const buf = Buffer.from(text, 'utf8');
+  let off = 0;
+  while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+}
+
+function streamToFile(file: string, fill: (write: (chunk: string) => void) => void): void {
+  const fd = openSync(file, 'wx', 0o644);
+  try {
+    let pending: string[] = [];
+    let size = 0;
+    fill((chunk) => {
+      pending.push(chunk);
+      size += chunk.length;
+      if (size >= STREAM_BUFFER_CHARS) {
+        writeAll(fd, pending.join(''));
+        pending = [];
+        size = 0;
+      }
+    });
+    if (size > 0) writeAll(fd, pending.join(''));
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export const nodeFs: AtomicFs = {
   mkdir: (dir) => void mkdirSync(dir, { recursive: true }),
-  writeFile: (file, data) => {
-    const fd = openSync(file, 'wx', 0o644);
-    try {
-      const buf = Buffer.from(data, 'utf8');
-      let off = 0;
-      while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-  },
+  writeFile: (file, data) => streamToFile(file, (write) => write(data)),
+  writeStream: streamToFile,
   rename: (from, to) => renameSync(from, to),
   remove: (file) => rmSync(file, { force: true }),
 };
 
 export interface FileToWrite {
   path: string;
-  data: string;
+  /** The whole text, or a function that writes it chunk by chunk (reports of any size). */
+  data: string | ((write: (chunk: string) => void) => void);
 }
 
 /** Temp name in the target's directory (rename is atomic only within one filesystem). */
@@ -71,6 +95,8 @@ export function writeFilesAtomic(files: readonly FileToWrite[], fs: AtomicFs = n
       }
       forgetTemp(t.temp);
     }
+    // A refusal with its own diagnostics (a SARIF limit) is the error to show, not the write.
+    if (err instanceof InputError) throw err;
     const message = (err as Error).message ?? String(err);
     throw new InputError(`cannot write ${target}: ${message}`, [
       { file: target, line: 1, column: 1, path: '', code: 'write-failed', message, expected: 'a writable directory (--out)' },
@@ -85,7 +111,8 @@ export function writeFilesAtomic(files: readonly FileToWrite[], fs: AtomicFs = n
     const temp = newTempFor(f.path);
     temps.push({ temp, target: f.path });
     try {
-      fs.writeFile(temp, f.data);
+      if (typeof f.data === 'string') fs.writeFile(temp, f.data);
+      else fs.writeStream(temp, f.data);
     } catch (err) {
       fail(f.path, err);
     }

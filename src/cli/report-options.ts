@@ -1,13 +1,14 @@
-// --format / --out, shared by every command that evaluates (scan, gate): render every
-// requested format in memory first (a renderer that refuses, e.g. over a SARIF limit,
-// leaves nothing behind), then write them all atomically or print one to stdout.
+// --format / --out, shared by every command that evaluates (scan, gate, merge): each
+// requested format is streamed into a temp file and all are renamed at the end, so a
+// writer that refuses (a SARIF limit) leaves nothing behind and no report has to fit in
+// one string; `--out -` renders the one format in memory and prints it.
 import path from 'node:path';
 import type { Argv } from 'yargs';
 import type { Evaluation } from '../model/result.js';
 import type { ReportContext } from '../report/context.js';
 import { renderToString } from '../report/formatter.js';
 import { DEFAULT_FORMATS, FORMAT_NAMES, FORMATTERS, formatterFor, formatterNamed } from '../report/registry.js';
-import { type AtomicFs, nodeFs, writeFilesAtomic } from './fs-atomic.js';
+import { type AtomicFs, type FileToWrite, nodeFs, writeFilesAtomic } from './fs-atomic.js';
 import type { Output } from './output.js';
 import { optionError } from './option-error.js';
 
@@ -79,4 +80,51 @@ export function emitReports(rendered: Map<Format, string>, outDir: string, outpu
   const files = [...rendered.entries()].map(([f, data]) => ({ path: path.join(outDir, fileName(f)), data }));
   writeFilesAtomic(files, fs);
   return files.map((f) => f.path);
+}
+
+/** What a write of the reports did: the paths written and what writers said (SARIF aggregation). */
+export interface WrittenReports {
+  paths: string[];
+  notes: string[];
+}
+
+/**
+ * The report files for --out DIR, each written by its formatter when writeFilesAtomic
+ * runs; a format in `finish` is rendered whole and passed through it first (gate's
+ * Markdown verdict: small reports only).
+ */
+export function reportFiles(
+  formats: readonly Format[],
+  evaluation: Evaluation,
+  ctx: ReportContext,
+  outDir: string,
+  notes: string[],
+  finish: ReadonlyMap<Format, (text: string) => string> = new Map(),
+): FileToWrite[] {
+  const note = (t: string) => void notes.push(t);
+  return FORMATTERS.filter((f) => formats.includes(f.name)).map((f) => ({
+    path: path.join(outDir, f.fileName),
+    data: (write: (chunk: string) => void) => {
+      const whole = finish.get(f.name);
+      if (whole === undefined) return f.write(evaluation, ctx, { write, note });
+      const chunks: string[] = [];
+      f.write(evaluation, ctx, { write: (c) => void chunks.push(c), note });
+      write(whole(chunks.join('')));
+    },
+  }));
+}
+
+/** Streams the reports into --out DIR (all or none), or prints the one format for `--out -`. */
+export function writeReports(formats: readonly Format[], evaluation: Evaluation, ctx: ReportContext, outDir: string, output: Output, fs: AtomicFs = nodeFs): WrittenReports {
+  const notes: string[] = [];
+  if (outDir === '-') {
+    const f = formatterNamed(formats[0]!);
+    const chunks: string[] = [];
+    f.write(evaluation, ctx, { write: (c) => void chunks.push(c), note: (t) => void notes.push(t) });
+    emitReports(new Map([[f.name, chunks.join('')]]), outDir, output, fs);
+    return { paths: [], notes };
+  }
+  const files = reportFiles(formats, evaluation, ctx, outDir, notes);
+  writeFilesAtomic(files, fs);
+  return { paths: files.map((f) => f.path), notes };
 }

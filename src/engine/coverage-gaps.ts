@@ -4,7 +4,7 @@
 import type { Result, RuleMeta } from '../model/result.js';
 import type { EngineContext } from './context.js';
 import { describeError } from './collection-errors.js';
-import { fingerprint } from './fingerprint.js';
+import { fingerprint } from '../util/fingerprint.js';
 import { cmp, subjectEnvironments } from './results.js';
 import type { SpecLocator } from './spec-location.js';
 

@@ -8,7 +8,7 @@ import type { CollectionError, Resource } from '../model/snapshot.js';
 import type { EngineContext, IndexedContext } from './context.js';
 import type { Rule } from './rule.js';
 import { compileCondition, compileSplit, FALSE, TRUE, UNKNOWN, type CompileEnv, type Compiled, type Reads, type Scope, type SplitCondition, type Trace, type Tri } from './conditions.js';
-import { fingerprintOfNormalised } from './fingerprint.js';
+import { fingerprintOfNormalised } from '../util/fingerprint.js';
 import type { SpecValues } from './refs.js';
 import { cmp, evidenceFrom, PassEvidence, type RefCache, type RefEntry } from './results.js';
 import { compileTemplate, fallbackMessage, renderTemplate, type Template } from './messages.js';

@@ -10,7 +10,7 @@ import { buildContext } from './build-context.js';
 import { coverageGaps, coverageTypes } from './coverage-gaps.js';
 import { compileRule, runDeclarativeRules, typeLevelErrors, type DeclarativeEnv } from './declarative.js';
 import { findTagGaps, settleUnknownTags } from './unknown-tags.js';
-import { fingerprint, fingerprintOfNormalised } from './fingerprint.js';
+import { fingerprint, fingerprintOfNormalised } from '../util/fingerprint.js';
 import { PassCounter } from './pass-counter.js';
 import { SpecValues } from './refs.js';
 import { cmp, involvedEnvironments, RefCache, severityRank, sortRuleResults } from './results.js';

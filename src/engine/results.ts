@@ -5,7 +5,7 @@ import type { Leaf } from './conditions.js';
 import type { IndexedContext } from './context.js';
 import type { Result, ResourceRef, Severity } from '../model/result.js';
 import { SEVERITIES } from '../model/result.js';
-import { normaliseArn } from './fingerprint.js';
+import { normaliseArn } from '../util/fingerprint.js';
 
 /**
  * What every result about one resource shares: its reference, label and fingerprint ARN.

@@ -10,7 +10,7 @@ import type { Result, RuleMeta } from '../model/result.js';
 import type { CollectionError, Resource } from '../model/snapshot.js';
 import { describeError } from './collection-errors.js';
 import type { RefCache } from './results.js';
-import { fingerprintOfNormalised } from './fingerprint.js';
+import { fingerprintOfNormalised } from '../util/fingerprint.js';
 
 export interface TagGaps {
   /** Resources with unknown tags, in snapshot order, with their reason. */

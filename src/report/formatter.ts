@@ -1,11 +1,14 @@
 // The one signature every report format has. A formatter writes its report into a sink
 // chunk by chunk, so a writer that streams (to a file, record by record) needs no change
-// of signature; renderToString is the in-memory sink the CLI uses today.
+// of signature. The CLI streams each report into its file (reports of any size);
+// renderToString is the in-memory sink for tests and `--out -`.
 import type { Evaluation } from '../model/result.js';
 import type { ReportContext } from './context.js';
 
 export interface ReportSink {
   write(chunk: string): void;
+  /** What a writer changed to fit a limit (e.g. SARIF aggregation), said on the console. */
+  note?(text: string): void;
 }
 
 export interface Formatter {

@@ -15,7 +15,7 @@ import {
   TOOL_NAME,
   type Verdict,
 } from './context.js';
-import type { Formatter } from './formatter.js';
+import type { Formatter, ReportSink } from './formatter.js';
 import { accessViolation, costStatus, type CostStatus, type EnvironmentSummary, summarizeByEnvironment } from './derived.js';
 
 export const REPORT_SCHEMA_VERSION = 1;
@@ -58,6 +58,18 @@ export interface JsonReport {
 
 export function buildJsonReport(evaluation: Evaluation, ctx: ReportContext): JsonReport {
   const results = sortedResults(evaluation.results);
+  const report = jsonReportHead(evaluation, ctx, results);
+  report.results = results.map(jsonResult);
+  return report;
+}
+
+/** One entry of `results`. */
+function jsonResult(r: Result): JsonReport['results'][number] {
+  return { ...orderedResult(r), waived: r.waiver !== undefined };
+}
+
+/** The whole report except `results` (left empty), from the sorted results. */
+function jsonReportHead(evaluation: Evaluation, ctx: ReportContext, results: readonly Result[]): JsonReport {
   const facts = runFacts(results, ctx);
   const md = ctx.snapshot.metadata;
   const apiCalls = Object.fromEntries(Object.entries(md.apiCalls).sort((a, b) => cmp(a[0], b[0])));
@@ -92,7 +104,7 @@ export function buildJsonReport(evaluation: Evaluation, ctx: ReportContext): Jso
       failuresBySeverity: facts.bySeverity,
       environments: summarizeByEnvironment(results),
     },
-    results: results.map((r) => ({ ...orderedResult(r), waived: r.waiver !== undefined })),
+    results: [],
     rules: [...evaluation.rules].sort((a, b) => cmp(a.id, b.id)),
     accessMatrix: [...evaluation.accessMatrix]
       .sort((a, b) => cmp(a.team, b.team) || cmp(a.environment, b.environment))
@@ -165,7 +177,48 @@ function orderedResult(r: Result): Result {
 }
 
 export function renderJson(evaluation: Evaluation, ctx: ReportContext): string {
-  return `${JSON.stringify(buildJsonReport(evaluation, ctx), null, 2)}\n`;
+  const chunks: string[] = [];
+  writeJson(evaluation, ctx, { write: (c) => void chunks.push(c) });
+  return chunks.join('');
+}
+
+/**
+ * The report as `JSON.stringify(report, null, 2)` writes it, byte for byte, but one
+ * result at a time: a million-resource report is far larger than one string can hold.
+ */
+export function writeJson(evaluation: Evaluation, ctx: ReportContext, sink: ReportSink): void {
+  const results = sortedResults(evaluation.results);
+  const head = jsonReportHead(evaluation, ctx, results);
+  const entries = Object.entries(head).filter(([, v]) => v !== undefined);
+  sink.write('{\n');
+  entries.forEach(([key, value], i) => {
+    sink.write(`  ${JSON.stringify(key)}: `);
+    if (key === 'results' && results.length > 0) {
+      sink.write('[\n');
+      for (let j = 0; j < results.length; j++) {
+        sink.write(`${j > 0 ? ',\n' : ''}    ${nestedJson(jsonResult(results[j]!), 2)}`);
+      }
+      sink.write('\n  ]');
+    } else sink.write(nestedJson(value, 1));
+    sink.write(i < entries.length - 1 ? ',\n' : '\n');
+  });
+  sink.write('}\n');
+}
+
+/**
+ * Pretty JSON as it appears nested `depth` levels deep (2 spaces a level): stringified
+ * inside `depth` one-element arrays and cut out, which is exact and cheaper than
+ * re-indenting every line of a large text.
+ */
+export function nestedJson(value: unknown, depth: number): string {
+  let wrapped: unknown = value;
+  for (let i = 0; i < depth; i++) wrapped = [wrapped];
+  const text = JSON.stringify(wrapped, null, 2);
+  let head = 0;
+  for (let i = 0; i < depth; i++) head += 2 + 2 * (i + 1); // "[\n" then the next level's indent
+  let tail = 0;
+  for (let i = 0; i < depth; i++) tail += 2 + 2 * i; // "\n" + indent + "]"
+  return text.slice(head, text.length - tail);
 }
 
 export const jsonFormatter: Formatter = {
@@ -175,5 +228,5 @@ export const jsonFormatter: Formatter = {
   mediaType: 'application/json',
   summary: 'everything the scan knows, versioned, with a JSON Schema (`envgate schema report`)',
   byDefault: true,
-  write: (evaluation, ctx, sink) => sink.write(renderJson(evaluation, ctx)),
+  write: writeJson,
 };

@@ -2,7 +2,7 @@
 // uri, an `arn:` uri and a numeric security-severity, all of which GitHub rejects or
 // ignores). Tests run this on every SARIF they produce; scan runs it before writing.
 import { gzipSync } from 'node:zlib';
-import { GITHUB_LIMITS } from './sarif.js';
+import { GITHUB_LIMITS } from './sarif-limits.js';
 
 export interface SarifProblem {
   /** Stable code, e.g. `uri-not-relative`. */
@@ -58,6 +58,13 @@ export function checkGithubSarif(log: unknown, text?: string): SarifProblem[] {
 
 type Add = (code: string, path: string, message: string) => void;
 
+/** The checks of one result of run 0, for a log written a result at a time. */
+export function checkGithubResult(res: unknown, index: number, ruleIds: readonly string[]): SarifProblem[] {
+  const problems: SarifProblem[] = [];
+  checkResult(res, `/runs/0/results/${index}`, ruleIds, (code, path, message) => problems.push({ code, path, message }));
+  return problems;
+}
+
 function checkRule(rule: unknown, p: string, add: Add, ids: string[]): void {
   if (!isObj(rule)) return add('rule-not-object', p, 'rule must be an object');
   const id = str(rule.id);
@@ -82,7 +89,7 @@ function checkRule(rule: unknown, p: string, add: Add, ids: string[]): void {
   if (arr(props.tags).length > GITHUB_LIMITS.tagsPerRule) add('too-many-tags', `${p}/properties/tags`, 'over 20 tags');
 }
 
-function checkResult(res: unknown, p: string, ruleIds: string[], add: Add): void {
+function checkResult(res: unknown, p: string, ruleIds: readonly string[], add: Add): void {
   if (!isObj(res)) return add('result-not-object', p, 'result must be an object');
   const ruleId = str(res.ruleId);
   if (!ruleId || !ruleIds.includes(ruleId)) add('rule-unknown', `${p}/ruleId`, `ruleId ${ruleId ?? '(none)'} is not in rules[]`);

@@ -2,8 +2,6 @@
 // A cloud resource is not a file: each result is anchored at the spec line of the
 // requirement it violates (a file in the repository), and the ARN travels in the message
 // and logicalLocations. See README section "reports" for the full mapping.
-import { gzipSync } from 'node:zlib';
-import { InputError } from '../model/diagnostics.js';
 import type { Evaluation, Result, RuleMeta, Severity } from '../model/result.js';
 import {
   cmp,
@@ -18,20 +16,13 @@ import {
 } from './context.js';
 import { serviceOf } from './derived.js';
 import { md, sarifText } from './escape.js';
+import { GITHUB_LIMITS, SarifLimitError } from './sarif-limits.js';
+import { gzipMeter, writeSarifParts } from './sarif-stream.js';
+import { AGGREGATE_LISTED, type AggregateAlert, aggregateFingerprint, aggregationNotice, planSarif } from './sarif-aggregate.js';
+
+export { GITHUB_LIMITS, SarifLimitError } from './sarif-limits.js';
 
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
-
-/** GitHub code scanning upload limits (docs.github.com, "SARIF support for code scanning"). */
-export const GITHUB_LIMITS = {
-  resultsPerRun: 25_000,
-  rulesPerRun: 25_000,
-  tagsPerRule: 20,
-  locationsPerResult: 1_000,
-  runsPerFile: 20,
-  gzippedBytes: 10 * 1024 * 1024,
-  descriptionChars: 1024,
-  ruleNameChars: 255,
-} as const;
 
 /** Numeric strings GitHub maps onto its severity bands (>9 critical, 7-8.9 high, 4-6.9 medium, else low). */
 export const SECURITY_SEVERITY: Record<Severity, string> = {
@@ -50,18 +41,17 @@ const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
   info: 'note',
 };
 
-/** A GitHub limit was exceeded: the report is refused rather than silently truncated. */
-export class SarifLimitError extends InputError {
-  readonly code: string;
-  constructor(code: string, message: string) {
-    super(message);
-    this.code = code;
-  }
-}
-
 type Json = Record<string, unknown>;
 
-export function buildSarif(evaluation: Evaluation, ctx: ReportContext): Json {
+/** The log without its results (left empty), and the results to stream after it. */
+export interface SarifParts {
+  log: Json;
+  results: Iterable<Json>;
+  /** Set when findings were folded to fit GitHub's results limit. */
+  notice?: string;
+}
+
+export function sarifParts(evaluation: Evaluation, ctx: ReportContext): SarifParts {
   const rules = [...evaluation.rules].sort((a, b) => cmp(a.id, b.id));
   if (rules.length > GITHUB_LIMITS.rulesPerRun) {
     throw new SarifLimitError(
@@ -73,19 +63,14 @@ export function buildSarif(evaluation: Evaluation, ctx: ReportContext): Json {
   const all = sortedResults(evaluation.results);
   // Waived findings are left out: GitHub ignores SARIF suppressions and would show them open.
   const failures = all.filter((r) => r.status === 'fail' && !r.waiver);
-  if (failures.length > GITHUB_LIMITS.resultsPerRun) {
-    throw new SarifLimitError(
-      'sarif-too-many-results',
-      `SARIF: ${failures.length} results exceed GitHub's limit of ${GITHUB_LIMITS.resultsPerRun} per run; ` +
-        'scan fewer environments per upload (--environment) or raise --fail-on and fix the most severe first',
-    );
-  }
+  const plan = planSarif(failures, GITHUB_LIMITS.resultsPerRun);
+  const notice = plan.aggregated > 0 ? aggregationNotice(plan, GITHUB_LIMITS.resultsPerRun) : undefined;
   const notEvaluated = all.filter((r) => r.status === 'not-evaluated');
   const facts = runFacts(all, ctx);
 
-  const indexOf = (r: Result): number => {
-    const i = ruleIndex.get(r.ruleId);
-    if (i === undefined) throw new Error(`result references rule '${r.ruleId}' that the evaluation does not list`);
+  const indexOf = (id: string): number => {
+    const i = ruleIndex.get(id);
+    if (i === undefined) throw new Error(`result references rule '${id}' that the evaluation does not list`);
     return i;
   };
 
@@ -105,9 +90,10 @@ export function buildSarif(evaluation: Evaluation, ctx: ReportContext): Json {
       level: 'warning',
       message: plainMessage(`Not evaluated: ${r.ruleId} on ${r.resource.arn}: ${r.reason ?? r.message}`),
       descriptor: { id: 'not-evaluated' },
-      associatedRule: { id: r.ruleId, index: indexOf(r) },
+      associatedRule: { id: r.ruleId, index: indexOf(r.ruleId) },
       locations: [{ logicalLocations: [logicalLocation(r)] }],
     })),
+    ...(notice !== undefined ? [{ level: 'note', message: plainMessage(notice), descriptor: { id: 'results-aggregated' } }] : []),
   ];
 
   const log = {
@@ -137,30 +123,43 @@ export function buildSarif(evaluation: Evaluation, ctx: ReportContext): Json {
               notEvaluated: notEvaluated.length,
               collectionErrors: ctx.snapshot.errors.length,
               waived: facts.counts.waived,
+              ...(plan.aggregated > 0
+                ? { aggregated: { findings: plan.aggregated, alerts: plan.aggregates.length, listedIndividually: plan.listed.length } }
+                : {}),
             },
           },
         ],
-        results: failures.map((r) => sarifResult(r, indexOf(r), ctx)),
+        results: [],
       },
     ],
   };
+  function* results(): Iterable<Json> {
+    for (const r of plan.listed) yield sarifResult(r, indexOf(r.ruleId), ctx);
+    for (const a of plan.aggregates) yield aggregateResult(a, indexOf(a.ruleId), ctx);
+  }
+  return { log, results: results(), ...(notice !== undefined ? { notice } : {}) };
+}
+
+/** The whole log as one object (tests, small scans); writeSarif streams the same bytes. */
+export function buildSarif(evaluation: Evaluation, ctx: ReportContext): Json {
+  const parts = sarifParts(evaluation, ctx);
+  const log = parts.log as { runs: [{ results: Json[] }] };
+  log.runs[0].results = [...parts.results];
   return log;
 }
 
 /** Renders SARIF text; throws SarifLimitError when GitHub would refuse the file. */
 export function renderSarif(evaluation: Evaluation, ctx: ReportContext): string {
-  const text = `${JSON.stringify(buildSarif(evaluation, ctx), null, 2)}\n`;
-  // Gzip never shrinks JSON below a tenth; only large files need the exact measure.
-  if (text.length > GITHUB_LIMITS.gzippedBytes) {
-    const size = gzipSync(Buffer.from(text, 'utf8')).length;
-    if (size > GITHUB_LIMITS.gzippedBytes) {
-      throw new SarifLimitError(
-        'sarif-too-large',
-        `SARIF: ${size} bytes gzipped exceed GitHub's limit of ${GITHUB_LIMITS.gzippedBytes}; scan fewer environments per upload (--environment)`,
-      );
-    }
-  }
-  return text;
+  const chunks: string[] = [];
+  const gz = gzipMeter();
+  writeSarifParts(sarifParts(evaluation, ctx), {
+    write: (c) => {
+      chunks.push(c);
+      gz.write(c);
+    },
+  });
+  gz.end();
+  return chunks.join('');
 }
 
 function ruleDescriptor(rule: RuleMeta): Json {
@@ -226,6 +225,37 @@ function sarifResult(r: Result, index: number, ctx: ReportContext): Json {
       accountId: r.resource.accountId,
       region: r.resource.region,
       ...(r.baseline ? { baseline: r.baseline } : {}),
+    },
+  };
+}
+
+/** One alert for the findings of a rule and environment past the results limit (sarif-aggregate.ts). */
+function aggregateResult(a: AggregateAlert, index: number, ctx: ReportContext): Json {
+  const first = a.results[0]!;
+  const env = a.environment ?? UNATTRIBUTED;
+  const shown = a.results.slice(0, AGGREGATE_LISTED);
+  const text =
+    `${a.results.length} more resource(s) in environment ${env} fail ${a.ruleId}, one alert here because the scan has more ` +
+    `findings than GitHub accepts per run; the first ${shown.length} are the related locations, envgate.json lists all. ` +
+    `First: ${first.resource.arn}`;
+  return {
+    ruleId: a.ruleId,
+    ruleIndex: index,
+    level: LEVEL[first.severity],
+    message: plainMessage(text),
+    locations: [{ physicalLocation: anchor(first, ctx) }],
+    relatedLocations: shown.map((r, id) => ({
+      id,
+      physicalLocation: { artifactLocation: { uri: syntheticUri(r) }, region: { startLine: 1 } },
+      logicalLocations: [logicalLocation(r)],
+      message: { text: sarifText(r.resource.arn) },
+    })),
+    partialFingerprints: { primaryLocationLineHash: aggregateFingerprint(a) },
+    properties: {
+      severity: first.severity,
+      category: first.category,
+      environment: a.environment,
+      aggregated: a.results.length,
     },
   };
 }

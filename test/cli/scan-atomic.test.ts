@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type AtomicFs, nodeFs, writeFileAtomic, writeFilesAtomic } from '../../src/cli/fs-atomic.js';
 import { memoryOutput } from '../../src/cli/output.js';
-import { emitReports, renderReports } from '../../src/cli/report-options.js';
+import { emitReports, renderReports, writeReports } from '../../src/cli/report-options.js';
 import { InputError } from '../../src/model/diagnostics.js';
 import { sampleContext, sampleEvaluation } from '../report/helpers.js';
 
@@ -74,5 +74,22 @@ describe('atomic report writing', () => {
     const dir = path.join(tmp(), 'nested', 'out');
     writeFileAtomic(path.join(dir, 'r.md'), 'x');
     expect(existsSync(path.join(dir, 'r.md'))).toBe(true);
+  });
+});
+
+describe('streamed report writing', () => {
+  it('streams every format into its file and leaves nothing when one writer fails', () => {
+    const dir = tmp();
+    const written = writeReports(['json', 'sarif', 'md'], sampleEvaluation(), sampleContext(), dir, memoryOutput());
+    expect(written.paths.map((p) => path.basename(p))).toEqual(['envgate.json', 'envgate.sarif', 'envgate.md']);
+    expect(readFileSync(path.join(dir, 'envgate.json'), 'utf8')).toBe(renderReports(['json'], sampleEvaluation(), sampleContext()).get('json'));
+    const before = readdirSync(dir).sort();
+    // A rule past GitHub's tag limit makes the SARIF writer throw after JSON was streamed.
+    const tags = Array.from({ length: 20 }, (_, i) => `AWS::Svc${i}::Thing`);
+    const ev = sampleEvaluation();
+    const bad = { ...ev, results: [], rules: [...ev.rules, { ...ev.rules[0]!, id: 'zz-many', resourceTypes: tags }] };
+    expect(() => writeReports(['json', 'sarif', 'md'], bad, sampleContext(), dir, memoryOutput())).toThrow(/tags/);
+    expect(readdirSync(dir).sort()).toEqual(before);
+    expect(readFileSync(path.join(dir, 'envgate.json'), 'utf8')).toBe(renderReports(['json'], sampleEvaluation(), sampleContext()).get('json'));
   });
 });

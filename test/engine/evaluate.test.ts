@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/engine/evaluate.js';
-import { fingerprint, normaliseArn } from '../../src/engine/fingerprint.js';
+import { fingerprint, normaliseArn } from '../../src/util/fingerprint.js';
 import { loadRules } from '../../src/rules/load.js';
 import type { CollectionError } from '../../src/model/snapshot.js';
 import type { Spec } from '../../src/model/spec.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fingerprint, fingerprintOfNormalised, normaliseArn } from '../../src/engine/fingerprint.js';
+import { fingerprint, fingerprintOfNormalised, normaliseArn } from '../../src/util/fingerprint.js';
 
 describe('normaliseArn', () => {
   it('case-folds the five prefix fields only, keeping colons in the resource part', () => {

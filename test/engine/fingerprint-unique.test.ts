@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readSnapshot } from '../../src/collect/snapshot-io.js';
 import { evaluate } from '../../src/engine/evaluate.js';
-import { fingerprint } from '../../src/engine/fingerprint.js';
+import { fingerprint } from '../../src/util/fingerprint.js';
 import { loadRules } from '../../src/rules/load.js';
 import { loadSpec } from '../../src/spec/load.js';
 

@@ -1,5 +1,5 @@
 // Hand-built results and reports for the gate's unit tests.
-import { fingerprint } from '../../src/engine/fingerprint.js';
+import { fingerprint } from '../../src/util/fingerprint.js';
 import type { Evaluation, Result, Severity, Status } from '../../src/model/result.js';
 import type { ReportContext } from '../../src/report/context.js';
 import { buildJsonReport, type JsonReport } from '../../src/report/json.js';

@@ -8,7 +8,7 @@ import { Ajv } from 'ajv';
 import Ajv04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { expect } from 'vitest';
-import { fingerprint } from '../../src/engine/fingerprint.js';
+import { fingerprint } from '../../src/util/fingerprint.js';
 import type { Evaluation, Result, RuleMeta } from '../../src/model/result.js';
 import type { ReportContext } from '../../src/report/context.js';
 import { REPORT_SCHEMA } from '../../src/report/report-schema.js';

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Evaluation, Result } from '../../src/model/result.js';
+import type { Evaluation } from '../../src/model/result.js';
 import { checkGithubSarif } from '../../src/report/sarif-github-checks.js';
-import { GITHUB_LIMITS, renderSarif, SarifLimitError } from '../../src/report/sarif.js';
+import { renderSarif } from '../../src/report/sarif.js';
 import { cleanContext, result, RULES, sampleContext, sampleEvaluation, SHARED_SARIF_SCHEMA, validateSarif, VENDORED_SARIF_SCHEMA } from './helpers.js';
 
 type Log = {
@@ -113,19 +113,6 @@ describe('SARIF renderer', () => {
       base.results.filter((r) => r.status === 'fail' && !r.waiver).map((r) => r.fingerprint).sort(),
     );
     expect(after.size).toBe(before.size + extra.length - 1);
-  });
-
-  it('refuses more results than GitHub accepts instead of truncating', () => {
-    const many: Result[] = Array.from({ length: GITHUB_LIMITS.resultsPerRun + 1 }, (_, i) =>
-      result({ ruleId: 'tagging-required', arn: `arn:aws:s3:::bucket-${i}`, line: 3 }),
-    );
-    const run = () => renderSarif({ ...sampleEvaluation(), results: many }, sampleContext());
-    expect(run).toThrow(SarifLimitError);
-    try {
-      run();
-    } catch (e) {
-      expect((e as SarifLimitError).code).toBe('sarif-too-many-results');
-    }
   });
 
   it('refuses a rule with more than 20 tags', () => {

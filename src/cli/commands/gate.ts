@@ -19,7 +19,7 @@ import { causeLines } from '../collection-causes.js';
 import { optionError } from '../option-error.js';
 import { defaultDeps, type PipelineArgs, type PipelineDeps, reportContext, runPipeline, withPipelineOptions } from '../pipeline.js';
 import { fitMarkdown } from '../../report/markdown-limit.js';
-import { emitReports, fileName, parseFormats, renderReports, type ReportArgs, withReportOptions } from '../report-options.js';
+import { emitReports, parseFormats, renderReports, reportFiles, type ReportArgs, withReportOptions } from '../report-options.js';
 import { FAIL_ON_CHOICES } from './scan.js';
 
 export interface GateArgs extends PipelineArgs, ReportArgs {
@@ -83,17 +83,20 @@ export function makeGateCommand(deps: PipelineDeps = defaultDeps) {
       const base = reportContext(run, args['fail-on']);
       const rctx = { ...base, snapshot: { ...base.snapshot, errors }, scope: { environments: [from, to].sort() } };
       const evaluation = { ...scoped, results: decision.results };
-      const rendered = renderReports(formats, evaluation, rctx);
       const scope = { from: from, to: to, failOn: args['fail-on'] };
-      const markdown = rendered.get('md');
-      if (markdown !== undefined) rendered.set('md', fitMarkdown(gateMarkdown(decision, scope) + markdown));
+      // The gate's verdict goes first in the Markdown, and the whole still fits a step summary.
+      const finish = new Map([['md', (md: string) => fitMarkdown(gateMarkdown(decision, scope) + md)]]);
 
       if (args.out === '-') {
+        const rendered = renderReports(formats, evaluation, rctx);
+        for (const [f, text] of rendered) rendered.set(f, finish.get(f)?.(text) ?? text);
         emitReports(rendered, args.out, ctx.out);
       } else {
-        const files = [...rendered.entries()].map(([f, data]) => ({ path: path.join(args.out, fileName(f)), data }));
+        const notes: string[] = [];
+        const files = reportFiles(formats, evaluation, rctx, args.out, notes, finish);
         files.push({ path: path.join(args.out, GATE_FILE), data: `${JSON.stringify(gateSummary(decision, scope), null, 2)}\n` });
         writeFilesAtomic(files);
+        for (const n of notes) ctx.out.warn(`envgate gate: ${n}`);
         ctx.out.info(`reports: ${files.map((f) => f.path).join(', ')}`);
       }
 

@@ -17,7 +17,7 @@ import { optionError } from '../option-error.js';
 import { type FailOn, runFacts } from '../../report/context.js';
 import { defineCommand, type GlobalArgs } from '../command.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
-import { emitReports, parseFormats, renderReports, type ReportArgs, withReportOptions } from '../report-options.js';
+import { parseFormats, type ReportArgs, withReportOptions, writeReports } from '../report-options.js';
 import { FAIL_ON_CHOICES } from './scan.js';
 
 interface MergeArgs extends ReportArgs {
@@ -49,7 +49,7 @@ export const mergeCommand = defineCommand<MergeArgs>({
     }
     const shards = texts.map((t) => ({ file: t.file, report: parseReport(t.text, t.file) }));
     const merged = mergeReports(shards, args['fail-on'] !== undefined ? { failOn: args['fail-on'] } : {});
-    const written = emitReports(renderReports(formats, merged.evaluation, merged.ctx), args.out, ctx.out);
+    const written = writeReports(formats, merged.evaluation, merged.ctx, args.out, ctx.out);
     for (const c of merged.conflicts.slice(0, 20)) {
       ctx.out.warn(`envgate merge: shards disagree on ${c.ruleId} ${c.arn} (${Object.entries(c.statuses).map(([f, s]) => `${f}: ${s}`).join(', ')}); reported as not evaluated`);
     }
@@ -59,7 +59,8 @@ export const mergeCommand = defineCommand<MergeArgs>({
       `envgate merge: ${shards.length} shard(s), ${merged.ctx.snapshot.metadata.accounts.length} account(s): ${facts.counts.fail} failing, ` +
         `${facts.counts.pass} passing, ${facts.counts.notEvaluated} not evaluated, ${merged.ctx.snapshot.errors.length} collection error(s)`,
     );
-    if (written.length > 0) ctx.out.info(`reports: ${written.join(', ')}`);
+    for (const n of written.notes) ctx.out.warn(`envgate merge: ${n}`);
+    if (written.paths.length > 0) ctx.out.info(`reports: ${written.paths.join(', ')}`);
     if (facts.incomplete) return EXIT.incomplete;
     return facts.blocking > 0 ? EXIT.findings : EXIT.ok;
   },

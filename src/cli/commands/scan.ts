@@ -15,7 +15,7 @@ import { defaultDeps, type PipelineArgs, type PipelineDeps, reportContext, runPi
 import { blockingFindingLines } from '../findings.js';
 import { causeLines } from '../collection-causes.js';
 import { optionError } from '../option-error.js';
-import { emitReports, parseFormats, renderReports, type ReportArgs, withReportOptions } from '../report-options.js';
+import { parseFormats, type ReportArgs, withReportOptions, writeReports } from '../report-options.js';
 
 export interface ScanArgs extends PipelineArgs, ReportArgs {
   'fail-on': string;
@@ -53,8 +53,7 @@ export function makeScanCommand(deps: PipelineDeps = defaultDeps) {
       const run = await runPipeline(args, ctx, deps);
       const evaluation = waivers ? withWaivers(run.evaluation, waivers, failOn, ctx) : run.evaluation;
       const rctx = reportContext(run, failOn);
-      const rendered = renderReports(formats, evaluation, rctx);
-      const written = emitReports(rendered, args.out, ctx.out);
+      const written = writeReports(formats, evaluation, rctx, args.out, ctx.out);
 
       const facts = runFacts(evaluation.results, rctx);
       // --passes summary: passes are counted in passCounts, not listed as results.
@@ -69,7 +68,8 @@ export function makeScanCommand(deps: PipelineDeps = defaultDeps) {
       );
       for (const line of causeLines(rctx.snapshot.errors)) ctx.out.warn(`  cause: ${line}`);
       for (const line of blockingFindingLines(run.evaluation.results, run.evaluation.rules, failOn)) ctx.out.info(line);
-      if (written.length > 0) ctx.out.info(`reports: ${written.join(', ')}`);
+      for (const n of written.notes) ctx.out.warn(`envgate scan: ${n}`);
+      if (written.paths.length > 0) ctx.out.info(`reports: ${written.paths.join(', ')}`);
       const code = facts.incomplete ? EXIT.incomplete : facts.blocking > 0 ? EXIT.findings : EXIT.ok;
       ctx.out.verdict(scanVerdictLine(code, facts.blocking, failOn, facts.counts.notEvaluated, rctx.snapshot.errors.length));
       return code;
