@@ -71,20 +71,19 @@ function reach(root: unknown, pointer: string): unknown[] {
   return cur;
 }
 
-/** Whether the spec sets a requirement: something present that is not an empty list or map (false counts: it can mean "check"). */
-const isSet = (v: unknown) => v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0) && !(typeof v === 'object' && !Array.isArray(v) && Object.keys(v as object).length === 0);
-
 /**
  * Whether a rule can give a result under the spec: a rule whose applicability is exactly
  * "environment setting equals a value" when some environment has that value; any other
- * rule when the spec sets its requirement.
+ * rule always.
  */
 function isActive(rule: Rule, spec: Spec): boolean {
   const app = rule.applicability as Record<string, unknown> | undefined;
   const simple = app && typeof app.env === 'string' && ['string', 'number', 'boolean'].includes(typeof app.equals) && Object.keys(app).every((k) => k === 'env' || k === 'equals' || k === 'message');
   if (simple) return reach(spec, `/environments/*/${(app.env as string).split('.').join('/')}`).some((v) => v === app.equals);
-  const requirement = rule.meta.requirement;
-  return !requirement || reach(spec, requirement).some(isSet);
+  // A rule's `requirement` only locates its results: the engine runs the rule whatever the
+  // spec says there (isolation with no `shared:` list, public policies by default), so
+  // it cannot switch collection off.
+  return true;
 }
 
 /** The types a type-listing requirement names in this spec, or undefined when it lists none. */

@@ -6,6 +6,9 @@ import { loadRules } from '../../src/rules/load.js';
 import { parseSpec } from '../../src/spec/load.js';
 
 const rules = loadRules();
+// Isolation and parity read everything of every type and run whatever the spec says, so
+// the narrowing below is shown on the other rules (a team's own rule set, --rules DIR).
+const narrow = rules.filter((r) => r.analysis?.name !== 'isolation' && r.analysis?.name !== 'parity');
 const spec = (environment: string) =>
   parseSpec(
     `version: 1
@@ -22,31 +25,43 @@ ${environment}`,
 const made = (d: Demand, type: string) => descriptorOf(type)!.calls.filter((c) => needsCall(d, descriptorOf(type)!, c)).map((c) => c.operation);
 
 describe('demandOf', () => {
-  it('lists every type for attribution but fetches no bucket, queue or table detail nothing reads', () => {
+  it('runs isolation with no shared: list, so the built-in rules fetch every policy', () => {
+    // Sharing nothing is the strictest isolation, not "isolation off": bucket and key
+    // policies are read although the spec names no requirement that lists them.
     const d = demandOf(rules, spec(''));
+    expect(made(d, 'AWS::S3::Bucket')).toContain('GetBucketPolicy');
+    expect(made(d, 'AWS::KMS::Key')).toContain('GetKeyPolicy');
+    expect(made(d, 'AWS::SQS::Queue')).toEqual(['ListQueues', 'GetQueueAttributes']);
+  });
+
+  it('lists every type for attribution and fetches only the details some rule reads', () => {
+    const d = demandOf(narrow, spec(''));
     expect(d.full).toBe(false);
     expect(needsType(d, 'AWS::S3::Bucket')).toBe(true);
-    expect(made(d, 'AWS::S3::Bucket')).toEqual(['ListBuckets']);
-    expect(made(d, 'AWS::SQS::Queue')).toEqual(['ListQueues']);
-    expect(made(d, 'AWS::DynamoDB::Table')).toEqual(['ListTables']);
-    expect(made(d, 'AWS::KMS::Key')).toEqual(['ListKeys', 'ListAliases', 'DescribeKey']);
+    // A rule runs whatever its requirement says (versioning, lifecycle and public policies
+    // are checked by default), so those calls are made; encryption is not read.
+    expect(made(d, 'AWS::S3::Bucket')).not.toContain('GetBucketEncryption');
+    expect(made(d, 'AWS::S3::Bucket')).toContain('GetBucketPolicy');
+    expect(made(d, 'AWS::SQS::Queue')).toEqual(['ListQueues', 'GetQueueAttributes']);
+    expect(made(d, 'AWS::KMS::Key')).toEqual(['ListKeys', 'ListAliases', 'DescribeKey', 'GetKeyRotationStatus', 'GetKeyPolicy']);
   });
 
   it('fetches what an active requirement reads, for the types it lists', () => {
     const d = demandOf(
-      rules,
+      narrow,
       spec(`    encryption: { atRest: [AWS::SQS::Queue] }
     retention:
       s3Lifecycle: [{ buckets: ["logs-*"], transitions: [{ days: 7, storageClass: STANDARD_IA }] }]`),
     );
     expect(made(d, 'AWS::SQS::Queue')).toEqual(['ListQueues', 'GetQueueAttributes']);
-    expect(made(d, 'AWS::SNS::Topic')).toEqual(['ListTopics']);
-    expect(made(d, 'AWS::S3::Bucket')).toEqual(['ListBuckets', 'GetBucketLifecycleConfiguration']);
+    expect(made(d, 'AWS::SNS::Topic')).toEqual(['ListTopics', 'GetTopicAttributes']);
+    expect(made(d, 'AWS::S3::Bucket')).toContain('GetBucketLifecycleConfiguration');
+    expect(made(d, 'AWS::S3::Bucket')).not.toContain('GetBucketEncryption');
   });
 
   it('fetches the DynamoDB backup status only for point-in-time recovery', () => {
-    const d = demandOf(rules, spec(`    dataProtection: { pointInTimeRecovery: true }`));
-    expect(made(d, 'AWS::DynamoDB::Table')).toEqual(['ListTables', 'DescribeContinuousBackups']);
+    const d = demandOf(narrow, spec(`    dataProtection: { pointInTimeRecovery: true }`));
+    expect(made(d, 'AWS::DynamoDB::Table')).toContain('DescribeContinuousBackups');
   });
 
   it('fetches the relations isolation reads when the spec shares resources', () => {
