@@ -55,13 +55,13 @@ describe('envgate scan', () => {
   it('exits 2 on bad input, writing nothing, with the located diagnostic of each', async () => {
     const dir = tmp();
     const cases: [string[], string[]][] = [
-      [['--spec', SPEC, '--snapshot', SNAP, '--out', dir, '--format', 'json,pdf'], ["--format:1:1 unknown-format: unknown report format 'pdf' (expected one of json, sarif, md, csv, junit, ocsf, asff, html)", "envgate: unknown report format 'pdf'"]],
-      [['--spec', SPEC, '--snapshot', SNAP, '--out', '-'], ['--out:1:1 stdout-one-format: --out - prints one format, 3 were asked for (expected one of --format json, sarif, md, csv, junit, ocsf, asff, html)', 'envgate: --out - prints one format, 3 were asked for']],
-      [['--spec', SPEC, '--snapshot', SNAP, '--out', '-', '--format', 'json,md'], ['--out:1:1 stdout-one-format: --out - prints one format, 2 were asked for (expected one of --format json, sarif, md, csv, junit, ocsf, asff, html)', 'envgate: --out - prints one format, 2 were asked for']],
+      [['--spec', SPEC, '--snapshot', SNAP, '--out', dir, '--format', 'json,pdf'], ["envgate: --format: 'pdf' is not one of json, sarif, md, markdown, csv, junit, ocsf, asff, html", 'Run envgate --help for usage.']],
+      [['--spec', SPEC, '--snapshot', SNAP, '--out', '-'], ['envgate: --out - prints one format, 3 were asked for (expected one of --format json, sarif, md, csv, junit, ocsf, asff, html)', 'Run envgate --help for usage.']],
+      [['--spec', SPEC, '--snapshot', SNAP, '--out', '-', '--format', 'json,md'], ['envgate: --out - prints one format, 2 were asked for (expected one of --format json, sarif, md, csv, junit, ocsf, asff, html)', 'Run envgate --help for usage.']],
       [['--spec', SPEC, '--snapshot', SNAP, '--out', dir, '--environment', 'qa'], [`${SPEC}:10:3 unknown-environment /environments: --environment qa is not an environment of the spec or an alias of one (expected production, staging)`, "envgate: unknown environment 'qa'"]],
       [['--spec', 'no/such/spec.yaml', '--snapshot', SNAP, '--out', dir], ['no/such/spec.yaml:1:1 unreadable: cannot read the file: no such file (expected a readable spec file)', 'envgate: no/such/spec.yaml: 1 problem; the spec is not valid']],
       [['--spec', SPEC, '--snapshot', 'no/such/snapshot.json', '--out', dir], ["no/such/snapshot.json:1:1 file-not-found: ENOENT: no such file or directory, stat 'no/such/snapshot.json'", 'envgate: cannot read snapshot no/such/snapshot.json']],
-      [['--spec', SPEC, '--snapshot', SNAP, '--out', dir, '--fail-on', 'severe'], ["--fail-on:1:1 unknown-fail-on: --fail-on 'severe' is not a severity (expected critical, high, medium, low, none)", "envgate: --fail-on 'severe' is not a severity"]],
+      [['--spec', SPEC, '--snapshot', SNAP, '--out', dir, '--fail-on', 'severe'], ["envgate: --fail-on: 'severe' is not one of critical, high, medium, low, none", 'Run envgate --help for usage.']],
     ];
     for (const [args, stderr] of cases) {
       const { code, out } = await scan(args);

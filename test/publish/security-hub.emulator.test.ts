@@ -173,7 +173,7 @@ describe('envgate publish --security-hub against the emulator', () => {
       const good = join(dir, 'envgate.json');
       const out2 = memoryOutput();
       expect(await main(['publish', '--security-hub', good, '--account', '12ab', '--endpoint', moto.endpoint], process.env, out2)).toBe(EXIT.input);
-      expect(out2.stderr.join('\n')).toContain("--account: '12ab' is not a 12-digit account id");
+      expect(out2.stderr.join('\n')).toContain("envgate: --account: '12ab' is not an account id (expected 12 digits)");
     });
   });
 });
