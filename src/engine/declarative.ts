@@ -5,7 +5,7 @@
 // time).
 import type { Result, SpecLocation } from '../model/result.js';
 import type { CollectionError, Resource } from '../model/snapshot.js';
-import type { EngineContext, IndexedContext } from './context.js';
+import type { IndexedContext } from './context.js';
 import type { Rule } from './rule.js';
 import { compileCondition, compileSplit, FALSE, TRUE, UNKNOWN, type CompileEnv, type Compiled, type Reads, type Scope, type SplitCondition, type Trace, type Tri } from './conditions.js';
 import { fingerprintOfNormalised } from '../util/fingerprint.js';
@@ -13,7 +13,7 @@ import type { SpecValues } from './refs.js';
 import { cmp, evidenceFrom, PassEvidence, type RefCache, type RefEntry } from './results.js';
 import { compileTemplate, fallbackMessage, renderTemplate, type Template } from './messages.js';
 import type { SpecLocator } from './spec-location.js';
-import { describeError } from './collection-errors.js';
+import { describeError, reasonFor, typeErrorsOf } from './collection-errors.js';
 import { coverageGaps, coverageTypes } from './coverage-gaps.js';
 import type { PassCounter } from './pass-counter.js';
 import { EnvMemo } from './env-memo.js';
@@ -378,31 +378,3 @@ export const INBOUND_SOURCES: Readonly<Record<string, readonly string[]>> = {
   monitors: ['AWS::CloudWatch::Alarm'],
   'logs-to': ['AWS::ElasticLoadBalancingV2::LoadBalancer', 'AWS::S3::Bucket'],
 };
-
-export function typeLevelErrors(errors: readonly CollectionError[]): Map<string, CollectionError[]> {
-  const m = new Map<string, CollectionError[]>();
-  for (const e of errors) {
-    if (e.resourceArn !== undefined) continue;
-    for (const area of e.affects) {
-      const k = `${area}\u0000${e.accountId}`;
-      const list = m.get(k);
-      if (list) list.push(e);
-      else m.set(k, [e]);
-    }
-  }
-  return m;
-}
-
-/** Type-level errors for a type in an account, including '*' (the account was unreachable). */
-function typeErrorsOf(m: Map<string, CollectionError[]>, type: string, accountId: string): CollectionError[] | undefined {
-  const own = m.get(`${type}\u0000${accountId}`);
-  const all = type === '*' ? undefined : m.get(`*\u0000${accountId}`);
-  return own && all ? [...own, ...all] : (own ?? all);
-}
-
-function reasonFor(t: Trace, r: Resource, ctx: EngineContext): string {
-  const errs = ctx.errorsAffecting(r.type, r.accountId, r.region).filter((e) => e.resourceArn === undefined || e.resourceArn === r.arn);
-  const parts = [...new Set(t.missing)];
-  for (const e of errs) parts.push(describeError(e));
-  return parts.length > 0 ? parts.join('; ') : 'required data missing';
-}
