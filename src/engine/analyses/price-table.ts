@@ -1,9 +1,7 @@
-// The dated on-demand price tables shipped with envgate (src/engine/prices/*.json) and
-// the money arithmetic the cost analysis uses. Prices are imported, not read from disk,
-// so the engine stays free of I/O; the registry of tables is explicit.
-import usEast1 from '../prices/aws-on-demand-us-east-1-2025-01-01.json' with { type: 'json' };
-import usEast2 from '../prices/aws-on-demand-us-east-2-2025-01-01.json' with { type: 'json' };
-import usWest2 from '../prices/aws-on-demand-us-west-2-2025-01-01.json' with { type: 'json' };
+// The dated on-demand price table shipped with envgate (src/engine/prices/, one file
+// keyed by region) and the money arithmetic the cost analysis uses. Prices are imported,
+// not read from disk, so the engine stays free of I/O.
+import bundled from '../prices/aws-on-demand-2025-01-01.json' with { type: 'json' };
 
 export interface IopsTier {
   /** Upper bound of the tier in IOPS, null = unbounded. */
@@ -44,12 +42,24 @@ export interface PriceTable {
   route53: { hostedZoneMonth: number };
 }
 
-/** region -> table. Add a region by adding its JSON file and one entry here. */
-export const PRICE_TABLES: ReadonlyMap<string, PriceTable> = new Map<string, PriceTable>([
-  ['us-east-1', usEast1 as PriceTable],
-  ['us-east-2', usEast2 as PriceTable],
-  ['us-west-2', usWest2 as PriceTable],
-]);
+/** The bundled file: one date and source for every region it lists. */
+interface BundledPrices {
+  asOf: string;
+  currency: 'USD';
+  hoursPerMonth: number;
+  source: string;
+  regions: Record<string, Omit<PriceTable, 'region' | 'asOf' | 'currency' | 'hoursPerMonth' | 'source'>>;
+}
+
+/** Each region of a bundled file as a table of its own. */
+export function tablesOf(file: BundledPrices): ReadonlyMap<string, PriceTable> {
+  const { asOf, currency, hoursPerMonth, source } = file;
+  return new Map(Object.entries(file.regions).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([region, prices]) => [region, { region, asOf, currency, hoursPerMonth, source, ...prices }]));
+}
+
+/** region -> table. Add a region by adding it under `regions` in the bundled file. */
+export const PRICE_TABLES: ReadonlyMap<string, PriceTable> = tablesOf(bundled as BundledPrices);
 
 /**
  * Global services (Route 53, IAM) carry region 'global'; they are billed at the
