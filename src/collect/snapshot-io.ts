@@ -7,6 +7,7 @@ import addFormats from 'ajv-formats';
 import { LineCounter, parseDocument, isNode } from 'yaml';
 import { InputError, type Diagnostic } from '../model/diagnostics.js';
 import type { Snapshot } from '../model/snapshot.js';
+import { sortPrices } from '../model/prices.js';
 import { jsonErrorPosition } from '../util/json-error.js';
 import { CONFIG_SCHEMAS } from './catalogue/index.js';
 import { snapshotSchemaWithoutConfigTypes } from './snapshot-schema.js';
@@ -50,6 +51,7 @@ export function sortSnapshot(s: Snapshot): Snapshot {
     errors: s.errors
       .map((e) => ({ ...e, affects: [...e.affects].sort() }))
       .sort(byKeys((e) => e.accountId, (e) => e.region, (e) => e.service, (e) => e.operation, (e) => e.resourceArn ?? '', (e) => e.code, (e) => e.message)),
+    ...(s.prices ? { prices: sortPrices(s.prices) } : {}),
   };
 }
 

@@ -3,6 +3,7 @@
 // its descriptor (src/collect/catalogue/types/, typed and closed: a rule can only read what is there).
 // Types that arrive only through the Tagging API carry an empty config.
 import { RELATION_KINDS } from '../model/snapshot.js';
+import { PRICE_LIST_API, PRICE_SERVICES } from '../model/prices.js';
 import { CONFIG_SCHEMAS } from './catalogue/index.js';
 
 const str = { type: 'string' } as const;
@@ -40,6 +41,40 @@ const policyDocument = {
 } as const;
 
 export { RELATION_KINDS };
+
+const day = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } as const;
+const priceKey = {
+  service: { enum: PRICE_SERVICES },
+  region: { type: 'string', minLength: 1 },
+  item: { type: 'string', minLength: 1 },
+  engine: { type: 'string', minLength: 1 },
+} as const;
+const prices = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['source', 'entries', 'missing'],
+  properties: {
+    source: { const: PRICE_LIST_API },
+    entries: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['service', 'region', 'item', 'usdPerHour', 'asOf'],
+        properties: { ...priceKey, usdPerHour: { type: 'number', exclusiveMinimum: 0 }, asOf: day },
+      },
+    },
+    missing: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['service', 'region', 'item', 'reason'],
+        properties: { ...priceKey, reason: str },
+      },
+    },
+  },
+} as const;
 
 /** Each described type's config schema, as the published schema states it (snapshot-io dispatches on type instead: one check per record). */
 const PER_TYPE_CONFIG = Object.entries(CONFIG_SCHEMAS).map(([type, config]) => ({
@@ -163,8 +198,8 @@ export const SNAPSHOT_SCHEMA = {
           accountId: str,
           tagValue: str,
           tagKey: str,
-          periodStart: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
-          periodEnd: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
+          periodStart: day,
+          periodEnd: day,
           amountUsd: { type: 'number' },
         },
       },
@@ -187,6 +222,7 @@ export const SNAPSHOT_SCHEMA = {
         },
       },
     },
+    prices,
   },
 } as const;
 

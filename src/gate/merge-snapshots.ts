@@ -4,6 +4,7 @@
 // across accounts (parity, isolation, access, cost ceilings), which report shards cannot be.
 import { InputError } from '../model/diagnostics.js';
 import type { Snapshot } from '../model/snapshot.js';
+import { mergePrices } from '../model/prices.js';
 import { cmp } from '../report/context.js';
 
 export interface SnapshotShard {
@@ -28,6 +29,7 @@ export function mergeSnapshots(shards: readonly SnapshotShard[]): Snapshot {
   const apiCalls: Record<string, number> = {};
   for (const s of snaps) for (const [op, n] of Object.entries(s.metadata.apiCalls)) apiCalls[op] = (apiCalls[op] ?? 0) + n;
   const union = (xs: string[][]) => [...new Set(xs.flat())].sort(cmp);
+  const prices = mergePrices(snaps.map((s) => s.prices));
   return {
     schemaVersion: first.schemaVersion,
     metadata: {
@@ -43,5 +45,6 @@ export function mergeSnapshots(shards: readonly SnapshotShard[]): Snapshot {
     policies: byKey(snaps.map((s) => s.policies), (p) => p.arn),
     costs: byKey(snaps.map((s) => s.costs), (c) => JSON.stringify([c.accountId, c.tagKey, c.tagValue, c.periodStart, c.periodEnd])),
     errors: byKey(snaps.map((s) => s.errors), (e) => JSON.stringify([e.accountId, e.region, e.service, e.operation, e.resourceArn ?? '', e.code, e.message])),
+    ...(prices ? { prices } : {}),
   };
 }

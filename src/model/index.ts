@@ -3,3 +3,4 @@ export * from './result.js';
 export * from './snapshot.js';
 export * from './spec.js';
 export * from './resource-config.js';
+export * from './prices.js';

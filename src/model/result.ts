@@ -117,6 +117,16 @@ export interface CostLine {
   monthlyUsd: number;
   /** How the figure was reached, e.g. '100 GiB x $0.08 + 1000 IOPS over baseline x $0.005'. */
   detail?: string;
+  /** Where the price came from (absent on lines that sum several resources). */
+  price?: PriceOrigin;
+}
+
+/** The region, date and source of a price: 'bundled' (the table shipped with envgate) or 'aws-price-list-api' (read into the snapshot). */
+export interface PriceOrigin {
+  region: string;
+  /** YYYY-MM-DD. */
+  asOf: string;
+  source: string;
 }
 
 /** Something the estimate could not price, or priced only in part. */

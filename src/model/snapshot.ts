@@ -1,6 +1,7 @@
 // The snapshot is the seam between collection and everything after it: a versioned,
 // deterministic JSON document that can be evaluated offline. Its JSON Schema lives in
 // src/collect/snapshot-schema.ts; the per-type `config` vocabulary is in resource-config.ts.
+import type { SnapshotPrices } from './prices.js';
 
 export const SNAPSHOT_SCHEMA_VERSION = 1;
 
@@ -17,6 +18,8 @@ export interface Snapshot {
   costs: CostRecord[];
   /** Calls that failed after retries. Sorted by account, region, service, operation. */
   errors: CollectionError[];
+  /** Prices read from the AWS Price List API (absent when not read: --no-prices, emulators). */
+  prices?: SnapshotPrices;
 }
 
 export interface SnapshotMetadata {

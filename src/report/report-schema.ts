@@ -133,7 +133,17 @@ const cost = strictObj(
       'Cost lines, largest first.',
       strictObj(
         'A cost line.',
-        { item: str('What.'), resourceArn: str('Resource.'), monthlyUsd: num('USD per month.'), detail: str('How it was reached.') },
+        {
+          item: str('What.'),
+          resourceArn: str('Resource.'),
+          monthlyUsd: num('USD per month.'),
+          detail: str('How it was reached.'),
+          price: strictObj(
+            'Where the price came from.',
+            { region: str('Region of the price.'), asOf: str('Date of the price (YYYY-MM-DD).'), source: str("'bundled' (the table shipped with envgate) or 'aws-price-list-api' (read into the snapshot).") },
+            ['region', 'asOf', 'source'],
+          ),
+        },
         ['item', 'monthlyUsd'],
       ),
     ),

@@ -81,7 +81,7 @@ export function costDetails(ctx: EngineContext, tables: ReadonlyMap<string, Pric
   const actual = actualSpend(ctx.spec.spec, ctx.snapshot.costs);
   const out = envs.map((env): EnvironmentCostDetail => {
     const envSpec = ctx.spec.spec.environments[env];
-    const estimate = estimateResources(allOf(resourcesOfEnvironment(ctx, env)), tables);
+    const estimate = estimateResources(allOf(resourcesOfEnvironment(ctx, env)), tables, ctx.snapshot.prices);
     const errors = environmentErrors(ctx, env, PRICED_TYPES);
     const caveats: CostCaveat[] = [...estimate.caveats];
     if (errors.length > 0) {
@@ -149,6 +149,7 @@ function toCostLine(l: PricedLine): CostLine {
   const line: CostLine = { item: l.item, monthlyUsd: l.monthlyUsd };
   if (l.resourceArn !== undefined) line.resourceArn = l.resourceArn;
   if (l.detail !== undefined) line.detail = l.detail;
+  line.price = l.price;
   return line;
 }
 

@@ -1,16 +1,12 @@
 // Monthly on-demand estimate of one environment from the inventory: one priced line per
 // resource (and per component: an RDS instance and its storage), plus caveats for what
 // the inventory cannot price (usage-based items) or the table does not know.
-import type { CostCaveat, CostLine } from '../../model/result.js';
 import type { Resource } from '../../model/snapshot.js';
-import {
-  centsToUsd,
-  costMicros,
-  microsToCents,
-  tableFor,
-  type PriceTable,
-  type VolumePrice,
-} from './price-table.js';
+import { livePriceKey, type SnapshotPrices } from '../../model/prices.js';
+import { BUNDLED_SOURCE, costMicros, PRICE_RULES, tableFor, type PriceTable, type VolumePrice } from './price-table.js';
+import { bundledOrigin, Estimator, LivePrices, plural, type EnvironmentEstimate } from './cost-estimator.js';
+
+export { cmp, type EnvironmentEstimate, type PricedLine } from './cost-estimator.js';
 
 /** Types whose absence (through a collection error) makes the estimate a lower bound. */
 export const PRICED_TYPES = [
@@ -29,91 +25,6 @@ export const PRICED_TYPES = [
   'AWS::Route53::HostedZone',
 ] as const;
 
-export interface PricedLine extends CostLine {
-  /** Service grouping for the summary ('EC2', 'EBS', 'RDS', ...). */
-  service: string;
-  cents: number;
-}
-
-export interface EnvironmentEstimate {
-  lines: PricedLine[]; // largest first, then item, then arn
-  totalCents: number;
-  caveats: CostCaveat[]; // sorted by code, then message
-  /** Regions whose tables priced at least one line, sorted. */
-  regions: string[];
-  asOf: string[];
-  hoursPerMonth: number;
-}
-
-interface CaveatDraft {
-  code: string;
-  lowerBound: boolean;
-  count: number;
-  render: (count: number) => string;
-}
-
-const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
-
-/** Collects lines and caveats for one environment. */
-class Estimator {
-  readonly lines: PricedLine[] = [];
-  /** code -> key -> draft: no key string is built per resource. */
-  private readonly caveats = new Map<string, Map<string, CaveatDraft>>();
-  readonly regions = new Set<string>();
-  readonly asOf = new Set<string>();
-  hoursPerMonth = 730;
-  /** The table of the last line, and whether its region is recorded: most lines share one. */
-  private lastTable: PriceTable | undefined;
-  private lastRegionRecorded = false;
-
-  line(r: Resource, table: PriceTable, service: string, item: string, micros: number, detail: string): void {
-    const cents = microsToCents(micros);
-    // Global services are priced from a regional table but say nothing about the region.
-    if (table !== this.lastTable) {
-      this.lastTable = table;
-      this.lastRegionRecorded = false;
-      this.asOf.add(table.asOf);
-      this.hoursPerMonth = table.hoursPerMonth;
-    }
-    if (!this.lastRegionRecorded && r.region !== 'global') {
-      this.regions.add(table.region);
-      this.lastRegionRecorded = true;
-    }
-    this.lines.push({ service, item, resourceArn: r.arn, monthlyUsd: centsToUsd(cents), detail, cents });
-  }
-
-  /** One caveat per (code, key); `count` counts the resources it covers. */
-  caveat(code: string, key: string, lowerBound: boolean, render: (count: number) => string): void {
-    let byKey = this.caveats.get(code);
-    if (byKey === undefined) this.caveats.set(code, (byKey = new Map()));
-    const existing = byKey.get(key);
-    if (existing) existing.count += 1;
-    else byKey.set(key, { code, lowerBound, count: 1, render });
-  }
-
-  finish(): EnvironmentEstimate {
-    const lines = this.lines.sort(
-      (a, b) => b.cents - a.cents || cmp(a.item, b.item) || cmp(a.resourceArn ?? '', b.resourceArn ?? ''),
-    );
-    const caveats = [...this.caveats.values()]
-      .flatMap((byKey) => [...byKey.values()])
-      .map((d) => ({ code: d.code, message: d.render(d.count), count: d.count, lowerBound: d.lowerBound }))
-      .sort((a, b) => cmp(a.code, b.code) || cmp(a.message, b.message));
-    return {
-      lines,
-      totalCents: lines.reduce((s, l) => s + l.cents, 0),
-      caveats,
-      regions: [...this.regions].sort(),
-      asOf: [...this.asOf].sort(),
-      hoursPerMonth: this.hoursPerMonth,
-    };
-  }
-}
-
-export function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
@@ -129,7 +40,7 @@ function unknownPrice(e: Estimator, what: string, value: string, region: string)
   );
 }
 
-function priceEc2Instance(e: Estimator, r: Resource, t: PriceTable): void {
+function priceEc2Instance(e: Estimator, r: Resource, t: PriceTable | undefined): void {
   const type = str(r.config.instanceType);
   const state = str(r.config.state);
   if (state === undefined) return missing(e, r, 'state');
@@ -141,10 +52,13 @@ function priceEc2Instance(e: Estimator, r: Resource, t: PriceTable): void {
     return;
   }
   if (type === undefined) return missing(e, r, 'instanceType');
-  const hourly = t.ec2.hourly[type];
-  if (hourly === undefined) return unknownPrice(e, 'EC2 instance type', type, t.region);
-  e.line(r, t, 'EC2', `EC2 ${type}`, costMicros(hourly, t.hoursPerMonth), `${t.hoursPerMonth} h x $${hourly}/h`);
+  const rate = e.hourly(r, t, livePriceKey(r), 'EC2 instance type', type, t?.ec2.hourly[type]);
+  if (rate === undefined) return;
+  const h = hoursOf(t);
+  e.line(r, rate.origin, 'EC2', `EC2 ${type}`, costMicros(rate.usd, h), `${h} h x $${rate.usd}/h`);
 }
+
+const hoursOf = (t: PriceTable | undefined): number => t?.hoursPerMonth ?? PRICE_RULES.hoursPerMonth;
 
 function io2IopsMicros(iops: number, tiers: VolumePrice['iopsTiers'] = []): number {
   let remaining = iops;
@@ -185,7 +99,7 @@ function priceVolume(e: Estimator, r: Resource, t: PriceTable): void {
     micros += costMicros(p.throughputMBpsMonth, tput - base);
     parts.push(`${tput - base} MB/s over ${base} x $${p.throughputMBpsMonth}`);
   }
-  e.line(r, t, 'EBS', `EBS ${type}`, micros, parts.join(' + '));
+  e.line(r, bundledOrigin(t), 'EBS', `EBS ${type}`, micros, parts.join(' + '));
 }
 
 function priceSnapshot(e: Estimator, r: Resource, t: PriceTable): void {
@@ -194,35 +108,31 @@ function priceSnapshot(e: Estimator, r: Resource, t: PriceTable): void {
   // Archived snapshots are full copies, billed at the archive rate (retrieval is usage-based).
   if (r.config.storageTier === 'archive') {
     const rate = t.ebs.snapshotArchiveGbMonth;
-    return e.line(r, t, 'EBS', 'EBS snapshot (archive)', costMicros(rate, size), `${size} GiB x $${rate}`);
+    return e.line(r, bundledOrigin(t), 'EBS', 'EBS snapshot (archive)', costMicros(rate, size), `${size} GiB x $${rate}`);
   }
   e.caveat('snapshot-full-size', 'ebs', false, (n) =>
     `${plural(n, 'EBS snapshot')} priced at the full volume size: AWS bills changed blocks only, so this part is an upper bound`,
   );
-  e.line(r, t, 'EBS', 'EBS snapshot', costMicros(t.ebs.snapshotGbMonth, size), `${size} GiB x $${t.ebs.snapshotGbMonth}`);
+  e.line(r, bundledOrigin(t), 'EBS', 'EBS snapshot', costMicros(t.ebs.snapshotGbMonth, size), `${size} GiB x $${t.ebs.snapshotGbMonth}`);
 }
 
-function rdsEngine(t: PriceTable, engine: string): string {
-  const e = engine.toLowerCase();
-  return t.rds.engineAliases[e] ?? e;
-}
-
-function priceDbInstance(e: Estimator, r: Resource, t: PriceTable): void {
+function priceDbInstance(e: Estimator, r: Resource, t: PriceTable | undefined): void {
   const cls = str(r.config.instanceClass);
   const rawEngine = str(r.config.engine);
   if (cls === undefined) return missing(e, r, 'instanceClass');
   if (rawEngine === undefined) return missing(e, r, 'engine');
-  const engine = rdsEngine(t, rawEngine);
+  const lower = rawEngine.toLowerCase();
+  const engine = PRICE_RULES.rds.engineAliases[lower] ?? lower;
   const aurora = engine.startsWith('aurora');
   // Aurora bills each instance (writer and replicas) separately: no Multi-AZ factor.
   const multiAz = !aurora && r.config.multiAz === true;
-  const factor = multiAz ? t.rds.multiAzFactor : 1;
+  const factor = multiAz ? PRICE_RULES.rds.multiAzFactor : 1;
   const suffix = multiAz ? ' Multi-AZ' : '';
-  const hourly = t.rds.hourly[engine]?.[cls];
-  if (hourly === undefined) unknownPrice(e, `RDS ${engine} class`, cls, t.region);
-  else {
-    e.line(r, t, 'RDS', `RDS ${cls} ${engine}${suffix}`, costMicros(hourly, t.hoursPerMonth * factor),
-      `${t.hoursPerMonth} h x $${hourly}/h${multiAz ? ` x ${factor}` : ''}`);
+  const h = hoursOf(t);
+  const rate = e.hourly(r, t, livePriceKey(r), `RDS ${engine} class`, cls, t?.rds.hourly[engine]?.[cls]);
+  if (rate) {
+    e.line(r, rate.origin, 'RDS', `RDS ${cls} ${engine}${suffix}`, costMicros(rate.usd, h * factor),
+      `${h} h x $${rate.usd}/h${multiAz ? ` x ${factor}` : ''}`);
   }
   if (aurora) {
     e.caveat('usage-based', 'aurora-storage', false, (n) =>
@@ -233,9 +143,10 @@ function priceDbInstance(e: Estimator, r: Resource, t: PriceTable): void {
   const size = num(r.config.allocatedStorageGiB);
   if (size === undefined) return missing(e, r, 'allocatedStorageGiB');
   const storageType = str(r.config.storageType) ?? 'gp2';
+  if (t === undefined) return noTable(e, r, `RDS storage ${storageType}`);
   const gb = t.rds.storageGbMonth[storageType];
   if (gb === undefined) return unknownPrice(e, 'RDS storage type', storageType, t.region);
-  e.line(r, t, 'RDS', `RDS storage ${storageType}${suffix}`, costMicros(gb, size * factor),
+  e.line(r, bundledOrigin(t), 'RDS', `RDS storage ${storageType}${suffix}`, costMicros(gb, size * factor),
     `${size} GiB x $${gb}${multiAz ? ` x ${factor}` : ''}`);
 }
 
@@ -249,7 +160,7 @@ function priceLoadBalancer(e: Estimator, r: Resource, t: PriceTable): void {
   e.caveat('usage-based', 'elb-lcu', false, (n) =>
     `${plural(n, 'load balancer')}: capacity units (LCU) depend on traffic, which the inventory does not hold; only the hourly base is priced`,
   );
-  e.line(r, t, 'ELB', LB_NAMES[lbType] ?? lbType, costMicros(hourly, t.hoursPerMonth), `${t.hoursPerMonth} h x $${hourly}/h`);
+  e.line(r, bundledOrigin(t), 'ELB', LB_NAMES[lbType] ?? lbType, costMicros(hourly, t.hoursPerMonth), `${t.hoursPerMonth} h x $${hourly}/h`);
 }
 
 function priceNatGateway(e: Estimator, r: Resource, t: PriceTable): void {
@@ -259,7 +170,7 @@ function priceNatGateway(e: Estimator, r: Resource, t: PriceTable): void {
     `${plural(n, 'NAT gateway')}: data processed is usage-based and not in the inventory; only the hourly charge is priced`,
   );
   const hourly = t.natGateway.hourly;
-  e.line(r, t, 'VPC', 'NAT gateway', costMicros(hourly, t.hoursPerMonth), `${t.hoursPerMonth} h x $${hourly}/h`);
+  e.line(r, bundledOrigin(t), 'VPC', 'NAT gateway', costMicros(hourly, t.hoursPerMonth), `${t.hoursPerMonth} h x $${hourly}/h`);
 }
 
 function priceVpcEndpoint(e: Estimator, r: Resource, t: PriceTable): void {
@@ -274,21 +185,24 @@ function priceVpcEndpoint(e: Estimator, r: Resource, t: PriceTable): void {
   e.caveat('usage-based', 'vpce-data', false, (n) =>
     `${plural(n, 'interface VPC endpoint')}: data processed is usage-based and not in the inventory; only the hourly charge is priced`,
   );
-  e.line(r, t, 'VPC', 'VPC interface endpoint', costMicros(rate, t.hoursPerMonth * zones), `${zones} AZ x ${t.hoursPerMonth} h x $${rate}/h`);
+  e.line(r, bundledOrigin(t), 'VPC', 'VPC interface endpoint', costMicros(rate, t.hoursPerMonth * zones), `${zones} AZ x ${t.hoursPerMonth} h x $${rate}/h`);
 }
 
-function priceCacheCluster(e: Estimator, r: Resource, t: PriceTable): void {
+function priceCacheCluster(e: Estimator, r: Resource, t: PriceTable | undefined): void {
   const nodeType = str(r.config.nodeType);
   const nodes = num(r.config.numNodes);
   if (nodeType === undefined) return missing(e, r, 'nodeType');
   if (nodes === undefined) return missing(e, r, 'numNodes');
-  const base = t.elasticache.hourly[nodeType];
-  if (base === undefined) return unknownPrice(e, 'ElastiCache node type', nodeType, t.region);
+  const key = livePriceKey(r);
   const engine = (str(r.config.engine) ?? '').toLowerCase();
-  const factor = t.elasticache.engineFactor[engine] ?? 1;
-  const hourly = base * factor;
-  e.line(r, t, 'ElastiCache', `ElastiCache ${nodeType} x${nodes}`, costMicros(hourly, t.hoursPerMonth * nodes),
-    `${nodes} nodes x ${t.hoursPerMonth} h x $${base}/h${factor !== 1 ? ` x ${factor} (${engine})` : ''}`);
+  const rate = e.hourly(r, t, key, 'ElastiCache node type', nodeType, t?.elasticache.hourly[nodeType]);
+  if (rate === undefined) return;
+  // The API prices each engine; the bundled table prices Redis OSS and scales the others.
+  const factor = rate.origin.source === BUNDLED_SOURCE ? (t?.elasticache.engineFactor[engine] ?? 1) : 1;
+  const hourly = rate.usd * factor;
+  const h = hoursOf(t);
+  e.line(r, rate.origin, 'ElastiCache', `ElastiCache ${nodeType} x${nodes}`, costMicros(hourly, h * nodes),
+    `${nodes} nodes x ${h} h x $${rate.usd}/h${factor !== 1 ? ` x ${factor} (${engine})` : ''}`);
 }
 
 function priceDynamoTable(e: Estimator, r: Resource, t: PriceTable): void {
@@ -309,7 +223,7 @@ function priceDynamoTable(e: Estimator, r: Resource, t: PriceTable): void {
   if (wcu === undefined) return missing(e, r, 'writeCapacityUnits');
   const h = t.hoursPerMonth;
   const micros = costMicros(t.dynamodb.rcuHourly, rcu * h) + costMicros(t.dynamodb.wcuHourly, wcu * h);
-  e.line(r, t, 'DynamoDB', 'DynamoDB provisioned capacity', micros,
+  e.line(r, bundledOrigin(t), 'DynamoDB', 'DynamoDB provisioned capacity', micros,
     `${rcu} RCU x $${t.dynamodb.rcuHourly}/h + ${wcu} WCU x $${t.dynamodb.wcuHourly}/h, ${h} h`);
 }
 
@@ -319,7 +233,7 @@ function priceKmsKey(e: Estimator, r: Resource, t: PriceTable): void {
   if (manager !== 'CUSTOMER') return;
   const state = str(r.config.keyState);
   if (state === 'PendingDeletion' || state === 'PendingReplicaDeletion') return;
-  e.line(r, t, 'KMS', 'KMS customer managed key', costMicros(t.kms.keyMonth, 1), `$${t.kms.keyMonth}/month`);
+  e.line(r, bundledOrigin(t), 'KMS', 'KMS customer managed key', costMicros(t.kms.keyMonth, 1), `$${t.kms.keyMonth}/month`);
 }
 
 function priceLogGroup(e: Estimator, r: Resource, t: PriceTable): void {
@@ -330,27 +244,32 @@ function priceLogGroup(e: Estimator, r: Resource, t: PriceTable): void {
   if (bytes === undefined || bytes === 0) return;
   const gb = bytes / 2 ** 30;
   const rate = t.cloudwatch.logsStorageGbMonth;
-  e.line(r, t, 'CloudWatch', 'CloudWatch Logs storage', costMicros(rate, gb), `${gb.toFixed(3)} GB x $${rate}`);
+  e.line(r, bundledOrigin(t), 'CloudWatch', 'CloudWatch Logs storage', costMicros(rate, gb), `${gb.toFixed(3)} GB x $${rate}`);
 }
 
 type Pricer = (e: Estimator, r: Resource, t: PriceTable) => void;
+/** A pricer of sized items, which the snapshot's API prices can price without a table. */
+type LivePricer = (e: Estimator, r: Resource, t: PriceTable | undefined) => void;
+
+const LIVE_PRICERS: Record<string, LivePricer> = {
+  'AWS::EC2::Instance': priceEc2Instance,
+  'AWS::RDS::DBInstance': priceDbInstance,
+  'AWS::ElastiCache::CacheCluster': priceCacheCluster,
+};
 
 const PRICERS: Record<string, Pricer> = {
-  'AWS::EC2::Instance': priceEc2Instance,
   'AWS::EC2::Volume': priceVolume,
   'AWS::EC2::Snapshot': priceSnapshot,
-  'AWS::RDS::DBInstance': priceDbInstance,
   'AWS::ElasticLoadBalancingV2::LoadBalancer': priceLoadBalancer,
   'AWS::EC2::NatGateway': priceNatGateway,
   'AWS::EC2::VPCEndpoint': priceVpcEndpoint,
-  'AWS::ElastiCache::CacheCluster': priceCacheCluster,
   'AWS::DynamoDB::Table': priceDynamoTable,
   'AWS::KMS::Key': priceKmsKey,
   'AWS::Logs::LogGroup': priceLogGroup,
   'AWS::CloudWatch::Alarm': (e, r, t) =>
-    e.line(r, t, 'CloudWatch', 'CloudWatch alarm', costMicros(t.cloudwatch.alarmMonth, 1), `$${t.cloudwatch.alarmMonth}/month`),
+    e.line(r, bundledOrigin(t), 'CloudWatch', 'CloudWatch alarm', costMicros(t.cloudwatch.alarmMonth, 1), `$${t.cloudwatch.alarmMonth}/month`),
   'AWS::Route53::HostedZone': (e, r, t) =>
-    e.line(r, t, 'Route 53', 'Route 53 hosted zone', costMicros(t.route53.hostedZoneMonth, 1), `$${t.route53.hostedZoneMonth}/month`),
+    e.line(r, bundledOrigin(t), 'Route 53', 'Route 53 hosted zone', costMicros(t.route53.hostedZoneMonth, 1), `$${t.route53.hostedZoneMonth}/month`),
 };
 
 /** Types never priced but worth naming, because they do cost money. */
@@ -362,27 +281,36 @@ const USAGE_ONLY: Record<string, [string, string]> = {
   'AWS::RDS::DBSnapshot': ['rds-snapshot', 'RDS snapshot: backup storage beyond the free allowance (the provisioned storage of the region\'s databases) is not in the inventory, not priced'],
 };
 
-/** Estimate one environment from its resources; `tables` is injectable for tests. */
-export function estimateResources(resources: Iterable<Resource>, tables?: ReadonlyMap<string, PriceTable>): EnvironmentEstimate {
-  const e = new Estimator();
+function noTable(e: Estimator, r: Resource, what: string): void {
+  e.caveat('no-price-table', `${r.region} ${what}`, true, (n) =>
+    `no price table for region ${r.region}: ${plural(n, `${what} resource`)} not priced, the estimate is a lower bound`,
+  );
+}
+
+/**
+ * Estimate one environment from its resources, with the snapshot's Price List API prices
+ * (`prices`) before the bundled table; `tables` is injectable for tests.
+ */
+export function estimateResources(resources: Iterable<Resource>, tables?: ReadonlyMap<string, PriceTable>, prices?: SnapshotPrices): EnvironmentEstimate {
+  const e = new Estimator(new LivePrices(prices));
   // Resources usually come grouped by type: the pricer is looked up once per run of a type.
   let type: string | undefined;
   let pricer: Pricer | undefined;
+  let live: LivePricer | undefined;
   let usage: [string, string] | undefined;
   for (const r of resources) {
     if (r.type !== type) {
       type = r.type;
       pricer = PRICERS[type];
+      live = LIVE_PRICERS[type];
       usage = USAGE_ONLY[type];
     }
-    if (pricer) {
+    if (live || pricer) {
       const table = tableFor(r.region, tables);
-      if (table) pricer(e, r, table);
-      else {
-        e.caveat('no-price-table', r.region, true, (n) =>
-          `no price table for region ${r.region}: ${plural(n, 'resource')} not priced, the estimate is a lower bound`,
-        );
-      }
+      if (table) e.hoursPerMonth = table.hoursPerMonth;
+      if (live) live(e, r, table);
+      else if (table) pricer!(e, r, table);
+      else noTable(e, r, type);
       continue;
     }
     if (usage) {

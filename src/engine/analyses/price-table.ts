@@ -42,24 +42,39 @@ export interface PriceTable {
   route53: { hostedZoneMonth: number };
 }
 
-/** The bundled file: one date and source for every region it lists. */
-interface BundledPrices {
+type RdsRules = Pick<PriceTable['rds'], 'engineAliases' | 'multiAzFactor'>;
+type RegionPrices = Omit<PriceTable, 'region' | 'asOf' | 'currency' | 'hoursPerMonth' | 'source' | 'rds'> & {
+  rds: Omit<PriceTable['rds'], keyof RdsRules>;
+};
+
+/** The bundled file: one date, source and set of rules for every region it lists. */
+export interface BundledPrices {
   asOf: string;
   currency: 'USD';
   hoursPerMonth: number;
   source: string;
-  regions: Record<string, Omit<PriceTable, 'region' | 'asOf' | 'currency' | 'hoursPerMonth' | 'source'>>;
+  rds: RdsRules;
+  regions: Record<string, RegionPrices>;
 }
 
 /** Each region of a bundled file as a table of its own. */
 export function tablesOf(file: BundledPrices): ReadonlyMap<string, PriceTable> {
   const { asOf, currency, hoursPerMonth, source } = file;
+  const rules: RdsRules = { engineAliases: file.rds.engineAliases, multiAzFactor: file.rds.multiAzFactor };
   return new Map(Object.entries(file.regions).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([region, prices]) => [region, { region, asOf, currency, hoursPerMonth, source, ...prices }]));
+    .map(([region, p]): [string, PriceTable] => [region, { region, asOf, currency, hoursPerMonth, source, ...p, rds: { ...p.rds, ...rules } }]));
 }
 
+const BUNDLED = bundled as unknown as BundledPrices;
+
 /** region -> table. Add a region by adding it under `regions` in the bundled file. */
-export const PRICE_TABLES: ReadonlyMap<string, PriceTable> = tablesOf(bundled as BundledPrices);
+export const PRICE_TABLES: ReadonlyMap<string, PriceTable> = tablesOf(BUNDLED);
+
+/** What holds in every region, for one priced from the Price List API alone. */
+export const PRICE_RULES: { hoursPerMonth: number; rds: RdsRules } = { hoursPerMonth: BUNDLED.hoursPerMonth, rds: BUNDLED.rds };
+
+/** Where a bundled price came from, as the estimate's evidence names it. */
+export const BUNDLED_SOURCE = 'bundled';
 
 /**
  * Global services (Route 53, IAM) carry region 'global'; they are billed at the

@@ -3,6 +3,7 @@
 import type { AttributionRecord, EngineContext } from '../../../src/engine/context.js';
 import type { CollectionError, CostRecord, Resource, Snapshot } from '../../../src/model/snapshot.js';
 import type { EnvironmentSpec, LoadedSpec, ParitySpec, Spec } from '../../../src/model/spec.js';
+import type { SnapshotPrices } from '../../../src/model/prices.js';
 
 export const ACCOUNT = '111122223333';
 export const REGION = 'us-east-1';
@@ -116,6 +117,7 @@ export interface ContextInput {
   resources: Resource[];
   costs?: CostRecord[];
   errors?: CollectionError[];
+  prices?: SnapshotPrices;
 }
 
 export function makeContext(input: ContextInput): EngineContext {
@@ -135,6 +137,7 @@ export function makeContext(input: ContextInput): EngineContext {
     policies: [],
     costs: input.costs ?? [],
     errors: input.errors ?? [],
+    ...(input.prices ? { prices: input.prices } : {}),
   };
   const byArn = new Map(resources.map((r) => [r.arn, r]));
   const byType = new Map<string, Resource[]>();
