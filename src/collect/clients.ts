@@ -15,6 +15,7 @@ import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balan
 import { ElastiCacheClient } from '@aws-sdk/client-elasticache';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { KMSClient } from '@aws-sdk/client-kms';
+import { PricingClient } from '@aws-sdk/client-pricing';
 import { RDSClient } from '@aws-sdk/client-rds';
 import { ResourceGroupsTaggingAPIClient } from '@aws-sdk/client-resource-groups-tagging-api';
 import { Route53Client } from '@aws-sdk/client-route-53';
@@ -49,6 +50,7 @@ export const CLIENTS = {
   route53: Route53Client,
   elasticache: ElastiCacheClient,
   ce: CostExplorerClient,
+  pricing: PricingClient,
 } as const;
 export type ServiceKey = keyof typeof CLIENTS;
 
@@ -83,6 +85,8 @@ export type CallCounter = (service: string, operation: string) => void;
 
 export interface ClientSettings {
   endpoint?: string;
+  /** Endpoints of single services, before `endpoint` (the Price List API beside an emulator). */
+  serviceEndpoints?: Partial<Record<ServiceKey, string>>;
   profile?: string;
   maxAttempts: number;
   /** Connection, attempt and call limits (DEFAULT_TIMEOUTS when absent). */
@@ -163,7 +167,7 @@ export class ClientPool {
         throwOnRequestTimeout: true,
         socketTimeout: this.timeouts.attemptMs,
       },
-      ...(this.settings.endpoint ? { endpoint: this.settings.endpoint } : {}),
+      ...(this.endpointOf(service) ? { endpoint: this.endpointOf(service) } : {}),
       // Emulators and custom endpoints cannot resolve bucket.host names.
       ...(service === 's3' && this.usesCustomEndpoint() ? { forcePathStyle: true } : {}),
     });
@@ -173,6 +177,10 @@ export class ClientPool {
     if (this.settings.plugin) stack.use(this.settings.plugin);
     this.clients.set(key, client);
     return client;
+  }
+
+  private endpointOf(service: ServiceKey): string | undefined {
+    return this.settings.serviceEndpoints?.[service] ?? this.settings.endpoint;
   }
 
   private usesCustomEndpoint(): boolean {

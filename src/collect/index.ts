@@ -16,6 +16,7 @@ import { collectCosts } from './sources/costs.js';
 import { GLOBAL_SOURCES, REGIONAL_SOURCES } from './sources/registry.js';
 import { sortSnapshot } from './snapshot-io.js';
 import type { Demand } from './demand.js';
+import { collectPrices, priceKeysOf } from './prices.js';
 
 export interface CollectOptions {
   /** Regions to collect instead of the spec's. */
@@ -42,6 +43,10 @@ export interface CollectOptions {
   pageCap?: number;
   /** What the checks need (demandOf(rules, spec)); default everything (FULL_DEMAND). */
   demand?: Demand;
+  /** Read the inventory's prices from the Price List API into the snapshot (default no). */
+  prices?: boolean;
+  /** Endpoint of the Price List API alone (before `endpoint`). */
+  pricingEndpoint?: string;
 }
 
 /** One finished part of a collection: an account's region, its 'global' services, or an account not scanned. */
@@ -64,6 +69,7 @@ export async function collect(spec: Spec, options: CollectOptions): Promise<Snap
     count: (svc, op) => counter.session?.count(svc, op),
     admit: (op, accountId, region) => pacer.admit(op, accountId, region),
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+    ...(options.pricingEndpoint ? { serviceEndpoints: { pricing: options.pricingEndpoint } } : {}),
     ...(options.profile ? { profile: options.profile } : {}),
     ...(options.clientPlugin ? { plugin: options.clientPlugin } : {}),
     ...(options.credentials ? { credentials: options.credentials } : {}),
@@ -96,6 +102,16 @@ export async function collect(spec: Spec, options: CollectOptions): Promise<Snap
   await Promise.all(reachable.map((plan) => collectAccount(s, plan, tagKey, aggregated, options.now, finished)));
   finishResources(s);
   markUntaggedTypes(s);
+  // The Price List API answers any account; the first reachable one's credentials ask it.
+  const prices =
+    options.prices && first
+      ? await collectPrices(
+          s,
+          { accountId: first.accountId, region: 'global', endpointRegion: 'us-east-1', ...(first.roleArn ? { roleArn: first.roleArn } : {}) },
+          priceKeysOf(s.resources.values()),
+          options.now.toISOString().slice(0, 10),
+        )
+      : undefined;
 
   return sortSnapshot({
     schemaVersion: SNAPSHOT_SCHEMA_VERSION,
@@ -112,6 +128,7 @@ export async function collect(spec: Spec, options: CollectOptions): Promise<Snap
     policies: [...s.policies.values()],
     costs: s.costs,
     errors: s.errors,
+    ...(prices ? { prices } : {}),
   });
 }
 

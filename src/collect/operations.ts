@@ -37,9 +37,10 @@ export const IAM_PREFIX: Record<string, string> = {
   route53: 'route53',
   elasticache: 'elasticache',
   ce: 'ce',
+  pricing: 'pricing',
 };
 
-/** Calls that serve no one resource type: tags, identity, AWS Config, costs. */
+/** Calls that serve no one resource type: tags, identity, AWS Config, costs, prices. */
 const SHARED_OPERATIONS: readonly OperationInfo[] = [
   op('tagging', 'GetResources'),
   op('sts', 'AssumeRole'),
@@ -50,6 +51,8 @@ const SHARED_OPERATIONS: readonly OperationInfo[] = [
   op('config', 'SelectResourceConfig'),
   op('config', 'SelectAggregateResourceConfig'),
   op('ce', 'GetCostAndUsage'),
+  // The Price List API: on-demand prices of the inventory's instance types (prices.ts).
+  op('pricing', 'GetProducts'),
 ];
 
 /** The shared calls, then each descriptor's calls (once per service and operation). */

@@ -24,6 +24,8 @@ interface InventoryArgs extends TimeoutArgs, ProgressArgs {
   concurrency: number;
   full: boolean;
   rules?: string[];
+  prices: boolean;
+  pricingEndpoint?: string;
 }
 
 export const inventoryCommand = defineCommand<InventoryArgs>({
@@ -37,6 +39,8 @@ export const inventoryCommand = defineCommand<InventoryArgs>({
       .option('concurrency', { type: 'number', default: 4, describe: 'Concurrent calls per service, account and region' })
       .option('full', { type: 'boolean', default: false, describe: 'Collect everything envgate can, not only what the rules need for this spec' })
       .option('rules', { type: 'string', array: true, describe: 'Also collect what the rules in this directory need (repeatable)' })
+      .option('prices', { type: 'boolean', default: true, describe: 'Read the on-demand prices of the inventory from the AWS Price List API (--no-prices: the bundled table only)' })
+      .option('pricing-endpoint', { type: 'string', describe: 'Endpoint of the Price List API alone; with --endpoint, prices are read only when this is given' })
       .example('$0 inventory --spec envgate.yaml --out snapshot.json', 'collect once, then scan --snapshot snapshot.json as often as needed')
       .example('$0 inventory --spec envgate.yaml --region eu-west-1 --endpoint http://localhost:4566 --progress', 'one region of a local emulator, with progress lines')
       .example('$0 inventory --spec envgate.yaml --full --out snapshot.json', 'everything envgate can collect, for any later rule set') as unknown as Argv<InventoryArgs & { quiet: boolean; verbose: boolean }>,
@@ -47,7 +51,13 @@ export const inventoryCommand = defineCommand<InventoryArgs>({
     }
     resolveTimeouts(args, ctx.env); // option errors before any AWS call
     checkRegionOption(args.region);
-    const snapshot = await collectWithProgress(spec, args, ctx, args.full ? FULL_DEMAND : demandOf(loadRules(args.rules ?? []), spec));
+    // An emulator serves no Price List API: with --endpoint, prices need their own endpoint.
+    const prices = args.prices && (args.endpoint === undefined || args.pricingEndpoint !== undefined);
+    if (args.prices && !prices) ctx.out.info('envgate inventory: prices not read (--endpoint without --pricing-endpoint); estimates use the bundled table');
+    const snapshot = await collectWithProgress(spec, args, ctx, args.full ? FULL_DEMAND : demandOf(loadRules(args.rules ?? []), spec), {
+      prices,
+      ...(args.pricingEndpoint !== undefined ? { pricingEndpoint: args.pricingEndpoint } : {}),
+    });
     await writeSnapshot(args.out, snapshot);
     return summarise(snapshot, args.out, ctx);
   },
@@ -59,6 +69,7 @@ export async function collectWithProgress(
   args: { region?: string[]; profile?: string; endpoint?: string; concurrency?: number } & TimeoutArgs,
   ctx: CommandContext,
   demand?: Demand,
+  pricing: { prices?: boolean; pricingEndpoint?: string } = {},
 ): Promise<Snapshot> {
   const regions = args.region && args.region.length > 0 ? args.region : undefined;
   const onFinished = ctx.out.showsProgress ? progressPrinter(spec, regions, (line) => ctx.out.progress(line)) : undefined;
@@ -77,6 +88,7 @@ export async function collectWithProgress(
     ...(args.concurrency ? { concurrency: args.concurrency } : {}),
     ...(onFinished ? { onFinished } : {}),
     ...(demand ? { demand } : {}),
+    ...pricing,
   });
 }
 
@@ -86,6 +98,7 @@ export function summarise(s: Snapshot, out: string, ctx: CommandContext): ExitCo
   ctx.out.info(
     `envgate inventory: ${s.resources.length} resources, ${s.principals.length} principals in ${s.metadata.accounts.length} accounts and ${s.metadata.regions.length} regions (${calls} API calls); wrote ${out}`,
   );
+  if (s.prices) ctx.out.info(`envgate inventory: ${s.prices.entries.length} prices read from the Price List API, ${s.prices.missing.length} not found (the bundled table is used for those)`);
   if (s.errors.length === 0) return EXIT.ok;
   ctx.out.error(`envgate inventory: incomplete, ${s.errors.length} calls failed; checks that need this data will be "not evaluated"`);
   for (const line of causeLines(s.errors)) ctx.out.error(`  cause: ${line}`);
