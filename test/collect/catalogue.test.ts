@@ -41,7 +41,7 @@ describe('the catalogue', () => {
         expect(info.actions, `${d.type} ${c.operation}`).toEqual(c.actions ?? [`${IAM_PREFIX[d.service]}:${c.operation}`]);
       }
     }
-    const shared = new Set(['tagging', 'sts', 'config', 'ce']);
+    const shared = new Set(['tagging', 'sts', 'config', 'ce', 'pricing']);
     const fromCatalogue = new Set(CATALOGUE.flatMap((d) => d.calls.map((c) => `${d.service}:${c.operation}`)));
     expect(OPERATIONS.filter((o) => !shared.has(o.service) && !fromCatalogue.has(`${o.service}:${o.operation}`))).toEqual([]);
     expect(operationInfo('s3', 'GetBucketLifecycleConfiguration').actions).toEqual(['s3:GetLifecycleConfiguration']);
