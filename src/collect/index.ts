@@ -3,6 +3,7 @@
 // concurrently but paced; failures become snapshot errors and collection goes on. Each
 // account's identity is verified first (identity.ts); an unverified one is not collected.
 import type { Spec } from '../model/spec.js';
+import type { PriceEntry } from '../model/prices.js';
 import { SNAPSHOT_SCHEMA_VERSION, type Snapshot } from '../model/snapshot.js';
 import { ClientPool, type CredentialProvider } from './clients.js';
 import { Pacer } from './pacing.js';
@@ -47,6 +48,8 @@ export interface CollectOptions {
   prices?: boolean;
   /** Endpoint of the Price List API alone (before `endpoint`). */
   pricingEndpoint?: string;
+  /** Prices already known (fresh price-cache entries): not asked again. */
+  cachedPrices?: PriceEntry[];
 }
 
 /** One finished part of a collection: an account's region, its 'global' services, or an account not scanned. */
@@ -110,6 +113,7 @@ export async function collect(spec: Spec, options: CollectOptions): Promise<Snap
           { accountId: first.accountId, region: 'global', endpointRegion: 'us-east-1', ...(first.roleArn ? { roleArn: first.roleArn } : {}) },
           priceKeysOf(s.resources.values()),
           options.now.toISOString().slice(0, 10),
+          options.cachedPrices,
         )
       : undefined;
 

@@ -26,12 +26,18 @@ export function priceKeysOf(resources: Iterable<Resource>): PriceKey[] {
 /** The API's largest page. */
 const PAGE = 100;
 
-/** Every key's price read on `day` (YYYY-MM-DD), through the session (paced, retried, counted). */
-export async function collectPrices(s: Session, t: Target, keys: readonly PriceKey[], day: string): Promise<SnapshotPrices> {
+/**
+ * Every key's price read on `day` (YYYY-MM-DD), through the session (paced, retried,
+ * counted); a key with an entry in `cached` (fresh ones from the price cache) is not asked.
+ */
+export async function collectPrices(s: Session, t: Target, keys: readonly PriceKey[], day: string, cached: readonly PriceEntry[] = []): Promise<SnapshotPrices> {
   const entries: PriceEntry[] = [];
   const missing: MissingPrice[] = [];
+  const known = new Map(cached.map((e) => [priceKeyId(e), e]));
   await Promise.all(
     keys.map(async (k) => {
+      const hit = known.get(priceKeyId(k));
+      if (hit) return void entries.push(hit);
       const q = productQuery(k);
       if ('unsupported' in q) return void missing.push({ ...k, reason: q.unsupported });
       const list: string[] = [];

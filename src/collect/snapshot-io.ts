@@ -182,7 +182,7 @@ function checkSnapshot(data: unknown, file: string, locate: (path: string[]) => 
   throw new InputError(msg, diagnostics);
 }
 
-function toDiagnostic(e: ErrorObject, file: string, locate: (path: string[]) => { line: number; column: number }): Diagnostic {
+export function toDiagnostic(e: ErrorObject, file: string, locate: (path: string[]) => { line: number; column: number }): Diagnostic {
   const segments = e.instancePath === '' ? [] : e.instancePath.slice(1).split('/').map((x) => x.replace(/~1/g, '/').replace(/~0/g, '~'));
   const p = e.params as Record<string, unknown>;
   let path = e.instancePath;
@@ -207,7 +207,7 @@ function toDiagnostic(e: ErrorObject, file: string, locate: (path: string[]) => 
 }
 
 /** Maps a JSON path to the 1-based position of its value (its key, for unknown keys), via the yaml parser. */
-function locator(text: string): (path: string[]) => { line: number; column: number } {
+export function locator(text: string): (path: string[]) => { line: number; column: number } {
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, keepSourceTokens: false });
   return (path) => {

@@ -49,7 +49,8 @@ const priceKey = {
   item: { type: 'string', minLength: 1 },
   engine: { type: 'string', minLength: 1 },
 } as const;
-const prices = {
+/** The snapshot's prices block; a price cache file (--price-cache) has the same shape. */
+export const PRICES_SCHEMA = {
   type: 'object',
   additionalProperties: false,
   required: ['source', 'entries', 'missing'],
@@ -222,7 +223,7 @@ export const SNAPSHOT_SCHEMA = {
         },
       },
     },
-    prices,
+    prices: PRICES_SCHEMA,
   },
 } as const;
 

@@ -112,4 +112,19 @@ describe('envgate inventory with prices', () => {
       if (extra.length === 0) expect(output.stderr[0]).toBe('envgate inventory: prices not read (--endpoint without --pricing-endpoint); estimates use the bundled table');
     }
   });
+
+  it('reuses the prices of the cache file while fresh, and writes it back', async () => {
+    const cache = join(dir, 'prices.json');
+    const args = (out: string, age = '7') => ['inventory', '--spec', specFile, '--out', join(dir, out), '--endpoint', moto.endpoint, '--pricing-endpoint', pricing.endpoint, '--price-cache', cache, '--price-cache-max-age', age];
+    const first = pricing.requests.length;
+    expect(await main(args('c1.json'), env(), memoryOutput())).toBe(EXIT.ok);
+    expect(pricing.requests.length).toBe(first + 2);
+    expect(JSON.parse(readFileSync(cache, 'utf8'))).toEqual({ source: 'aws-price-list-api', entries: readSnapshot(join(dir, 'c1.json')).prices!.entries, missing: [] });
+    expect(await main(args('c2.json'), env(), memoryOutput())).toBe(EXIT.ok);
+    expect(pricing.requests.length).toBe(first + 2);
+    expect(readSnapshot(join(dir, 'c2.json')).prices).toEqual(readSnapshot(join(dir, 'c1.json')).prices);
+    const bad = memoryOutput();
+    expect(await main(args('c3.json', '-1'), env(), bad)).toBe(EXIT.input);
+    expect(bad.stderr.join('\n')).toContain('--price-cache-max-age -1 is not a whole number of days (0 or more)');
+  });
 });

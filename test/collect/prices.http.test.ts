@@ -9,8 +9,10 @@ import { ClientPool } from '../../src/collect/clients.js';
 import { Pacer } from '../../src/collect/pacing.js';
 import { choosePrice, hourlyPricesOf, productQuery } from '../../src/collect/price-list.js';
 import { collectPrices, priceKeysOf } from '../../src/collect/prices.js';
+import { freshEntries, nextCache, parsePriceCache } from '../../src/collect/price-cache.js';
+import { InputError } from '../../src/model/diagnostics.js';
 import { Session } from '../../src/collect/session.js';
-import type { PriceKey } from '../../src/model/prices.js';
+import type { PriceKey, SnapshotPrices } from '../../src/model/prices.js';
 import type { Resource } from '../../src/model/snapshot.js';
 import { priceListEntry, startPricingServer, type FakeProduct, type PricingServer } from '../helpers/pricing-server.js';
 import { fakeCredentials, PROD } from './spec-fixture.js';
@@ -204,5 +206,45 @@ describe('price list entries', () => {
         { Type: 'TERM_MATCH', Field: 'cacheEngine', Value: 'Valkey' },
       ],
     });
+  });
+});
+
+describe('the price cache', () => {
+  const cache: SnapshotPrices = {
+    source: 'aws-price-list-api',
+    entries: [
+      { service: 'ec2', region: 'eu-west-3', item: 't3.micro', usdPerHour: 0.0118, asOf: '2026-11-30' },
+      { service: 'ec2', region: 'us-east-1', item: 't3.micro', usdPerHour: 0.0104, asOf: '2026-11-01' },
+    ],
+    missing: [],
+  };
+
+  it('keeps the entries read within the maximum age', () => {
+    expect(freshEntries(cache, new Date('2026-12-02T10:00:00Z'), 7).map((e) => e.region)).toEqual(['eu-west-3']);
+    expect(freshEntries(cache, new Date('2026-12-02T10:00:00Z'), 0)).toEqual([]);
+    expect(freshEntries(undefined, new Date('2026-12-02T10:00:00Z'), 7)).toEqual([]);
+  });
+
+  it('asks only for what the cache does not hold, keeping the cached date', async () => {
+    server = await startPricingServer(PRODUCTS);
+    const fresh = freshEntries(cache, new Date('2026-12-02T10:00:00Z'), 7);
+    const prices = await collectPrices(sessionFor(server.endpoint), target, [ec2Key('eu-west-3', 't3.micro'), ec2Key('us-west-2', 't3.micro')], DAY, fresh);
+    expect(prices.entries).toEqual([
+      { service: 'ec2', region: 'eu-west-3', item: 't3.micro', usdPerHour: 0.0118, asOf: '2026-11-30' },
+      { service: 'ec2', region: 'us-west-2', item: 't3.micro', usdPerHour: 0.0104, asOf: DAY },
+    ]);
+    expect(server.requests.map((r) => r.Filters?.[0]?.Value)).toEqual(['us-west-2']);
+    expect(nextCache(cache, prices).entries.map((e) => `${e.region} ${e.asOf}`)).toEqual(['eu-west-3 2026-11-30', 'us-east-1 2026-11-01', `us-west-2 ${DAY}`]);
+  });
+
+  it('refuses a cache file that is not one, naming file, line and field', () => {
+    const text = '{\n  "source": "aws-price-list-api",\n  "entries": [\n    { "service": "ec2", "region": "eu-west-3", "item": "t3.micro", "usdPerHour": "cheap", "asOf": "2026-11-30" }\n  ],\n  "missing": []\n}\n';
+    expect(() => parsePriceCache(text, 'prices.json')).toThrow(InputError);
+    try {
+      parsePriceCache(text, 'prices.json');
+    } catch (e) {
+      expect((e as InputError).diagnostics.map((d) => [d.file, d.line, d.path, d.code])).toEqual([['prices.json', 4, '/entries/0/usdPerHour', 'schema-type']]);
+    }
+    expect(() => parsePriceCache('{"source": ', 'prices.json')).toThrow('prices.json is not valid JSON');
   });
 });

@@ -1,7 +1,12 @@
+import { existsSync } from 'node:fs';
 import type { Argv } from 'yargs';
-import { writeSnapshot } from '../../collect/snapshot-io.js';
+import { canonicalJson, writeSnapshot } from '../../collect/snapshot-io.js';
+import { freshEntries, nextCache, parsePriceCache } from '../../collect/price-cache.js';
+import { readText } from '../../gate/files.js';
+import { writeFileAtomic } from '../fs-atomic.js';
 import { loadSpec } from '../../spec/load.js';
 import type { CollectionError, Snapshot } from '../../model/snapshot.js';
+import type { PriceEntry } from '../../model/prices.js';
 import type { Spec } from '../../model/spec.js';
 import { defineCommand, type CommandContext } from '../command.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
@@ -26,6 +31,8 @@ interface InventoryArgs extends TimeoutArgs, ProgressArgs {
   rules?: string[];
   prices: boolean;
   pricingEndpoint?: string;
+  priceCache?: string;
+  priceCacheMaxAge: number;
 }
 
 export const inventoryCommand = defineCommand<InventoryArgs>({
@@ -40,6 +47,8 @@ export const inventoryCommand = defineCommand<InventoryArgs>({
       .option('full', { type: 'boolean', default: false, describe: 'Collect everything envgate can, not only what the rules need for this spec' })
       .option('rules', { type: 'string', array: true, describe: 'Also collect what the rules in this directory need (repeatable)' })
       .option('prices', { type: 'boolean', default: true, describe: 'Read the on-demand prices of the inventory from the AWS Price List API (--no-prices: the bundled table only)' })
+      .option('price-cache', { type: 'string', describe: 'Price cache file: prices read within --price-cache-max-age days are not asked again; rewritten after each read' })
+      .option('price-cache-max-age', { type: 'number', default: 7, describe: 'Days a cached price stays fresh (0: read today)' })
       .option('pricing-endpoint', { type: 'string', describe: 'Endpoint of the Price List API alone; with --endpoint, prices are read only when this is given' })
       .example('$0 inventory --spec envgate.yaml --out snapshot.json', 'collect once, then scan --snapshot snapshot.json as often as needed')
       .example('$0 inventory --spec envgate.yaml --region eu-west-1 --endpoint http://localhost:4566 --progress', 'one region of a local emulator, with progress lines')
@@ -51,14 +60,21 @@ export const inventoryCommand = defineCommand<InventoryArgs>({
     }
     resolveTimeouts(args, ctx.env); // option errors before any AWS call
     checkRegionOption(args.region);
+    if (!Number.isInteger(args.priceCacheMaxAge) || args.priceCacheMaxAge < 0) {
+      throw optionError('price-cache-max-age', 'bad-max-age', `--price-cache-max-age ${args.priceCacheMaxAge} is not a whole number of days (0 or more)`);
+    }
     // An emulator serves no Price List API: with --endpoint, prices need their own endpoint.
     const prices = args.prices && (args.endpoint === undefined || args.pricingEndpoint !== undefined);
     if (args.prices && !prices) ctx.out.info('envgate inventory: prices not read (--endpoint without --pricing-endpoint); estimates use the bundled table');
+    const cacheFile = prices ? args.priceCache : undefined;
+    const cache = cacheFile !== undefined && existsSync(cacheFile) ? parsePriceCache(readText(cacheFile, 'price cache'), cacheFile) : undefined;
     const snapshot = await collectWithProgress(spec, args, ctx, args.full ? FULL_DEMAND : demandOf(loadRules(args.rules ?? []), spec), {
       prices,
       ...(args.pricingEndpoint !== undefined ? { pricingEndpoint: args.pricingEndpoint } : {}),
+      cachedPrices: freshEntries(cache, ctx.now(), args.priceCacheMaxAge),
     });
     await writeSnapshot(args.out, snapshot);
+    if (cacheFile !== undefined && snapshot.prices) writeFileAtomic(cacheFile, `${canonicalJson(nextCache(cache, snapshot.prices))}\n`);
     return summarise(snapshot, args.out, ctx);
   },
 });
@@ -69,7 +85,7 @@ export async function collectWithProgress(
   args: { region?: string[]; profile?: string; endpoint?: string; concurrency?: number } & TimeoutArgs,
   ctx: CommandContext,
   demand?: Demand,
-  pricing: { prices?: boolean; pricingEndpoint?: string } = {},
+  pricing: { prices?: boolean; pricingEndpoint?: string; cachedPrices?: PriceEntry[] } = {},
 ): Promise<Snapshot> {
   const regions = args.region && args.region.length > 0 ? args.region : undefined;
   const onFinished = ctx.out.showsProgress ? progressPrinter(spec, regions, (line) => ctx.out.progress(line)) : undefined;
