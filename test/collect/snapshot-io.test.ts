@@ -159,3 +159,40 @@ describe('snapshot files larger than one string', () => {
   });
 });
 
+
+describe('the prices block', () => {
+  const withPrices = (): Snapshot => ({
+    ...snapshot(),
+    prices: {
+      source: 'aws-price-list-api',
+      entries: [
+        { service: 'rds', region: 'eu-west-3', engine: 'postgres', item: 'db.t3.micro', usdPerHour: 0.022, asOf: '2026-01-01' },
+        { service: 'ec2', region: 'eu-west-3', item: 't3.micro', usdPerHour: 0.0118, asOf: '2026-01-01' },
+      ],
+      missing: [{ service: 'ec2', region: 'eu-west-3', item: 'm5.large', reason: 'no product matched the filters' }],
+    },
+  });
+
+  it('is written sorted and read back', async () => {
+    const file = join(dir, 'prices.json');
+    await writeSnapshot(file, withPrices());
+    const back = readSnapshot(file);
+    expect(back.prices!.entries.map((e) => e.service)).toEqual(['ec2', 'rds']);
+    expect(back.prices!.missing).toEqual([{ service: 'ec2', region: 'eu-west-3', item: 'm5.large', reason: 'no product matched the filters' }]);
+    expect(serializeSnapshot(back)).toBe(readFileSync(file, 'utf8'));
+  });
+
+  it('refuses a bad price, naming line and field', () => {
+    const s = withPrices() as unknown as { prices: { entries: Record<string, unknown>[] } };
+    s.prices.entries[0]!.usdPerHour = 0;
+    s.prices.entries[1]!.service = 'lambda';
+    const file = join(dir, 'bad-prices.json');
+    writeFileSync(file, JSON.stringify(s, null, 2));
+    const d = diagnosticsOf(() => readSnapshot(file));
+    expect(d.map((x) => [x.path, x.code])).toEqual([
+      ['/prices/entries/0/usdPerHour', 'schema-exclusiveMinimum'],
+      ['/prices/entries/1/service', 'schema-enum'],
+    ]);
+    expect(d.every((x) => x.file === file && x.line > 1)).toBe(true);
+  });
+});
