@@ -46,6 +46,10 @@ export const CONFIG_OPTIONS: Readonly<Record<string, { schema: object; path?: bo
   'attempt-timeout': { schema: seconds },
   'call-timeout': { schema: seconds },
   progress: { schema: { type: 'boolean' } },
+  prices: { schema: { type: 'boolean' } },
+  'pricing-endpoint': { schema: str },
+  'price-cache': { schema: str, path: true },
+  'price-cache-max-age': { schema: { type: 'integer', minimum: 0 } },
 };
 
 /** Commands a config file may hold a section for (values there win over the top level). */

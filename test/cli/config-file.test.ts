@@ -88,6 +88,13 @@ describe('configFor', () => {
     expect(configFor(c, 'scan', ['fail-on', 'region'])).toEqual({ 'fail-on': 'low', region: ['us-east-1'] });
     expect(configFor(c, 'gate', ['fail-on', 'baseline'])).toEqual({ 'fail-on': 'critical', baseline: 'b.json' });
   });
+  it('takes the price options in the inventory section, the cache read from the file folder', () => {
+    mkdirSync(join(dir, 'ci'));
+    writeFileSync(join(dir, 'ci/p.yaml'), 'version: 1\ninventory:\n  prices: false\n  price-cache: cache/prices.json\n  price-cache-max-age: 3\n');
+    const c = loadConfig(join(dir, 'ci/p.yaml'), dir);
+    expect(configFor(c, 'inventory', ['prices', 'price-cache', 'price-cache-max-age', 'pricing-endpoint'])).toEqual({ prices: false, 'price-cache': join('ci', 'cache/prices.json'), 'price-cache-max-age': 3 });
+  });
+
   it('needs version: 1', () => {
     writeFileSync(join(dir, 'v.yaml'), 'spec: x.yaml\n');
     expect(() => loadConfig(join(dir, 'v.yaml'), dir)).toThrow(InputError);
