@@ -53,7 +53,8 @@ export class LivePrices {
   }
 
   get(key: PriceKey): Rate | undefined {
-    return this.entries.get(priceKeyId(key));
+    // Most snapshots hold no prices: no key string is built for them.
+    return this.entries.size === 0 ? undefined : this.entries.get(priceKeyId(key));
   }
 
   /** Why the API gave no price for the key, for caveats. */
