@@ -6,8 +6,9 @@ import { loadRules } from '../../src/rules/load.js';
 import { parseSpec } from '../../src/spec/load.js';
 
 const rules = loadRules();
-// Isolation and parity read everything of every type and run whatever the spec says, so
-// the narrowing below is shown on the other rules (a team's own rule set, --rules DIR).
+// Isolation's shared-target path reads the usage relations of every type (a bucket's KMS
+// key, a queue's), so the narrowing below is shown on the other rules (a team's own rule
+// set, --rules DIR); demand-sufficient.test.ts has isolation and parity per path and property.
 const narrow = rules.filter((r) => r.analysis?.name !== 'isolation' && r.analysis?.name !== 'parity');
 const spec = (environment: string) =>
   parseSpec(
