@@ -80,6 +80,23 @@ const PARITY_READS: Readonly<Record<ParityProperty, Reads>> = {
   availabilityZones: { types: onTypes(ZONE_TYPES, ['availabilityZone']) },
 };
 
+/** The fields each priced type's estimate reads (engine/analyses/cost-estimate.ts PRICERS). */
+const PRICED_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  'AWS::EC2::Instance': ['instanceType', 'state'],
+  'AWS::EC2::Volume': ['volumeType', 'sizeGiB', 'iops', 'throughput'],
+  'AWS::EC2::Snapshot': ['sizeGiB', 'volumeSizeGiB', 'storageTier'],
+  'AWS::RDS::DBInstance': ['instanceClass', 'engine', 'multiAz', 'allocatedStorageGiB', 'storageType'],
+  'AWS::ElasticLoadBalancingV2::LoadBalancer': ['lbType'],
+  'AWS::EC2::NatGateway': ['state'],
+  'AWS::EC2::VPCEndpoint': ['endpointType', 'state', 'subnetIds'],
+  'AWS::ElastiCache::CacheCluster': ['nodeType', 'numNodes', 'engine'],
+  'AWS::DynamoDB::Table': ['billingMode', 'readCapacityUnits', 'writeCapacityUnits'],
+  'AWS::KMS::Key': ['keyManager', 'keyState'],
+  'AWS::Logs::LogGroup': ['storedBytes'],
+  'AWS::CloudWatch::Alarm': [],
+  'AWS::Route53::HostedZone': [],
+};
+
 /** Every parity comparison leaves out resources that are gone (parity-profile.ts isGone). */
 const PARITY_GONE: Reads = { types: { 'AWS::EC2::Instance': ['state'], 'AWS::EC2::NatGateway': ['state'], 'AWS::KMS::Key': ['keyState'] } };
 
@@ -92,8 +109,8 @@ const ANALYSIS_READS: Readonly<Record<string, (options: Record<string, unknown>,
   'access-matrix': () => ({ types: {} }),
   'attribution-conflict': () => ({ types: { '*': [] } }),
   'attribution-missing': () => ({ types: { '*': [] } }),
-  // Estimates read everything of the types the engine prices (hooks.pricing in the descriptors).
-  'cost-ceiling': () => ({ types: Object.fromEntries(CATALOGUE.filter((d) => d.hooks?.pricing === 'priced').map((d) => [d.type, '*'])) }),
+  // Every environment's estimate is reported, ceiling or not (cost-ceiling.ts costDetails).
+  'cost-ceiling': () => ({ types: { '*': [], ...PRICED_FIELDS } }),
   'default-vpc-use': () => ({ types: { '*': [], 'AWS::EC2::VPC': '*' }, relations: ['vpc'] }),
   'instance-count': () => ({ types: { 'AWS::EC2::Instance': '*' } }),
   // Per selected path (default all); passes need every type listed for attribution.

@@ -44,7 +44,8 @@ describe('demandOf', () => {
     expect(made(d, 'AWS::S3::Bucket')).not.toContain('GetBucketEncryption');
     expect(made(d, 'AWS::S3::Bucket')).toContain('GetBucketPolicy');
     expect(made(d, 'AWS::SQS::Queue')).toEqual(['ListQueues', 'GetQueueAttributes']);
-    expect(made(d, 'AWS::KMS::Key')).toEqual(['ListKeys', 'ListAliases', 'DescribeKey', 'GetKeyRotationStatus', 'GetKeyPolicy']);
+    // The cost estimate prices keys by manager and state only: rotation is not read here.
+    expect(made(d, 'AWS::KMS::Key')).toEqual(['ListKeys', 'ListAliases', 'DescribeKey', 'GetKeyPolicy']);
   });
 
   it('fetches what an active requirement reads, for the types it lists', () => {
