@@ -3,6 +3,7 @@
 // descriptor's calls to make (a bucket's lifecycle is not fetched when no check reads
 // it). A rule is active when the spec can make it give a result (isActive); a
 // requirement that lists types narrows the rule to them. Pure; `inventory --full` uses FULL_DEMAND instead.
+import { PRICED_FIELDS } from '../engine/analyses/cost-estimate.js';
 import { ISOLATION_PATHS } from '../engine/analyses/isolation.js';
 import { USAGE_KINDS, type IsolationPath } from '../engine/analyses/isolation-paths.js';
 import { SHARE_PREDICATES, TYPE_FIELDS, ZONE_TYPES } from '../engine/analyses/parity-profile.js';
@@ -78,23 +79,6 @@ const PARITY_READS: Readonly<Record<ParityProperty, Reads>> = {
   instanceTypes: { types: Object.fromEntries(Object.entries(TYPE_FIELDS).map(([t, f]) => [t, [f]])) },
   instanceCount: { types: { 'AWS::EC2::Instance': ['state'] } },
   availabilityZones: { types: onTypes(ZONE_TYPES, ['availabilityZone']) },
-};
-
-/** The fields each priced type's estimate reads (engine/analyses/cost-estimate.ts PRICERS). */
-const PRICED_FIELDS: Readonly<Record<string, readonly string[]>> = {
-  'AWS::EC2::Instance': ['instanceType', 'state'],
-  'AWS::EC2::Volume': ['volumeType', 'sizeGiB', 'iops', 'throughput'],
-  'AWS::EC2::Snapshot': ['sizeGiB', 'volumeSizeGiB', 'storageTier'],
-  'AWS::RDS::DBInstance': ['instanceClass', 'engine', 'multiAz', 'allocatedStorageGiB', 'storageType'],
-  'AWS::ElasticLoadBalancingV2::LoadBalancer': ['lbType'],
-  'AWS::EC2::NatGateway': ['state'],
-  'AWS::EC2::VPCEndpoint': ['endpointType', 'state', 'subnetIds'],
-  'AWS::ElastiCache::CacheCluster': ['nodeType', 'numNodes', 'engine'],
-  'AWS::DynamoDB::Table': ['billingMode', 'readCapacityUnits', 'writeCapacityUnits'],
-  'AWS::KMS::Key': ['keyManager', 'keyState'],
-  'AWS::Logs::LogGroup': ['storedBytes'],
-  'AWS::CloudWatch::Alarm': [],
-  'AWS::Route53::HostedZone': [],
 };
 
 /** Every parity comparison leaves out resources that are gone (parity-profile.ts isGone). */

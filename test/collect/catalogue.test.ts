@@ -9,7 +9,7 @@ import { CLIENTS, commandFor, type ServiceKey } from '../../src/collect/clients.
 import { IAM_PREFIX, OPERATIONS, operationInfo } from '../../src/collect/operations.js';
 import { RELATION_KINDS } from '../../src/collect/snapshot-schema.js';
 import { GLOBAL_SOURCES, REGIONAL_SOURCES } from '../../src/collect/sources/registry.js';
-import { PRICED_TYPES } from '../../src/engine/analyses/cost-estimate.js';
+import { PRICED_FIELDS, PRICED_TYPES } from '../../src/engine/analyses/cost-estimate.js';
 import { SHARE_PREDICATES } from '../../src/engine/analyses/parity-profile.js';
 import { COLLECTED_TYPES } from '../../src/spec/requirement-types.js';
 
@@ -130,6 +130,8 @@ describe('the catalogue', () => {
 
   it('agrees with the engine on which types are priced and compared for parity', () => {
     expect(CATALOGUE.filter((d) => d.hooks?.pricing === 'priced').map((d) => d.type).sort()).toEqual([...PRICED_TYPES].sort());
+    // What collection fetches for the estimate are fields of the type's schema.
+    for (const [type, fields] of Object.entries(PRICED_FIELDS)) expect(fields.filter((f) => !topFields(type).includes(f)), type).toEqual([]);
     const parity = new Set(Object.values(SHARE_PREDICATES).flatMap((table) => Object.keys(table ?? {})));
     expect(CATALOGUE.filter((d) => d.hooks?.parity).map((d) => d.type).sort()).toEqual([...parity].sort());
   });
