@@ -68,7 +68,8 @@ const PARITY_READS: Readonly<Record<ParityProperty, Reads>> = {
   versioning: { types: { 'AWS::S3::Bucket': ['versioning'] } },
   accessLogging: { types: { 'AWS::S3::Bucket': ['logging'], 'AWS::ElasticLoadBalancingV2::LoadBalancer': ['accessLogging'] } },
   lifecyclePolicy: { types: { 'AWS::S3::Bucket': ['lifecycle'] } },
-  multiAz: { types: { 'AWS::RDS::DBInstance': ['clusterId', 'multiAz'], 'AWS::RDS::DBCluster': ['multiAz'], 'AWS::ElastiCache::CacheCluster': ['multiAz'] } },
+  // An RDS instance in a cluster is judged by its cluster (clusterId).
+  multiAz: { types: { ...onTypes(Object.keys(SHARE_PREDICATES.multiAz ?? {}), ['multiAz']), 'AWS::RDS::DBInstance': ['clusterId', 'multiAz'] } },
   deletionProtection: {
     types: { ...onTypes(Object.keys(SHARE_PREDICATES.deletionProtection ?? {}), ['deletionProtection']), 'AWS::RDS::DBInstance': ['clusterId', 'deletionProtection'] },
   },

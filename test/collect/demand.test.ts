@@ -83,6 +83,26 @@ shared:
     expect(made(d, 'AWS::SQS::Queue')).toEqual(['ListQueues', 'GetQueueAttributes']);
   });
 
+  it('runs parity on what the spec compares: nothing without parity entries, the listed properties with', () => {
+    const parityRule = rules.filter((r) => r.meta.id === 'parity-protections');
+    expect(made(demandOf(parityRule, spec('')), 'AWS::S3::Bucket')).toEqual([]);
+    const compared = parseSpec(
+      `version: 1
+system: { name: demo }
+environments:
+  production: { accounts: [{ id: "123456789012" }], regions: [eu-west-1] }
+  staging: { accounts: [{ id: "111111111111" }], regions: [eu-west-1] }
+parity:
+  - { from: staging, to: production, properties: [versioning, multiAz] }
+`,
+      'envgate.yaml',
+    ).spec;
+    const d = demandOf(parityRule, compared);
+    expect(made(d, 'AWS::S3::Bucket')).toEqual(['ListBuckets', 'GetBucketVersioning']);
+    expect(made(d, 'AWS::DynamoDB::Table')).toEqual(['ListTables']);
+    expect([...(d.types.get('AWS::RDS::DBInstance') as Set<string>)].sort()).toEqual(['clusterId', 'multiAz']);
+  });
+
   it('is everything for inventory --full and for an analysis it cannot see into', () => {
     expect(made(FULL_DEMAND, 'AWS::KMS::Key')).toEqual(['ListKeys', 'ListAliases', 'DescribeKey', 'GetKeyRotationStatus', 'GetKeyPolicy']);
     const custom = [{ ...rules[0]!, meta: { ...rules[0]!.meta, requirement: '' }, analysis: { name: 'somebody-elses', options: {} } }];
