@@ -1,6 +1,8 @@
 // Golden drafts: `envgate draft` on each seed document, written to
 // fixtures/<name>/draft.yaml, and how much of each fixture spec the draft reproduces.
-// Usage: node --import tsx bench/drafts.ts [--write]   (npm run drafts writes them)
+// Usage: node --import tsx bench/drafts.ts [--write] [--missing]   (npm run drafts writes them;
+// --missing lists, per fixture, the spec values the draft misses and the draft values the
+// spec lacks)
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -46,6 +48,10 @@ export interface DraftMeasure {
   ambiguities: number;
   unmapped: number;
   target: number;
+  /** Keys of the spec values the draft does not reproduce. */
+  missed: string[];
+  /** Draft values the spec does not have, with their citation. */
+  extra: string[];
 }
 
 export async function buildDrafts(): Promise<DraftMeasure[]> {
@@ -71,6 +77,8 @@ export async function buildDrafts(): Promise<DraftMeasure[]> {
       ambiguities: draft.ambiguities.length,
       unmapped: draft.unmapped.length,
       target: f.target,
+      missed: c.unsourced.map((l) => l.key),
+      extra: c.missing.map((m) => `${m.draft.key}  <- ${m.draft.cite ?? 'uncited'}${m.spec ? `  (spec: ${m.spec.key})` : ''}`),
     });
   }
   return out;
@@ -89,4 +97,10 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const ms = await buildDrafts();
   if (process.argv.includes('--write')) for (const m of ms) writeFileSync(join(ROOT, m.file), m.yaml);
   process.stdout.write(`${measureTable(ms)}\n`);
+  if (process.argv.includes('--missing')) {
+    for (const m of ms) {
+      process.stdout.write(`\n## ${m.fixture}: ${m.missed.length} spec values not reproduced\n${m.missed.map((k) => `  ${k}`).join('\n')}\n`);
+      process.stdout.write(`## ${m.fixture}: ${m.extra.length} draft values not in the spec\n${m.extra.map((k) => `  ${k}`).join('\n')}\n`);
+    }
+  }
 }

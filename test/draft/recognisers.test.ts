@@ -88,15 +88,31 @@ describe('draft recognisers', () => {
   });
 
   it('encryption: HCL switches, encrypted kinds, in transit; at rest without a kind is unmapped', async () => {
-    const md = '### Production Environment\n```hcl\nenable_sqs_encryption = true\n```\n\n- RDS encrypted\n- Encrypted at rest and in transit\n';
+    const md = 'Encrypted at rest.\n\n### Production Environment\n```hcl\nenable_sqs_encryption = true\n```\n\n- RDS encrypted\n- SSL termination\n';
     expect(await factsOf(encryption, md)).toEqual([
-      ['production', 'encryption/atRest', 'AWS::SQS::Queue', 3],
-      ['production', 'encryption/atRest', 'AWS::RDS::DBInstance', 6],
-      ['production', 'encryption/inTransit/httpsListeners', true, 7],
-      ['production', 'encryption/inTransit/s3TlsOnly', true, 7],
+      ['production', 'encryption/atRest', 'AWS::SQS::Queue', 5],
+      ['production', 'encryption/atRest', 'AWS::RDS::DBInstance', 8],
+      ['production', 'encryption/inTransit/httpsListeners', true, 9],
     ]);
     const doc = await (await import('../../src/draft/markdown.js')).parseDocumentText('doc.md', md);
-    expect(encryption.recognise([doc], ['production']).unmapped?.map((u) => u.line)).toEqual([7]);
+    expect(encryption.recognise([doc], ['production']).unmapped?.map((u) => u.line)).toEqual([1]);
+  });
+
+  it('encryption at rest naming no kind: "all" data is every kind, else the kinds its environment names', async () => {
+    const all = '- Use encryption for all sensitive data at rest and in transit.\n';
+    expect(await factsOf(encryption, all)).toEqual([
+      ['*', 'encryption/inTransit/httpsListeners', true, 1],
+      ['*', 'encryption/inTransit/s3TlsOnly', true, 1],
+      ...['AWS::S3::Bucket', 'AWS::SQS::Queue', 'AWS::SNS::Topic', 'AWS::Logs::LogGroup', 'AWS::EC2::Volume', 'AWS::RDS::DBInstance', 'AWS::RDS::DBCluster', 'AWS::DynamoDB::Table', 'AWS::ElastiCache::CacheCluster']
+        .map((t) => ['*', 'encryption/atRest', t, 1]),
+    ]);
+    // "higher volume" is traffic and "predictable" is no table: neither names a kind.
+    const scoped = '### Production Environment\n- Storage: 100GB GP3 + EBS snapshots\n- RDS: db.t3.small\n- SQS: higher volume\n- Reserved instances for predictable workloads\n\n### Production Data\n- Encrypted at rest\n';
+    expect(await factsOf(encryption, scoped)).toEqual([
+      ['production', 'encryption/atRest', 'AWS::EC2::Volume', 8],
+      ['production', 'encryption/atRest', 'AWS::RDS::DBInstance', 8],
+      ['production', 'encryption/atRest', 'AWS::SQS::Queue', 8],
+    ]);
   });
 
   it('retention: log retention days, lifecycle transitions, backend expiration', async () => {
