@@ -204,6 +204,17 @@ describe('draft recognisers', () => {
     ]);
   });
 
+  it('parity: a "Parity:" list names its properties; "Architectural Parity" is also the resource kinds', async () => {
+    const md = '### Staging Environment\n- **Architectural Parity**: Load balancer, encryption, monitoring, IAM structure\n- **Network Parity**: Multi-AZ\n';
+    expect(await factsOf(parity, md)).toEqual([
+      ['', 'parity/staging/production', 'encryption', 2],
+      ['', 'parity/staging/production', 'alarms', 2],
+      ['', 'parity/staging/production', 'loadBalancer', 2],
+      ['', 'parity/staging/production', 'resourceKinds', 2],
+      ['', 'parity/staging/production', 'multiAz', 3],
+    ]);
+  });
+
   it('context: a "### Production Data" heading or a **Staging**: label scopes the lines below; a link is not HTTPS', async () => {
     const md = '### **Production Data**\n- Encryption at rest/transit\n\n### Links\n- [Guide](https://example.com/)\n';
     expect(await factsOf(encryption, md)).toEqual([

@@ -59,7 +59,10 @@ export const parity: Recogniser = {
         } else if (/\bif (prod|production) has one\b/i.test(t.text)) {
           add(t.env, 'production', propertiesIn(t.text), t);
         } else if (/\bparity\b[^:]*:/i.test(t.text)) {
-          add(t.env, 'production', propertiesIn(t.text.split(':').slice(1).join(':')), t);
+          const [label = '', ...rest] = t.text.split(':');
+          // "Architectural parity": the same architecture is the same kinds of resources.
+          const kinds = /\barchitectur/i.test(label) && /\bparity\b/i.test(label) ? ['resourceKinds'] : [];
+          add(t.env, 'production', [...propertiesIn(rest.join(':')), ...kinds], t);
         }
       }
       for (const a of d.hcl) {
