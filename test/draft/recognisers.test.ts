@@ -41,6 +41,14 @@ describe('draft recognisers', () => {
     ]);
   });
 
+  it('compute: "Multiple AZ deployment" naming no kind covers the Multi-AZ kinds its environment names', async () => {
+    const md = '### Production Environment\n- Multiple AZ deployment\n- Network: Multi-AZ VPC\n- RDS PostgreSQL\n- ElastiCache: Redis cluster\n\n### Staging Environment\n- Multi-AZ deployment\n';
+    expect(await factsOf(compute, md)).toEqual([
+      ['production', 'dataProtection/multiAz', 'AWS::RDS::DBInstance', 2],
+      ['production', 'dataProtection/multiAz', 'AWS::ElastiCache::CacheCluster', 2],
+    ]);
+  });
+
   it('network: HCL blocks split per environment comment (a VPC range of its own: no default VPC), and the VPC row of a table', async () => {
     const md = [
       '```hcl', '# Staging Network', 'vpc_cidr = "10.1.0.0/16"', '', '# Production Network', 'vpc_cidr = "10.0.0.0/16"',
@@ -142,6 +150,17 @@ describe('draft recognisers', () => {
   it('backups: daily database snapshots; weekly and file backups are unmapped', async () => {
     const md = '### Backup Strategy\n\n1. **Database Backups**\n   ```yaml\n   Staging: Daily snapshots (30 days retention)\n   Production:\n     - Weekly full backups (1 year retention)\n   ```\n';
     expect(await factsOf(backups, md)).toEqual([['staging', 'retention/backups', { type: 'AWS::RDS::DBInstance', days: 30 }, 5]]);
+  });
+
+  it('backups: "RDS with backups" gives no period: backups on (1 day), unless a period is given', async () => {
+    const md = [
+      '### Staging Environment', '- RDS with backups', '', '### Production Environment', '- RDS with backups', '- Full backup strategy', '',
+      '### Backup Strategy', '1. **Database Backups**', '   ```yaml', '   Production: Daily snapshots (14 days retention)', '   ```', '',
+    ].join('\n');
+    expect(await factsOf(backups, md)).toEqual([
+      ['production', 'retention/backups', { type: 'AWS::RDS::DBInstance', days: 14 }, 11],
+      ['staging', 'retention/backups', { type: 'AWS::RDS::DBInstance', days: 1 }, 2],
+    ]);
   });
 
   it('access: a Role | DEV | STG | PROD table, team headings and JSON policies', async () => {

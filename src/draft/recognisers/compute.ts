@@ -1,8 +1,12 @@
 // Instance and database types and counts: instance_type / instance_count in HCL,
 // "EC2: t3.small", "Single EC2 t3.micro instance", "t3.medium x2", "db.t3.micro",
-// and Multi-AZ next to a database.
+// and Multi-AZ next to a database; "Multiple AZ deployment" naming no kind covers the
+// Multi-AZ kinds its environment's lines name.
+import { REQUIREMENT_TYPES } from '../../spec/requirement-types.js';
 import type { Fact, Recogniser } from '../types.js';
-import { fact, scopeOf } from './util.js';
+import { fact, kindsNamedIn, scopeOf, typesIn } from './util.js';
+
+const MULTI_AZ = REQUIREMENT_TYPES['/environments/*/dataProtection/multiAz']!;
 
 const SIZE = '(?:nano|micro|small|medium|large|\\d*xlarge|metal)';
 const EC2_TYPE = new RegExp(`(?<![.\\w])([a-z][a-z0-9-]*\\d[a-z0-9-]*\\.${SIZE})\\b`, 'g');
@@ -27,6 +31,8 @@ export const compute: Recogniser = {
         for (const m of t.text.matchAll(CACHE_TYPE)) facts.push(fact(t.env, 'compute/cacheNodeTypes', m[1]!, t, { list: true }));
         if ((/\bdb\.|\brds\b/i.test(t.text) && /multi-az/i.test(t.text)) || /\bdatabases?\b.*\bhighly available\b|\bhighly available\b.*\bdatabases?\b/i.test(t.text)) {
           facts.push(fact(t.env, 'dataProtection/multiAz', 'AWS::RDS::DBInstance', t, { list: true }));
+        } else if (/\bmulti(?:ple)?[- ]?azs?\b/i.test(t.text) && typesIn(t.text).length === 0) {
+          for (const type of kindsNamedIn(d, t.env, MULTI_AZ)) facts.push(fact(t.env, 'dataProtection/multiAz', type, t, { list: true }));
         }
         if (!/\bec2\b|\binstances?\b|^compute:/i.test(t.text) || /\b(same|identical)\b/i.test(t.text)) continue;
         const types = [...t.text.matchAll(EC2_TYPE)].map((m) => m[1]!);

@@ -3,16 +3,10 @@
 // Encryption "at rest" naming no kind covers every kind when it says "all" data, else
 // the kinds the same environment's lines name (its storage, its database).
 import { REQUIREMENT_TYPES } from '../../spec/requirement-types.js';
-import type { Fact, ParsedDoc, Recogniser, Unmapped } from '../types.js';
-import { fact, hclBool, scopeOf, src, typeOfLabel, typesIn } from './util.js';
+import type { Fact, Recogniser, Unmapped } from '../types.js';
+import { fact, hclBool, kindsNamedIn, scopeOf, src, typeOfLabel, typesIn } from './util.js';
 
 const AT_REST = REQUIREMENT_TYPES['/environments/*/encryption/atRest']!;
-
-/** The at-rest kinds the lines about one environment name, in first-mention order. */
-function kindsNamedIn(d: ParsedDoc, env: string): string[] {
-  const kinds = d.texts.filter((t) => t.env === env).flatMap((t) => typesIn(t.text));
-  return [...new Set(kinds)].filter((k) => AT_REST.includes(k));
-}
 
 export const encryption: Recogniser = {
   kind: 'encryption',
@@ -35,7 +29,7 @@ export const encryption: Recogniser = {
         const atRest = /\bat rest\b|\brest\/transit\b/i.test(text);
         if (!(/\bencrypted\b/i.test(text) || (atRest && /\bencrypt/i.test(text))) || /secrets? manager|parity/i.test(text)) continue;
         let types = typesIn(text).filter((x) => AT_REST.includes(x));
-        if (types.length === 0 && atRest) types = /\ball\b/i.test(text) ? [...AT_REST] : t.env ? kindsNamedIn(d, t.env) : [];
+        if (types.length === 0 && atRest) types = /\ball\b/i.test(text) ? [...AT_REST] : t.env ? kindsNamedIn(d, t.env, AT_REST) : [];
         if (types.length === 0) {
           if (atRest) unmapped.push({ ...src(t), reason: 'encryption at rest without a resource kind: the spec lists the types that must be encrypted' });
           continue;
