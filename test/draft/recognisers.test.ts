@@ -32,6 +32,14 @@ describe('draft recognisers', () => {
     ]);
   });
 
+  it('environments: an alias as a segment of a name in that environment\'s lines, not in another\'s', async () => {
+    const md = '### Production Environment\n```yaml\nDatabase: shop-prod (Appwrite)\n```\n- npm run db:verify:prod\n\n### Staging Environment\n- Endpoint: dev.example.com\n';
+    expect(await factsOf(environments, md)).toEqual([
+      ['production', 'aliases', 'prod', 3],
+      ['production', 'aliases', 'prod', 5],
+    ]);
+  });
+
   it('accounts and regions: from ARNs and region names', async () => {
     const md = '### Staging Environment\n```hcl\nalarm_actions = ["arn:aws:sns:us-west-2:123456789012:staging-alerts"]\n```\n';
     expect(await factsOf(accounts, md)).toEqual([
