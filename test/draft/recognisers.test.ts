@@ -122,6 +122,12 @@ describe('draft recognisers', () => {
       ...['AWS::S3::Bucket', 'AWS::SQS::Queue', 'AWS::SNS::Topic', 'AWS::Logs::LogGroup', 'AWS::EC2::Volume', 'AWS::RDS::DBInstance', 'AWS::RDS::DBCluster', 'AWS::DynamoDB::Table', 'AWS::ElastiCache::CacheCluster']
         .map((t) => ['*', 'encryption/atRest', t, 1]),
     ]);
+    // "all" that is not all data is no kind: unmapped.
+    const doc = await (await import('../../src/draft/markdown.js')).parseDocumentText('doc.md', '- Encrypt all backups at rest\n');
+    expect(encryption.recognise([doc], ['production'])).toEqual({
+      facts: [],
+      unmapped: [{ doc: 'doc.md', line: 1, text: '- Encrypt all backups at rest', reason: 'encryption at rest without a resource kind: the spec lists the types that must be encrypted' }],
+    });
     // "higher volume" is traffic and "predictable" is no table: neither names a kind.
     const scoped = '### Production Environment\n- Storage: 100GB GP3 + EBS snapshots\n- RDS: db.t3.small\n- SQS: higher volume\n- Reserved instances for predictable workloads\n\n### Production Data\n- Encrypted at rest\n';
     expect(await factsOf(encryption, scoped)).toEqual([

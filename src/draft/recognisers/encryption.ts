@@ -1,6 +1,6 @@
 // Encryption and TLS: enable_<kind>_encryption and a backend's `encrypt = true` in HCL;
 // "encrypted" next to named resource kinds; "in transit", "SSL termination" (HTTPS).
-// Encryption "at rest" naming no kind covers every kind when it says "all" data, else
+// Encryption "at rest" naming no kind covers every kind when it says "all ... data", else
 // the kinds the same environment's lines name (its storage, its database).
 import { REQUIREMENT_TYPES } from '../../spec/requirement-types.js';
 import type { Fact, Recogniser, Unmapped } from '../types.js';
@@ -29,7 +29,7 @@ export const encryption: Recogniser = {
         const atRest = /\bat rest\b|\brest\/transit\b/i.test(text);
         if (!(/\bencrypted\b/i.test(text) || (atRest && /\bencrypt/i.test(text))) || /secrets? manager|parity/i.test(text)) continue;
         let types = typesIn(text).filter((x) => AT_REST.includes(x));
-        if (types.length === 0 && atRest) types = /\ball\b/i.test(text) ? [...AT_REST] : t.env ? kindsNamedIn(d, t.env, AT_REST) : [];
+        if (types.length === 0 && atRest) types = /\ball\b[^.]*\bdata\b/i.test(text) ? [...AT_REST] : t.env ? kindsNamedIn(d, t.env, AT_REST) : [];
         if (types.length === 0) {
           if (atRest) unmapped.push({ ...src(t), reason: 'encryption at rest without a resource kind: the spec lists the types that must be encrypted' });
           continue;
