@@ -192,6 +192,14 @@ describe('draft recognisers', () => {
     ]);
   });
 
+  it('access: a Tool | Purpose row that deploys to an environment is a team with deploy there', async () => {
+    const md = '| **Tool** | **Purpose** |\n|---|---|\n| Jenkins CI/CD | Automates deployment to staging. |\n| Postman | Validates APIs in a staging environment. |\n';
+    expect(await factsOf(access, md)).toEqual([
+      ['', 'teams/jenkins-ci-cd/title', 'Jenkins CI/CD', 3],
+      ['', 'access/matrix/jenkins-ci-cd/staging', 'deploy', 3],
+    ]);
+  });
+
   it('cost: estimated costs, ranges (upper bound) and a Cost row', async () => {
     const md = '**Estimated Staging Costs: ~$25/month**\n- EC2 t2.micro (2x): ~$0/month\n\n| Aspect | Development | Production |\n|---|---|---|\n| **Cost** | ~$10/month | ~$200-400/month |\n';
     expect(await factsOf(cost, md)).toEqual([
