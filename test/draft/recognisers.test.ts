@@ -95,6 +95,19 @@ describe('draft recognisers', () => {
     ]);
   });
 
+  it('compute: "High availability" with no count given is at least two instances; a given count wins; databases are Multi-AZ', async () => {
+    const md = [
+      '**Production**:', '- High-availability setup', '- Auto-scaling enabled', '',
+      '### Staging Environment', '- Ensure high availability, performance, and security.', '```hcl', 'instance_count = 3', '```', '',
+      '### Development Environment', '- High availability for the RDS database', '',
+    ].join('\n');
+    expect(await factsOf(compute, md)).toEqual([
+      ['staging', 'compute/instanceCount/min', 3, 8],
+      ['staging', 'compute/instanceCount/max', 3, 8],
+      ['production', 'compute/instanceCount/min', 2, 2],
+    ]);
+  });
+
   it('load balancers: enable_load_balancer and "no load balancer needed"', async () => {
     const md = '### Staging Environment\n```hcl\nenable_load_balancer = true\n```\n\n### Development Environment\n- No load balancer needed\n';
     expect(await factsOf(loadBalancer, md)).toEqual([
@@ -243,6 +256,11 @@ describe('draft recognisers', () => {
       ),
       ['', 'parity/staging/production', 'alarms', 5],
     ]);
+  });
+
+  it('parity: "Production-like sizing" is the instance types; "Production-like configuration" names no property', async () => {
+    const md = '### Staging Environment\n- Production-like sizing\n- Production-like configuration\n\n### Development Environment\n- Right-sizing based on metrics\n';
+    expect(await factsOf(parity, md)).toEqual([['', 'parity/staging/production', 'instanceTypes', 2]]);
   });
 
   it('parity: a "Parity:" list names its properties; "Architectural Parity" is also the resource kinds', async () => {
