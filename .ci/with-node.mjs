@@ -10,7 +10,7 @@
 // only thing reached is the registry npm already uses. Its bin directory goes first on
 // PATH, so CMD (node, npx, vitest...) and everything it spawns run under that Node.
 // Plain JavaScript on purpose: it has to run on the old node it replaces.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -82,14 +82,29 @@ function parse(argv) {
 
 const { majors, command } = parse(process.argv.slice(2));
 const runs = majors.length > 0 ? majors.map((m) => ({ major: m, exact: true })) : [{ major: DEFAULT_MAJOR, exact: false }];
+/**
+ * Runs one command to its end. Stop signals are passed on to it (a spawnSync child would
+ * keep running after this script is stopped), and its own signal death is repeated here
+ * so the caller sees how it ended.
+ */
+function run(cmd, args, env) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { stdio: 'inherit', env, shell: process.platform === 'win32' });
+    const forward = (signal) => child.kill(signal);
+    const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+    for (const s of signals) process.on(s, forward);
+    child.on('error', (err) => fail(`${cmd}: ${err.message}`));
+    child.on('exit', (code, signal) => {
+      for (const s of signals) process.removeListener(s, forward);
+      resolve({ code, signal });
+    });
+  });
+}
+
 for (const { major, exact } of runs) {
   const bin = binDirFor(major, exact);
   if (runs.length > 1) process.stderr.write(`with-node: ${command.join(' ')} on Node ${major}\n`);
-  const r = spawnSync(command[0], command.slice(1), {
-    stdio: 'inherit',
-    env: { ...process.env, PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}` },
-    shell: process.platform === 'win32',
-  });
-  if (r.error) fail(`${command[0]}: ${r.error.message}`);
-  if (r.status !== 0) process.exit(r.status ?? 1);
+  const { code, signal } = await run(command[0], command.slice(1), { ...process.env, PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}` });
+  if (signal) process.kill(process.pid, signal);
+  if (code !== 0) process.exit(code ?? 1);
 }

@@ -15,6 +15,7 @@ import { type Diagnostic, InputError } from '../model/diagnostics.js';
 import { didYouMean } from '../spec/suggest.js';
 
 import { CONFIG_FILE } from './config-name.js';
+import { PASSES_CHOICES } from './passes.js';
 
 export { CONFIG_FILE };
 
@@ -35,7 +36,7 @@ export const CONFIG_OPTIONS: Readonly<Record<string, { schema: object; path?: bo
   'fail-on': { schema: { enum: ['critical', 'high', 'medium', 'low', 'none'] } },
   waivers: { schema: str, path: true },
   baseline: { schema: str, path: true },
-  passes: { schema: { enum: ['all', 'summary'] } },
+  passes: { schema: { enum: [...PASSES_CHOICES] } },
   'allow-incomplete': { schema: { type: 'boolean' } },
   environment: { schema: strings, list: true },
   region: { schema: strings, list: true },

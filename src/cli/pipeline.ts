@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Argv } from 'yargs';
 import { readSnapshot } from '../collect/snapshot-io.js';
 import { canonicalSnapshot } from '../collect/snapshot-order.js';
-import { evaluate, type PassMode } from '../engine/evaluate.js';
+import { evaluate } from '../engine/evaluate.js';
 import type { Evaluation } from '../model/result.js';
 import type { Snapshot } from '../model/snapshot.js';
 import type { LoadedSpec, Spec } from '../model/spec.js';
@@ -21,7 +21,7 @@ import { withTimeoutOptions } from './timeout-options.js';
 import { resolveTimeouts, type TimeoutArgs } from '../collect/timeouts.js';
 import { checkRegionOption } from './region-option.js';
 import { type ProgressArgs, withProgressOption } from './progress.js';
-import { optionError } from './option-error.js';
+import { AUTO_SUMMARY_RESOURCES, autoSummaryLine, parsePasses, passModeFor, PASSES_CHOICES } from './passes.js';
 
 export interface PipelineArgs extends TimeoutArgs, ProgressArgs {
   spec: string;
@@ -31,7 +31,7 @@ export interface PipelineArgs extends TimeoutArgs, ProgressArgs {
   profile?: string;
   endpoint?: string;
   environment?: string[];
-  /** 'all' (default) or 'summary': passes counted per rule and environment, not listed. */
+  /** 'auto' (default), 'all' or 'summary' (passes counted per rule and environment, not listed). */
   passes?: string;
 }
 
@@ -47,8 +47,8 @@ export function withPipelineOptions<T>(y: Argv<T>): Argv<T & PipelineArgs> {
     .option('environment', { type: 'string', array: true, describe: 'Report only results involving these environments (names or aliases, repeatable); names the SARIF category' })
     .option('passes', {
       choices: PASSES_CHOICES,
-      default: 'all',
-      describe: "'all': every passing check is a result; 'summary': passes are counted per rule and environment (passCounts), for very large estates",
+      default: 'auto',
+      describe: `'all': every passing check is a result; 'summary': passes are counted per rule and environment (passCounts); 'auto': all below ${AUTO_SUMMARY_RESOURCES} resources, summary from there on`,
     }) as Argv<
     T & PipelineArgs
   >;
@@ -95,9 +95,9 @@ export async function runPipeline(args: PipelineArgs, ctx: CommandContext, deps:
     // Only the calls the loaded rules need for this spec (collect/demand.ts).
     snapshot = await deps.collect(loaded.spec, args, ctx, demandOf(rules, loaded.spec));
   }
-  const hint = passesHint(snapshot.resources.length, args.passes);
-  if (hint !== undefined) ctx.out.warn(hint);
-  const full = evaluate({ spec: loaded, snapshot, rules, now, passes });
+  const mode = passModeFor(passes, snapshot.resources.length);
+  if (mode !== passes) ctx.out.info(autoSummaryLine(snapshot.resources.length));
+  const full = evaluate({ spec: loaded, snapshot, rules, now, passes: mode });
   for (const n of full.exclusionNotices ?? []) (n.level === 'warn' ? ctx.out.warn : ctx.out.info)(`envgate: ${n.message}`);
   const evaluation = limitTo(full, environments);
   const accounts = accountsOf(loaded.spec, environments);
@@ -121,24 +121,6 @@ export async function runPipeline(args: PipelineArgs, ctx: CommandContext, deps:
   };
 }
 
-export const PASSES_CHOICES: readonly PassMode[] = ['all', 'summary'];
-
-export function parsePasses(value: string | undefined): PassMode {
-  if (value === undefined) return 'all';
-  if ((PASSES_CHOICES as readonly string[]).includes(value)) return value as PassMode;
-  throw optionError('passes', 'unknown-passes', `--passes '${value}' is not one of ${PASSES_CHOICES.join(', ')}`);
-}
-
-/** From this many resources on, a scan without --passes is told about summary mode. */
-export const SUMMARY_HINT_RESOURCES = 100_000;
-
-/** The hint for a large estate evaluated with every pass listed because --passes was not given. */
-export function passesHint(resources: number, passesOption: string | undefined): string | undefined {
-  if (passesOption !== undefined || resources < SUMMARY_HINT_RESOURCES) return undefined;
-  return `envgate: ${resources} resources: --passes summary counts passing checks instead of listing each one (about 3 times faster to evaluate, far smaller reports; same findings, totals and exit code)`;
-}
-
-/** Absolute paths become relative to the working directory: reports carry no machine paths. */
 function portablePath(file: string, cwd: string): string {
   return path.isAbsolute(file) ? path.relative(cwd, file) || '.' : file;
 }

@@ -3,8 +3,13 @@
 // descriptor's calls to make (a bucket's lifecycle is not fetched when no check reads
 // it). A rule is active when the spec can make it give a result (isActive); a
 // requirement that lists types narrows the rule to them. Pure; `inventory --full` uses FULL_DEMAND instead.
+import { PRICED_FIELDS } from '../engine/analyses/cost-estimate.js';
+import { ISOLATION_PATHS } from '../engine/analyses/isolation.js';
+import { USAGE_KINDS, type IsolationPath } from '../engine/analyses/isolation-paths.js';
+import { SHARE_PREDICATES, TYPE_FIELDS, ZONE_TYPES } from '../engine/analyses/parity-profile.js';
+import { RESOURCE_POLICY_TYPES } from '../engine/analyses/resource-policies.js';
 import type { Condition, Rule } from '../engine/rule.js';
-import type { Spec } from '../model/spec.js';
+import type { ParityProperty, Spec } from '../model/spec.js';
 import { REQUIREMENT_TYPES } from '../spec/requirement-types.js';
 import { CATALOGUE, descriptorOf } from './catalogue/index.js';
 import type { CallInfo, ResourceDescriptor } from './catalogue/descriptor.js';
@@ -22,26 +27,91 @@ export interface Demand {
 
 export const FULL_DEMAND: Demand = { full: true, types: new Map(CATALOGUE.map((d) => [d.type, '*'])), relations: '*' };
 
+interface Reads {
+  types: Record<string, readonly string[] | '*'>;
+  relations?: readonly string[] | '*';
+}
+
+/** Merges reads: fields per type united, '*' absorbing. */
+function merged(parts: readonly Reads[]): Reads {
+  const types: Record<string, readonly string[] | '*'> = {};
+  let relations: string[] | '*' = [];
+  for (const p of parts) {
+    for (const [t, f] of Object.entries(p.types)) {
+      const had = types[t];
+      types[t] = had === '*' || f === '*' ? '*' : [...new Set([...(had ?? []), ...f])];
+    }
+    const r = p.relations ?? [];
+    relations = relations === '*' || r === '*' ? '*' : [...new Set([...relations, ...r])];
+  }
+  return { types, relations };
+}
+
+const onTypes = (types: Iterable<string>, fields: readonly string[]): Reads['types'] => Object.fromEntries([...types].map((t) => [t, fields]));
+
+/** What each isolation path reads (engine/analyses/isolation-paths.ts, resource-policy-paths.ts). */
+const ISOLATION_READS: Readonly<Record<IsolationPath, Reads>> = {
+  // Every type's tags come with its listing; principals with IAM's.
+  tag: { types: { '*': [] } },
+  'shared-target': { types: { '*': [] }, relations: [...USAGE_KINDS] },
+  'ingress-cidr': { types: { 'AWS::EC2::SecurityGroup': ['groupId', 'ingress'] }, relations: ['ingress-cidr'] },
+  'ingress-security-group': { types: { 'AWS::EC2::SecurityGroup': ['groupId', 'ingress'] }, relations: ['ingress-security-group'] },
+  // Principals and policies come with IAM's listing; managed policies carry `grants`.
+  grants: { types: { '*': [] }, relations: ['grants'] },
+  // Policies, and the VPCs and endpoints their conditions name.
+  'resource-policy': { types: { ...onTypes(RESOURCE_POLICY_TYPES, ['policy']), 'AWS::EC2::VPC': ['vpcId'], 'AWS::EC2::VPCEndpoint': ['vpcEndpointId'] } },
+};
+
+/** What each parity property reads (engine/analyses/parity.ts, parity-profile.ts). */
+const PARITY_READS: Readonly<Record<ParityProperty, Reads>> = {
+  encryption: { types: onTypes(Object.keys(SHARE_PREDICATES.encryption ?? {}), ['encryption']) },
+  versioning: { types: { 'AWS::S3::Bucket': ['versioning'] } },
+  accessLogging: { types: { 'AWS::S3::Bucket': ['logging'], 'AWS::ElasticLoadBalancingV2::LoadBalancer': ['accessLogging'] } },
+  lifecyclePolicy: { types: { 'AWS::S3::Bucket': ['lifecycle'] } },
+  // An RDS instance in a cluster is judged by its cluster (clusterId).
+  multiAz: { types: { ...onTypes(Object.keys(SHARE_PREDICATES.multiAz ?? {}), ['multiAz']), 'AWS::RDS::DBInstance': ['clusterId', 'multiAz'] } },
+  deletionProtection: {
+    types: { ...onTypes(Object.keys(SHARE_PREDICATES.deletionProtection ?? {}), ['deletionProtection']), 'AWS::RDS::DBInstance': ['clusterId', 'deletionProtection'] },
+  },
+  // Which kinds are watched: every listed type, the alarms' dimensions and `monitors`.
+  alarms: { types: { '*': [], 'AWS::CloudWatch::Alarm': ['dimensions'] }, relations: ['monitors'] },
+  loadBalancer: { types: { 'AWS::ElasticLoadBalancingV2::LoadBalancer': ['lbType'] } },
+  resourceKinds: { types: { '*': [] } },
+  instanceTypes: { types: Object.fromEntries(Object.entries(TYPE_FIELDS).map(([t, f]) => [t, [f]])) },
+  instanceCount: { types: { 'AWS::EC2::Instance': ['state'] } },
+  availabilityZones: { types: onTypes(ZONE_TYPES, ['availabilityZone']) },
+};
+
+/** Every parity comparison leaves out resources that are gone (parity-profile.ts isGone). */
+const PARITY_GONE: Reads = { types: { 'AWS::EC2::Instance': ['state'], 'AWS::EC2::NatGateway': ['state'], 'AWS::KMS::Key': ['keyState'] } };
+
 /**
- * What each analysis reads beyond the rule's own types' listing: per type the config
- * fields ('*' all; '*' as type: every described type), and relation kinds. An analysis
- * missing here makes the demand full.
+ * What each analysis reads beyond the rule's own types' listing, under its options and
+ * the spec: per type the config fields ('*' all; '*' as type: every described type), and
+ * relation kinds. An analysis missing here makes the demand full.
  */
-const ANALYSIS_READS: Readonly<Record<string, { types: Record<string, string[] | '*'>; relations?: string[] | '*' }>> = {
-  'access-matrix': { types: {} },
-  'attribution-conflict': { types: { '*': [] } },
-  'attribution-missing': { types: { '*': [] } },
-  // Estimates read everything of the types the engine prices (hooks.pricing in the descriptors).
-  'cost-ceiling': { types: Object.fromEntries(CATALOGUE.filter((d) => d.hooks?.pricing === 'priced').map((d) => [d.type, '*'])) },
-  'default-vpc-use': { types: { '*': [], 'AWS::EC2::VPC': '*' }, relations: ['vpc'] },
-  'instance-count': { types: { 'AWS::EC2::Instance': '*' } },
-  isolation: { types: { '*': '*' }, relations: '*' },
-  'load-balancer-presence': { types: { 'AWS::ElasticLoadBalancingV2::LoadBalancer': '*' } },
-  'open-ingress': { types: { 'AWS::EC2::SecurityGroup': '*' }, relations: ['ingress-cidr', 'ingress-security-group'] },
-  parity: { types: { '*': '*' }, relations: '*' },
-  'resource-policy-public': { types: Object.fromEntries(['AWS::S3::Bucket', 'AWS::SQS::Queue', 'AWS::SNS::Topic', 'AWS::KMS::Key'].map((t) => [t, ['policy']])) },
-  's3-lifecycle': { types: { 'AWS::S3::Bucket': ['lifecycle'] } },
-  'vpc-cidr-overlap': { types: { 'AWS::EC2::VPC': '*' } },
+const ANALYSIS_READS: Readonly<Record<string, (options: Record<string, unknown>, spec: Spec) => Reads>> = {
+  'access-matrix': () => ({ types: {} }),
+  'attribution-conflict': () => ({ types: { '*': [] } }),
+  'attribution-missing': () => ({ types: { '*': [] } }),
+  // Every environment's estimate is reported, ceiling or not (cost-ceiling.ts costDetails).
+  'cost-ceiling': () => ({ types: { '*': [], ...PRICED_FIELDS } }),
+  'default-vpc-use': () => ({ types: { '*': [], 'AWS::EC2::VPC': '*' }, relations: ['vpc'] }),
+  'instance-count': () => ({ types: { 'AWS::EC2::Instance': '*' } }),
+  // Per selected path (default all); passes need every type listed for attribution.
+  isolation: (options) => merged([{ types: { '*': [] } }, ...((options.paths as IsolationPath[] | undefined) ?? ISOLATION_PATHS).map((p) => ISOLATION_READS[p])]),
+  'load-balancer-presence': () => ({ types: { 'AWS::ElasticLoadBalancingV2::LoadBalancer': '*' } }),
+  'open-ingress': () => ({ types: { 'AWS::EC2::SecurityGroup': '*' }, relations: ['ingress-cidr', 'ingress-security-group'] }),
+  // The properties the spec's parity entries list, of those the rule selects.
+  parity: (options, spec) => {
+    const selected = options.properties as ParityProperty[] | undefined;
+    const listed = new Set(spec.parity.flatMap((e) => e.properties).filter((p) => !selected || selected.includes(p)));
+    if (listed.size === 0) return { types: {} };
+    return merged([{ types: { '*': [] } }, PARITY_GONE, ...[...listed].map((p) => PARITY_READS[p] ?? { types: { '*': '*' }, relations: '*' })]);
+  },
+  'resource-policy-public': () => ({ types: onTypes(RESOURCE_POLICY_TYPES, ['policy']) }),
+  's3-lifecycle': () => ({ types: { 'AWS::S3::Bucket': ['lifecycle'] } }),
+  'vpc-cidr-overlap': () => ({ types: { 'AWS::EC2::VPC': '*' } }),
 };
 
 /**
@@ -144,11 +214,12 @@ export function demandOf(rules: readonly Rule[], spec: Spec): Demand {
     for (const t of ruleTypes) need(t, all.config ? '*' : [...fields]);
     needRelations([...kinds]);
     if (rule.analysis) {
-      const reads = ANALYSIS_READS[rule.analysis.name];
-      if (!reads) {
+      const readsOfAnalysis = ANALYSIS_READS[rule.analysis.name];
+      if (!readsOfAnalysis) {
         full = true;
         continue;
       }
+      const reads = readsOfAnalysis(rule.analysis.options ?? {}, spec);
       for (const [t, f] of Object.entries(reads.types)) need(t, f);
       needRelations(reads.relations ?? []);
     }

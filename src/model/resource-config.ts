@@ -291,39 +291,3 @@ export interface IamRoleConfig {
   path: string;
   trustPolicy?: unknown;
 }
-
-/** Type name -> config interface, for documentation and tests. */
-export const RESOURCE_TYPES = [
-  'AWS::S3::Bucket',
-  'AWS::SQS::Queue',
-  'AWS::SNS::Topic',
-  'AWS::Logs::LogGroup',
-  'AWS::EC2::VPC',
-  'AWS::EC2::Subnet',
-  'AWS::EC2::SecurityGroup',
-  'AWS::EC2::Instance',
-  'AWS::EC2::Volume',
-  'AWS::EC2::NatGateway',
-  'AWS::EC2::Snapshot',
-  'AWS::EC2::NetworkInterface',
-  'AWS::EC2::RouteTable',
-  'AWS::EC2::VPCEndpoint',
-  'AWS::EC2::InternetGateway',
-  'AWS::EC2::NetworkAcl',
-  'AWS::RDS::DBInstance',
-  'AWS::RDS::DBCluster',
-  'AWS::RDS::DBSnapshot',
-  'AWS::DynamoDB::Table',
-  'AWS::ElasticLoadBalancingV2::LoadBalancer',
-  'AWS::ElasticLoadBalancingV2::TargetGroup',
-  'AWS::KMS::Key',
-  'AWS::CloudWatch::Alarm',
-  'AWS::Route53::HostedZone',
-  'AWS::ElastiCache::CacheCluster',
-  'AWS::IAM::Role',
-  'AWS::IAM::User',
-  'AWS::IAM::Group',
-  'AWS::IAM::ManagedPolicy',
-] as const;
-
-export type DescribedType = (typeof RESOURCE_TYPES)[number];

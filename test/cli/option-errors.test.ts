@@ -19,7 +19,7 @@ async function run(argv: string[]): Promise<{ code: number; stderr: string[] }> 
 describe('option errors', () => {
   const cases: [string[], string][] = [
     [['scan', '--spec', SPEC, '--snapshot', SNAP, '--fail-on', 'bogus'], "envgate: --fail-on: 'bogus' is not one of critical, high, medium, low, none"],
-    [['scan', '--spec', SPEC, '--snapshot', SNAP, '--passes', 'some'], "envgate: --passes: 'some' is not one of all, summary"],
+    [['scan', '--spec', SPEC, '--snapshot', SNAP, '--passes', 'some'], "envgate: --passes: 'some' is not one of auto, all, summary"],
     [['scan', '--spec', SPEC, '--snapshot', SNAP, '--format', 'xml'], "envgate: --format: 'xml' is not one of json, sarif, md, markdown, csv, junit, ocsf, asff, html"],
     [['scan', '--spec', SPEC, '--call-timeout', '-1'], "envgate: --call-timeout '-1' is not a number of seconds between 0 and 86400 (expected seconds, e.g. 30 or 0.5)"],
     [['scan', '--spec', SPEC, '--region', 'mars-north-9'], "envgate: --region: 'mars-north-9' is not an AWS region (expected an AWS region, e.g. us-west-2)"],

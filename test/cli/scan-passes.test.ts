@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EXIT } from '../../src/cli/exit-codes.js';
 import { main } from '../../src/cli/main.js';
-import { passesHint, SUMMARY_HINT_RESOURCES } from '../../src/cli/pipeline.js';
+import { AUTO_SUMMARY_RESOURCES, autoSummaryLine, parsePasses, passModeFor } from '../../src/cli/passes.js';
 import { memoryOutput } from '../../src/cli/output.js';
 import type { JsonReport } from '../../src/report/json.js';
 import { validateReport } from '../report/helpers.js';
@@ -42,10 +42,24 @@ describe('envgate scan --passes', () => {
     expect((await scanJson(['--passes', 'some'])).code).toBe(EXIT.input);
   });
 
-  it('hints at summary mode for a large estate only when --passes was not given', () => {
-    expect(passesHint(SUMMARY_HINT_RESOURCES, undefined)).toMatch(/^envgate: 100000 resources: --passes summary/);
-    expect(passesHint(SUMMARY_HINT_RESOURCES - 1, undefined)).toBeUndefined();
-    expect(passesHint(SUMMARY_HINT_RESOURCES, 'all')).toBeUndefined();
-    expect(passesHint(SUMMARY_HINT_RESOURCES, 'summary')).toBeUndefined();
+  it("'auto' (the default) lists every pass below 100,000 resources: the same report as 'all'", async () => {
+    const auto = await scanJson([]);
+    const explicit = await scanJson(['--passes', 'auto']);
+    const all = await scanJson(['--passes', 'all']);
+    expect(auto.report).toEqual(all.report);
+    expect(explicit.report).toEqual(all.report);
+    expect(all.report!.results.some((r) => r.status === 'pass')).toBe(true);
+  });
+
+  it("'auto' counts passes from 100,000 resources on, and says so", () => {
+    expect(AUTO_SUMMARY_RESOURCES).toBe(100_000);
+    expect(parsePasses(undefined)).toBe('auto');
+    expect(passModeFor('auto', 99_999)).toBe('all');
+    expect(passModeFor('auto', 100_000)).toBe('summary');
+    expect(passModeFor('all', 5_000_000)).toBe('all');
+    expect(passModeFor('summary', 1)).toBe('summary');
+    expect(autoSummaryLine(100_000)).toBe(
+      'envgate: 100000 resources: passing checks are counted per rule and environment (passCounts in the JSON report), not listed one by one; --passes all lists every one',
+    );
   });
 });

@@ -4,24 +4,23 @@
 import { describe, expect, it } from 'vitest';
 import { ARN_TYPES } from '../../src/collect/arn-types.js';
 import { typeOfArn } from '../../src/collect/arn.js';
-import { CATALOGUE, CONFIG_SCHEMAS, describedArnShapes, descriptorOf, dimensionTarget } from '../../src/collect/catalogue/index.js';
+import { CATALOGUE, CONFIG_SCHEMAS, DESCRIBED_TYPES, describedArnShapes, descriptorOf, dimensionTarget } from '../../src/collect/catalogue/index.js';
 import { CLIENTS, commandFor, type ServiceKey } from '../../src/collect/clients.js';
 import { IAM_PREFIX, OPERATIONS, operationInfo } from '../../src/collect/operations.js';
 import { RELATION_KINDS } from '../../src/collect/snapshot-schema.js';
 import { GLOBAL_SOURCES, REGIONAL_SOURCES } from '../../src/collect/sources/registry.js';
-import { PRICED_TYPES } from '../../src/engine/analyses/cost-estimate.js';
+import { PRICED_FIELDS, PRICED_TYPES } from '../../src/engine/analyses/cost-estimate.js';
 import { SHARE_PREDICATES } from '../../src/engine/analyses/parity-profile.js';
-import { RESOURCE_TYPES } from '../../src/model/resource-config.js';
 import { COLLECTED_TYPES } from '../../src/spec/requirement-types.js';
 
 const t = { accountId: '111122223333', region: 'eu-west-1' };
 const topFields = (type: string) => Object.keys((CONFIG_SCHEMAS as unknown as Record<string, { properties: object }>)[type]!.properties).sort();
 
 describe('the catalogue', () => {
-  it('holds one descriptor per described type, the types of resource-config.ts', () => {
+  it('holds one descriptor per described type, and the list of types is theirs', () => {
     const types = CATALOGUE.map((d) => d.type);
     expect(new Set(types).size).toBe(types.length);
-    expect([...types].sort()).toEqual([...RESOURCE_TYPES].sort());
+    expect(DESCRIBED_TYPES).toEqual(types);
     expect(descriptorOf('AWS::SQS::Queue')?.service).toBe('sqs');
     expect(descriptorOf('AWS::Lambda::Function')).toBeUndefined();
   });
@@ -130,6 +129,8 @@ describe('the catalogue', () => {
 
   it('agrees with the engine on which types are priced and compared for parity', () => {
     expect(CATALOGUE.filter((d) => d.hooks?.pricing === 'priced').map((d) => d.type).sort()).toEqual([...PRICED_TYPES].sort());
+    // What collection fetches for the estimate are fields of the type's schema.
+    for (const [type, fields] of Object.entries(PRICED_FIELDS)) expect(fields.filter((f) => !topFields(type).includes(f)), type).toEqual([]);
     const parity = new Set(Object.values(SHARE_PREDICATES).flatMap((table) => Object.keys(table ?? {})));
     expect(CATALOGUE.filter((d) => d.hooks?.parity).map((d) => d.type).sort()).toEqual([...parity].sort());
   });

@@ -6,8 +6,9 @@ import { loadRules } from '../../src/rules/load.js';
 import { parseSpec } from '../../src/spec/load.js';
 
 const rules = loadRules();
-// Isolation and parity read everything of every type and run whatever the spec says, so
-// the narrowing below is shown on the other rules (a team's own rule set, --rules DIR).
+// Isolation's shared-target path reads the usage relations of every type (a bucket's KMS
+// key, a queue's), so the narrowing below is shown on the other rules (a team's own rule
+// set, --rules DIR); demand-sufficient.test.ts has isolation and parity per path and property.
 const narrow = rules.filter((r) => r.analysis?.name !== 'isolation' && r.analysis?.name !== 'parity');
 const spec = (environment: string) =>
   parseSpec(
@@ -43,7 +44,8 @@ describe('demandOf', () => {
     expect(made(d, 'AWS::S3::Bucket')).not.toContain('GetBucketEncryption');
     expect(made(d, 'AWS::S3::Bucket')).toContain('GetBucketPolicy');
     expect(made(d, 'AWS::SQS::Queue')).toEqual(['ListQueues', 'GetQueueAttributes']);
-    expect(made(d, 'AWS::KMS::Key')).toEqual(['ListKeys', 'ListAliases', 'DescribeKey', 'GetKeyRotationStatus', 'GetKeyPolicy']);
+    // The cost estimate prices keys by manager and state only: rotation is not read here.
+    expect(made(d, 'AWS::KMS::Key')).toEqual(['ListKeys', 'ListAliases', 'DescribeKey', 'GetKeyPolicy']);
   });
 
   it('fetches what an active requirement reads, for the types it lists', () => {
@@ -79,6 +81,26 @@ shared:
     const d = demandOf(rules, shared);
     expect(made(d, 'AWS::S3::Bucket')).toContain('GetBucketEncryption');
     expect(made(d, 'AWS::SQS::Queue')).toEqual(['ListQueues', 'GetQueueAttributes']);
+  });
+
+  it('runs parity on what the spec compares: nothing without parity entries, the listed properties with', () => {
+    const parityRule = rules.filter((r) => r.meta.id === 'parity-protections');
+    expect(made(demandOf(parityRule, spec('')), 'AWS::S3::Bucket')).toEqual([]);
+    const compared = parseSpec(
+      `version: 1
+system: { name: demo }
+environments:
+  production: { accounts: [{ id: "123456789012" }], regions: [eu-west-1] }
+  staging: { accounts: [{ id: "111111111111" }], regions: [eu-west-1] }
+parity:
+  - { from: staging, to: production, properties: [versioning, multiAz] }
+`,
+      'envgate.yaml',
+    ).spec;
+    const d = demandOf(parityRule, compared);
+    expect(made(d, 'AWS::S3::Bucket')).toEqual(['ListBuckets', 'GetBucketVersioning']);
+    expect(made(d, 'AWS::DynamoDB::Table')).toEqual(['ListTables']);
+    expect([...(d.types.get('AWS::RDS::DBInstance') as Set<string>)].sort()).toEqual(['clusterId', 'multiAz']);
   });
 
   it('is everything for inventory --full and for an analysis it cannot see into', () => {

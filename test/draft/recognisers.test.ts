@@ -32,12 +32,28 @@ describe('draft recognisers', () => {
     ]);
   });
 
+  it('environments: an alias as a segment of a name in that environment\'s lines, not in another\'s', async () => {
+    const md = '### Production Environment\n```yaml\nDatabase: shop-prod (Appwrite)\n```\n- npm run db:verify:prod\n\n### Staging Environment\n- Endpoint: dev.example.com\n';
+    expect(await factsOf(environments, md)).toEqual([
+      ['production', 'aliases', 'prod', 3],
+      ['production', 'aliases', 'prod', 5],
+    ]);
+  });
+
   it('accounts and regions: from ARNs and region names', async () => {
     const md = '### Staging Environment\n```hcl\nalarm_actions = ["arn:aws:sns:us-west-2:123456789012:staging-alerts"]\n```\n';
     expect(await factsOf(accounts, md)).toEqual([
       ['staging', 'accounts', { id: '123456789012' }, 3],
       ['staging', 'regions', 'us-west-2', 3],
       ['staging', 'regions', 'us-west-2', 3],
+    ]);
+  });
+
+  it('compute: "Multiple AZ deployment" naming no kind covers the Multi-AZ kinds its environment names', async () => {
+    const md = '### Production Environment\n- Multiple AZ deployment\n- Network: Multi-AZ VPC\n- RDS PostgreSQL\n- ElastiCache: Redis cluster\n\n### Staging Environment\n- Multi-AZ deployment\n';
+    expect(await factsOf(compute, md)).toEqual([
+      ['production', 'dataProtection/multiAz', 'AWS::RDS::DBInstance', 2],
+      ['production', 'dataProtection/multiAz', 'AWS::ElastiCache::CacheCluster', 2],
     ]);
   });
 
@@ -79,6 +95,19 @@ describe('draft recognisers', () => {
     ]);
   });
 
+  it('compute: "High availability" with no count given is at least two instances; a given count wins; databases are Multi-AZ', async () => {
+    const md = [
+      '**Production**:', '- High-availability setup', '- Auto-scaling enabled', '',
+      '### Staging Environment', '- Ensure high availability, performance, and security.', '```hcl', 'instance_count = 3', '```', '',
+      '### Development Environment', '- High availability for the RDS database', '',
+    ].join('\n');
+    expect(await factsOf(compute, md)).toEqual([
+      ['staging', 'compute/instanceCount/min', 3, 8],
+      ['staging', 'compute/instanceCount/max', 3, 8],
+      ['production', 'compute/instanceCount/min', 2, 2],
+    ]);
+  });
+
   it('load balancers: enable_load_balancer and "no load balancer needed"', async () => {
     const md = '### Staging Environment\n```hcl\nenable_load_balancer = true\n```\n\n### Development Environment\n- No load balancer needed\n';
     expect(await factsOf(loadBalancer, md)).toEqual([
@@ -88,15 +117,37 @@ describe('draft recognisers', () => {
   });
 
   it('encryption: HCL switches, encrypted kinds, in transit; at rest without a kind is unmapped', async () => {
-    const md = '### Production Environment\n```hcl\nenable_sqs_encryption = true\n```\n\n- RDS encrypted\n- Encrypted at rest and in transit\n';
+    const md = 'Encrypted at rest.\n\n### Production Environment\n```hcl\nenable_sqs_encryption = true\n```\n\n- RDS encrypted\n- SSL termination\n';
     expect(await factsOf(encryption, md)).toEqual([
-      ['production', 'encryption/atRest', 'AWS::SQS::Queue', 3],
-      ['production', 'encryption/atRest', 'AWS::RDS::DBInstance', 6],
-      ['production', 'encryption/inTransit/httpsListeners', true, 7],
-      ['production', 'encryption/inTransit/s3TlsOnly', true, 7],
+      ['production', 'encryption/atRest', 'AWS::SQS::Queue', 5],
+      ['production', 'encryption/atRest', 'AWS::RDS::DBInstance', 8],
+      ['production', 'encryption/inTransit/httpsListeners', true, 9],
     ]);
     const doc = await (await import('../../src/draft/markdown.js')).parseDocumentText('doc.md', md);
-    expect(encryption.recognise([doc], ['production']).unmapped?.map((u) => u.line)).toEqual([7]);
+    expect(encryption.recognise([doc], ['production']).unmapped?.map((u) => u.line)).toEqual([1]);
+  });
+
+  it('encryption at rest naming no kind: "all" data is every kind, else the kinds its environment names', async () => {
+    const all = '- Use encryption for all sensitive data at rest and in transit.\n';
+    expect(await factsOf(encryption, all)).toEqual([
+      ['*', 'encryption/inTransit/httpsListeners', true, 1],
+      ['*', 'encryption/inTransit/s3TlsOnly', true, 1],
+      ...['AWS::S3::Bucket', 'AWS::SQS::Queue', 'AWS::SNS::Topic', 'AWS::Logs::LogGroup', 'AWS::EC2::Volume', 'AWS::RDS::DBInstance', 'AWS::RDS::DBCluster', 'AWS::DynamoDB::Table', 'AWS::ElastiCache::CacheCluster']
+        .map((t) => ['*', 'encryption/atRest', t, 1]),
+    ]);
+    // "all" that is not all data is no kind: unmapped.
+    const doc = await (await import('../../src/draft/markdown.js')).parseDocumentText('doc.md', '- Encrypt all backups at rest\n');
+    expect(encryption.recognise([doc], ['production'])).toEqual({
+      facts: [],
+      unmapped: [{ doc: 'doc.md', line: 1, text: '- Encrypt all backups at rest', reason: 'encryption at rest without a resource kind: the spec lists the types that must be encrypted' }],
+    });
+    // "higher volume" is traffic and "predictable" is no table: neither names a kind.
+    const scoped = '### Production Environment\n- Storage: 100GB GP3 + EBS snapshots\n- RDS: db.t3.small\n- SQS: higher volume\n- Reserved instances for predictable workloads\n\n### Production Data\n- Encrypted at rest\n';
+    expect(await factsOf(encryption, scoped)).toEqual([
+      ['production', 'encryption/atRest', 'AWS::EC2::Volume', 8],
+      ['production', 'encryption/atRest', 'AWS::RDS::DBInstance', 8],
+      ['production', 'encryption/atRest', 'AWS::SQS::Queue', 8],
+    ]);
   });
 
   it('retention: log retention days, lifecycle transitions, backend expiration', async () => {
@@ -128,6 +179,17 @@ describe('draft recognisers', () => {
     expect(await factsOf(backups, md)).toEqual([['staging', 'retention/backups', { type: 'AWS::RDS::DBInstance', days: 30 }, 5]]);
   });
 
+  it('backups: "RDS with backups" gives no period: backups on (1 day), unless a period is given', async () => {
+    const md = [
+      '### Staging Environment', '- RDS with backups', '', '### Production Environment', '- RDS with backups', '- Full backup strategy', '',
+      '### Backup Strategy', '1. **Database Backups**', '   ```yaml', '   Production: Daily snapshots (14 days retention)', '   ```', '',
+    ].join('\n');
+    expect(await factsOf(backups, md)).toEqual([
+      ['production', 'retention/backups', { type: 'AWS::RDS::DBInstance', days: 14 }, 11],
+      ['staging', 'retention/backups', { type: 'AWS::RDS::DBInstance', days: 1 }, 2],
+    ]);
+  });
+
   it('access: a Role | DEV | STG | PROD table, team headings and JSON policies', async () => {
     const md = [
       '| Role | DEV | PROD |', '|---|---|---|', '| QA Team | Read Only | No Access |', '', '#### Staging Access (Ops Team)', '```hcl',
@@ -140,6 +202,14 @@ describe('draft recognisers', () => {
       ['', 'access/matrix/qa-team/production', 'none', 3],
       ['', 'teams/ops-team/title', 'Ops Team', 7],
       ['', 'access/matrix/ops-team/staging', 'read', 7],
+    ]);
+  });
+
+  it('access: a Tool | Purpose row that deploys to an environment is a team with deploy there', async () => {
+    const md = '| **Tool** | **Purpose** |\n|---|---|\n| Jenkins CI/CD | Automates deployment to staging. |\n| Postman | Validates APIs in a staging environment. |\n';
+    expect(await factsOf(access, md)).toEqual([
+      ['', 'teams/jenkins-ci-cd/title', 'Jenkins CI/CD', 3],
+      ['', 'access/matrix/jenkins-ci-cd/staging', 'deploy', 3],
     ]);
   });
 
@@ -185,6 +255,22 @@ describe('draft recognisers', () => {
         (p) => ['', 'parity/development/production', p, 9] as [string, string, unknown, number],
       ),
       ['', 'parity/staging/production', 'alarms', 5],
+    ]);
+  });
+
+  it('parity: "Production-like sizing" is the instance types; "Production-like configuration" names no property', async () => {
+    const md = '### Staging Environment\n- Production-like sizing\n- Production-like configuration\n\n### Development Environment\n- Right-sizing based on metrics\n';
+    expect(await factsOf(parity, md)).toEqual([['', 'parity/staging/production', 'instanceTypes', 2]]);
+  });
+
+  it('parity: a "Parity:" list names its properties; "Architectural Parity" is also the resource kinds', async () => {
+    const md = '### Staging Environment\n- **Architectural Parity**: Load balancer, encryption, monitoring, IAM structure\n- **Network Parity**: Multi-AZ\n';
+    expect(await factsOf(parity, md)).toEqual([
+      ['', 'parity/staging/production', 'encryption', 2],
+      ['', 'parity/staging/production', 'alarms', 2],
+      ['', 'parity/staging/production', 'loadBalancer', 2],
+      ['', 'parity/staging/production', 'resourceKinds', 2],
+      ['', 'parity/staging/production', 'multiAz', 3],
     ]);
   });
 

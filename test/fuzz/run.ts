@@ -50,19 +50,19 @@ function parseArgs(argv: string[]): Options {
 
 /** Child: runs seeds [from, to) of one kind, reporting each case as it starts and ends. */
 async function child(kind: Kind, from: number, to: number): Promise<void> {
-  process.on('disconnect', () => process.exit(1)); // the parent is gone: stop too
   const work = mkdtempSync(path.join(tmpdir(), `envgate-fuzz-${kind}-`));
-  try {
-    const bases = await loadBases(work);
-    for (let seed = from; seed < to; seed++) {
-      process.send!({ type: 'start', seed } satisfies FromChild);
-      const result = await runCase(kind, seed, bases, work);
-      process.send!({ type: 'case', result } satisfies FromChild);
-    }
-    process.send!({ type: 'end' } satisfies FromChild);
-  } finally {
-    rmSync(work, { recursive: true, force: true });
+  process.on('exit', () => rmSync(work, { recursive: true, force: true }));
+  process.on('disconnect', () => process.exit(1)); // the parent is gone: stop too
+  const bases = await loadBases(work);
+  for (let seed = from; seed < to; seed++) {
+    // A case that does no real I/O resolves in microtasks only: yield to the event loop so
+    // signals and the parent's disconnect are seen between cases.
+    await new Promise((resolve) => setImmediate(resolve));
+    process.send!({ type: 'start', seed } satisfies FromChild);
+    const result = await runCase(kind, seed, bases, work);
+    process.send!({ type: 'case', result } satisfies FromChild);
   }
+  process.send!({ type: 'end' } satisfies FromChild);
 }
 
 /** Parent: runs one kind in children, restarting after a hang or crash, until every seed ran. */

@@ -6,27 +6,26 @@ import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { parseSnapshot, serializeSnapshot, sortSnapshot } from '../../src/collect/snapshot-io.js';
 import { SNAPSHOT_SCHEMA } from '../../src/collect/snapshot-schema.js';
-import { CONFIG_SCHEMAS } from '../../src/collect/catalogue/index.js';
+import { CONFIG_SCHEMAS, DESCRIBED_TYPES } from '../../src/collect/catalogue/index.js';
 import { lookupPath } from '../../src/model/config-schemas.js';
 import { withReference } from '../../src/collect/catalogue/reference.js';
 import { InputError } from '../../src/model/diagnostics.js';
-import { RESOURCE_TYPES } from '../../src/model/resource-config.js';
 import type { Snapshot } from '../../src/model/snapshot.js';
 
 const fixture = (): Snapshot => JSON.parse(readFileSync('fixtures/mht-api/snapshot.json', 'utf8')) as Snapshot;
 
 describe('CONFIG_SCHEMAS', () => {
   it('has a schema for exactly the types envgate describes', () => {
-    expect(Object.keys(CONFIG_SCHEMAS).sort()).toEqual([...RESOURCE_TYPES].sort());
+    expect(Object.keys(CONFIG_SCHEMAS)).toEqual(DESCRIBED_TYPES);
   });
 
   it('resolves dotted paths, free-keyed maps and any-typed values', () => {
-    expect(lookupPath(CONFIG_SCHEMAS['AWS::S3::Bucket'], 'encryption.kmsKeyArn')).toEqual({ ok: true, schema: { type: 'string' } });
-    expect(lookupPath(CONFIG_SCHEMAS['AWS::S3::Bucket'], 'lifecycle.rules.0.transitions')).toMatchObject({ ok: true, schema: { type: 'array' } });
-    expect(lookupPath(CONFIG_SCHEMAS['AWS::S3::Bucket'], 'policy.Statement.0.Effect')).toEqual({ ok: true, schema: {} });
-    expect(lookupPath(CONFIG_SCHEMAS['AWS::CloudWatch::Alarm'], 'dimensions.DBInstanceIdentifier')).toEqual({ ok: true, schema: { type: 'string' } });
-    expect(lookupPath(CONFIG_SCHEMAS['AWS::S3::Bucket'], 'logging.target')).toEqual({ ok: false, at: 'logging.target', known: ['enabled', 'targetBucket'] });
-    expect(lookupPath(CONFIG_SCHEMAS['AWS::EC2::VPC'], 'isDefault.x')).toEqual({ ok: false, at: 'isDefault.x', known: [] });
+    expect(lookupPath(CONFIG_SCHEMAS['AWS::S3::Bucket']!, 'encryption.kmsKeyArn')).toEqual({ ok: true, schema: { type: 'string' } });
+    expect(lookupPath(CONFIG_SCHEMAS['AWS::S3::Bucket']!, 'lifecycle.rules.0.transitions')).toMatchObject({ ok: true, schema: { type: 'array' } });
+    expect(lookupPath(CONFIG_SCHEMAS['AWS::S3::Bucket']!, 'policy.Statement.0.Effect')).toEqual({ ok: true, schema: {} });
+    expect(lookupPath(CONFIG_SCHEMAS['AWS::CloudWatch::Alarm']!, 'dimensions.DBInstanceIdentifier')).toEqual({ ok: true, schema: { type: 'string' } });
+    expect(lookupPath(CONFIG_SCHEMAS['AWS::S3::Bucket']!, 'logging.target')).toEqual({ ok: false, at: 'logging.target', known: ['enabled', 'targetBucket'] });
+    expect(lookupPath(CONFIG_SCHEMAS['AWS::EC2::VPC']!, 'isDefault.x')).toEqual({ ok: false, at: 'isDefault.x', known: [] });
   });
 
   it('accepts every fixture snapshot', () => {

@@ -36,6 +36,13 @@ describe('rule catalogue', () => {
     for (const k of kinds) expect(INBOUND_SOURCES[k], k).toBeDefined();
   });
 
+  it('gives every declarative rule a test file of its own, and no file to a rule that does not exist', () => {
+    const own = readdirSync(path.join(ROOT, 'test/rules/rules')).flatMap((f) => (f.endsWith('.test.ts') ? [f.slice(0, -'.test.ts'.length)] : []));
+    const declarative = rules.filter((r) => r.meta.origin === 'builtin' && r.check !== undefined).map((r) => r.meta.id);
+    expect(declarative.filter((id) => !own.includes(id))).toEqual([]);
+    expect(own.filter((id) => !rules.some((r) => r.meta.id === id))).toEqual([]);
+  });
+
   for (const rule of rules) {
     it(`${rule.meta.id}: tested and documented`, () => {
       expect(tests.includes(`'${rule.meta.id}'`), 'id appears in a test').toBe(true);

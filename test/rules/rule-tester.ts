@@ -1,7 +1,8 @@
 // One helper for per-rule test files (in the spirit of ESLint's RuleTester): a rule id and
 // its cases, each a small estate under a spec, with the result the rule must give each
 // named resource. Every file must have a case that passes and one that fails, so no rule
-// is only ever seen passing. test/rules/rules.test.ts holds the cases not yet moved here.
+// is only ever seen passing. Every rule with a `check`, and every rule these files test,
+// has one file test/rules/rules/<id>.test.ts (test/rules/catalogue.test.ts checks).
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/engine/evaluate.js';
 import type { Status } from '../../src/model/result.js';
@@ -24,7 +25,7 @@ export interface RuleTest {
 let rules: Map<string, ReturnType<typeof loadRules>[number]> | undefined;
 
 /** The results one rule gives a case: resource name -> status (names not in `expect` ignored). */
-export function resultsOf(id: string, c: RuleTest): { statuses: Record<string, string>; messages: Record<string, string> } {
+function resultsOf(id: string, c: RuleTest): { statuses: Record<string, string>; messages: Record<string, string> } {
   rules ??= new Map(loadRules().map((r) => [r.meta.id, r]));
   const rule = rules.get(id);
   if (!rule) throw new Error(`no built-in rule ${id}`);
@@ -73,3 +74,11 @@ export const production = (s: Spec): EnvironmentSpec => s.environments.productio
 export function dp(over: Partial<NonNullable<EnvironmentSpec['dataProtection']>>): NonNullable<EnvironmentSpec['dataProtection']> {
   return { versioning: [], accessLogging: [], publicAccessBlock: false, deletionProtection: [], multiAz: [], pointInTimeRecovery: false, ...over };
 }
+
+/** A network section: no ranges or zones except `over`. */
+export function net(over: Partial<NonNullable<EnvironmentSpec['network']>>): NonNullable<EnvironmentSpec['network']> {
+  return { vpcCidrs: [], subnetCidrs: [], availabilityZones: [], ...over };
+}
+
+/** An encryption state as collection records it (kms when enabled). */
+export const enc = (enabled: boolean, cmk = false) => ({ enabled, algorithm: enabled ? 'aws:kms' : undefined, customerManagedKey: cmk });

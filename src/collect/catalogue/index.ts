@@ -2,7 +2,6 @@
 // it (config schemas, alarm dimensions, ARN shapes, the calls each type needs).
 // test/collect/catalogue.test.ts checks the derived registries agree with it.
 import type { JsonSchema } from '../../model/config-schemas.js';
-import type { DescribedType } from '../../model/resource-config.js';
 import type { ArnShape, CallInfo, ResourceDescriptor } from './descriptor.js';
 import type { Place } from './refs.js';
 import { cloudwatchAlarm } from './types/cloudwatch-alarm.js';
@@ -79,8 +78,8 @@ export function descriptorOf(type: string): ResourceDescriptor | undefined {
 /** The types envgate describes (collects configuration for). */
 export const DESCRIBED_TYPES: readonly string[] = CATALOGUE.map((d) => d.type);
 
-/** Each described type's config schema, keyed by type (test/model/config-schemas.test.ts: the same types as DescribedType). */
-export const CONFIG_SCHEMAS = Object.fromEntries(CATALOGUE.map((d) => [d.type, d.config])) as Readonly<Record<DescribedType, JsonSchema>>;
+/** Each described type's config schema, keyed by type. */
+export const CONFIG_SCHEMAS: Readonly<Record<string, JsonSchema>> = Object.fromEntries(CATALOGUE.map((d) => [d.type, d.config]));
 
 /** The config schema of a type, or undefined for types envgate does not describe (Tagging API only). */
 export function configSchema(type: string): JsonSchema | undefined {

@@ -1,6 +1,7 @@
 // The access matrix: a table "Role | DEV | STG | PROD" with Full / Read / None cells,
-// "Staging Environment: Full access" under a team's heading, and IAM policies in JSON
-// under "Staging Access (Development Team)".
+// "Staging Environment: Full access" under a team's heading, IAM policies in JSON under
+// "Staging Access (Development Team)", and a "Tool | Purpose" row that deploys to an
+// environment ("Jenkins CI/CD | Automates deployment to staging": deploy there).
 import type { Fact, Recogniser, Source } from '../types.js';
 import { envOfHeading, envOfWord, plain } from '../envs.js';
 import { envColumns, fact } from './util.js';
@@ -12,6 +13,8 @@ const LEVELS: readonly [RegExp, string][] = [
   [/^view\b/i, 'view'],
   [/^read\b/i, 'read'],
 ];
+
+const DEPLOYS_TO = /\bdeploy(?:s|ments?)? (?:in)?to (?:the )?(\w+)\b/i;
 
 export function levelOf(cell: string): string | undefined {
   return LEVELS.find(([re]) => re.test(plain(cell)))?.[1];
@@ -43,6 +46,14 @@ export const access: Recogniser = {
     };
     for (const d of docs) {
       for (const t of d.tables) {
+        if (/^(tool|service|system)s?$/i.test(plain(t.header[0] ?? ''))) {
+          for (const row of t.rows) {
+            const to = row.cells.slice(1).map((c) => DEPLOYS_TO.exec(plain(c))?.[1]).find((w) => w !== undefined);
+            const env = to ? envOfWord(to) : undefined;
+            if (env) team(row.cells[0]!, 'deploy', env, { doc: d.name, line: row.line, text: row.text });
+          }
+          continue;
+        }
         if (!/^(role|team|group|persona)s?$/i.test(t.header[0] ?? '')) continue;
         const cols = envColumns(t);
         if (cols.size === 0) continue;

@@ -1,7 +1,12 @@
 // Encryption and TLS: enable_<kind>_encryption and a backend's `encrypt = true` in HCL;
 // "encrypted" next to named resource kinds; "in transit", "SSL termination" (HTTPS).
+// Encryption "at rest" naming no kind covers every kind when it says "all ... data", else
+// the kinds the same environment's lines name (its storage, its database).
+import { REQUIREMENT_TYPES } from '../../spec/requirement-types.js';
 import type { Fact, Recogniser, Unmapped } from '../types.js';
-import { fact, hclBool, scopeOf, src, typeOfLabel, typesIn } from './util.js';
+import { fact, hclBool, kindsNamedIn, scopeOf, src, typeOfLabel, typesIn } from './util.js';
+
+const AT_REST = REQUIREMENT_TYPES['/environments/*/encryption/atRest']!;
 
 export const encryption: Recogniser = {
   kind: 'encryption',
@@ -21,10 +26,12 @@ export const encryption: Recogniser = {
           facts.push(fact(scopeOf(t), 'encryption/inTransit/httpsListeners', true, t));
           if (/\bin transit\b|\brest\/transit\b/i.test(text)) facts.push(fact(scopeOf(t), 'encryption/inTransit/s3TlsOnly', true, t));
         }
-        if (!/\bencrypted\b/i.test(text) || /secrets? manager|parity/i.test(text)) continue;
-        const types = typesIn(text).filter((x) => x !== 'AWS::EC2::Instance');
+        const atRest = /\bat rest\b|\brest\/transit\b/i.test(text);
+        if (!(/\bencrypted\b/i.test(text) || (atRest && /\bencrypt/i.test(text))) || /secrets? manager|parity/i.test(text)) continue;
+        let types = typesIn(text).filter((x) => AT_REST.includes(x));
+        if (types.length === 0 && atRest) types = /\ball\b[^.]*\bdata\b/i.test(text) ? [...AT_REST] : t.env ? kindsNamedIn(d, t.env, AT_REST) : [];
         if (types.length === 0) {
-          if (/\bat rest\b/i.test(text)) unmapped.push({ ...src(t), reason: 'encryption at rest without a resource kind: the spec lists the types that must be encrypted' });
+          if (atRest) unmapped.push({ ...src(t), reason: 'encryption at rest without a resource kind: the spec lists the types that must be encrypted' });
           continue;
         }
         for (const type of types) facts.push(fact(scopeOf(t), 'encryption/atRest', type, t, { list: true }));

@@ -1,6 +1,7 @@
 // Parity statements: "Same encryption as production", "Production-identical
 // configuration", "Same as staging" next to an HCL value, "Architectural Parity: Load
-// balancer, encryption, monitoring", "Load balancer (if prod has one)".
+// balancer, encryption, monitoring", "Load balancer (if prod has one)", "Production-like
+// sizing" (like production in the one property it names).
 import type { Fact, Recogniser, Source, Unmapped } from '../types.js';
 import { ENV_NAMES, envOfWord } from '../envs.js';
 import { fact, src } from './util.js';
@@ -24,6 +25,8 @@ export const IDENTICAL = ['encryption', 'versioning', 'accessLogging', 'alarms',
 
 const IDENTICAL_RE = /\b(production|prod)[- ](identical|mirror|like)\b|\bidentical to (production|prod)\b|\bmirrors? (production|prod)\b/i;
 const SAME_AS = /\bsame (?:([a-z][a-z _-]*?) )?as (production|prod|staging)\b/i;
+// "Production-like sizing", "sized like production": the instance sizes, not the counts.
+const SIZED_LIKE = /\b(production|prod)[- ]like (?:instance )?siz(?:ing|es)\b|\bsized like (production|prod)\b/i;
 
 function propertiesIn(text: string): string[] {
   return PROPERTY_WORDS.filter(([re]) => re.test(text)).map(([, p]) => p);
@@ -49,7 +52,9 @@ export const parity: Recogniser = {
       for (const t of d.texts) {
         if (!t.env) continue;
         const same = SAME_AS.exec(t.text);
-        if (IDENTICAL_RE.test(t.text) && !/like testing|like validation/i.test(t.text)) {
+        if (SIZED_LIKE.test(t.text)) {
+          add(t.env, 'production', ['instanceTypes'], t);
+        } else if (IDENTICAL_RE.test(t.text) && !/like testing|like validation/i.test(t.text)) {
           if (/\bproduction-like\b/i.test(t.text) && !/identical|mirror/i.test(t.text)) continue;
           add(t.env, 'production', IDENTICAL, t);
         } else if (same) {
@@ -59,7 +64,10 @@ export const parity: Recogniser = {
         } else if (/\bif (prod|production) has one\b/i.test(t.text)) {
           add(t.env, 'production', propertiesIn(t.text), t);
         } else if (/\bparity\b[^:]*:/i.test(t.text)) {
-          add(t.env, 'production', propertiesIn(t.text.split(':').slice(1).join(':')), t);
+          const [label = '', ...rest] = t.text.split(':');
+          // "Architectural parity": the same architecture is the same kinds of resources.
+          const kinds = /\barchitectur/i.test(label) && /\bparity\b/i.test(label) ? ['resourceKinds'] : [];
+          add(t.env, 'production', [...propertiesIn(rest.join(':')), ...kinds], t);
         }
       }
       for (const a of d.hcl) {

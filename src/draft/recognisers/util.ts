@@ -1,5 +1,5 @@
 // Small helpers the recognisers share: building facts, resource-type words.
-import type { Fact, HclAttr, Source, Table, TextLine, Value } from '../types.js';
+import type { Fact, HclAttr, ParsedDoc, Source, Table, TextLine, Value } from '../types.js';
 import { envOfWord, plain } from '../envs.js';
 
 export function src(u: Source): Source {
@@ -23,12 +23,13 @@ const TYPE_WORDS: readonly [RegExp, string][] = [
   [/iam roles?/i, 'AWS::IAM::Role'],
   [/\bsubnets?\b/i, 'AWS::EC2::Subnet'],
   [/\bvpcs?\b/i, 'AWS::EC2::VPC'],
-  [/\bebs\b|volumes?/i, 'AWS::EC2::Volume'],
+  // "volumes" plural: "higher volume" is traffic, not a disk.
+  [/\bebs\b|\bvolumes\b/i, 'AWS::EC2::Volume'],
   [/\bec2\b|instances?\b/i, 'AWS::EC2::Instance'],
   [/\bs3\b|buckets?/i, 'AWS::S3::Bucket'],
   [/\bsqs\b|queues?/i, 'AWS::SQS::Queue'],
   [/\bsns\b|topics?/i, 'AWS::SNS::Topic'],
-  [/dynamo ?db|tables?\b/i, 'AWS::DynamoDB::Table'],
+  [/dynamo ?db|(?<!route )\btables?\b/i, 'AWS::DynamoDB::Table'],
   [/\brds\b|databases?/i, 'AWS::RDS::DBInstance'],
   [/elasticache|redis|memcached/i, 'AWS::ElastiCache::CacheCluster'],
   [/log groups?|cloudwatch logs/i, 'AWS::Logs::LogGroup'],
@@ -48,6 +49,15 @@ export function typesIn(text: string): string[] {
     if (m && !found.some(([, t]) => t === type)) found.push([m.index, type]);
   }
   return found.sort((a, b) => a[0] - b[0]).map(([, t]) => t);
+}
+
+/**
+ * The kinds of a vocabulary that the lines about one environment name, in first-mention
+ * order: what "encrypted at rest" or "Multiple AZ deployment" covers when it names none.
+ */
+export function kindsNamedIn(d: ParsedDoc, env: string, vocabulary: readonly string[]): string[] {
+  const kinds = d.texts.filter((t) => t.env === env).flatMap((t) => typesIn(t.text));
+  return [...new Set(kinds)].filter((k) => vocabulary.includes(k));
 }
 
 /** Columns of a table whose header names an environment: index -> environment. */

@@ -1,6 +1,7 @@
 // The `cost-ceiling` analysis: each environment's monthly cost (estimate from the
 // inventory and the price table, actual from Cost Explorer, or both, as the spec's
 // cost.source says) against its monthlyCeilingUsd. Also contributes Evaluation.costs.
+import { CATALOGUE } from '../../collect/catalogue/index.js';
 import type { CostCaveat, CostLine, EnvironmentCost } from '../../model/result.js';
 import type { CollectionError, Resource } from '../../model/snapshot.js';
 import type { EnvironmentSpec } from '../../model/spec.js';
@@ -24,7 +25,7 @@ export interface EnvironmentCostDetail {
   actual: ActualSpend | null;
 }
 
-const GLOBAL_TYPES = new Set(['AWS::Route53::HostedZone', 'AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::Group', 'AWS::IAM::ManagedPolicy']);
+const GLOBAL_TYPES: ReadonlySet<string> = new Set(CATALOGUE.filter((d) => d.scope === 'global').map((d) => d.type));
 
 export function environmentArn(env: string): string {
   return `arn:aws:envgate:::environment/${env}`;

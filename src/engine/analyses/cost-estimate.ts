@@ -8,22 +8,25 @@ import { bundledOrigin, Estimator, LivePrices, plural, type EnvironmentEstimate 
 
 export { cmp, type EnvironmentEstimate, type PricedLine } from './cost-estimator.js';
 
+/** Per priced type, the config fields its pricer (PRICERS) reads: what collection must fetch for the estimate. */
+export const PRICED_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  'AWS::CloudWatch::Alarm': [],
+  'AWS::DynamoDB::Table': ['billingMode', 'readCapacityUnits', 'writeCapacityUnits'],
+  'AWS::EC2::Instance': ['instanceType', 'state'],
+  'AWS::EC2::NatGateway': ['state'],
+  'AWS::EC2::Snapshot': ['sizeGiB', 'storageTier'],
+  'AWS::EC2::Volume': ['volumeType', 'sizeGiB', 'iops', 'throughput'],
+  'AWS::EC2::VPCEndpoint': ['endpointType', 'state', 'subnetIds'],
+  'AWS::ElastiCache::CacheCluster': ['nodeType', 'numNodes', 'engine'],
+  'AWS::ElasticLoadBalancingV2::LoadBalancer': ['lbType'],
+  'AWS::KMS::Key': ['keyManager', 'keyState'],
+  'AWS::Logs::LogGroup': ['storedBytes'],
+  'AWS::RDS::DBInstance': ['instanceClass', 'engine', 'multiAz', 'allocatedStorageGiB', 'storageType'],
+  'AWS::Route53::HostedZone': [],
+};
+
 /** Types whose absence (through a collection error) makes the estimate a lower bound. */
-export const PRICED_TYPES = [
-  'AWS::CloudWatch::Alarm',
-  'AWS::DynamoDB::Table',
-  'AWS::EC2::Instance',
-  'AWS::EC2::NatGateway',
-  'AWS::EC2::Snapshot',
-  'AWS::EC2::Volume',
-  'AWS::EC2::VPCEndpoint',
-  'AWS::ElastiCache::CacheCluster',
-  'AWS::ElasticLoadBalancingV2::LoadBalancer',
-  'AWS::KMS::Key',
-  'AWS::Logs::LogGroup',
-  'AWS::RDS::DBInstance',
-  'AWS::Route53::HostedZone',
-] as const;
+export const PRICED_TYPES: readonly string[] = Object.keys(PRICED_FIELDS);
 
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);

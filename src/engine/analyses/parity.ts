@@ -1,7 +1,7 @@
 // The `parity` analysis: for each spec.parity entry {from, to, properties}, does the source
 // environment (staging) mirror the target (production) on each listed property? Compared
 // at the level of architecture (kinds, shares, sets, counts), never resource by resource.
-import { RESOURCE_TYPES } from '../../model/resource-config.js';
+import { DESCRIBED_TYPES } from '../../collect/catalogue/index.js';
 import type { Resource } from '../../model/snapshot.js';
 import type { ParityProperty } from '../../model/spec.js';
 import type { Analysis, EngineContext, Outcome } from '../context.js';
@@ -78,12 +78,12 @@ function typesRead(property: ParityProperty): readonly string[] {
   const share = SHARE_PREDICATES[property];
   if (share) return Object.keys(share);
   switch (property) {
-    case 'alarms': return RESOURCE_TYPES.filter((t) => !t.startsWith('AWS::IAM::'));
+    case 'alarms': return DESCRIBED_TYPES.filter((t) => !t.startsWith('AWS::IAM::'));
     case 'loadBalancer': return [LB];
     case 'instanceTypes': return Object.keys(TYPE_FIELDS);
     case 'instanceCount': return ['AWS::EC2::Instance'];
     case 'availabilityZones': return ZONE_TYPES;
-    default: return RESOURCE_TYPES;
+    default: return DESCRIBED_TYPES;
   }
 }
 
