@@ -37,6 +37,9 @@ export const IAM_PREFIX: Record<string, string> = {
   route53: 'route53',
   elasticache: 'elasticache',
   ce: 'ce',
+  secretsmanager: 'secretsmanager',
+  cloudtrail: 'cloudtrail',
+  acm: 'acm',
 };
 
 /** Calls that serve no one resource type: tags, identity, AWS Config, costs. */

@@ -324,6 +324,9 @@ export const RESOURCE_TYPES = [
   'AWS::IAM::User',
   'AWS::IAM::Group',
   'AWS::IAM::ManagedPolicy',
+  'AWS::SecretsManager::Secret',
+  'AWS::CloudTrail::Trail',
+  'AWS::CertificateManager::Certificate',
 ] as const;
 
 export type DescribedType = (typeof RESOURCE_TYPES)[number];
