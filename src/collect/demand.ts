@@ -39,7 +39,10 @@ const ANALYSIS_READS: Readonly<Record<string, { types: Record<string, string[] |
   'load-balancer-presence': { types: { 'AWS::ElasticLoadBalancingV2::LoadBalancer': '*' } },
   'open-ingress': { types: { 'AWS::EC2::SecurityGroup': '*' }, relations: ['ingress-cidr', 'ingress-security-group'] },
   parity: { types: { '*': '*' }, relations: '*' },
-  'resource-policy-public': { types: Object.fromEntries(['AWS::S3::Bucket', 'AWS::SQS::Queue', 'AWS::SNS::Topic', 'AWS::KMS::Key'].map((t) => [t, ['policy']])) },
+  'resource-policy-public': { types: Object.fromEntries(['AWS::S3::Bucket', 'AWS::SQS::Queue', 'AWS::SNS::Topic', 'AWS::KMS::Key', 'AWS::SecretsManager::Secret'].map((t) => [t, ['policy']])) },
+  'secret-rotation': { types: { 'AWS::SecretsManager::Secret': ['rotationEnabled', 'rotationIntervalDays', 'rotationSchedule', 'lastRotated', 'created'] } },
+  'certificate-expiry': { types: { 'AWS::CertificateManager::Certificate': ['status', 'notAfter'] } },
+  'cloudtrail-per-environment': { types: { 'AWS::CloudTrail::Trail': '*' } },
   's3-lifecycle': { types: { 'AWS::S3::Bucket': ['lifecycle'] } },
   'vpc-cidr-overlap': { types: { 'AWS::EC2::VPC': '*' } },
 };

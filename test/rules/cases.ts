@@ -130,6 +130,16 @@ export const CASES: RuleCase[] = [
     expect: { 'db-cmk': 'pass', 'db-aws': 'fail', bucket: 'none' },
   },
   {
+    rule: 'encryption-customer-managed-key',
+    name: 'secrets: a key of their own, not aws/secretsmanager',
+    spec: (s) => void (p(s).encryption = { atRest: [], customerManagedKey: ['AWS::SecretsManager::Secret'], inTransit: { s3TlsOnly: false, httpsListeners: false } }),
+    resources: [
+      prod('AWS::SecretsManager::Secret', 'secret-cmk', { config: { encryption: enc(true, true), rotationEnabled: false } }),
+      prod('AWS::SecretsManager::Secret', 'secret-default', { config: { encryption: { enabled: true, algorithm: 'aws:kms', kmsKeyArn: 'arn:aws:kms:us-east-1:111111111111:alias/aws/secretsmanager', customerManagedKey: false }, rotationEnabled: false } }),
+    ],
+    expect: { 'secret-cmk': 'pass', 'secret-default': 'fail' },
+  },
+  {
     rule: 'backup-retention-rds',
     name: 'backup days per type; cluster members skipped',
     spec: (s) => void (p(s).retention = { logGroups: [], s3Lifecycle: [], backups: [{ type: 'AWS::RDS::DBInstance', days: 7 }, { type: 'AWS::RDS::DBCluster', days: 14 }] }),
