@@ -1,5 +1,5 @@
 // A report with N findings for the HTML benchmark and its browser test: the mht-api
-// fixture's 16 failing results, repeated with distinct resources (so evidence, messages
+// fixture's failing results, repeated with distinct resources (so evidence, messages
 // and the mix of rules, severities and environments are a real scan's), the rest as is.
 import { clockFromEnv } from '../src/cli/clock.js';
 import { memoryOutput } from '../src/cli/output.js';

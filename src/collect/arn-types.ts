@@ -25,7 +25,6 @@ const TAGGED_ONLY: Readonly<Record<string, Readonly<Record<string, ArnShape>>>> 
     layer: { type: 'AWS::Lambda::LayerVersion' },
     'event-source-mapping': { type: 'AWS::Lambda::EventSourceMapping' },
   },
-  secretsmanager: { secret: { type: 'AWS::SecretsManager::Secret' } },
   ecs: {
     cluster: { type: 'AWS::ECS::Cluster' },
     service: { type: 'AWS::ECS::Service', id: last },
@@ -50,7 +49,6 @@ const TAGGED_ONLY: Readonly<Record<string, Readonly<Record<string, ArnShape>>>> 
   elasticfilesystem: { 'file-system': { type: 'AWS::EFS::FileSystem' }, 'access-point': { type: 'AWS::EFS::AccessPoint' } },
   es: { domain: { type: 'AWS::OpenSearchService::Domain' } },
   ssm: { parameter: { type: 'AWS::SSM::Parameter' }, document: { type: 'AWS::SSM::Document' } },
-  acm: { certificate: { type: 'AWS::CertificateManager::Certificate' } },
   codebuild: { project: { type: 'AWS::CodeBuild::Project' } },
   'cognito-idp': { userpool: { type: 'AWS::Cognito::UserPool' } },
   eks: { cluster: { type: 'AWS::EKS::Cluster' }, nodegroup: { type: 'AWS::EKS::Nodegroup' } },

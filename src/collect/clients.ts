@@ -5,6 +5,8 @@
 // loop). Adaptive mode gives every client (so every service, account and region) its own
 // client-side rate limiter that slows down on throttling answers; retry delays honour
 // Retry-After.
+import { ACMClient } from '@aws-sdk/client-acm';
+import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { ConfigServiceClient } from '@aws-sdk/client-config-service';
@@ -20,6 +22,7 @@ import { RDSClient } from '@aws-sdk/client-rds';
 import { ResourceGroupsTaggingAPIClient } from '@aws-sdk/client-resource-groups-tagging-api';
 import { Route53Client } from '@aws-sdk/client-route-53';
 import { S3Client } from '@aws-sdk/client-s3';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
@@ -29,6 +32,9 @@ import * as logsSdk from '@aws-sdk/client-cloudwatch-logs';
 import * as route53Sdk from '@aws-sdk/client-route-53';
 import * as elasticacheSdk from '@aws-sdk/client-elasticache';
 import * as dynamodbSdk from '@aws-sdk/client-dynamodb';
+import * as secretsmanagerSdk from '@aws-sdk/client-secrets-manager';
+import * as cloudtrailSdk from '@aws-sdk/client-cloudtrail';
+import * as acmSdk from '@aws-sdk/client-acm';
 import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import { DEFAULT_TIMEOUTS, type Timeouts, withDeadline } from './timeouts.js';
 
@@ -51,6 +57,9 @@ export const CLIENTS = {
   elasticache: ElastiCacheClient,
   ce: CostExplorerClient,
   pricing: PricingClient,
+  secretsmanager: SecretsManagerClient,
+  cloudtrail: CloudTrailClient,
+  acm: ACMClient,
 } as const;
 export type ServiceKey = keyof typeof CLIENTS;
 
@@ -62,6 +71,9 @@ const COMMAND_MODULES: Partial<Record<ServiceKey, Record<string, unknown>>> = {
   route53: route53Sdk,
   elasticache: elasticacheSdk,
   dynamodb: dynamodbSdk,
+  secretsmanager: secretsmanagerSdk,
+  cloudtrail: cloudtrailSdk,
+  acm: acmSdk,
 };
 
 /** `new <Operation>Command(input)` of a service's SDK module. */

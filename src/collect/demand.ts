@@ -110,6 +110,9 @@ const ANALYSIS_READS: Readonly<Record<string, (options: Record<string, unknown>,
     return merged([{ types: { '*': [] } }, PARITY_GONE, ...[...listed].map((p) => PARITY_READS[p] ?? { types: { '*': '*' }, relations: '*' })]);
   },
   'resource-policy-public': () => ({ types: onTypes(RESOURCE_POLICY_TYPES, ['policy']) }),
+  'secret-rotation': () => ({ types: { 'AWS::SecretsManager::Secret': ['rotationEnabled', 'rotationIntervalDays', 'rotationSchedule', 'lastRotated', 'created'] } }),
+  'certificate-expiry': () => ({ types: { 'AWS::CertificateManager::Certificate': ['status', 'notAfter'] } }),
+  'cloudtrail-per-environment': () => ({ types: { 'AWS::CloudTrail::Trail': '*' } }),
   's3-lifecycle': () => ({ types: { 'AWS::S3::Bucket': ['lifecycle'] } }),
   'vpc-cidr-overlap': () => ({ types: { 'AWS::EC2::VPC': '*' } }),
 };

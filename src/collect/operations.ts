@@ -38,6 +38,9 @@ export const IAM_PREFIX: Record<string, string> = {
   elasticache: 'elasticache',
   ce: 'ce',
   pricing: 'pricing',
+  secretsmanager: 'secretsmanager',
+  cloudtrail: 'cloudtrail',
+  acm: 'acm',
 };
 
 /** Calls that serve no one resource type: tags, identity, AWS Config, costs, prices. */

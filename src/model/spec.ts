@@ -2,6 +2,8 @@
 // must look like. The JSON Schema in src/spec/ is the authority on validation; these
 // types describe the validated, defaults-applied object the rest of envgate reads.
 
+import type { AuditSpec, CertificatesSpec, SecretsSpec } from './spec-audit.js';
+
 /** Access levels in the documents' vocabulary, lowest first. */
 export const ACCESS_LEVELS = ['none', 'view', 'read', 'deploy', 'full'] as const;
 export type AccessLevel = (typeof ACCESS_LEVELS)[number];
@@ -94,6 +96,9 @@ export interface EnvironmentSpec {
   monitoring?: MonitoringSpec;
   compute?: ComputeSpec;
   cost?: CostSpec;
+  secrets?: SecretsSpec;
+  audit?: AuditSpec;
+  certificates?: CertificatesSpec;
 }
 
 export interface NetworkSpec {

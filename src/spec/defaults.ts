@@ -94,6 +94,9 @@ function environmentDefaults(e: Raw): EnvironmentSpec {
   }
   if (e.monitoring) env.monitoring = { alarms: e.monitoring.alarms ?? [], alarmActions: e.monitoring.alarmActions ?? [] };
   if (e.compute) env.compute = e.compute;
+  if (e.secrets) env.secrets = e.secrets;
+  if (e.audit) env.audit = e.audit.trail ? { trail: { multiRegion: false, logFileValidation: false, customerManagedKey: false, ...e.audit.trail } } : {};
+  if (e.certificates) env.certificates = e.certificates;
   if (e.cost) env.cost = { monthlyCeilingUsd: e.cost.monthlyCeilingUsd, source: e.cost.source ?? 'estimate' };
   return env;
 }

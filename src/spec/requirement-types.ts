@@ -17,6 +17,7 @@ const CLUSTER = 'AWS::RDS::DBCluster';
 const DYNAMO = 'AWS::DynamoDB::Table';
 const CACHE = 'AWS::ElastiCache::CacheCluster';
 const LB = 'AWS::ElasticLoadBalancingV2::LoadBalancer';
+const SECRET = 'AWS::SecretsManager::Secret';
 
 /** Types the catalogue describes, plus the types that reach a snapshot through the Tagging API (tags and names only). */
 export const COLLECTED_TYPES: readonly string[] = [...new Set([...DESCRIBED_TYPES, ...ARN_TYPES])].sort();
@@ -24,7 +25,7 @@ export const COLLECTED_TYPES: readonly string[] = [...new Set([...DESCRIBED_TYPE
 /** Spec location (with * for an environment or list index) -> the types it can name. */
 export const REQUIREMENT_TYPES: Readonly<Record<string, readonly string[]>> = {
   '/environments/*/encryption/atRest': [S3, SQS, SNS, LOGS, VOLUME, DB, CLUSTER, DYNAMO, CACHE],
-  '/environments/*/encryption/customerManagedKey': [S3, SQS, SNS, LOGS, VOLUME, DB, CLUSTER, DYNAMO],
+  '/environments/*/encryption/customerManagedKey': [S3, SQS, SNS, LOGS, VOLUME, DB, CLUSTER, DYNAMO, SECRET],
   '/environments/*/dataProtection/accessLogging': [S3, LB],
   '/environments/*/dataProtection/deletionProtection': [DB, CLUSTER, DYNAMO, LB],
   '/environments/*/dataProtection/multiAz': [DB, CLUSTER, CACHE],

@@ -1,5 +1,6 @@
 // The JSON Schema of one environment (src/model/spec.ts EnvironmentSpec and the
 // sections it holds).
+import { audit, certificates, secrets } from './schema-audit.js';
 import { bool, fmt, int, list, namePatterns, obj, resourceTypes, str, type JsonSchema } from './schema-parts.js';
 
 const account = obj(
@@ -202,6 +203,9 @@ export const environmentSchema: JsonSchema = obj(
     monitoring,
     compute,
     cost,
+    secrets,
+    audit,
+    certificates,
   },
   ['accounts', 'regions'],
 );

@@ -38,10 +38,10 @@ describe('exclude in scan and gate', () => {
     const spec = specWith(EXCLUDE);
     const out = tmp();
     const r = await scan(spec, out);
-    expect(r.code).toBe(1); // two high findings remain (network path, shared topic)
+    expect(r.code).toBe(1); // four high findings remain (network path, shared topic, each environment's trail)
     const report = readJson<Report>(path.join(out, 'envgate.json'));
     expect(report.results.filter((x) => x.resource.arn === ROLE || x.resource.arn === QUEUE)).toEqual([]);
-    expect(report.summary.blocking).toBe(2);
+    expect(report.summary.blocking).toBe(4);
     expect(report.excluded.map((x) => [x.arn, x.reason, x.owner, x.expires, x.specLocation.path])).toEqual([
       [ROLE, 'break-glass role, reviewed by security (SEC-12)', 'security', '2025-06-30', '/exclude/0'],
       [QUEUE, 'queue of the v1 API, deleted next sprint', undefined, undefined, '/exclude/1'],
@@ -96,16 +96,16 @@ describe('scan --waivers', () => {
 
   it('waived findings are marked as the gate marks them and do not make the scan exit 1', async () => {
     const fps = await blockingFingerprints();
-    expect(fps).toHaveLength(5);
+    expect(fps).toHaveLength(7);
     const dir = tmp();
     const out = tmp();
     const r = await scan(mht.spec, out, '--waivers', write(dir, 'waivers.yaml', waiversFor(fps, () => '2025-06-30')));
     expect(r.code).toBe(0);
     const report = readJson<Report>(path.join(out, 'envgate.json'));
     expect(report.summary.blocking).toBe(0);
-    expect(report.summary.totals.waived).toBe(5);
+    expect(report.summary.totals.waived).toBe(7);
     expect(report.results.filter((x) => x.waived).map((x) => x.fingerprint).sort()).toEqual([...fps].sort());
-    expect(r.stderr).toContain('5 waived');
+    expect(r.stderr).toContain('7 waived');
   });
 
   it('an expired waiver no longer covers its finding: exit 1, and the scan says which waiver', async () => {

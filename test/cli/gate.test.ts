@@ -8,6 +8,7 @@ const BLOCKING_AT_HIGH = [
   ['isolation-iam-grants', 'arn:aws:iam::123456789012:role/mht-api-staging-hotfix-development-team'],
   ['access-matrix', 'arn:aws:iam::123456789012:role/mht-api-staging-hotfix-development-team'],
   ['attribution-conflict', 'arn:aws:sqs:us-west-2:123456789012:mht-api-staging-events'],
+  ['cloudtrail-per-environment', 'arn:aws:envgate:::environment/production'],
   ['isolation-network-paths', 'arn:aws:ec2:us-west-2:123456789012:security-group/sg-0eb8c0df16328d86b'],
   ['isolation-shared-resources', 'arn:aws:sns:us-west-2:123456789012:production-alerts'],
 ];
@@ -21,7 +22,7 @@ describe('envgate gate (fixture mht-api: production has high findings)', () => {
     const gate = readJson(path.join(out, 'envgate-gate.json'));
     expect(gate.verdict).toBe('blocked');
     expect(gate.blocking.map((b: { ruleId: string; arn: string }) => [b.ruleId, b.arn])).toEqual(BLOCKING_AT_HIGH);
-    expect(gate.counts).toEqual({ failures: 9, waived: 0, inBaseline: 0, belowThreshold: 4, blocking: 5 });
+    expect(gate.counts).toEqual({ failures: 11, waived: 0, inBaseline: 0, belowThreshold: 5, blocking: 6 });
     for (const b of gate.blocking) expect(r.stderr).toContain(b.arn);
     const report = readJson(path.join(out, 'envgate.json'));
     // Only the results involving the target and the parity of staging with production.
@@ -38,8 +39,8 @@ describe('envgate gate (fixture mht-api: production has high findings)', () => {
     expect(r.code).toBe(0);
     const report = readJson(path.join(out, 'envgate.json'));
     const fails = report.results.filter((x: { status: string }) => x.status === 'fail');
-    expect(fails.length).toBe(9);
-    expect(readJson(path.join(out, 'envgate-gate.json')).counts).toEqual({ failures: 9, waived: 0, inBaseline: 9, belowThreshold: 0, blocking: 0 });
+    expect(fails.length).toBe(11);
+    expect(readJson(path.join(out, 'envgate-gate.json')).counts).toEqual({ failures: 11, waived: 0, inBaseline: 11, belowThreshold: 0, blocking: 0 });
     expect(fails.every((x: { baseline: string }) => x.baseline === 'existing')).toBe(true);
   });
 
@@ -99,12 +100,13 @@ describe('envgate gate (fixture mht-api: production has high findings)', () => {
     const high = tmp();
     await run(gateArgs(high));
     expect(readJson(path.join(high, 'envgate-gate.json')).blocking.map((b: { ruleId: string; arn: string }) => [b.ruleId, b.arn])).toEqual(BLOCKING_AT_HIGH);
-    // --fail-on low adds the four medium findings.
+    // --fail-on low adds the five medium findings.
     expect(readJson(path.join(low, 'envgate-gate.json')).blocking.map((b: { ruleId: string; arn: string }) => [b.ruleId, b.arn])).toEqual([
       ...BLOCKING_AT_HIGH,
       ['alarms-present', 'arn:aws:sqs:us-west-2:123456789012:mht-api-production-notifications'],
       ['cost-ceiling', 'arn:aws:envgate:::environment/production'],
       ['log-retention', 'arn:aws:logs:us-west-2:123456789012:log-group:/mht-api-production/sqs/notifications'],
+      ['parity-architecture', 'arn:aws:envgate:::parity/staging/production/resourceKinds'],
       ['parity-protections', 'arn:aws:envgate:::parity/staging/production/versioning'],
     ]);
   });

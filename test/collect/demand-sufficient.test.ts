@@ -77,7 +77,7 @@ describe('isolation and parity ask only for what their paths and properties read
     // DescribeKey always: whether a key is AWS managed is account furniture (demand.ts ENGINE_READS).
     expect(perResource('isolation-network-paths')).toEqual(['DescribeKey']);
     expect(perResource('isolation-iam-grants')).toEqual(['DescribeKey']);
-    expect(perResource('isolation-resource-policies')).toEqual(['GetBucketPolicy', 'GetQueueAttributes', 'GetTopicAttributes', 'DescribeKey', 'GetKeyPolicy']);
+    expect(perResource('isolation-resource-policies')).toEqual(['GetBucketPolicy', 'GetQueueAttributes', 'GetTopicAttributes', 'DescribeKey', 'GetKeyPolicy', 'GetResourcePolicy']); // secrets' policies too
     // Shared targets: the calls that yield usage relations (kms-key, logs-to, load-balancer-target).
     expect(perResource('isolation-shared-resources')).toEqual([
       'GetBucketEncryption', 'GetBucketLogging', 'GetQueueAttributes', 'GetTopicAttributes', 'DescribeTable', 'DescribeLoadBalancerAttributes', 'DescribeTargetHealth', 'DescribeKey',

@@ -19,7 +19,9 @@ function problems(mutate: (s: Obj) => void): string[] {
   return [];
 }
 
-const sg = (s: Obj) => s.resources[14].config.ingress[0];
+/** A security group with ingress rules, by name (positions move as fixtures grow). */
+const SG = (JSON.parse(FIXTURE) as Obj).resources.findIndex((r: Obj) => r.name === 'mht-api-staging-app-sg') as number;
+const sg = (s: Obj) => s.resources[SG].config.ingress[0];
 
 describe('snapshot values are checked with their types before any rule reads them', () => {
   it('accepts the fixture as it is', () => {
@@ -32,9 +34,9 @@ describe('snapshot values are checked with their types before any rule reads the
   });
 
   it('rejects security group rule cidrs or group ids that are not lists (was: rule.cidrs.filter is not a function, number 0 is not iterable)', () => {
-    expect(problems((s) => (sg(s).cidrs = 'x'))).toContain('/resources/14/config/ingress/0/cidrs schema-type');
-    expect(problems((s) => (sg(s).groupIds = 0))).toContain('/resources/14/config/ingress/0/groupIds schema-type');
-    expect(problems((s) => delete sg(s).cidrs)).toContain('/resources/14/config/ingress/0 missing-key');
+    expect(problems((s) => (sg(s).cidrs = 'x'))).toContain(`/resources/${SG}/config/ingress/0/cidrs schema-type`);
+    expect(problems((s) => (sg(s).groupIds = 0))).toContain(`/resources/${SG}/config/ingress/0/groupIds schema-type`);
+    expect(problems((s) => delete sg(s).cidrs)).toContain(`/resources/${SG}/config/ingress/0 missing-key`);
   });
 
   it('rejects a statement with no or an unknown Effect, and policy text longer than IAM allows', () => {
@@ -43,10 +45,10 @@ describe('snapshot values are checked with their types before any rule reads the
   });
 
   it('still accepts a config field that is absent (not collected)', () => {
-    expect(problems((s) => delete s.resources[14].config.ingress)).toEqual([]);
+    expect(problems((s) => delete s.resources[SG].config.ingress)).toEqual([]);
   });
 
   it('rejects a relation target longer than an ARN can be', () => {
-    expect(problems((s) => (s.resources[14].relations[0].target = 'x'.repeat(3000)))).toContain('/resources/14/relations/0/target schema-maxLength');
+    expect(problems((s) => (s.resources[SG].relations[0].target = 'x'.repeat(3000)))).toContain(`/resources/${SG}/relations/0/target schema-maxLength`);
   });
 });

@@ -65,20 +65,20 @@ describe('the compiled envgate command', { timeout: 300_000 }, () => {
     const out = path.join(dir, 'demo');
     const r = runCli(['scan', '--spec', SPEC, '--snapshot', SNAP, '--out', out], { env: { SOURCE_DATE_EPOCH: '1767225600' } });
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/envgate scan mht-api: 16 failing \(1 critical, 4 high, 11 medium\)/);
+    expect(r.stderr).toMatch(/envgate scan mht-api: 19 failing \(1 critical, 6 high, 12 medium\)/);
     // The blocking findings follow the counts, most severe first, each with its fix.
-    expect(r.stderr).toContain('\nblocking findings (5):\n  critical staging arn:aws:iam::123456789012:role/mht-api-staging-hotfix-development-team: ');
+    expect(r.stderr).toContain('\nblocking findings (7):\n  critical staging arn:aws:iam::123456789012:role/mht-api-staging-hotfix-development-team: ');
     expect(r.stderr).toContain('\n      fix (isolation-iam-grants): Scope the policy');
     expect(readdirSync(out).sort()).toEqual(['envgate.json', 'envgate.md', 'envgate.sarif']);
   });
 
   it('-q prints only the verdict line; it ends every scan', () => {
     const args = ['scan', '--spec', SPEC, '--snapshot', SNAP, '--out', path.join(dir, 'quiet')];
-    expect(runCli([...args, '-q'])).toEqual({ code: 1, stdout: '', stderr: 'envgate scan: FAIL (exit 1): 5 finding(s) at or above high\n' });
+    expect(runCli([...args, '-q'])).toEqual({ code: 1, stdout: '', stderr: 'envgate scan: FAIL (exit 1): 7 finding(s) at or above high\n' });
     expect(runCli([...args, '-q', '--fail-on', 'critical'])).toEqual({ code: 1, stdout: '', stderr: 'envgate scan: FAIL (exit 1): 1 finding(s) at or above critical\n' });
     expect(runCli([...args, '-q', '--fail-on', 'none'])).toEqual({ code: 0, stdout: '', stderr: 'envgate scan: PASS (exit 0): fail-on none\n' });
     const loud = runCli(args);
-    expect(loud.stderr.trimEnd().split('\n').at(-1)).toBe('envgate scan: FAIL (exit 1): 5 finding(s) at or above high');
+    expect(loud.stderr.trimEnd().split('\n').at(-1)).toBe('envgate scan: FAIL (exit 1): 7 finding(s) at or above high');
   });
 
   it('an unknown command is refused with a suggestion and exit 2', () => {

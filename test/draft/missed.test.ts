@@ -45,7 +45,7 @@ describe('fixtures/<name>/missed.yaml: why each spec value the draft misses is m
         return (e as Error).message.replace(file, 'missed.yaml');
       }
     };
-    expect(bad('guessed:\n  - { key: /a, reason: r }\n')).toBe('missed.yaml:1: guessed: not a group (notInDocument, proseNoValue, otherShape, ambiguous)');
+    expect(bad('guessed:\n  - { key: /a, reason: r }\n')).toBe('missed.yaml:1: guessed: not a group (notInDocument, proseNoValue, otherShape, ambiguous, notReadYet)');
     expect(bad('notInDocument:\n  - { key: /a, reason: r }\n  - key: /b\n')).toBe('missed.yaml:3: notInDocument[1].reason: a non-empty reason');
     expect(bad('notInDocument:\n  - { key: a, reason: r }\n')).toBe('missed.yaml:2: notInDocument[0].key: a spec path starting with /');
     expect(bad('notInDocument:\n  - { key: /a, reason: r }\nproseNoValue:\n  - { key: /a, reason: s }\n')).toBe('missed.yaml:4: proseNoValue[0].key: /a is listed twice');

@@ -34,6 +34,9 @@ import { route53HostedZone } from './types/route53-hosted-zone.js';
 import { s3Bucket } from './types/s3-bucket.js';
 import { snsTopic } from './types/sns-topic.js';
 import { sqsQueue } from './types/sqs-queue.js';
+import { secretsmanagerSecret } from './types/secretsmanager-secret.js';
+import { cloudtrailTrail } from './types/cloudtrail-trail.js';
+import { acmCertificate } from './types/acm-certificate.js';
 
 /** Every described type, in the order of the README's reference. */
 export const CATALOGUE: readonly ResourceDescriptor[] = [
@@ -67,6 +70,9 @@ export const CATALOGUE: readonly ResourceDescriptor[] = [
   iamUser,
   iamGroup,
   iamManagedPolicy,
+  secretsmanagerSecret,
+  cloudtrailTrail,
+  acmCertificate,
 ];
 
 const BY_TYPE = new Map(CATALOGUE.map((d) => [d.type, d]));

@@ -10,6 +10,8 @@ import { s3LifecycleAnalysis } from './s3-lifecycle.js';
 import { isolationAnalysis } from './isolation.js';
 import { parity } from './parity.js';
 import { resourcePolicyPublicAnalysis } from './resource-policy-public.js';
+import { certificateExpiryAnalysis, secretRotationAnalysis } from './time-limits.js';
+import { trailPerEnvironmentAnalysis } from './audit-trails.js';
 
 export const ANALYSES: Readonly<Record<string, Analysis<never>>> = {
   [attributionConflictAnalysis.name]: attributionConflictAnalysis as Analysis<never>,
@@ -25,4 +27,7 @@ export const ANALYSES: Readonly<Record<string, Analysis<never>>> = {
   [costCeiling.name]: costCeiling as Analysis<never>,
   [parity.name]: parity as Analysis<never>,
   [resourcePolicyPublicAnalysis.name]: resourcePolicyPublicAnalysis as Analysis<never>,
+  [secretRotationAnalysis.name]: secretRotationAnalysis as Analysis<never>,
+  [certificateExpiryAnalysis.name]: certificateExpiryAnalysis as Analysis<never>,
+  [trailPerEnvironmentAnalysis.name]: trailPerEnvironmentAnalysis as Analysis<never>,
 };

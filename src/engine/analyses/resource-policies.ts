@@ -9,11 +9,7 @@ import { arnIndexOf, iamArnRegExp } from './iam-arn-index.js';
 import { list } from './iam-policies.js';
 import { recordsOfResources } from './support.js';
 
-/**
- * The types whose `config.policy` is a resource policy. Secrets Manager is not collected
- * yet: a collector that puts GetResourcePolicy's document in the secret's `config.policy`
- * is read here without change.
- */
+/** The types whose `config.policy` is a resource policy. */
 export const RESOURCE_POLICY_TYPES: ReadonlySet<string> = new Set([
   'AWS::S3::Bucket',
   'AWS::SQS::Queue',

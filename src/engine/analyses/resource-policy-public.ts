@@ -15,8 +15,10 @@ function policyState(r: Resource): { doc: unknown } | 'none' | 'unknown' {
   if (p !== undefined && p !== null) return { doc: p };
   // Buckets, queues and topics without a policy have none recorded (a failed policy call is
   // a collection error, which collectionGap reports). Every KMS key has a policy, so a
-  // customer key without one was not collected; secrets are not collected yet.
-  if (r.type === 'AWS::KMS::Key' || r.type === 'AWS::SecretsManager::Secret') return 'unknown';
+  // customer key without one was not collected. A secret records null for no policy and
+  // nothing when GetResourcePolicy was not made.
+  if (r.type === 'AWS::KMS::Key') return 'unknown';
+  if (r.type === 'AWS::SecretsManager::Secret') return p === null ? 'none' : 'unknown';
   return 'none';
 }
 

@@ -97,6 +97,12 @@ describe('isolation: resource policies', () => {
     expect(linksOf(out, stgTopic.arn)).toBe('pass');
   });
 
+  it('secrets: a resource policy granting another environment role is a link naming the statement', () => {
+    const secret = `arn:aws:secretsmanager:eu-west-1:${PRD}:secret:orders-db-AbCdEf`;
+    const out = isolation({ resources: [prodWith(secret, 'AWS::SecretsManager::Secret', doc({ Sid: 'CiReads', Effect: 'Allow', Principal: { AWS: CI_ROLE }, Action: 'secretsmanager:GetSecretValue', Resource: '*' }), { accountId: PRD })] });
+    expect(linksOf(out, secret)).toEqual([{ path: 'resource-policy', environment: 'staging', via: CI_ROLE, policy: 'resource policy Sid CiReads', actions: ['secretsmanager:GetSecretValue'] }]);
+  });
+
   it('passes grants that stay inside the environment: own VPC endpoint, own source account, own principals', () => {
     const vpce = resource(`arn:aws:ec2:eu-west-1:${PRD}:vpc-endpoint/vpce-1`, 'AWS::EC2::VPCEndpoint', { tags: { env: 'production' }, config: { vpcEndpointId: 'vpce-1' } });
     const prodRole = principal(`arn:aws:iam::${PRD}:role/app`, { tags: { env: 'production' } });
@@ -163,6 +169,17 @@ describe('resource-policy-public', () => {
     expect(by.get(conditional.arn)?.status).toBe('pass');
     // Every key has a policy: a customer key without one in the snapshot is unknown, not safe.
     expect(by.get(cmkWithout.arn)).toMatchObject({ status: 'not-evaluated', reason: 'config.policy not collected' });
+  });
+
+  it('secrets: a public statement fails, null is no policy, an uncollected policy is not evaluated', () => {
+    const secret = (name: string, policy: unknown) => prodWith(`arn:aws:secretsmanager:eu-west-1:${PRD}:secret:${name}-AbCdEf`, 'AWS::SecretsManager::Secret', policy, { name });
+    const open = secret('open', doc({ Sid: 'Anyone', Effect: 'Allow', Principal: { AWS: '*' }, Action: 'secretsmanager:GetSecretValue', Resource: '*' }));
+    const none = secret('none', null);
+    const unknown = resource(`arn:aws:secretsmanager:eu-west-1:${PRD}:secret:unknown-AbCdEf`, 'AWS::SecretsManager::Secret', { name: 'unknown', tags: { env: 'production' }, config: { rotationEnabled: false } });
+    const by = new Map(run([open, none, unknown]).map((o) => [o.arn, o]));
+    expect(by.get(open.arn)).toMatchObject({ status: 'fail', message: "AWS::SecretsManager::Secret 'open': Sid Anyone (secretsmanager:GetSecretValue) admits everyone with no condition" });
+    expect(by.get(none.arn)).toMatchObject({ status: 'pass', message: "AWS::SecretsManager::Secret 'none': no resource policy" });
+    expect(by.get(unknown.arn)).toMatchObject({ status: 'not-evaluated', reason: 'config.policy not collected' });
   });
 
   it('an environment whose dataProtection.publicPolicies is true is not checked', () => {

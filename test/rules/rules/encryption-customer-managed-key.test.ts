@@ -13,4 +13,13 @@ ruleTester.run('encryption-customer-managed-key', [
     ],
     expect: { 'db-cmk': 'pass', 'db-aws': 'fail', bucket: 'none' },
   },
+  {
+    name: 'secrets: a key of their own, not aws/secretsmanager',
+    spec: (s) => void (production(s).encryption = { atRest: [], customerManagedKey: ['AWS::SecretsManager::Secret'], inTransit: { s3TlsOnly: false, httpsListeners: false } }),
+    resources: [
+      prod('AWS::SecretsManager::Secret', 'secret-cmk', { config: { encryption: enc(true, true), rotationEnabled: false } }),
+      prod('AWS::SecretsManager::Secret', 'secret-default', { config: { encryption: { enabled: true, algorithm: 'aws:kms', kmsKeyArn: 'arn:aws:kms:us-east-1:111111111111:alias/aws/secretsmanager', customerManagedKey: false }, rotationEnabled: false } }),
+    ],
+    expect: { 'secret-cmk': 'pass', 'secret-default': 'fail' },
+  },
 ]);
