@@ -5,16 +5,19 @@
 // loop). Adaptive mode gives every client (so every service, account and region) its own
 // client-side rate limiter that slows down on throttling answers; retry delays honour
 // Retry-After.
+import { AutoScalingClient } from '@aws-sdk/client-auto-scaling';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import { CostExplorerClient } from '@aws-sdk/client-cost-explorer';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { ECRClient } from '@aws-sdk/client-ecr';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { ElastiCacheClient } from '@aws-sdk/client-elasticache';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { KMSClient } from '@aws-sdk/client-kms';
+import { LambdaClient } from '@aws-sdk/client-lambda';
 import { RDSClient } from '@aws-sdk/client-rds';
 import { ResourceGroupsTaggingAPIClient } from '@aws-sdk/client-resource-groups-tagging-api';
 import { Route53Client } from '@aws-sdk/client-route-53';
@@ -28,6 +31,9 @@ import * as logsSdk from '@aws-sdk/client-cloudwatch-logs';
 import * as route53Sdk from '@aws-sdk/client-route-53';
 import * as elasticacheSdk from '@aws-sdk/client-elasticache';
 import * as dynamodbSdk from '@aws-sdk/client-dynamodb';
+import * as ecrSdk from '@aws-sdk/client-ecr';
+import * as lambdaSdk from '@aws-sdk/client-lambda';
+import * as autoscalingSdk from '@aws-sdk/client-auto-scaling';
 import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import { DEFAULT_TIMEOUTS, type Timeouts, withDeadline } from './timeouts.js';
 
@@ -49,6 +55,9 @@ export const CLIENTS = {
   route53: Route53Client,
   elasticache: ElastiCacheClient,
   ce: CostExplorerClient,
+  ecr: ECRClient,
+  lambda: LambdaClient,
+  autoscaling: AutoScalingClient,
 } as const;
 export type ServiceKey = keyof typeof CLIENTS;
 
@@ -60,6 +69,9 @@ const COMMAND_MODULES: Partial<Record<ServiceKey, Record<string, unknown>>> = {
   route53: route53Sdk,
   elasticache: elasticacheSdk,
   dynamodb: dynamodbSdk,
+  ecr: ecrSdk,
+  lambda: lambdaSdk,
+  autoscaling: autoscalingSdk,
 };
 
 /** `new <Operation>Command(input)` of a service's SDK module. */

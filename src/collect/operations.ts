@@ -37,6 +37,9 @@ export const IAM_PREFIX: Record<string, string> = {
   route53: 'route53',
   elasticache: 'elasticache',
   ce: 'ce',
+  ecr: 'ecr',
+  lambda: 'lambda',
+  autoscaling: 'autoscaling',
 };
 
 /** Calls that serve no one resource type: tags, identity, AWS Config, costs. */

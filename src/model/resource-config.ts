@@ -292,6 +292,44 @@ export interface IamRoleConfig {
   trustPolicy?: unknown;
 }
 
+export interface EcrRepositoryConfig {
+  uri?: string;
+  scanOnPush: boolean;
+  /** MUTABLE, IMMUTABLE, MUTABLE_WITH_EXCLUSION, IMMUTABLE_WITH_EXCLUSION. */
+  tagMutability: string;
+  /** algorithm AES256 (the default), KMS or KMS_DSSE. */
+  encryption: EncryptionState;
+}
+
+export interface LambdaFunctionConfig {
+  packageType: string; // Zip, Image
+  runtime?: string; // absent for container images
+  roleArn?: string;
+  vpcId?: string;
+  subnetIds: string[];
+  securityGroupIds: string[];
+  /** Customer key for environment variables; absent: the aws/lambda key. */
+  kmsKeyArn?: string;
+  tracing: string; // Active, PassThrough
+  /** null: no reserved concurrency (the account's unreserved pool). */
+  reservedConcurrency?: number | null;
+}
+
+export interface AutoScalingGroupConfig {
+  minSize: number;
+  maxSize: number;
+  desiredCapacity: number;
+  availabilityZones: string[];
+  subnetIds: string[];
+  launchTemplate?: { id?: string; name?: string; version?: string };
+  launchConfigurationName?: string;
+  /** Mixed-instances overrides and the types of its running instances. */
+  instanceTypes: string[];
+  onDemandPercentageAboveBaseCapacity?: number;
+  /** Absent when DescribeScheduledActions was not made or failed. */
+  scheduledActions?: { name: string; recurrence?: string; timeZone?: string; minSize?: number; maxSize?: number; desiredCapacity?: number }[];
+}
+
 /** Type name -> config interface, for documentation and tests. */
 export const RESOURCE_TYPES = [
   'AWS::S3::Bucket',
@@ -324,6 +362,9 @@ export const RESOURCE_TYPES = [
   'AWS::IAM::User',
   'AWS::IAM::Group',
   'AWS::IAM::ManagedPolicy',
+  'AWS::ECR::Repository',
+  'AWS::Lambda::Function',
+  'AWS::AutoScaling::AutoScalingGroup',
 ] as const;
 
 export type DescribedType = (typeof RESOURCE_TYPES)[number];
