@@ -94,6 +94,9 @@ export interface EnvironmentSpec {
   monitoring?: MonitoringSpec;
   compute?: ComputeSpec;
   cost?: CostSpec;
+  ecr?: EcrSpec;
+  lambda?: LambdaSpec;
+  autoScaling?: AutoScalingSpec;
 }
 
 export interface NetworkSpec {
@@ -173,6 +176,34 @@ export interface ComputeSpec {
   cacheNodeTypes?: string[];
   instanceCount?: { min?: number; max?: number };
   loadBalancer?: 'required' | 'forbidden' | 'optional';
+}
+
+export interface EcrSpec {
+  scanOnPush?: boolean;
+  /** IMMUTABLE or IMMUTABLE_WITH_EXCLUSION. */
+  immutableTags?: boolean;
+  /** KMS or KMS_DSSE, not AES256. */
+  kmsEncryption?: boolean;
+}
+
+export interface LambdaSpec {
+  forbidDeprecatedRuntimes?: boolean;
+  /** At least one subnet. */
+  requireVpc?: boolean;
+}
+
+export interface Bounds {
+  min?: number;
+  max?: number;
+}
+
+export interface AutoScalingSpec {
+  minAvailabilityZones?: number;
+  minSize?: Bounds;
+  maxSize?: Bounds;
+  desiredCapacity?: Bounds;
+  /** A recurring scheduled action (uptime schedule). */
+  scheduleRequired?: boolean;
 }
 
 export interface CostSpec {

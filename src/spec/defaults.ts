@@ -94,6 +94,9 @@ function environmentDefaults(e: Raw): EnvironmentSpec {
   }
   if (e.monitoring) env.monitoring = { alarms: e.monitoring.alarms ?? [], alarmActions: e.monitoring.alarmActions ?? [] };
   if (e.compute) env.compute = e.compute;
+  if (e.ecr) env.ecr = e.ecr;
+  if (e.lambda) env.lambda = e.lambda;
+  if (e.autoScaling) env.autoScaling = e.autoScaling;
   if (e.cost) env.cost = { monthlyCeilingUsd: e.cost.monthlyCeilingUsd, source: e.cost.source ?? 'estimate' };
   return env;
 }
