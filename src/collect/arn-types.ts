@@ -51,7 +51,7 @@ const TAGGED_ONLY: Readonly<Record<string, Readonly<Record<string, ArnShape>>>> 
   acm: { certificate: { type: 'AWS::CertificateManager::Certificate' } },
   codebuild: { project: { type: 'AWS::CodeBuild::Project' } },
   'cognito-idp': { userpool: { type: 'AWS::Cognito::UserPool' } },
-  eks: { cluster: { type: 'AWS::EKS::Cluster' }, nodegroup: { type: 'AWS::EKS::Nodegroup' } },
+  eks: { nodegroup: { type: 'AWS::EKS::Nodegroup' } },
   backup: { 'backup-vault': { type: 'AWS::Backup::BackupVault' }, 'backup-plan': { type: 'AWS::Backup::BackupPlan' } },
   redshift: { cluster: { type: 'AWS::Redshift::Cluster' } },
   memorydb: { cluster: { type: 'AWS::MemoryDB::Cluster' } },

@@ -12,6 +12,7 @@ import { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import { CostExplorerClient } from '@aws-sdk/client-cost-explorer';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ECRClient } from '@aws-sdk/client-ecr';
+import { EKSClient } from '@aws-sdk/client-eks';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { ElastiCacheClient } from '@aws-sdk/client-elasticache';
@@ -34,6 +35,7 @@ import * as dynamodbSdk from '@aws-sdk/client-dynamodb';
 import * as ecrSdk from '@aws-sdk/client-ecr';
 import * as lambdaSdk from '@aws-sdk/client-lambda';
 import * as autoscalingSdk from '@aws-sdk/client-auto-scaling';
+import * as eksSdk from '@aws-sdk/client-eks';
 import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import { DEFAULT_TIMEOUTS, type Timeouts, withDeadline } from './timeouts.js';
 
@@ -58,6 +60,7 @@ export const CLIENTS = {
   ecr: ECRClient,
   lambda: LambdaClient,
   autoscaling: AutoScalingClient,
+  eks: EKSClient,
 } as const;
 export type ServiceKey = keyof typeof CLIENTS;
 
@@ -72,6 +75,7 @@ const COMMAND_MODULES: Partial<Record<ServiceKey, Record<string, unknown>>> = {
   ecr: ecrSdk,
   lambda: lambdaSdk,
   autoscaling: autoscalingSdk,
+  eks: eksSdk,
 };
 
 /** `new <Operation>Command(input)` of a service's SDK module. */

@@ -40,6 +40,7 @@ export const IAM_PREFIX: Record<string, string> = {
   ecr: 'ecr',
   lambda: 'lambda',
   autoscaling: 'autoscaling',
+  eks: 'eks',
 };
 
 /** Calls that serve no one resource type: tags, identity, AWS Config, costs. */

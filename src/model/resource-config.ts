@@ -330,6 +330,24 @@ export interface AutoScalingGroupConfig {
   scheduledActions?: { name: string; recurrence?: string; timeZone?: string; minSize?: number; maxSize?: number; desiredCapacity?: number }[];
 }
 
+export interface EksClusterConfig {
+  version?: string;
+  status?: string;
+  endpointPublicAccess: boolean;
+  endpointPrivateAccess: boolean;
+  /** CIDRs the public endpoint admits ([] or 0.0.0.0/0: everyone). */
+  publicAccessCidrs: string[];
+  vpcId?: string;
+  subnetIds: string[];
+  /** The additional groups and the cluster security group. */
+  securityGroupIds: string[];
+  /** Enabled control-plane log types: api, audit, authenticator, controllerManager, scheduler. */
+  controlPlaneLogTypes: string[];
+  /** Kubernetes secrets envelope-encrypted with a KMS key. */
+  secretsEncryption: boolean;
+  secretsKmsKeyArn?: string;
+}
+
 /** Type name -> config interface, for documentation and tests. */
 export const RESOURCE_TYPES = [
   'AWS::S3::Bucket',
@@ -365,6 +383,7 @@ export const RESOURCE_TYPES = [
   'AWS::ECR::Repository',
   'AWS::Lambda::Function',
   'AWS::AutoScaling::AutoScalingGroup',
+  'AWS::EKS::Cluster',
 ] as const;
 
 export type DescribedType = (typeof RESOURCE_TYPES)[number];

@@ -1,12 +1,15 @@
-// ECR repositories, Lambda functions and Auto Scaling groups collected from the AWS
-// emulator (moto 5.2.1), with small pages. moto pages DescribeAutoScalingGroups; it
+// ECR repositories, Lambda functions, Auto Scaling groups and EKS clusters collected from
+// the AWS emulator (moto 5.2.1), with small pages. moto pages DescribeAutoScalingGroups and
+// ListClusters; it
 // answers DescribeRepositories and ListFunctions in one page whatever the page size
 // (their paging is tested on recorded responses in workloads.mock.test.ts), drops a
 // function's KMSKeyArn, and reports VpcId 'vpc-123abc' for every function in a VPC
-// where AWS gives its subnets' VPC.
+// where AWS gives its subnets' VPC; DescribeCluster has no vpcId, cluster security group
+// or public access CIDRs (workloads.mock.test.ts has them).
 import { CreateAutoScalingGroupCommand, PutScheduledUpdateGroupActionCommand, AutoScalingClient } from '@aws-sdk/client-auto-scaling';
 import { CreateLaunchTemplateCommand, CreateSubnetCommand, CreateVpcCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { CreateRepositoryCommand, ECRClient } from '@aws-sdk/client-ecr';
+import { CreateClusterCommand, EKSClient } from '@aws-sdk/client-eks';
 import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { CreateFunctionCommand, LambdaClient, PutFunctionConcurrencyCommand } from '@aws-sdk/client-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -57,6 +60,17 @@ describe('collect workloads against moto', () => {
         MixedInstancesPolicy: { LaunchTemplate: { LaunchTemplateSpecification: { LaunchTemplateName: 'web' }, Overrides: [{ InstanceType: 'm6i.large' }, { InstanceType: 'm5.large' }] }, InstancesDistribution: { OnDemandPercentageAboveBaseCapacity: 0 } },
       }));
     }
+
+    const eks = new EKSClient(cfg);
+    await eks.send(new CreateClusterCommand({
+      name: 'prod-platform',
+      roleArn: role,
+      resourcesVpcConfig: { subnetIds: [subnets[1]!, subnets[0]!], securityGroupIds: ['sg-0c'], endpointPublicAccess: false, endpointPrivateAccess: true },
+      logging: { clusterLogging: [{ types: ['audit', 'api'], enabled: true }, { types: ['scheduler'], enabled: false }] },
+      encryptionConfig: [{ resources: ['secrets'], provider: { keyArn: `arn:aws:kms:${R}:${PROD}:key/eks-key` } }],
+      tags: { env: 'production' },
+    }));
+    for (let i = 0; i < 3; i++) await eks.send(new CreateClusterCommand({ name: `prod-sandbox${i}`, roleArn: role, resourcesVpcConfig: { subnetIds: [subnets[0]!] } }));
 
     const spec = twoAccountSpec();
     delete spec.environments.staging;
@@ -149,5 +163,35 @@ describe('collect workloads against moto', () => {
     expect(web.relations).toEqual(sorted.map((s) => ({ kind: 'subnet', target: `arn:aws:ec2:${R}:${PROD}:subnet/${s}` })));
     const batch = byName('AWS::AutoScaling::AutoScalingGroup', 'prod-batch0');
     expect(batch.config).toMatchObject({ minSize: 0, maxSize: 1, desiredCapacity: 0, availabilityZones: ['us-east-1a'], subnetIds: [], instanceTypes: ['m5.large', 'm6i.large'], onDemandPercentageAboveBaseCapacity: 0, scheduledActions: [] });
+  });
+
+  it('collects clusters page by page, with endpoint access, control-plane logs and secrets encryption', () => {
+    // 4 clusters in pages of 2.
+    expect(snap.metadata.apiCalls['eks:ListClusters']).toBe(2);
+    expect(snap.metadata.apiCalls['eks:DescribeCluster']).toBe(4);
+    const platform = byName('AWS::EKS::Cluster', 'prod-platform');
+    expect(platform.arn).toBe(`arn:aws:eks:${R}:${PROD}:cluster/prod-platform`);
+    expect(platform.tags).toEqual({ env: 'production' });
+    const sorted = [...subnets].sort();
+    const key = `arn:aws:kms:${R}:${PROD}:key/eks-key`;
+    expect({ ...platform.config, version: 'v' }).toEqual({
+      version: 'v',
+      status: 'ACTIVE',
+      endpointPublicAccess: false,
+      endpointPrivateAccess: true,
+      publicAccessCidrs: [],
+      subnetIds: sorted,
+      securityGroupIds: ['sg-0c'],
+      controlPlaneLogTypes: ['api', 'audit'],
+      secretsEncryption: true,
+      secretsKmsKeyArn: key,
+    });
+    expect(platform.relations).toEqual([
+      { kind: 'kms-key', target: key },
+      { kind: 'security-group', target: `arn:aws:ec2:${R}:${PROD}:security-group/sg-0c` },
+      ...sorted.map((s) => ({ kind: 'subnet', target: `arn:aws:ec2:${R}:${PROD}:subnet/${s}` })),
+    ]);
+    // Created with no endpoint, logging or encryption settings: AWS's defaults.
+    expect(byName('AWS::EKS::Cluster', 'prod-sandbox0').config).toMatchObject({ endpointPublicAccess: true, endpointPrivateAccess: false, controlPlaneLogTypes: [], secretsEncryption: false });
   });
 });

@@ -1,11 +1,13 @@
 // What moto does not show for the workload types: paging of DescribeRepositories and
 // ListFunctions (moto answers one page), a function's KMS key (moto drops KMSKeyArn),
-// a function outside a VPC as AWS reports it, and a failed GetFunctionConcurrency.
+// a function outside a VPC as AWS reports it, a failed GetFunctionConcurrency, and the
+// DescribeCluster fields moto leaves out (vpcId, cluster security group, public CIDRs).
 // recorded/custodian-lambda-kms-key-filter.ListFunctions_1.json is a real ListFunctions
 // answer recorded by Cloud Custodian (tests/data/placebo/test_lambda_kms_key_filter);
 // the token shapes are the API reference's.
 import { readFileSync } from 'node:fs';
 import { DescribeRepositoriesCommand, ECRClient } from '@aws-sdk/client-ecr';
+import { DescribeClusterCommand, EKSClient, ListClustersCommand } from '@aws-sdk/client-eks';
 import { GetFunctionConcurrencyCommand, LambdaClient, ListFunctionsCommand, type ListFunctionsCommandOutput } from '@aws-sdk/client-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -17,9 +19,11 @@ import { fakeCredentials } from './spec-fixture.js';
 
 const ecr = mockClient(ECRClient);
 const lambda = mockClient(LambdaClient);
+const eks = mockClient(EKSClient);
 afterEach(() => {
   ecr.reset();
   lambda.reset();
+  eks.reset();
 });
 const session = () => new Session(new ClientPool({ maxAttempts: 1, count: () => undefined, credentials: fakeCredentials, endpoint: 'http://127.0.0.1:9' }), new Pacer(2));
 const source = (name: string) => REGIONAL_SOURCES.find((s) => s.name === name)!.run;
@@ -62,5 +66,37 @@ describe('workload types on recorded responses', () => {
       img: { config: { packageType: 'Image', subnetIds: [], securityGroupIds: [], tracing: 'PassThrough' }, relations: [] },
     });
     expect(s.errors.map((e) => [e.operation, e.code, e.resourceArn])).toEqual([['GetFunctionConcurrency', 'AccessDeniedException', `arn:aws:lambda:us-east-1:${ACCOUNT}:function:img`]]);
+  });
+
+  it('reads the VPC, the cluster security group and the public CIDRs of a cluster (API reference shape)', async () => {
+    eks.on(ListClustersCommand).resolves({ clusters: ['web'] });
+    eks.on(DescribeClusterCommand).resolves({
+      cluster: {
+        name: 'web',
+        arn: `arn:aws:eks:us-east-1:${ACCOUNT}:cluster/web`,
+        version: '1.31',
+        status: 'ACTIVE',
+        resourcesVpcConfig: { vpcId: 'vpc-0a', subnetIds: ['subnet-0b', 'subnet-0a'], securityGroupIds: [], clusterSecurityGroupId: 'sg-0cluster', endpointPublicAccess: true, endpointPrivateAccess: true, publicAccessCidrs: ['203.0.113.0/24'] },
+        logging: { clusterLogging: [{ types: ['api', 'audit', 'authenticator', 'controllerManager', 'scheduler'], enabled: false }] },
+        encryptionConfig: [],
+        tags: {},
+      },
+    });
+    const s = session();
+    await source('eks')(s, t);
+    const r = s.resources.get(`arn:aws:eks:us-east-1:${ACCOUNT}:cluster/web`)!;
+    expect(r.config).toEqual({
+      version: '1.31',
+      status: 'ACTIVE',
+      endpointPublicAccess: true,
+      endpointPrivateAccess: true,
+      publicAccessCidrs: ['203.0.113.0/24'],
+      vpcId: 'vpc-0a',
+      subnetIds: ['subnet-0a', 'subnet-0b'],
+      securityGroupIds: ['sg-0cluster'],
+      controlPlaneLogTypes: [],
+      secretsEncryption: false,
+    });
+    expect(r.relations.map((x) => x.target).sort()).toEqual([`arn:aws:ec2:us-east-1:${ACCOUNT}:security-group/sg-0cluster`, `arn:aws:ec2:us-east-1:${ACCOUNT}:subnet/subnet-0a`, `arn:aws:ec2:us-east-1:${ACCOUNT}:subnet/subnet-0b`, `arn:aws:ec2:us-east-1:${ACCOUNT}:vpc/vpc-0a`]);
   });
 });

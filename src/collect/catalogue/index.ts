@@ -21,6 +21,7 @@ import { ec2Volume } from './types/ec2-volume.js';
 import { ec2Vpc } from './types/ec2-vpc.js';
 import { ec2VpcEndpoint } from './types/ec2-vpc-endpoint.js';
 import { ecrRepository } from './types/ecr-repository.js';
+import { eksCluster } from './types/eks-cluster.js';
 import { elasticacheCacheCluster } from './types/elasticache-cache-cluster.js';
 import { elbv2LoadBalancer } from './types/elbv2-load-balancer.js';
 import { elbv2TargetGroup } from './types/elbv2-target-group.js';
@@ -71,10 +72,11 @@ export const CATALOGUE: readonly ResourceDescriptor[] = [
   iamUser,
   iamGroup,
   iamManagedPolicy,
-  // Workloads (issue 12): containers, functions, scaling.
+  // Workloads (issue 12): containers, functions, scaling, Kubernetes.
   ecrRepository,
   lambdaFunction,
   autoscalingGroup,
+  eksCluster,
 ];
 
 const BY_TYPE = new Map(CATALOGUE.map((d) => [d.type, d]));
