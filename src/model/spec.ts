@@ -97,6 +97,7 @@ export interface EnvironmentSpec {
   ecr?: EcrSpec;
   lambda?: LambdaSpec;
   autoScaling?: AutoScalingSpec;
+  eks?: EksSpec;
 }
 
 export interface NetworkSpec {
@@ -204,6 +205,14 @@ export interface AutoScalingSpec {
   desiredCapacity?: Bounds;
   /** A recurring scheduled action (uptime schedule). */
   scheduleRequired?: boolean;
+}
+
+export interface EksSpec {
+  /** endpointPublicAccess off. */
+  privateEndpoint?: boolean;
+  /** api, audit, authenticator, controllerManager, scheduler. */
+  controlPlaneLogging?: string[];
+  secretsEncryption?: boolean;
 }
 
 export interface CostSpec {

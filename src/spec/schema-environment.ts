@@ -1,7 +1,7 @@
 // The JSON Schema of one environment (src/model/spec.ts EnvironmentSpec and the
 // sections it holds).
 import { bool, fmt, int, list, namePatterns, obj, resourceTypes, str, type JsonSchema } from './schema-parts.js';
-import { autoScaling, ecr, lambda } from './schema-workloads.js';
+import { autoScaling, ecr, eks, lambda } from './schema-workloads.js';
 
 const account = obj(
   'An AWS account of this environment.',
@@ -206,6 +206,7 @@ export const environmentSchema: JsonSchema = obj(
     ecr,
     lambda,
     autoScaling,
+    eks,
   },
   ['accounts', 'regions'],
 );

@@ -1,6 +1,7 @@
 // The JSON Schema of an environment's workload sections (src/model/spec.ts EcrSpec,
-// LambdaSpec, AutoScalingSpec): container registries, functions and scaling groups.
-import { bool, int, obj, type JsonSchema } from './schema-parts.js';
+// LambdaSpec, AutoScalingSpec, EksSpec): container registries, functions, scaling groups
+// and Kubernetes clusters.
+import { bool, int, list, obj, type JsonSchema } from './schema-parts.js';
 
 export const ecr: JsonSchema = obj('ECR repository requirements. Default: none.', {
   scanOnPush: bool('Repositories scan images on push.'),
@@ -25,4 +26,16 @@ export const autoScaling: JsonSchema = obj('Auto Scaling group requirements. Def
   maxSize: bounds('maximum size'),
   desiredCapacity: bounds('desired capacity'),
   scheduleRequired: bool('Each group has a recurring scheduled action (an uptime schedule such as business hours only).'),
+});
+
+export const EKS_LOG_TYPES = ['api', 'audit', 'authenticator', 'controllerManager', 'scheduler'] as const;
+
+export const eks: JsonSchema = obj('EKS cluster requirements. Default: none.', {
+  privateEndpoint: bool('The Kubernetes API endpoint is not public (endpointPublicAccess off).'),
+  controlPlaneLogging: list(
+    'Control-plane log types each cluster sends to CloudWatch Logs, e.g. [api, audit].',
+    { type: 'string', description: 'A log type.', enum: [...EKS_LOG_TYPES] },
+    { minItems: 1 },
+  ),
+  secretsEncryption: bool('Kubernetes secrets are envelope-encrypted with a KMS key.'),
 });
