@@ -55,6 +55,7 @@ describe('demandOf', () => {
     const d = demandOf(narrow, spec('    autoScaling: { scheduleRequired: true }\n    lambda: { requireVpc: true }'));
     expect(made(d, 'AWS::AutoScaling::AutoScalingGroup')).toEqual(['DescribeAutoScalingGroups', 'DescribeScheduledActions']);
     expect(made(d, 'AWS::Lambda::Function')).toEqual(['ListFunctions']);
+    expect(made(idle, 'AWS::EKS::Cluster')).toEqual(['ListClusters', 'DescribeCluster']);
   });
 
   it('fetches what an active requirement reads, for the types it lists', () => {
