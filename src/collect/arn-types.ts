@@ -21,7 +21,6 @@ const TAGGED_ONLY: Readonly<Record<string, Readonly<Record<string, ArnShape>>>> 
   cloudwatch: { dashboard: { type: 'AWS::CloudWatch::Dashboard' } },
   route53: { healthcheck: { type: 'AWS::Route53::HealthCheck' } },
   lambda: {
-    function: { type: 'AWS::Lambda::Function', id: first },
     layer: { type: 'AWS::Lambda::LayerVersion' },
     'event-source-mapping': { type: 'AWS::Lambda::EventSourceMapping' },
   },
@@ -31,7 +30,6 @@ const TAGGED_ONLY: Readonly<Record<string, Readonly<Record<string, ArnShape>>>> 
     'task-definition': { type: 'AWS::ECS::TaskDefinition' },
     'capacity-provider': { type: 'AWS::ECS::CapacityProvider' },
   },
-  ecr: { repository: { type: 'AWS::ECR::Repository' } },
   cloudfront: {
     distribution: { type: 'AWS::CloudFront::Distribution' },
     function: { type: 'AWS::CloudFront::Function' },
@@ -51,8 +49,7 @@ const TAGGED_ONLY: Readonly<Record<string, Readonly<Record<string, ArnShape>>>> 
   ssm: { parameter: { type: 'AWS::SSM::Parameter' }, document: { type: 'AWS::SSM::Document' } },
   codebuild: { project: { type: 'AWS::CodeBuild::Project' } },
   'cognito-idp': { userpool: { type: 'AWS::Cognito::UserPool' } },
-  eks: { cluster: { type: 'AWS::EKS::Cluster' }, nodegroup: { type: 'AWS::EKS::Nodegroup' } },
-  autoscaling: { autoScalingGroup: { type: 'AWS::AutoScaling::AutoScalingGroup', id: (r) => r.replace(/^.*autoScalingGroupName\//, '') } },
+  eks: { nodegroup: { type: 'AWS::EKS::Nodegroup' } },
   backup: { 'backup-vault': { type: 'AWS::Backup::BackupVault' }, 'backup-plan': { type: 'AWS::Backup::BackupPlan' } },
   redshift: { cluster: { type: 'AWS::Redshift::Cluster' } },
   memorydb: { cluster: { type: 'AWS::MemoryDB::Cluster' } },

@@ -7,17 +7,21 @@
 // Retry-After.
 import { ACMClient } from '@aws-sdk/client-acm';
 import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
+import { AutoScalingClient } from '@aws-sdk/client-auto-scaling';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import { CostExplorerClient } from '@aws-sdk/client-cost-explorer';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { ECRClient } from '@aws-sdk/client-ecr';
+import { EKSClient } from '@aws-sdk/client-eks';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { ElastiCacheClient } from '@aws-sdk/client-elasticache';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { PricingClient } from '@aws-sdk/client-pricing';
+import { LambdaClient } from '@aws-sdk/client-lambda';
 import { RDSClient } from '@aws-sdk/client-rds';
 import { ResourceGroupsTaggingAPIClient } from '@aws-sdk/client-resource-groups-tagging-api';
 import { Route53Client } from '@aws-sdk/client-route-53';
@@ -35,6 +39,10 @@ import * as dynamodbSdk from '@aws-sdk/client-dynamodb';
 import * as secretsmanagerSdk from '@aws-sdk/client-secrets-manager';
 import * as cloudtrailSdk from '@aws-sdk/client-cloudtrail';
 import * as acmSdk from '@aws-sdk/client-acm';
+import * as ecrSdk from '@aws-sdk/client-ecr';
+import * as lambdaSdk from '@aws-sdk/client-lambda';
+import * as autoscalingSdk from '@aws-sdk/client-auto-scaling';
+import * as eksSdk from '@aws-sdk/client-eks';
 import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import { DEFAULT_TIMEOUTS, type Timeouts, withDeadline } from './timeouts.js';
 
@@ -60,6 +68,10 @@ export const CLIENTS = {
   secretsmanager: SecretsManagerClient,
   cloudtrail: CloudTrailClient,
   acm: ACMClient,
+  ecr: ECRClient,
+  lambda: LambdaClient,
+  autoscaling: AutoScalingClient,
+  eks: EKSClient,
 } as const;
 export type ServiceKey = keyof typeof CLIENTS;
 
@@ -74,6 +86,10 @@ const COMMAND_MODULES: Partial<Record<ServiceKey, Record<string, unknown>>> = {
   secretsmanager: secretsmanagerSdk,
   cloudtrail: cloudtrailSdk,
   acm: acmSdk,
+  ecr: ecrSdk,
+  lambda: lambdaSdk,
+  autoscaling: autoscalingSdk,
+  eks: eksSdk,
 };
 
 /** `new <Operation>Command(input)` of a service's SDK module. */

@@ -185,8 +185,21 @@ function readsOf(c: Condition | undefined, fields: Set<string>, relations: Set<s
   };
   path(c.path);
   for (const v of Object.values(c)) if (v && typeof v === 'object' && !Array.isArray(v) && typeof (v as { path?: unknown }).path === 'string') path((v as { path: string }).path);
+  // A value reference inside a quantifier (`every: { in: { path: config.x } }`) reads the
+  // resource, not the element: collect it too (one too many is only an extra field).
+  for (const q of [c.every, c.some, c.none]) if (q && typeof q === 'object') configRefs(q, fields);
   if (c.relations) relations.add(c.relations);
   if (c.inbound) relations.add(c.inbound);
+}
+
+/** Every `path: config.FIELD` reference below a value, at any depth. */
+function configRefs(v: unknown, fields: Set<string>): void {
+  if (Array.isArray(v)) return v.forEach((x) => configRefs(x, fields));
+  if (!v || typeof v !== 'object') return;
+  for (const [k, x] of Object.entries(v)) {
+    if (k === 'path' && typeof x === 'string' && x.startsWith('config.')) fields.add(x.slice('config.'.length).split('.')[0]!);
+    else configRefs(x, fields);
+  }
 }
 
 export function demandOf(rules: readonly Rule[], spec: Spec): Demand {

@@ -41,6 +41,10 @@ export const IAM_PREFIX: Record<string, string> = {
   secretsmanager: 'secretsmanager',
   cloudtrail: 'cloudtrail',
   acm: 'acm',
+  ecr: 'ecr',
+  lambda: 'lambda',
+  autoscaling: 'autoscaling',
+  eks: 'eks',
 };
 
 /** Calls that serve no one resource type: tags, identity, AWS Config, costs, prices. */

@@ -291,3 +291,6 @@ export interface IamRoleConfig {
   path: string;
   trustPolicy?: unknown;
 }
+
+// Workload types (issue 12) keep their interfaces in a file of their own.
+export type { AutoScalingGroupConfig, EcrRepositoryConfig, EksClusterConfig, LambdaFunctionConfig } from './workload-config.js';

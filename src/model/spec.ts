@@ -99,6 +99,10 @@ export interface EnvironmentSpec {
   secrets?: SecretsSpec;
   audit?: AuditSpec;
   certificates?: CertificatesSpec;
+  ecr?: EcrSpec;
+  lambda?: LambdaSpec;
+  autoScaling?: AutoScalingSpec;
+  eks?: EksSpec;
 }
 
 export interface NetworkSpec {
@@ -178,6 +182,42 @@ export interface ComputeSpec {
   cacheNodeTypes?: string[];
   instanceCount?: { min?: number; max?: number };
   loadBalancer?: 'required' | 'forbidden' | 'optional';
+}
+
+export interface EcrSpec {
+  scanOnPush?: boolean;
+  /** IMMUTABLE or IMMUTABLE_WITH_EXCLUSION. */
+  immutableTags?: boolean;
+  /** KMS or KMS_DSSE, not AES256. */
+  kmsEncryption?: boolean;
+}
+
+export interface LambdaSpec {
+  forbidDeprecatedRuntimes?: boolean;
+  /** At least one subnet. */
+  requireVpc?: boolean;
+}
+
+export interface Bounds {
+  min?: number;
+  max?: number;
+}
+
+export interface AutoScalingSpec {
+  minAvailabilityZones?: number;
+  minSize?: Bounds;
+  maxSize?: Bounds;
+  desiredCapacity?: Bounds;
+  /** A recurring scheduled action (uptime schedule). */
+  scheduleRequired?: boolean;
+}
+
+export interface EksSpec {
+  /** endpointPublicAccess off. */
+  privateEndpoint?: boolean;
+  /** api, audit, authenticator, controllerManager, scheduler. */
+  controlPlaneLogging?: string[];
+  secretsEncryption?: boolean;
 }
 
 export interface CostSpec {

@@ -130,6 +130,10 @@ function checkRanges(envs: [string, unknown][], at: At): void {
     const min = get(spec, 'compute', 'instanceCount', 'min');
     const max = get(spec, 'compute', 'instanceCount', 'max');
     if (num(min) && num(max) && min > max) at(`${base}/compute/instanceCount/max`, 'range', MESSAGES.minAboveMax(min, max), `max >= ${min}`);
+    for (const field of ['minSize', 'maxSize', 'desiredCapacity']) {
+      const [lo, hi] = [get(spec, 'autoScaling', field, 'min'), get(spec, 'autoScaling', field, 'max')];
+      if (num(lo) && num(hi) && lo > hi) at(`${base}/autoScaling/${field}/max`, 'range', MESSAGES.minAboveMax(lo, hi), `max >= ${lo}`);
+    }
     items(get(spec, 'retention', 'logGroups')).forEach((g, i) => {
       const [days, maxDays] = [get(g, 'days'), get(g, 'maxDays')];
       if (num(days) && num(maxDays) && maxDays < days) at(`${base}/retention/logGroups/${i}/maxDays`, 'range', MESSAGES.maxDaysBelowDays(maxDays, days), `maxDays >= ${days}`);

@@ -97,6 +97,10 @@ function environmentDefaults(e: Raw): EnvironmentSpec {
   if (e.secrets) env.secrets = e.secrets;
   if (e.audit) env.audit = e.audit.trail ? { trail: { multiRegion: false, logFileValidation: false, customerManagedKey: false, ...e.audit.trail } } : {};
   if (e.certificates) env.certificates = e.certificates;
+  if (e.ecr) env.ecr = e.ecr;
+  if (e.lambda) env.lambda = e.lambda;
+  if (e.autoScaling) env.autoScaling = e.autoScaling;
+  if (e.eks) env.eks = e.eks;
   if (e.cost) env.cost = { monthlyCeilingUsd: e.cost.monthlyCeilingUsd, source: e.cost.source ?? 'estimate' };
   return env;
 }

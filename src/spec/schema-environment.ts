@@ -2,6 +2,7 @@
 // sections it holds).
 import { audit, certificates, secrets } from './schema-audit.js';
 import { bool, fmt, int, list, namePatterns, obj, resourceTypes, str, type JsonSchema } from './schema-parts.js';
+import { autoScaling, ecr, eks, lambda } from './schema-workloads.js';
 
 const account = obj(
   'An AWS account of this environment.',
@@ -206,6 +207,10 @@ export const environmentSchema: JsonSchema = obj(
     secrets,
     audit,
     certificates,
+    ecr,
+    lambda,
+    autoScaling,
+    eks,
   },
   ['accounts', 'regions'],
 );

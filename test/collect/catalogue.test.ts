@@ -22,7 +22,7 @@ describe('the catalogue', () => {
     expect(new Set(types).size).toBe(types.length);
     expect(DESCRIBED_TYPES).toEqual(types);
     expect(descriptorOf('AWS::SQS::Queue')?.service).toBe('sqs');
-    expect(descriptorOf('AWS::Lambda::Function')).toBeUndefined();
+    expect(descriptorOf('AWS::ECS::Cluster')).toBeUndefined();
   });
 
   it('feeds every config field from a call, and every fed field is in the schema', () => {
@@ -106,6 +106,7 @@ describe('the catalogue', () => {
       'CacheClusterId',
       'DBClusterIdentifier',
       'DBInstanceIdentifier',
+      'FunctionName',
       'InstanceId',
       'LoadBalancer',
       'LogGroupName',
@@ -118,7 +119,8 @@ describe('the catalogue', () => {
     ]);
     expect(dimensionTarget('LoadBalancer', 'app/web/50dc6c495c0c9188', t)).toBe(`arn:aws:elasticloadbalancing:eu-west-1:${t.accountId}:loadbalancer/app/web/50dc6c495c0c9188`);
     expect(dimensionTarget('BucketName', 'logs', t)).toBe('arn:aws:s3:::logs');
-    expect(dimensionTarget('FunctionName', 'x', t)).toBeUndefined();
+    expect(dimensionTarget('FunctionName', 'resize', t)).toBe(`arn:aws:lambda:eu-west-1:${t.accountId}:function:resize`);
+    expect(dimensionTarget('ClusterName', 'x', t)).toBeUndefined();
     const value = (name: string) => (name === 'TargetGroup' ? 'targetgroup/tg/73e2d6bc24d8a067' : name === 'LoadBalancer' ? 'app/web/1' : 'x1');
     for (const d of withDimension) expect(typeOfArn(dimensionTarget(d.alarmDimension!.name, value(d.alarmDimension!.name), t)!)?.type, d.type).toBe(d.type);
   });

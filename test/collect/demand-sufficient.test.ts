@@ -78,9 +78,10 @@ describe('isolation and parity ask only for what their paths and properties read
     expect(perResource('isolation-network-paths')).toEqual(['DescribeKey']);
     expect(perResource('isolation-iam-grants')).toEqual(['DescribeKey']);
     expect(perResource('isolation-resource-policies')).toEqual(['GetBucketPolicy', 'GetQueueAttributes', 'GetTopicAttributes', 'DescribeKey', 'GetKeyPolicy', 'GetResourcePolicy']); // secrets' policies too
-    // Shared targets: the calls that yield usage relations (kms-key, logs-to, load-balancer-target).
+    // Shared targets: the calls that yield usage relations (kms-key, logs-to, load-balancer-target;
+    // an EKS cluster's key comes with DescribeCluster).
     expect(perResource('isolation-shared-resources')).toEqual([
-      'GetBucketEncryption', 'GetBucketLogging', 'GetQueueAttributes', 'GetTopicAttributes', 'DescribeTable', 'DescribeLoadBalancerAttributes', 'DescribeTargetHealth', 'DescribeKey',
+      'GetBucketEncryption', 'GetBucketLogging', 'GetQueueAttributes', 'GetTopicAttributes', 'DescribeTable', 'DescribeLoadBalancerAttributes', 'DescribeTargetHealth', 'DescribeKey', 'DescribeCluster',
     ]);
     // mht-api's parity lists encryption, versioning, accessLogging, lifecyclePolicy (and architecture views).
     expect(perResource('parity-protections')).toEqual([

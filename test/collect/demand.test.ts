@@ -48,6 +48,18 @@ describe('demandOf', () => {
     expect(made(d, 'AWS::KMS::Key')).toEqual(['ListKeys', 'ListAliases', 'DescribeKey', 'GetKeyPolicy']);
   });
 
+  it('makes the per-resource workload calls only when a requirement reads them', () => {
+    // Isolation reads every field of every type, so this is shown on the narrowed rules.
+    const idle = demandOf(narrow, spec(''));
+    expect(made(idle, 'AWS::AutoScaling::AutoScalingGroup')).toEqual(['DescribeAutoScalingGroups']);
+    expect(made(idle, 'AWS::Lambda::Function')).toEqual(['ListFunctions']);
+    expect(made(idle, 'AWS::ECR::Repository')).toEqual(['DescribeRepositories']);
+    const d = demandOf(narrow, spec('    autoScaling: { scheduleRequired: true }\n    lambda: { requireVpc: true }'));
+    expect(made(d, 'AWS::AutoScaling::AutoScalingGroup')).toEqual(['DescribeAutoScalingGroups', 'DescribeScheduledActions']);
+    expect(made(d, 'AWS::Lambda::Function')).toEqual(['ListFunctions']);
+    expect(made(idle, 'AWS::EKS::Cluster')).toEqual(['ListClusters', 'DescribeCluster']);
+  });
+
   it('fetches what an active requirement reads, for the types it lists', () => {
     const d = demandOf(
       narrow,

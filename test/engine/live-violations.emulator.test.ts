@@ -57,6 +57,8 @@ const CASES: Case[] = [
   { category: 'network', rule: 'restricted-ingress', planted: 'ingressPlanted', twin: 'ingressTwin' },
   // Production queue no alarm watches.
   { category: 'monitoring', rule: 'alarms-present', planted: 'monitoringPlanted', twin: 'queueTwin' },
+  // A production EKS cluster without the audit log production requires.
+  { category: 'logging', rule: 'eks-control-plane-logging', planted: 'loggingPlanted', twin: 'loggingTwin' },
   // m5.large where production allows t3.micro.
   { category: 'compute', rule: 'allowed-instance-types', planted: 'computePlanted', twin: 'computeTwin' },
   // Production group admitting staging's VPC CIDR on 5432 (twin admits its own subnet).

@@ -18,13 +18,13 @@ export interface InjectedFault {
 /** Hold the request open and never answer (until stop), or close the connection unanswered. */
 export type ConnectionFault = 'hang' | 'drop';
 
-export type Protocol = 'json' | 'query' | 'ec2' | 'rest-xml';
+export type Protocol = 'json' | 'rest-json' | 'query' | 'ec2' | 'rest-xml';
 
 /** What the proxy knows of a request before forwarding it. */
 export interface RequestInfo {
   /** envgate's service key ('s3', 'tagging', 'elbv2', ...), from the SigV4 credential scope. */
   service: string;
-  /** Operation from X-Amz-Target or Action=; for REST-XML the method and path. */
+  /** Operation from X-Amz-Target or Action=; for REST protocols the method and path. */
   operation: string;
   protocol: Protocol;
 }
@@ -45,6 +45,9 @@ export interface FaultProxy {
 /** SigV4 signing names that differ from envgate's service keys. */
 const SIGNING_NAMES: Record<string, string> = { monitoring: 'cloudwatch', elasticloadbalancing: 'elbv2' };
 
+/** REST services that answer errors as JSON (the others, S3 and Route 53, as XML). */
+const REST_JSON = new Set(['lambda', 'eks']);
+
 export function requestInfo(req: IncomingMessage, body: string): RequestInfo | undefined {
   const auth = String(req.headers.authorization ?? '');
   const scope = /Credential=[^/]+\/\d{8}\/[^/]+\/([^/]+)\/aws4_request/.exec(auth);
@@ -54,7 +57,7 @@ export function requestInfo(req: IncomingMessage, body: string): RequestInfo | u
   if (typeof target === 'string') return { service, operation: target.split('.').pop()!, protocol: 'json' };
   const action = /(?:^|&)Action=([A-Za-z0-9]+)/.exec(body)?.[1];
   if (action) return { service, operation: action, protocol: service === 'ec2' ? 'ec2' : 'query' };
-  return { service, operation: `${req.method} ${(req.url ?? '').split('?')[0]}`, protocol: 'rest-xml' };
+  return { service, operation: `${req.method} ${(req.url ?? '').split('?')[0]}`, protocol: REST_JSON.has(service) ? 'rest-json' : 'rest-xml' };
 }
 
 const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -70,6 +73,8 @@ export function awsError(req: IncomingMessage, info: RequestInfo, status: number
         body: JSON.stringify({ __type: code, message }),
         headers: { 'x-amzn-errortype': code, ...headers },
       };
+    case 'rest-json':
+      return { status, contentType: 'application/json', body: JSON.stringify({ message }), headers: { 'x-amzn-errortype': code, ...headers } };
     case 'ec2':
       return {
         status,
@@ -104,6 +109,7 @@ export function throttling(req: IncomingMessage, info: RequestInfo, retryAfterSe
   if (info.service === 's3') return awsError(req, info, 503, 'SlowDown', 'Please reduce your request rate.', headers);
   if (info.protocol === 'ec2') return awsError(req, info, 503, 'RequestLimitExceeded', 'Request limit exceeded.', headers);
   if (info.protocol === 'json') return awsError(req, info, 400, 'ThrottlingException', 'Rate exceeded', headers);
+  if (info.protocol === 'rest-json') return awsError(req, info, 429, 'TooManyRequestsException', 'Rate exceeded', headers);
   return awsError(req, info, 400, 'Throttling', 'Rate exceeded', headers);
 }
 
@@ -116,6 +122,7 @@ export function serverError(req: IncomingMessage, info: RequestInfo): InjectedFa
 export function accessDenied(req: IncomingMessage, info: RequestInfo): InjectedFault {
   const message = `User is not authorized to perform ${info.operation}`;
   if (info.protocol === 'json') return awsError(req, info, 400, 'AccessDeniedException', message);
+  if (info.protocol === 'rest-json') return awsError(req, info, 403, 'AccessDeniedException', message);
   if (info.protocol === 'ec2') return awsError(req, info, 403, 'UnauthorizedOperation', message);
   return awsError(req, info, 403, 'AccessDenied', message);
 }

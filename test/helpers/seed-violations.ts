@@ -12,6 +12,7 @@ import {
   EC2Client,
   RunInstancesCommand,
 } from '@aws-sdk/client-ec2';
+import { CreateClusterCommand, EKSClient } from '@aws-sdk/client-eks';
 import { CreateLoadBalancerCommand, ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { CreateRoleCommand, IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam';
 import { CreateKeyCommand, KMSClient } from '@aws-sdk/client-kms';
@@ -61,6 +62,7 @@ export function violationsSpec(accountId: string): unknown {
         dataProtection: { versioning: ['lv-prod-*'], publicAccessBlock: true },
         monitoring: { alarms: ['AWS::SQS::Queue'] },
         compute: { instanceTypes: ['t3.micro'] },
+        eks: { controlPlaneLogging: ['api', 'audit'] },
         cost: { monthlyCeilingUsd: 1 },
       },
     },
@@ -84,6 +86,7 @@ export async function seedViolations(moto: Moto, accountId: string): Promise<See
   const elb = acct(new ElasticLoadBalancingV2Client(cfg));
   const iam = acct(new IAMClient(cfg));
   const cw = acct(new CloudWatchClient(cfg));
+  const eks = acct(new EKSClient(cfg));
   const arn: Record<string, string> = {};
   const sqsArn = (name: string) => `arn:aws:sqs:${region}:${accountId}:${name}`;
 
@@ -220,6 +223,22 @@ export async function seedViolations(moto: Moto, accountId: string): Promise<See
   };
   await role('accessPlanted', 'lv-dev-deployer', ['s3:*'], ['arn:aws:s3:::lv-prod-data', 'arn:aws:s3:::lv-prod-data/*']);
   await role('accessTwin', 'lv-dev-reader', ['s3:GetObject', 's3:ListBucket'], ['arn:aws:s3:::lv-prod-data', 'arn:aws:s3:::lv-prod-data/*']);
+
+  // Logging: a production cluster sends only its api log; its twin sends api and audit.
+  const cluster = async (k: string, name: string, types: string[]) => {
+    const c = await eks.send(
+      new CreateClusterCommand({
+        name,
+        roleArn: `arn:aws:iam::${accountId}:role/lv-prod-eks`,
+        resourcesVpcConfig: { subnetIds: prodSubnets, securityGroupIds: [webSg] },
+        logging: { clusterLogging: [{ types: types as never, enabled: true }] },
+        tags: tagsOf('production'),
+      }),
+    );
+    arn[k] = c.cluster!.arn!;
+  };
+  await cluster('loggingPlanted', 'lv-prod-eks-quiet', ['api']);
+  await cluster('loggingTwin', 'lv-prod-eks', ['api', 'audit']);
 
   return { arn };
 }

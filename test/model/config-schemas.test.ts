@@ -75,7 +75,7 @@ describe('snapshots validated per type', () => {
 
   it('leaves the config of types described only by the Tagging API to be empty or anything', () => {
     const snap = fixture();
-    snap.resources.push({ ...snap.resources[0]!, arn: 'arn:aws:lambda:us-east-1:123456789012:function:f', type: 'AWS::Lambda::Function', id: 'f', name: 'f', config: {}, relations: [] });
+    snap.resources.push({ ...snap.resources[0]!, arn: 'arn:aws:ecs:us-east-1:123456789012:cluster/f', type: 'AWS::ECS::Cluster', id: 'f', name: 'f', config: {}, relations: [] });
     expect(problems(snap)).toEqual([]);
   });
 });

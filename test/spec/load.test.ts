@@ -166,6 +166,19 @@ describe('cross-checks', () => {
     ]);
   });
 
+  it('rejects inverted Auto Scaling bounds, at the max', () => {
+    const text = base(`    autoScaling:
+      minAvailabilityZones: 2
+      minSize: { min: 2, max: 1 }
+      maxSize: { min: 4, max: 4 }
+      desiredCapacity: { min: 5, max: 3 }
+`);
+    expect(codes(text)).toEqual([
+      ['range', 9],
+      ['range', 11],
+    ]);
+  });
+
   it('flags a likely typo of a known resource type, and a type no rule checks there', () => {
     expect(codes(base('    monitoring: { alarms: [AWS::SQS::Queues, AWS::Lambda::Function] }\n'))).toEqual([['resource-type', 7], ['unchecked-type', 7]]);
     expect(codes(base('    naming: { "AWS::S3::bucket": ["*"] }\n'))).toEqual([['resource-type', 7]]);

@@ -6,6 +6,7 @@ import type { ArnShape, CallInfo, ResourceDescriptor } from './descriptor.js';
 import type { Place } from './refs.js';
 import { cloudwatchAlarm } from './types/cloudwatch-alarm.js';
 import { dynamodbTable } from './types/dynamodb-table.js';
+import { autoscalingGroup } from './types/autoscaling-group.js';
 import { ec2InternetGateway } from './types/ec2-internet-gateway.js';
 import { ec2Instance } from './types/ec2-instance.js';
 import { ec2NatGateway } from './types/ec2-nat-gateway.js';
@@ -18,6 +19,8 @@ import { ec2Subnet } from './types/ec2-subnet.js';
 import { ec2Volume } from './types/ec2-volume.js';
 import { ec2Vpc } from './types/ec2-vpc.js';
 import { ec2VpcEndpoint } from './types/ec2-vpc-endpoint.js';
+import { ecrRepository } from './types/ecr-repository.js';
+import { eksCluster } from './types/eks-cluster.js';
 import { elasticacheCacheCluster } from './types/elasticache-cache-cluster.js';
 import { elbv2LoadBalancer } from './types/elbv2-load-balancer.js';
 import { elbv2TargetGroup } from './types/elbv2-target-group.js';
@@ -26,6 +29,7 @@ import { iamManagedPolicy } from './types/iam-managed-policy.js';
 import { iamRole } from './types/iam-role.js';
 import { iamUser } from './types/iam-user.js';
 import { kmsKey } from './types/kms-key.js';
+import { lambdaFunction } from './types/lambda-function.js';
 import { logsLogGroup } from './types/logs-log-group.js';
 import { rdsDbCluster } from './types/rds-db-cluster.js';
 import { rdsDbInstance } from './types/rds-db-instance.js';
@@ -73,6 +77,11 @@ export const CATALOGUE: readonly ResourceDescriptor[] = [
   secretsmanagerSecret,
   cloudtrailTrail,
   acmCertificate,
+  // Workloads (issue 12): containers, functions, scaling, Kubernetes.
+  ecrRepository,
+  lambdaFunction,
+  autoscalingGroup,
+  eksCluster,
 ];
 
 const BY_TYPE = new Map(CATALOGUE.map((d) => [d.type, d]));
