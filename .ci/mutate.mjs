@@ -31,7 +31,7 @@ export const TESTS_FOR = {
   'src/engine/analyses/isolation.ts': ['test/engine/analyses/isolation-outcomes.test.ts', 'test/engine/analyses/isolation-paths.test.ts', 'test/engine/analyses/isolation.test.ts', 'test/engine/analyses/isolation-rules.test.ts', 'test/engine/analyses/resource-policies.test.ts', 'test/engine/analyses/resource-policy-rules.test.ts'],
   'src/engine/conditions.ts': ['test/engine/conditions-operators.test.ts', 'test/engine/conditions-split.test.ts', 'test/rules/rules.test.ts', 'test/rules/messages.test.ts'],
   'src/engine/attribution.ts': ['test/engine/attribution-signals.test.ts', 'test/engine/attribution-inherit.test.ts', 'test/engine/attribution-table.test.ts', 'test/engine/unknown-tags.test.ts', 'test/rules/rules.test.ts'],
-  'src/engine/analyses/access-matrix.ts': ['test/engine/analyses/access-matrix.test.ts', 'test/engine/analyses/access-paths.test.ts', 'test/engine/analyses/access-rules.test.ts'],
+  'src/engine/analyses/access-matrix.ts': ['test/engine/analyses/access-matrix.test.ts', 'test/engine/analyses/access-outcomes.test.ts', 'test/engine/analyses/access-paths.test.ts', 'test/engine/analyses/access-rules.test.ts'],
   'src/engine/analyses/cost-actual.ts': ['test/engine/analyses/cost-ceiling.test.ts', 'test/engine/analyses/cost-estimate.test.ts', 'test/engine/analyses/cost-rules.test.ts'],
   'src/engine/analyses/cost-ceiling.ts': ['test/engine/analyses/cost-ceiling.test.ts', 'test/engine/analyses/cost-estimate.test.ts', 'test/engine/analyses/cost-rules.test.ts'],
   'src/engine/analyses/cost-environments.ts': ['test/engine/analyses/cost-ceiling.test.ts', 'test/engine/analyses/cost-estimate.test.ts', 'test/engine/analyses/cost-rules.test.ts'],
