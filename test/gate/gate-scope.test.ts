@@ -68,7 +68,7 @@ describe('gate scope', () => {
 
   it('says whether the spec declares parity for exactly this direction', () => {
     const s = loaded({ parity: [{ from: 'staging', to: 'production' } as never] });
-    expect([declaresParity(s, 'staging', 'production'), declaresParity(s, 'production', 'staging'), declaresParity(loaded(), 'staging', 'production')]).toEqual([true, false, false]);
+    expect([declaresParity(s, 'staging', 'production'), declaresParity(s, 'production', 'staging'), declaresParity(s, 'staging', 'dev'), declaresParity(s, 'dev', 'production'), declaresParity(loaded(), 'staging', 'production')]).toEqual([true, false, false, false, false]);
   });
 
   it('resolves --from and --to by name or alias, any case, and refuses the same environment twice', () => {

@@ -9,7 +9,7 @@ import { mergeSnapshots } from '../../src/gate/merge-snapshots.js';
 import { InputError } from '../../src/model/diagnostics.js';
 import type { Snapshot } from '../../src/model/snapshot.js';
 import { tempDir } from '../helpers/tmp.js';
-import { context, resource } from '../engine/analyses/iso-access-factory.js';
+import { context, managed, principal, resource } from '../engine/analyses/iso-access-factory.js';
 
 const shard = (over: Partial<Snapshot>, meta: Partial<Snapshot['metadata']> = {}): Snapshot => {
   const s = context({}).snapshot;
@@ -38,6 +38,26 @@ describe('mergeSnapshots', () => {
   it('keeps the same copy of a twice-seen item whatever the shard order', () => {
     const m = mergeSnapshots([{ file: 'b.json', snapshot: b }, { file: 'a.json', snapshot: a }]);
     expect(m.resources.map((r) => r.name)).toEqual(['a', 'b-from-a', 'c']);
+  });
+
+  it('principals, policies, costs and coverage: each by its own key, twice-seen ones once', () => {
+    const pr = (arn: string) => principal(arn);
+    const cost = (accountId: string, tagValue: string) => ({ accountId, tagKey: 'env', tagValue, periodStart: '2026-01-01', periodEnd: '2026-02-01', amountUsd: 1 });
+    const cov = (accountId: string, types: string[]) => ({ accountId, region: 'eu-west-1', source: 'tagging' as const, types });
+    const x = shard({ principals: [pr('arn:aws:iam::1:role/b'), pr('arn:aws:iam::1:role/a')], policies: [managed('arn:aws:iam::1:policy/p', { Statement: [] })], costs: [cost('1', 'stg')] }, { coverage: [cov('1', ['B', 'A'])] });
+    const y = shard({ principals: [pr('arn:aws:iam::1:role/a'), pr('arn:aws:iam::2:role/c')], policies: [managed('arn:aws:iam::2:policy/q', { Statement: [] })], costs: [cost('1', 'stg'), cost('2', 'stg')] }, { coverage: [cov('1', ['A', 'B']), cov('2', ['A'])] });
+    const m = mergeSnapshots([{ file: 'x.json', snapshot: x }, { file: 'y.json', snapshot: y }]);
+    expect(m.principals.map((p) => p.arn)).toEqual(['arn:aws:iam::1:role/a', 'arn:aws:iam::1:role/b', 'arn:aws:iam::2:role/c']);
+    expect(m.policies.map((p) => p.arn)).toEqual(['arn:aws:iam::1:policy/p', 'arn:aws:iam::2:policy/q']);
+    expect(m.costs.map((c) => c.accountId)).toEqual(['1', '2']);
+    // Coverage of the same account, region and source is one entry whatever the order of its types.
+    expect(m.metadata.coverage.map((c) => [c.accountId, c.types])).toEqual([['1', ['A', 'B']], ['2', ['A']]]);
+  });
+
+  it('errors differing only in their resource are kept apart', () => {
+    const e = (resourceArn?: string) => ({ ...err('1', 'GetBucketPolicy'), ...(resourceArn ? { resourceArn } : {}) });
+    const m = mergeSnapshots([{ file: 'x.json', snapshot: shard({ errors: [e('arn:aws:s3:::a'), e()] }) }, { file: 'y.json', snapshot: shard({ errors: [e('arn:aws:s3:::b'), e()] }) }]);
+    expect(m.errors.map((x) => x.resourceArn ?? null)).toEqual([null, 'arn:aws:s3:::a', 'arn:aws:s3:::b']);
   });
 
   it('needs at least one snapshot', () => {
