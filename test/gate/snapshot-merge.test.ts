@@ -4,7 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readText } from '../../src/gate/files.js';
+import { readBaselineFile, readReportFile, readText, readWaiversFile } from '../../src/gate/files.js';
 import { mergeSnapshots } from '../../src/gate/merge-snapshots.js';
 import { InputError } from '../../src/model/diagnostics.js';
 import type { Snapshot } from '../../src/model/snapshot.js';
@@ -20,7 +20,7 @@ const err = (accountId: string, operation: string) => ({ accountId, region: 'eu-
 describe('mergeSnapshots', () => {
   const a = shard(
     { resources: [resource('arn:aws:s3:::b', 'AWS::S3::Bucket', { name: 'b-from-a' }), resource('arn:aws:s3:::a', 'AWS::S3::Bucket')], errors: [err('2', 'y')] },
-    { collectedAt: '2026-01-02T00:00:00Z', accounts: ['2', '1'], regions: ['eu-west-1'], apiCalls: { 's3:ListBuckets': 2, 'sqs:ListQueues': 1 } },
+    { collectedAt: '2026-01-02T00:00:00Z', accounts: ['2', '1'], regions: ['eu-west-1'], apiCalls: { 'sqs:ListQueues': 1, 's3:ListBuckets': 2 } },
   );
   const b = shard(
     { resources: [resource('arn:aws:s3:::b', 'AWS::S3::Bucket', { name: 'b-from-b' }), resource('arn:aws:s3:::c', 'AWS::S3::Bucket')], errors: [err('1', 'x'), err('2', 'y')] },
@@ -60,6 +60,11 @@ describe('mergeSnapshots', () => {
     expect(m.errors.map((x) => x.resourceArn ?? null)).toEqual([null, 'arn:aws:s3:::a', 'arn:aws:s3:::b']);
   });
 
+  it('the latest collection time of any number of shards', () => {
+    const at = (collectedAt: string) => ({ file: `${collectedAt}.json`, snapshot: shard({}, { collectedAt }) });
+    expect(mergeSnapshots([at('2026-01-03T00:00:00Z'), at('2026-01-01T00:00:00Z'), at('2026-01-02T00:00:00Z')]).metadata.collectedAt).toBe('2026-01-03T00:00:00Z');
+  });
+
   it('needs at least one snapshot', () => {
     expect(() => mergeSnapshots([])).toThrow(new InputError('merge needs at least one snapshot'));
   });
@@ -68,10 +73,19 @@ describe('mergeSnapshots', () => {
 describe('gate input files', () => {
   const dir = tempDir('envgate-files-');
 
-  it('reads a file without its byte order mark', () => {
+  it('reads a file without its byte order mark, and a file without one whole', () => {
     const f = path.join(dir, 'w.yaml');
     writeFileSync(f, '\ufeffversion: 1\n');
     expect(readText(f, 'waivers file')).toBe('version: 1\n');
+    writeFileSync(f, 'version: 1\n');
+    expect(readText(f, 'waivers file')).toBe('version: 1\n');
+  });
+
+  it('the report, baseline and waivers readers name what they could not read', () => {
+    const missing = path.join(dir, 'gone.json');
+    expect(() => readReportFile(missing)).toThrow(`cannot read report ${missing}: no such file`);
+    expect(() => readBaselineFile(missing)).toThrow(`cannot read report ${missing}: no such file`);
+    expect(() => readWaiversFile(missing)).toThrow(`cannot read waivers file ${missing}: no such file`);
   });
 
   it('a missing file or a folder is an input error naming it, at line 1', () => {
