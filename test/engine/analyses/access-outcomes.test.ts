@@ -150,3 +150,46 @@ describe('team members', () => {
     expect(members(teams, one, [err('*', 'sts', ['iam-roles'])])).toEqual([`dev arn:aws:iam::${STG}:role/dev-app not-evaluated`]);
   });
 });
+
+describe('access edge cases', () => {
+  it('a tag matcher on a key the principal lacks matches nothing, even with the pattern *', () => {
+    const s = teamSpec({ teams: { dev: { principals: [{ tag: { tier: '*' } }] } } });
+    expect(analyseAccess(context({ spec: s, resources, principals: [principal(ROLE)] })).outcomes.map((o) => o.status)).toEqual(['not-evaluated']);
+  });
+
+  it('IAM errors are those of the iam service or affecting IAM data, whatever else they affect', () => {
+    const err = (service: string, affects: string[]) => ({ accountId: STG, region: 'global', service, operation: 'Op', code: 'AccessDenied', message: 'denied', affects });
+    const statusWith = (e: ReturnType<typeof err>) => run({ principals: [principal(ROLE)], errors: [e] }).outcomes.map((o) => o.status);
+    expect(statusWith(err('iam', []))).toEqual(['not-evaluated', 'not-evaluated']);
+    expect(statusWith(err('tagging', ['AWS::S3::Bucket', 'AWS::IAM::Role']))).toEqual(['not-evaluated', 'not-evaluated']);
+    expect(statusWith(err('tagging', ['AWS::S3::Bucket']))).toEqual(['pass', 'pass']);
+  });
+
+  it('several missing policies or errors are all named in the reason', () => {
+    const two = principal(USER, { attachedPolicies: ['arn:aws:iam::aws:policy/A', 'arn:aws:iam::aws:policy/B'] });
+    expect(run({ principals: [two] }).outcomes[0]!.reason).toBe('policies or groups missing from the snapshot: arn:aws:iam::aws:policy/A, arn:aws:iam::aws:policy/B');
+    const e = (operation: string) => ({ ...iamError, operation });
+    expect(run({ principals: [principal(ROLE)], errors: [e('GetA'), e('GetB')] }).outcomes[0]!.reason).toBe(
+      `IAM data incomplete: collection error iam:GetA AccessDenied in ${STG}/global: denied; collection error iam:GetB AccessDenied in ${STG}/global: denied`,
+    );
+    expect(run({ principals: [], errors: [e('GetA'), e('GetB')] }).outcomes[0]!.reason).toBe(
+      `no principal matched team dev; IAM data incomplete: collection error iam:GetA AccessDenied in ${STG}/global: denied; collection error iam:GetB AccessDenied in ${STG}/global: denied`,
+    );
+  });
+
+  it('a team without a matrix row is declared none in each cell, also when it matches nobody', () => {
+    const s = teamSpec({ access: { ...spec().access, matrix: {} } });
+    expect(analyseAccess(context({ spec: s, resources, principals: [] })).cells.map((c) => c.declared)).toEqual(['none', 'none']);
+  });
+
+  it('access beyond every defined level: the highest level, noted on the outcome and the cell', () => {
+    const s = teamSpec();
+    s.access.levels = { none: { categories: [] }, read: { categories: ['List', 'Read'] } } as Spec['access']['levels'];
+    s.access.matrix = { dev: { staging: 'read', production: 'read' } };
+    const writer = principal(ROLE, { inlinePolicies: [inline('main', [allow('s3:PutObject', 'arn:aws:s3:::stg-data/*')])] });
+    const { outcomes, cells } = analyseAccess(context({ spec: s, resources, principals: [writer] }));
+    const stg = outcomes.find((o) => o.environments?.[0] === 'staging')!;
+    expect([stg.status, stg.message, stg.evidence.note]).toEqual(['fail', "AWS::IAM::Role 'dev-app' (team dev): read access in staging; the access matrix allows dev read there", 'granted categories exceed every defined level']);
+    expect(cells.find((c) => c.environment === 'staging')!.caveats).toEqual(['granted categories exceed every defined level']);
+  });
+});
