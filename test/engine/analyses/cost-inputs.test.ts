@@ -22,13 +22,20 @@ describe('actual spend', () => {
     expect(Object.fromEntries(tagValueIndex(aliased()))).toEqual({ prod: 'production', staging: 'staging', stg: 'staging', production: 'production' });
   });
 
+  it('an alias two environments share goes to the first by name, whatever the spec order', () => {
+    const s = aliased();
+    s.environments = { staging: { ...s.environments.staging!, aliases: ['Shared'] }, production: { ...s.environments.production!, aliases: ['shared'] } };
+    expect(tagValueIndex(s).get('shared')).toBe('production');
+  });
+
   it("sums the latest period's records per environment, in cents, naming tag values and accounts", () => {
     const records = [
-      rec('env', 'PROD', 10.004, undefined, undefined, '222222222222'),
+      rec('env', 'production', 500, '2025-12-01', '2026-01-01'),
       rec('env', 'production', 0.0051),
+      rec('env', 'PROD', 10.004, undefined, undefined, '222222222222'),
+      rec('env', 'production', 70, '2026-01-01', '2026-01-15'),
       rec('env', 'stg', 3),
       rec('env', 'qa', 99),
-      rec('env', 'production', 500, '2025-12-01', '2026-01-01'),
     ];
     expect(plain(actualSpend(aliased(), records))).toEqual({
       tagKey: 'env',
@@ -43,7 +50,7 @@ describe('actual spend', () => {
   it("takes the spec's first tag key present in the records, else the records' first key", () => {
     const records = [rec('Stage', 'stg', 1), rec('env', 'stg', 2), rec('aaa', 'stg', 4)];
     expect(actualSpend(aliased(), records).byEnvironment.get('staging')!.cents).toBe(200);
-    expect(actualSpend(aliased(), [rec('Stage', 'stg', 1), rec('aaa', 'stg', 4)]).tagKey).toBe('Stage');
+    expect(actualSpend(aliased(), [rec('stage', 'stg', 1), rec('aaa', 'stg', 4)]).tagKey).toBe('stage');
     const noKeys = aliased();
     noKeys.attribution.tagKeys = [];
     expect(actualSpend(noKeys, [rec('zzz', 'stg', 1), rec('aaa', 'stg', 4)]).byEnvironment.get('staging')!.cents).toBe(400);
