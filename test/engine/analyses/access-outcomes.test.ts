@@ -193,3 +193,28 @@ describe('access edge cases', () => {
     expect(cells.find((c) => c.environment === 'staging')!.caveats).toEqual(['granted categories exceed every defined level']);
   });
 });
+
+describe('cell grants', () => {
+  it('one entry per principal, policy and Sid, sorted so; the actions of merged statements capped at 6', () => {
+    const acts = ['s3:PutObject', 's3:DeleteObject', 's3:RestoreObject', 's3:AbortMultipartUpload', 's3:DeleteObjectVersion', 's3:ReplicateObject', 's3:CreateBucket', 's3:DeleteBucket'];
+    const b = principal(`arn:aws:iam::${STG}:role/dev-b`, {
+      inlinePolicies: [inline('zz', [allow(acts.slice(0, 4), 'arn:aws:s3:::stg-data/*', { Sid: 'S' }), allow(acts.slice(4), 'arn:aws:s3:::stg-data/*', { Sid: 'S' })]), inline('aa', [allow('s3:PutObject', 'arn:aws:s3:::stg-data/*')])],
+    });
+    const a = principal(`arn:aws:iam::${STG}:role/dev-a`, { inlinePolicies: [inline('m', [allow('s3:PutObject', 'arn:aws:s3:::stg-data/*', { Sid: 'B' }), allow('s3:DeleteObject', 'arn:aws:s3:::stg-data/*', { Sid: 'A' })])] });
+    const grant = (who: string, policy: string, sid: string | undefined, actions: string[]) => ({ principalArn: `arn:aws:iam::${STG}:role/${who}`, policy: `inline:arn:aws:iam::${STG}:role/${who}:${policy}`, ...(sid ? { sid } : {}), actions });
+    expect(run({ principals: [b, a] }).cells.find((c) => c.environment === 'staging')).toEqual({
+      team: 'dev',
+      environment: 'staging',
+      declared: 'deploy',
+      effective: 'deploy',
+      grants: [
+        grant('dev-a', 'm', 'A', ['s3:DeleteObject']),
+        grant('dev-a', 'm', 'B', ['s3:PutObject']),
+        grant('dev-b', 'aa', undefined, ['s3:PutObject']),
+        // The two statements of Sid S are one entry; s3:ReplicateObject is past the cap of 6.
+        grant('dev-b', 'zz', 'S', ['s3:AbortMultipartUpload', 's3:DeleteObject', 's3:PutObject', 's3:CreateBucket', 's3:DeleteBucket', 's3:DeleteObjectVersion']),
+      ],
+      caveats: [],
+    });
+  });
+});
