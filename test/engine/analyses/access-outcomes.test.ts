@@ -184,7 +184,7 @@ describe('access edge cases', () => {
 
   it('access beyond every defined level: the highest level, noted on the outcome and the cell', () => {
     const s = teamSpec();
-    s.access.levels = { none: { categories: [] }, read: { categories: ['List', 'Read'] } } as Spec['access']['levels'];
+    s.access.levels = { none: { categories: [] }, read: { categories: ['List', 'Read'] } } as unknown as Spec['access']['levels'];
     s.access.matrix = { dev: { staging: 'read', production: 'read' } };
     const writer = principal(ROLE, { inlinePolicies: [inline('main', [allow('s3:PutObject', 'arn:aws:s3:::stg-data/*')])] });
     const { outcomes, cells } = analyseAccess(context({ spec: s, resources, principals: [writer] }));
