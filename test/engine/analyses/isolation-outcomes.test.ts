@@ -66,6 +66,16 @@ describe('isolation outcomes: order and wording', () => {
     expect(f[2]!.message).toBe("AWS::SQS::Queue 'tagged': tagged env=dev staging (and 1 more link(s)); the spec keeps dev, staging apart from other environments");
   });
 
+  it("a finding's paths are sorted, also when an earlier environment's link has the later path", () => {
+    const key = resource(`arn:aws:kms:eu-west-1:${STG}:key/k3`, 'AWS::KMS::Key', { tags: { env: 'dev,staging' } });
+    const user = queue('pq', 'production', [{ kind: 'kms-key', target: key.arn }]);
+    const f = fails(run({ spec: threeEnvs(), resources: [key, user], envs: { [key.arn]: 'staging' } }))[0]!;
+    expect([(f.evidence.links as { environment: string; path: string }[]).map((l) => `${l.environment}/${l.path}`), f.evidence.paths]).toEqual([
+      ['dev/tag', 'production/shared-target', 'staging/tag'],
+      ['shared-target', 'tag'],
+    ]);
+  });
+
   it('maxLinks caps the listed links, not their count', () => {
     const f = fails(runIsolation(context({ spec: threeEnvs(), resources: [k1, k2, tagged, ...users], envs: { [k1.arn]: 'staging', [tagged.arn]: null } }), { maxLinks: 2 }))[0]!;
     expect([(f.evidence.links as unknown[]).length, f.evidence.linkCount]).toEqual([2, 5]);
