@@ -72,10 +72,18 @@ describe('envgate gate (fixture mht-api: production has high findings)', () => {
     for (const fp of fps) expect(sarifFps).not.toContain(fp);
 
     const expired = write(first, 'expired.yaml', waiversFor(fps, (i) => (i === 0 ? '2024-12-31' : '2025-06-30')));
-    const r = await run(gateArgs(tmp(), '--waivers', expired));
+    const blocked = tmp();
+    const r = await run(gateArgs(blocked, '--waivers', expired));
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('w0');
-    expect(r.stderr).toContain(`${expired}:3`);
+    const role = 'arn:aws:iam::123456789012:role/mht-api-staging-hotfix-development-team';
+    expect(r.stderr.split('\n')).toEqual([
+      `reports: ${['envgate.json', 'envgate.sarif', 'envgate.md', 'envgate-gate.json'].map((f) => path.join(blocked, f)).join(', ')}`,
+      'envgate gate staging -> production: BLOCKED (exit 1)',
+      '  1 blocking finding at or above high; 4 waived, 0 in baseline, 4 below threshold',
+      `  - critical isolation-iam-grants ${role} (staging, involves production): AWS::IAM::Role 'mht-api-staging-hotfix-development-team' (staging): ${role} grants on arn:aws:s3:::mht-api-production-storage/*, reaching production (and 1 more link(s)); the spec keeps production apart from staging`,
+      `      waiver w0 (${expired}:3) expired on 2024-12-31, owner platform`,
+      `  expired waivers: w0 (${expired}:3, expired 2024-12-31)`,
+    ]);
   });
 
   it('warns about waivers expiring within 14 days', async () => {
@@ -85,7 +93,11 @@ describe('envgate gate (fixture mht-api: production has high findings)', () => {
     const soon = write(first, 'soon.yaml', waiversFor(fps, () => '2025-01-10'));
     const r = await run(gateArgs(tmp(), '--waivers', soon));
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/expires on 2025-01-10/);
+    expect(r.stderr.split('\n').slice(1)).toEqual([
+      ...[3, 8, 13, 18, 23].map((line, i) => `envgate gate: waiver 'w${i}' (${soon}:${line}) (owner platform) expires on 2025-01-10, in 9 days`),
+      'envgate gate staging -> production: PASS (exit 0)',
+      '  0 blocking findings at or above high; 5 waived, 0 in baseline, 4 below threshold',
+    ]);
   });
 
   it('thresholds: --fail-on critical blocks only on the critical staging grant into production, --fail-on low blocks more', async () => {
@@ -114,15 +126,19 @@ describe('envgate gate (fixture mht-api: production has high findings)', () => {
   it('exit 2 for unknown environments, bad waivers (located) and a baseline that is not a report', async () => {
     const unknown = await run(['gate', '--spec', mht.spec, '--snapshot', mht.snapshot, '--from', 'staging', '--to', 'prodution', '--out', tmp()]);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain('unknown-environment');
+    expect(unknown.stderr).toBe(
+      `${mht.spec}:23:3 unknown-environment /environments: --to prodution is not an environment of the spec or an alias of one (did you mean production?) (expected production (prod, prd), staging (stg, stage))\nenvgate: unknown environment 'prodution'`,
+    );
     const dir = tmp();
     const bad = write(dir, 'waivers.yaml', 'version: 1\nwaivers:\n  - rule: x\n    resource: "*"\n    reason: r\n    owner: o\n    expires: 2025-02-30\n');
     const r = await run(gateArgs(tmp(), '--waivers', bad));
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`${bad}:7:14 bad-date`);
+    expect(r.stderr).toBe(`${bad}:7:14 bad-date /waivers/0/expires: '2025-02-30' is not a calendar date (expected YYYY-MM-DD)\nenvgate: ${bad}: 1 problem in the waivers file`);
     const notReport = await run(gateArgs(tmp(), '--baseline', mht.snapshot));
     expect(notReport.code).toBe(2);
-    expect(notReport.stderr).toContain('not-a-report');
+    expect(notReport.stderr).toBe(
+      `${mht.snapshot}:1:1 not-a-report: not an envgate report (no tool.name "envgate" or no results) (expected an envgate.json report)\nenvgate: ${mht.snapshot}: not an envgate JSON report this version can read`,
+    );
   });
 });
 
@@ -140,17 +156,37 @@ describe('envgate gate: data that could not be collected', () => {
     const out = tmp();
     const r = await run(args(snapshot, out, '--fail-on', 'none'));
     expect(r.code).toBe(3);
-    expect(r.stderr).toContain('INCOMPLETE');
+    // After the reports line: the cause, the verdict, the counts; then each unevaluated check.
+    expect(r.stderr.split('\n').slice(1, 6)).toEqual([
+      'envgate gate: collection error cause: access denied on s3 (AccessDenied): 1 error(s) in 1 account(s), 1 region(s); services s3',
+      'envgate gate staging -> production: INCOMPLETE (exit 3)',
+      '  0 blocking findings at or above (fail-on none); 0 waived, 0 in baseline, 8 below threshold',
+      '  incomplete: 30 check(s) not evaluated, 1 collection error(s)',
+      '  ? isolation-resource-policies arn:aws:s3:::mht-api-production-access-logs: collection error s3:GetBucketEncryption AccessDenied in 123456789012/us-west-2: denied',
+    ]);
     const gate = readJson(path.join(out, 'envgate-gate.json'));
     // The three production buckets' S3 checks (their two resource-policy checks included) and the parity checks that read them.
     expect([gate.notEvaluated, gate.collectionErrors]).toEqual([30, 1]);
-    expect(r.stderr).toContain('incomplete: 30 check(s) not evaluated, 1 collection error(s)');
     expect((await run(args(snapshot, tmp(), '--fail-on', 'none', '--allow-incomplete'))).code).toBe(0);
   });
 
   it('blocking findings win over incompleteness (exit 1)', async () => {
     const r = await run(args(incompleteSnapshot(), tmp(), '--fail-on', 'high'));
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('incomplete');
+    const lines = r.stderr.split('\n');
+    expect(lines.slice(1, 4)).toEqual([
+      'envgate gate: collection error cause: access denied on s3 (AccessDenied): 1 error(s) in 1 account(s), 1 region(s); services s3',
+      'envgate gate staging -> production: BLOCKED (exit 1)',
+      '  5 blocking findings at or above high; 0 waived, 0 in baseline, 3 below threshold',
+    ]);
+    // The five blocking findings come first, then what could not be evaluated.
+    expect(lines.slice(4, 9).map((l) => l.split(' ').slice(0, 6).join(' '))).toEqual([
+      '  - critical isolation-iam-grants arn:aws:iam::123456789012:role/mht-api-staging-hotfix-development-team',
+      '  - high access-matrix arn:aws:iam::123456789012:role/mht-api-staging-hotfix-development-team',
+      '  - high attribution-conflict arn:aws:sqs:us-west-2:123456789012:mht-api-staging-events',
+      '  - high isolation-network-paths arn:aws:ec2:us-west-2:123456789012:security-group/sg-0eb8c0df16328d86b',
+      '  - high isolation-shared-resources arn:aws:sns:us-west-2:123456789012:production-alerts',
+    ]);
+    expect(lines[9]).toBe('  incomplete: 30 check(s) not evaluated, 1 collection error(s)');
   });
 });

@@ -76,7 +76,7 @@ describe('envgate scan', () => {
     const { out } = await scan(['--spec', SPEC, '--snapshot', SNAP, '--out', '-', '--format', 'json,sarif']);
     expect(out.stderr).toEqual(['envgate: --out - prints one format, 2 were asked for (expected one of --format json, sarif, md, csv, junit, ocsf, asff, html)', 'Run envgate --help for usage.']);
     const bad = await scan(['--spec', SPEC, '--snapshot', SNAP, '--environment', 'qa', '--out', '-', '--format', 'json']);
-    expect(bad.out.stderr.join('\n')).toMatch(/envgate\.yaml:\d+:\d+ unknown-environment/);
+    expect(bad.out.stderr).toEqual([`${SPEC}:10:3 unknown-environment /environments: --environment qa is not an environment of the spec or an alias of one (expected production, staging)`, "envgate: unknown environment 'qa'"]);
   });
 
   it('prints exactly one format to stdout with --out -', async () => {

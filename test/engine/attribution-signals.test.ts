@@ -112,6 +112,23 @@ describe('attribution signals', () => {
     expect(a.attribute(untagged('AWS::RDS::DBInstance', 'db', { config: { vpcId: 'vpc-0abc' } })).evidence.map((e) => [e.signal, e.environment])).toEqual([['vpc', 'production'], ['vpc', 'staging']]);
   });
 
+  it('conflicting signals of one kind are listed by environment name, whatever order the spec lists the environments in', () => {
+    const s = spec();
+    s.environments.production!.attribution!.accountWide = true;
+    s.environments.production!.accounts = [{ id: STAGING_ACCOUNT }];
+    // staging first: the spec's own order must not decide the evidence order.
+    s.environments = { staging: s.environments.staging!, production: s.environments.production! };
+    const a = createAttributor(s, () => undefined);
+    expect(a.attribute(res('AWS::S3::Bucket', 'y', { accountId: STAGING_ACCOUNT })).evidence.map((e) => [e.signal, e.environment])).toEqual([['account', 'production'], ['account', 'staging']]);
+  });
+
+  it('vpc: a vpc or subnet relation wins over a vpcId in the config of a resource that is not a VPC', () => {
+    const s = spec();
+    s.environments.staging!.attribution!.vpcs = ['vpc-0s'];
+    const i = untagged('AWS::EC2::Instance', 'i-6', { config: { vpcId: 'vpc-0s' }, relations: [{ kind: 'subnet', target: SUBNET_ARN }] });
+    expect(createAttributor(s, (arn) => subnetVpc.get(arn)).attribute(i)).toEqual({ environment: 'production', evidence: [{ signal: 'vpc', environment: 'production', detail: 'in VPC vpc-0abc' }], conflict: false });
+  });
+
   it('relation evidence names its parent; records with the same signals are one object', () => {
     const a = createAttributor(spec(), () => undefined);
     expect(a.relationEvidence('staging', 'in VPC vpc-9', 'arn:p')).toEqual({ signal: 'relation', environment: 'staging', detail: 'in VPC vpc-9', parent: 'arn:p' });

@@ -204,6 +204,11 @@ describe('path details', () => {
     expect(links.map((l) => [l.peer, l.via, l.users])).toEqual(['a', 'b', 'c'].map((n) => [`arn:aws:sqs:eu-west-1:${STG}:${n}`, 'kms-key,logs-to', 4]));
   });
 
+  it('shared target: the kinds of use are named in alphabetical order, whatever order the relations come in', () => {
+    const user = queue('a', 'production', [{ kind: 'logs-to', target: key.arn }, { kind: 'kms-key', target: key.arn }]);
+    expect(linksOf(run({ resources: [key, user] }), key.arn)?.map((l) => l.via)).toEqual(['kms-key,logs-to']);
+  });
+
   it('a target of one environment used only by another is shared; used only by its own, or unattributed and used by one, is not', () => {
     const prodOnly = run({ resources: [key, queue('p', 'production', [{ kind: 'kms-key', target: key.arn }])] });
     expect(linksOf(prodOnly, key.arn)?.map((l) => l.environment)).toEqual(['production']);
@@ -236,6 +241,12 @@ describe('path details', () => {
     expect(linksOf(run({ resources: [prod, g] }), g.arn)?.map((l) => [l.path, l.via])).toEqual([['ingress-cidr', '10.2.1.0/24'], ['ingress-security-group', prod.arn]]);
     // The path option selects one of the two.
     expect(linksOf(run({ resources: [prod, g] }, { paths: ['ingress-security-group'] }), g.arn)?.map((l) => l.path)).toEqual(['ingress-security-group']);
+  });
+
+  it('a group\'s other relations (its VPC, subnets) are no ingress, even to another environment\'s VPC', () => {
+    const prodVpc = resource(`arn:aws:ec2:eu-west-1:${PRD}:vpc/vpc-p`, 'AWS::EC2::VPC', { tags: { env: 'production' } });
+    const g = resource(`arn:aws:ec2:eu-west-1:${STG}:security-group/sg-v`, 'AWS::EC2::SecurityGroup', { tags: { env: 'staging' }, relations: [{ kind: 'vpc', target: prodVpc.arn }] });
+    expect(linksOf(run({ resources: [prodVpc, g] }, { paths: ['ingress-cidr', 'ingress-security-group'] }), g.arn)).toBeUndefined();
   });
 
   it('grants: a statement without Sid names its policy alone; an attached managed policy names its ARN', () => {
@@ -309,6 +320,12 @@ describe('edge cases of each path', () => {
       const listed = principal(`arn:aws:iam::${STG}:role/listed`, { tags: { env: 'staging' }, inlinePolicies: [inline('p', [{ Effect: 'Allow', Action: 's3:*', Resource: prodBucket.arn }])] });
       const s = spec({ shared: [{ type: 'AWS::IAM::Role', name: 'listed', reason: 'audit' }] });
       expect(failures(run({ spec: s, resources: [prodBucket], principals: [single, listed] }))).toEqual([single.arn]);
+    });
+
+    it('a policy document without Statement, or with an empty statement, grants nothing', () => {
+      const bare = principal(`arn:aws:iam::${STG}:role/bare`, { tags: { env: 'staging' }, inlinePolicies: [{ name: 'p', document: { Version: '2012-10-17' } as never }] });
+      const hole = principal(`arn:aws:iam::${STG}:role/hole`, { tags: { env: 'staging' }, inlinePolicies: [inline('p', [null, { Effect: 'Allow', Action: 's3:*', Resource: prodBucket.arn }] as never)] });
+      expect(failures(run({ resources: [prodBucket], principals: [bare, hole] }))).toEqual([hole.arn]);
     });
 
     it('an attached policy missing from the snapshot grants nothing; one that is a resource speaks for itself', () => {
