@@ -4,6 +4,7 @@
 import type { Result, RuleMeta } from '../model/result.js';
 import type { EngineContext } from './context.js';
 import { describeError } from './collection-errors.js';
+import { isShardMarker } from '../model/shard-marker.js';
 import { fingerprint } from '../util/fingerprint.js';
 import { cmp, subjectEnvironments } from './results.js';
 import type { SpecLocator } from './spec-location.js';
@@ -37,7 +38,9 @@ export function coverageGaps(meta: RuleMeta, types: readonly string[], ctx: Engi
         category: meta.category,
         resource: { arn, accountId: e.accountId, region: e.region, type, name: `${type === '*' ? 'every type' : type} in ${e.accountId}/${e.region}`, environment: env },
         environments: subjectEnvironments(env),
-        message: `${type === '*' ? 'Account' : `${type} in account`} ${e.accountId} region ${e.region} could not be inventoried; "${meta.title}" not evaluated there`,
+        message: isShardMarker(e)
+          ? `${type} in account ${e.accountId} was not collected in this shard (--global); "${meta.title}" not evaluated there`
+          : `${type === '*' ? 'Account' : `${type} in account`} ${e.accountId} region ${e.region} could not be inventoried; "${meta.title}" not evaluated there`,
         evidence: {},
         fingerprint: fingerprint(meta.id, arn),
         reason: describeError(e),
