@@ -20,6 +20,12 @@ export function coverageTypes(ctx: EngineContext, present: readonly string[]): s
   return [...types].sort(cmp);
 }
 
+/** Those of `types` a shard marker leaves uncollected (global services left to another shard). */
+export function shardMarkedTypes(ctx: EngineContext, types: readonly string[]): string[] {
+  const marked = new Set(ctx.snapshot.errors.filter(isShardMarker).flatMap((e) => e.affects));
+  return types.filter((t) => marked.has(t));
+}
+
 /** A type that could not be listed leaves resources unseen: one not-evaluated per gap. */
 export function coverageGaps(meta: RuleMeta, types: readonly string[], ctx: EngineContext, locator: SpecLocator): Result[] {
   const out: Result[] = [];
