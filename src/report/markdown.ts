@@ -280,7 +280,7 @@ function incompleteSection(results: Result[], ctx: ReportContext, opt: MarkdownO
   lines.push('Checks that could not run are not passes. Fix the access or the data and scan again.', '');
   if (leftToShards.length > 0) {
     lines.push(`### Not collected in this shard (${leftToShards.length})`, '');
-    lines.push(`Global services (${SHARD_MARKER_MESSAGE}) of account ${leftToShards.map((e) => md(e.accountId)).join(', ')}: merge this snapshot with the shard that collected them.`, '');
+    lines.push(`Account ${leftToShards.map((e) => md(e.accountId)).join(', ')}: ${SHARD_MARKER_MESSAGE}. Merge this snapshot with the shard that collected them; until then their checks are not evaluated.`, '');
   }
   if (errors.length > 0) {
     lines.push(`### Collection errors (${errors.length})`, '', '| account | region | call | error | leaves incomplete |', '|---|---|---|---|---|');
