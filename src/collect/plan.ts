@@ -5,7 +5,7 @@ export interface AccountPlan {
   accountId: string;
   roleArn?: string;
   regions: string[];
-  /** The first region the spec lists for the account (before any override): where its global services are collected. */
+  /** The first (sorted) of the spec's regions for the account, before any override: the shard that collects its global services. */
   homeRegion?: string;
 }
 
@@ -16,7 +16,7 @@ export function planAccounts(spec: Spec, regionOverride?: string[], accounts?: r
     const env = spec.environments[name]!;
     for (const acc of env.accounts ?? []) {
       let plan = byId.get(acc.id);
-      if (!plan) byId.set(acc.id, (plan = { accountId: acc.id, regions: [], homeRegion: 'us-east-1' }));
+      if (!plan) byId.set(acc.id, (plan = { accountId: acc.id, regions: [] }));
       if (!plan.roleArn && acc.roleArn) plan.roleArn = acc.roleArn;
       for (const r of env.regions ?? []) if (!plan.regions.includes(r)) plan.regions.push(r);
     }
