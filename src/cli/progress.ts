@@ -3,7 +3,7 @@
 // or with --progress when stderr is a file or a CI log; hidden by --quiet.
 import type { Argv } from 'yargs';
 import type { FinishedPart } from '../collect/index.js';
-import { planAccounts } from '../collect/plan.js';
+import { collectsGlobal, planAccounts, type GlobalMode } from '../collect/plan.js';
 import type { Spec } from '../model/spec.js';
 
 export interface ProgressArgs {
@@ -18,9 +18,15 @@ export function withProgressOption<T>(y: Argv<T>): Argv<T & ProgressArgs> {
 }
 
 /** The line printer for collect()'s onFinished: `[2/6] collected 111111111111 (production) us-east-1: 0 errors`. */
-export function progressPrinter(spec: Spec, regions: string[] | undefined, print: (line: string) => void): (part: FinishedPart) => void {
-  const plans = planAccounts(spec, regions);
-  const total = plans.reduce((n, p) => n + p.regions.length + 1, 0);
+export function progressPrinter(
+  spec: Spec,
+  regions: string[] | undefined,
+  print: (line: string) => void,
+  shard: { accounts?: string[]; global?: GlobalMode } = {},
+): (part: FinishedPart) => void {
+  const plans = planAccounts(spec, regions, shard.accounts);
+  const globalPart = (p: (typeof plans)[number]) => (collectsGlobal(shard.global ?? 'include', p, regions) ? 1 : 0);
+  const total = plans.reduce((n, p) => n + p.regions.length + globalPart(p), 0);
   const envOf = new Map<string, string>();
   for (const name of Object.keys(spec.environments).sort()) {
     for (const a of spec.environments[name]!.accounts ?? []) if (!envOf.has(a.id)) envOf.set(a.id, name);
@@ -29,8 +35,8 @@ export function progressPrinter(spec: Spec, regions: string[] | undefined, print
   return (part) => {
     const account = `${part.accountId}${envOf.has(part.accountId) ? ` (${envOf.get(part.accountId)})` : ''}`;
     if (part.region === '*') {
-      const parts = plans.find((p) => p.accountId === part.accountId)?.regions.length ?? 0;
-      done += parts + 1;
+      const plan = plans.find((p) => p.accountId === part.accountId);
+      done += plan ? plan.regions.length + globalPart(plan) : 1;
       print(`[${done}/${total}] not scanned ${account}: its identity check failed (${part.errors} error(s))`);
       return;
     }

@@ -8,7 +8,7 @@ import { SNAPSHOT_SCHEMA_VERSION, type Snapshot } from '../model/snapshot.js';
 import { ClientPool, type CredentialProvider } from './clients.js';
 import { Pacer } from './pacing.js';
 import type { Timeouts } from './timeouts.js';
-import { costTagKey, planAccounts, type AccountPlan } from './plan.js';
+import { collectsGlobal, costTagKey, planAccounts, type AccountPlan, type GlobalMode } from './plan.js';
 import { verifyIdentity } from './identity.js';
 import { Session, type Progress, type Target } from './session.js';
 import { finishResources, markUntaggedTypes } from './finish.js';
@@ -18,10 +18,15 @@ import { GLOBAL_SOURCES, REGIONAL_SOURCES } from './sources/registry.js';
 import { sortSnapshot } from './snapshot-io.js';
 import type { Demand } from './demand.js';
 import { collectPrices, priceKeysOf } from './prices.js';
+import { shardMarker } from '../model/shard-marker.js';
 
 export interface CollectOptions {
   /** Regions to collect instead of the spec's. */
   regions?: string[];
+  /** Only these of the spec's accounts (a shard); default all. */
+  accounts?: string[];
+  /** Global services (IAM, Route 53, costs): include (default), skip, or (auto) only in a shard holding the account's home region. */
+  global?: GlobalMode;
   /** Shared-config profile for the base credentials (else the SDK default chain). */
   profile?: string;
   /** Endpoint for every client (AWS_ENDPOINT_URL works too, through the SDK). */
@@ -62,7 +67,8 @@ export interface FinishedPart {
 }
 
 export async function collect(spec: Spec, options: CollectOptions): Promise<Snapshot> {
-  const plans = planAccounts(spec, options.regions);
+  const plans = planAccounts(spec, options.regions, options.accounts);
+  const globalMode = options.global ?? 'include';
   const regions = [...new Set(plans.flatMap((p) => p.regions))].sort();
   const counter = { session: undefined as Session | undefined };
   const pacer = new Pacer(options.concurrency ?? 4);
@@ -102,7 +108,7 @@ export async function collect(spec: Spec, options: CollectOptions): Promise<Snap
       ? await collectAggregate(s, { accountId: first.accountId, region: aggregator.region, ...(first.roleArn ? { roleArn: first.roleArn } : {}) }, aggregator.name, reachable)
       : new Set<string>();
 
-  await Promise.all(reachable.map((plan) => collectAccount(s, plan, tagKey, aggregated, options.now, finished)));
+  await Promise.all(reachable.map((plan) => collectAccount(s, plan, collectsGlobal(globalMode, plan, options.regions), tagKey, aggregated, options.now, finished)));
   finishResources(s);
   markUntaggedTypes(s);
   // The Price List API answers any account; the first reachable one's credentials ask it.
@@ -139,6 +145,7 @@ export async function collect(spec: Spec, options: CollectOptions): Promise<Snap
 async function collectAccount(
   s: Session,
   plan: AccountPlan,
+  withGlobal: boolean,
   tagKey: string | undefined,
   aggregated: Set<string>,
   now: Date,
@@ -149,9 +156,17 @@ async function collectAccount(
   const global: Target = { ...base, region: 'global', endpointRegion: home };
   // A source runs when some check needs one of its types (tags-only sources always).
   const wanted = (src: { types: string[] }) => src.types.length === 0 || src.types.some((ty) => s.wantsType(ty));
-  const globalJobs: Promise<void>[] = GLOBAL_SOURCES.filter(wanted).map((src) => src.run(s, global));
-  if (tagKey) globalJobs.push(collectCosts(s, { ...base, region: 'global', endpointRegion: 'us-east-1' }, tagKey, now));
-  const jobs: Promise<void>[] = [Promise.all(globalJobs).then(() => finished(plan.accountId, 'global'))];
+  const globalSources = GLOBAL_SOURCES.filter(wanted);
+  const jobs: Promise<void>[] = [];
+  if (withGlobal) {
+    const globalJobs: Promise<void>[] = globalSources.map((src) => src.run(s, global));
+    if (tagKey) globalJobs.push(collectCosts(s, { ...base, region: 'global', endpointRegion: 'us-east-1' }, tagKey, now));
+    jobs.push(Promise.all(globalJobs).then(() => finished(plan.accountId, 'global')));
+  } else {
+    // Left to the shard that holds the home region: checks of these read not-evaluated, not pass.
+    const affects = [...new Set([...globalSources.flatMap((src) => [src.name, ...src.types]), ...(tagKey ? ['costs'] : [])])];
+    if (affects.length > 0) s.errors.push(shardMarker(plan.accountId, affects));
+  }
   for (const region of plan.regions) {
     const t: Target = { ...base, region };
     jobs.push(
@@ -166,4 +181,5 @@ async function collectAccount(
 }
 
 export type { Progress } from './session.js';
+export type { GlobalMode } from './plan.js';
 export { demandOf, FULL_DEMAND, type Demand } from './demand.js';

@@ -2,9 +2,11 @@
 import type { CollectionError, Resource } from '../model/snapshot.js';
 import type { Trace } from './conditions.js';
 import type { EngineContext } from './context.js';
+import { isShardMarker } from '../model/shard-marker.js';
 
 /** `collection error SERVICE:OPERATION CODE in ACCOUNT/REGION[ for ARN]: MESSAGE`. */
 export function describeError(e: CollectionError): string {
+  if (isShardMarker(e)) return `${e.message}: account ${e.accountId}`;
   return `collection error ${e.service}:${e.operation} ${e.code} in ${e.accountId}/${e.region}${e.resourceArn ? ` for ${e.resourceArn}` : ''}: ${e.message}`;
 }
 

@@ -4,6 +4,7 @@
 import type { Result, RuleMeta } from '../model/result.js';
 import type { EngineContext } from './context.js';
 import { describeError } from './collection-errors.js';
+import { isShardMarker } from '../model/shard-marker.js';
 import { fingerprint } from '../util/fingerprint.js';
 import { cmp, subjectEnvironments } from './results.js';
 import type { SpecLocator } from './spec-location.js';
@@ -17,6 +18,12 @@ export function coverageTypes(ctx: EngineContext, present: readonly string[]): s
   const types = new Set(present);
   for (const e of ctx.snapshot.errors) for (const a of e.affects) if (a.startsWith('AWS::') || a === '*') types.add(a);
   return [...types].sort(cmp);
+}
+
+/** Those of `types` a shard marker leaves uncollected (global services left to another shard). */
+export function shardMarkedTypes(ctx: EngineContext, types: readonly string[]): string[] {
+  const marked = new Set(ctx.snapshot.errors.filter(isShardMarker).flatMap((e) => e.affects));
+  return types.filter((t) => marked.has(t));
 }
 
 /** A type that could not be listed leaves resources unseen: one not-evaluated per gap. */
@@ -37,7 +44,9 @@ export function coverageGaps(meta: RuleMeta, types: readonly string[], ctx: Engi
         category: meta.category,
         resource: { arn, accountId: e.accountId, region: e.region, type, name: `${type === '*' ? 'every type' : type} in ${e.accountId}/${e.region}`, environment: env },
         environments: subjectEnvironments(env),
-        message: `${type === '*' ? 'Account' : `${type} in account`} ${e.accountId} region ${e.region} could not be inventoried; "${meta.title}" not evaluated there`,
+        message: isShardMarker(e)
+          ? `${type} in account ${e.accountId} was not collected in this shard (--global); "${meta.title}" not evaluated there`
+          : `${type === '*' ? 'Account' : `${type} in account`} ${e.accountId} region ${e.region} could not be inventoried; "${meta.title}" not evaluated there`,
         evidence: {},
         fingerprint: fingerprint(meta.id, arn),
         reason: describeError(e),

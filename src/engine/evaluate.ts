@@ -7,7 +7,7 @@ import type { Analysis, AnalysisReport, IndexedContext, Outcome } from './contex
 import type { Rule } from './rule.js';
 import { ANALYSES } from './analyses/index.js';
 import { buildContext } from './build-context.js';
-import { coverageGaps, coverageTypes } from './coverage-gaps.js';
+import { coverageGaps, coverageTypes, shardMarkedTypes } from './coverage-gaps.js';
 import { typeLevelErrors } from './collection-errors.js';
 import { compileRule, runDeclarativeRules, type DeclarativeEnv } from './declarative.js';
 import { findTagGaps, settleUnknownTags } from './unknown-tags.js';
@@ -134,9 +134,10 @@ export function evaluateWithContext(
           else ruleResults.push(convert(o));
         }
       } else ruleResults = report.outcomes.map(convert);
-      // Per-resource analyses report gaps per type; any analysis, an unreadable account.
+      // Per-resource analyses report gaps per type; any analysis, an unreadable account and
+      // the types a shard left to another (--global), so a shard alone never passes by omission.
       const declared = rule.meta.resourceTypes.includes('*') ? coverageTypes(ctx, [...ctx.byType.keys()]) : rule.meta.resourceTypes;
-      ruleResults.push(...coverageGaps(rule.meta, analysis.perResource ? declared : ['*'], ctx, locator));
+      ruleResults.push(...coverageGaps(rule.meta, analysis.perResource ? declared : ['*', ...shardMarkedTypes(ctx, declared)], ctx, locator));
     } else {
       const i = declarativeIndex.get(rule)!;
       ruleResults = declarativeResults[i]!;

@@ -6,6 +6,7 @@ import { InputError } from '../model/diagnostics.js';
 import type { Snapshot } from '../model/snapshot.js';
 import { mergePrices } from '../model/prices.js';
 import { cmp } from '../report/context.js';
+import { isShardMarker } from '../model/shard-marker.js';
 
 export interface SnapshotShard {
   file: string;
@@ -28,6 +29,8 @@ export function mergeSnapshots(shards: readonly SnapshotShard[]): Snapshot {
   const snaps = shards.map((s) => s.snapshot);
   const apiCalls: Record<string, number> = {};
   for (const s of snaps) for (const [op, n] of Object.entries(s.metadata.apiCalls)) apiCalls[op] = (apiCalls[op] ?? 0) + n;
+  // A shard that left an account's global services to another (--global) is completed by it.
+  const globalCollected = globalCollectedAccounts(snaps);
   const union = (xs: string[][]) => [...new Set(xs.flat())].sort(cmp);
   const prices = mergePrices(snaps.map((s) => s.prices));
   return {
@@ -44,7 +47,19 @@ export function mergeSnapshots(shards: readonly SnapshotShard[]): Snapshot {
     principals: byKey(snaps.map((s) => s.principals), (p) => p.arn),
     policies: byKey(snaps.map((s) => s.policies), (p) => p.arn),
     costs: byKey(snaps.map((s) => s.costs), (c) => JSON.stringify([c.accountId, c.tagKey, c.tagValue, c.periodStart, c.periodEnd])),
-    errors: byKey(snaps.map((s) => s.errors), (e) => JSON.stringify([e.accountId, e.region, e.service, e.operation, e.resourceArn ?? '', e.code, e.message])),
+    errors: byKey(snaps.map((s) => s.errors.filter((e) => !isShardMarker(e) || !globalCollected.has(e.accountId))), (e) =>
+      JSON.stringify([e.accountId, e.region, e.service, e.operation, e.resourceArn ?? '', e.code, e.message]),
+    ),
     ...(prices ? { prices } : {}),
   };
+}
+
+/** Accounts whose global services some shard collected: it names the account and left no shard marker for it. */
+function globalCollectedAccounts(snaps: readonly Snapshot[]): Set<string> {
+  const out = new Set<string>();
+  for (const s of snaps) {
+    const left = new Set(s.errors.filter(isShardMarker).map((e) => e.accountId));
+    for (const a of s.metadata.accounts) if (!left.has(a)) out.add(a);
+  }
+  return out;
 }

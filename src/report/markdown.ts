@@ -1,6 +1,7 @@
 // Markdown for $GITHUB_STEP_SUMMARY and pull-request comments: the verdict first, then
 // summaries and the top of each list with counts of the rest, so 10,000 findings still
 // fit in a comment (65,536 characters) and read in a minute.
+import { failedCalls, isShardMarker, SHARD_MARKER_MESSAGE } from '../model/shard-marker.js';
 import type { AccessCell, Category, EnvironmentCost, Evaluation, Result, Severity } from '../model/result.js';
 import { CATEGORIES } from '../model/result.js';
 import { cmp, type ReportContext, runFacts, type RunFacts, scopeCategory, severityRank, sortedResults, UNATTRIBUTED } from './context.js';
@@ -272,10 +273,15 @@ function checkedFigure(c: EnvironmentCost): number | null {
 
 function incompleteSection(results: Result[], ctx: ReportContext, opt: MarkdownOptions): string[] {
   const notEvaluated = results.filter((r) => r.status === 'not-evaluated');
-  const errors = ctx.snapshot.errors;
-  if (notEvaluated.length === 0 && errors.length === 0) return [];
+  const errors = failedCalls(ctx.snapshot.errors);
+  const leftToShards = ctx.snapshot.errors.filter(isShardMarker);
+  if (notEvaluated.length === 0 && errors.length === 0 && leftToShards.length === 0) return [];
   const lines = ['## Incomplete: collection errors and checks not evaluated', ''];
   lines.push('Checks that could not run are not passes. Fix the access or the data and scan again.', '');
+  if (leftToShards.length > 0) {
+    lines.push(`### Not collected in this shard (${leftToShards.length})`, '');
+    lines.push(`Account ${leftToShards.map((e) => md(e.accountId)).join(', ')}: ${SHARD_MARKER_MESSAGE}. Merge this snapshot with the shard that collected them; until then their checks are not evaluated.`, '');
+  }
   if (errors.length > 0) {
     lines.push(`### Collection errors (${errors.length})`, '', '| account | region | call | error | leaves incomplete |', '|---|---|---|---|---|');
     for (const e of errors.slice(0, opt.topIncomplete)) {

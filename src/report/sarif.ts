@@ -2,6 +2,7 @@
 // A cloud resource is not a file: each result is anchored at the spec line of the
 // requirement it violates (a file in the repository), and the ARN travels in the message
 // and logicalLocations. See README section "reports" for the full mapping.
+import { failedCalls, isShardMarker, SHARD_MARKER_MESSAGE } from '../model/shard-marker.js';
 import type { Evaluation, Result, RuleMeta, Severity } from '../model/result.js';
 import {
   cmp,
@@ -75,7 +76,13 @@ export function sarifParts(evaluation: Evaluation, ctx: ReportContext): SarifPar
   };
 
   const notifications = [
-    ...ctx.snapshot.errors.map((e) => ({
+    ...ctx.snapshot.errors.filter(isShardMarker).map((e) => ({
+      level: 'note',
+      message: plainMessage(`Not collected in this shard: ${SHARD_MARKER_MESSAGE} for account ${e.accountId} (incomplete: ${e.affects.join(', ')})`),
+      descriptor: { id: 'not-collected-in-shard' },
+      properties: { ...e },
+    })),
+    ...failedCalls(ctx.snapshot.errors).map((e) => ({
       level: 'error',
       message: plainMessage(
         `Collection failed: ${e.service}:${e.operation} in account ${e.accountId || '-'} region ${e.region}: ` +

@@ -5,7 +5,7 @@ import { commandName, COMMANDS } from '../../src/cli/commands/index.js';
 import { runCli } from '../helpers/cli.js';
 
 /** Options whose values are a fixed list wherever a command takes them. */
-const ENUMERATED = ['fail-on', 'passes', 'format'];
+const ENUMERATED = ['fail-on', 'passes', 'format', 'global'];
 
 describe('command help', () => {
   for (const entry of COMMANDS) {

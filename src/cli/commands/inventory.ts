@@ -19,11 +19,15 @@ import { optionError } from '../option-error.js';
 import { type ProgressArgs, progressPrinter, withProgressOption } from '../progress.js';
 import { demandOf, FULL_DEMAND, type Demand } from '../../collect/demand.js';
 import { loadRules } from '../../rules/load.js';
+import { GLOBAL_MODES, planAccounts, type GlobalMode } from '../../collect/plan.js';
+import { failedCalls, isShardMarker } from '../../model/shard-marker.js';
 
 interface InventoryArgs extends TimeoutArgs, ProgressArgs {
   spec: string;
   out: string;
   region?: string[];
+  account?: string[];
+  global: GlobalMode;
   profile?: string;
   endpoint?: string;
   concurrency: number;
@@ -41,6 +45,12 @@ export const inventoryCommand = defineCommand<InventoryArgs>({
       .option('spec', { type: 'string', demandOption: true, describe: 'Environment spec (YAML)' })
       .option('out', { type: 'string', default: 'snapshot.json', describe: 'Snapshot file to write (atomically)' })
       .option('region', { type: 'string', array: true, describe: "Collect these regions instead of the spec's (repeatable)" })
+      .option('account', { type: 'string', array: true, describe: "Collect only these of the spec's accounts (repeatable; a shard)" })
+      .option('global', {
+        choices: GLOBAL_MODES,
+        default: 'auto',
+        describe: "Global services (IAM, Route 53, costs): auto collects them only in a shard whose regions hold the account's home region",
+      })
       .option('profile', { type: 'string', describe: 'AWS shared-config profile for the base credentials' })
       .option('endpoint', { type: 'string', describe: 'Endpoint for every AWS client (e.g. a local emulator); AWS_ENDPOINT_URL works too' })
       .option('concurrency', { type: 'number', default: 4, describe: 'Concurrent calls per service, account and region' })
@@ -52,6 +62,7 @@ export const inventoryCommand = defineCommand<InventoryArgs>({
       .option('pricing-endpoint', { type: 'string', describe: 'Endpoint of the Price List API alone; with --endpoint, prices are read only when this is given' })
       .example('$0 inventory --spec envgate.yaml --out snapshot.json', 'collect once, then scan --snapshot snapshot.json as often as needed')
       .example('$0 inventory --spec envgate.yaml --region eu-west-1 --endpoint http://localhost:4566 --progress', 'one region of a local emulator, with progress lines')
+      .example('$0 inventory --spec envgate.yaml --account 111111111111 --region eu-west-1 --out shard.json', 'one shard of a CI matrix; envgate merge joins the shards')
       .example('$0 inventory --spec envgate.yaml --full --out snapshot.json', 'everything envgate can collect, for any later rule set') as unknown as Argv<InventoryArgs & { quiet: boolean; verbose: boolean }>,
   run: async (args, ctx) => {
     const spec = await loadSpecFile(args.spec);
@@ -68,6 +79,7 @@ export const inventoryCommand = defineCommand<InventoryArgs>({
     if (args.prices && !prices) ctx.out.info('envgate inventory: prices not read (--endpoint without --pricing-endpoint); estimates use the bundled table');
     const cacheFile = prices ? args.priceCache : undefined;
     const cache = cacheFile !== undefined && existsSync(cacheFile) ? parsePriceCache(readText(cacheFile, 'price cache'), cacheFile) : undefined;
+    checkAccountOption(spec, args.account);
     const snapshot = await collectWithProgress(spec, args, ctx, args.full ? FULL_DEMAND : demandOf(loadRules(args.rules ?? []), spec), {
       prices,
       ...(args.pricingEndpoint !== undefined ? { pricingEndpoint: args.pricingEndpoint } : {}),
@@ -82,13 +94,15 @@ export const inventoryCommand = defineCommand<InventoryArgs>({
 /** Live collection, with a progress line per finished account region when the output shows them; used by inventory and scan. */
 export async function collectWithProgress(
   spec: Spec,
-  args: { region?: string[]; profile?: string; endpoint?: string; concurrency?: number } & TimeoutArgs,
+  args: { region?: string[]; account?: string[]; global?: GlobalMode; profile?: string; endpoint?: string; concurrency?: number } & TimeoutArgs,
   ctx: CommandContext,
   demand?: Demand,
   pricing: { prices?: boolean; pricingEndpoint?: string; cachedPrices?: PriceEntry[] } = {},
 ): Promise<Snapshot> {
   const regions = args.region && args.region.length > 0 ? args.region : undefined;
-  const onFinished = ctx.out.showsProgress ? progressPrinter(spec, regions, (line) => ctx.out.progress(line)) : undefined;
+  const accounts = args.account && args.account.length > 0 ? args.account : undefined;
+  const shard = { ...(accounts ? { accounts } : {}), ...(args.global ? { global: args.global } : {}) };
+  const onFinished = ctx.out.showsProgress ? progressPrinter(spec, regions, (line) => ctx.out.progress(line), shard) : undefined;
   const endpoint = args.endpoint ?? undefined;
   const timeouts = resolveTimeouts(args, ctx.env);
   // Loaded here, not at the top: collection pulls in every AWS SDK client, which only a
@@ -99,6 +113,7 @@ export async function collectWithProgress(
     timeouts,
     toolVersion: TOOL_VERSION,
     ...(regions ? { regions } : {}),
+    ...shard,
     ...(args.profile ? { profile: args.profile } : {}),
     ...(endpoint ? { endpoint } : {}),
     ...(args.concurrency ? { concurrency: args.concurrency } : {}),
@@ -108,18 +123,30 @@ export async function collectWithProgress(
   });
 }
 
-/** Prints counts and every collection error; exit 3 when anything is missing. */
+/** --account values must be accounts the spec names, so a typo exits 2 before any AWS call. */
+export function checkAccountOption(spec: Spec, accounts: readonly string[] | undefined): void {
+  const known = planAccounts(spec).map((p) => p.accountId);
+  const unknown = (accounts ?? []).filter((a) => !known.includes(a));
+  if (unknown.length > 0) {
+    throw optionError('account', 'unknown-account', `${unknown.map((a) => `'${a}'`).join(', ')} ${unknown.length > 1 ? 'are not accounts' : 'is not an account'} of the spec`, `one of ${known.join(', ')}`);
+  }
+}
+
+/** Prints counts and every collection error; exit 3 when a call failed (global services left to another shard are not a failure). */
 export function summarise(s: Snapshot, out: string, ctx: CommandContext): ExitCode {
   const calls = Object.values(s.metadata.apiCalls).reduce((a, b) => a + b, 0);
   ctx.out.info(
     `envgate inventory: ${s.resources.length} resources, ${s.principals.length} principals in ${s.metadata.accounts.length} accounts and ${s.metadata.regions.length} regions (${calls} API calls); wrote ${out}`,
   );
   if (s.prices) ctx.out.info(`envgate inventory: ${s.prices.entries.length} prices read from the Price List API, ${s.prices.missing.length} not found (the bundled table is used for those)`);
-  if (s.errors.length === 0) return EXIT.ok;
-  ctx.out.error(`envgate inventory: incomplete, ${s.errors.length} calls failed; checks that need this data will be "not evaluated"`);
-  for (const line of causeLines(s.errors)) ctx.out.error(`  cause: ${line}`);
+  const left = s.errors.filter(isShardMarker).map((e) => e.accountId);
+  if (left.length > 0) ctx.out.info(`envgate inventory: global services of ${left.join(', ')} left to another shard (--global); merge this snapshot with it before scanning`);
+  const errors = failedCalls(s.errors);
+  if (errors.length === 0) return EXIT.ok;
+  ctx.out.error(`envgate inventory: incomplete, ${errors.length} calls failed; checks that need this data will be "not evaluated"`);
+  for (const line of causeLines(errors)) ctx.out.error(`  cause: ${line}`);
   ctx.out.error('the failed calls:');
-  for (const line of describeErrors(s.errors)) ctx.out.error(`  ${line}`);
+  for (const line of describeErrors(errors)) ctx.out.error(`  ${line}`);
   return EXIT.incomplete;
 }
 

@@ -19,6 +19,7 @@ import { defineCommand, type GlobalArgs } from '../command.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { parseFormats, type ReportArgs, withReportOptions, writeReports } from '../report-options.js';
 import { FAIL_ON_CHOICES } from './scan.js';
+import { isShardMarker } from '../../model/shard-marker.js';
 
 interface MergeArgs extends ReportArgs {
   reports: string[];
@@ -45,6 +46,8 @@ export const mergeCommand = defineCommand<MergeArgs>({
       const target = path.join(args.out, 'snapshot.json');
       await writeSnapshot(target, merged);
       ctx.out.info(`envgate merge: ${files.length} snapshot(s), ${merged.metadata.accounts.length} account(s), ${merged.resources.length} resource(s) -> ${target}`);
+      const left = merged.errors.filter(isShardMarker).map((e) => e.accountId);
+      if (left.length > 0) ctx.out.warn(`envgate merge: no shard collected the global services of ${left.join(', ')} (--global); checks of them will be not evaluated`);
       return merged.errors.length > 0 ? EXIT.incomplete : EXIT.ok;
     }
     const shards = texts.map((t) => ({ file: t.file, report: parseReport(t.text, t.file) }));

@@ -2,6 +2,7 @@
 // exit by the worst of: incomplete (3) > unwaived findings at/above --fail-on (1) > ok (0).
 // Incomplete wins so a workflow can tell "do not upload this SARIF as a full scan"
 // (GitHub closes alerts missing from an upload) from "findings to fix".
+import { failedCalls, isShardMarker } from '../../model/shard-marker.js';
 import type { Argv } from 'yargs';
 import { decide } from '../../gate/decide.js';
 import { readWaiversFile } from '../../gate/files.js';
@@ -60,18 +61,20 @@ export function makeScanCommand(deps: PipelineDeps = defaultDeps) {
       const passing = facts.counts.pass + (evaluation.passCounts ?? []).reduce((n, c) => n + c.passes, 0);
       const sev = SEVERITIES.filter((s) => facts.bySeverity[s] > 0).map((s) => `${facts.bySeverity[s]} ${s}`);
       const excluded = evaluation.excluded?.length ?? 0;
+      const shardGaps = rctx.snapshot.errors.filter(isShardMarker).length;
       ctx.out.info(
         `envgate scan ${run.context.spec.system}: ${facts.counts.fail} failing${sev.length ? ` (${sev.join(', ')})` : ''}, ` +
           `${passing} passing, ${facts.counts.notEvaluated} not evaluated, ${facts.counts.waived} waived` +
           `${excluded > 0 ? `, ${excluded} resource(s) excluded by the spec` : ''}; ` +
-          `${rctx.snapshot.errors.length} collection error(s)`,
+          `${failedCalls(rctx.snapshot.errors).length} collection error(s)` +
+          `${shardGaps > 0 ? `, global services of ${shardGaps} account(s) not collected in this shard (--global)` : ''}`,
       );
-      for (const line of causeLines(rctx.snapshot.errors)) ctx.out.warn(`  cause: ${line}`);
+      for (const line of causeLines(failedCalls(rctx.snapshot.errors))) ctx.out.warn(`  cause: ${line}`);
       for (const line of blockingFindingLines(run.evaluation.results, run.evaluation.rules, failOn)) ctx.out.info(line);
       for (const n of written.notes) ctx.out.warn(`envgate scan: ${n}`);
       if (written.paths.length > 0) ctx.out.info(`reports: ${written.paths.join(', ')}`);
       const code = facts.incomplete ? EXIT.incomplete : facts.blocking > 0 ? EXIT.findings : EXIT.ok;
-      ctx.out.verdict(scanVerdictLine(code, facts.blocking, failOn, facts.counts.notEvaluated, rctx.snapshot.errors.length));
+      ctx.out.verdict(scanVerdictLine(code, facts.blocking, failOn, facts.counts.notEvaluated, failedCalls(rctx.snapshot.errors).length));
       return code;
     },
   });

@@ -1,15 +1,20 @@
 // Collection errors and excluded resources: what the scan could not see or was told to skip.
+import { failedCalls, isShardMarker, SHARD_MARKER_MESSAGE } from '../../model/shard-marker.js';
 import type { JsonReport } from '../json.js';
 import { UNATTRIBUTED } from '../context.js';
 import { h, type Raw } from './dom.js';
 
 export function incompleteSection(report: JsonReport): Raw {
-  const errors = report.run.collectionErrors;
+  const errors = failedCalls(report.run.collectionErrors);
+  const leftToShards = report.run.collectionErrors.filter(isShardMarker);
   const excluded = report.excluded ?? [];
   return h(
     'section',
     { id: 'incomplete' },
     h('h2', null, 'Incomplete and excluded'),
+    leftToShards.length === 0
+      ? null
+      : h('p', { class: 'shard' }, `Not collected in this shard: ${SHARD_MARKER_MESSAGE}, account ${leftToShards.map((e) => e.accountId).join(', ')}; merge with the shard that collected them.`),
     errors.length === 0
       ? h('p', null, 'No collection error.')
       : h(
