@@ -48,7 +48,7 @@ function timed(argv: string[]): Run {
 
 if (!existsSync(cli)) throw new Error('dist/bin/envgate.js is missing: run npm run build first');
 mkdirSync(dir, { recursive: true });
-console.log(`one core (taskset -c 0); envgate scan --snapshot, default options (--passes all), reports json, sarif, md; files in ${dir}`);
+console.log(`one core (taskset -c 0); envgate scan --snapshot, default options (--passes auto), reports json, sarif, md; files in ${dir}`);
 console.log('resources  run  wall      CPU       peak RSS  exit  reports                         load');
 for (const n of sizes) {
   if (!existsSync(snapshotFile(dir, n)) || !existsSync(specFile(dir))) {
@@ -61,7 +61,9 @@ for (const n of sizes) {
     const files = existsSync(out) ? readdirSync(out).filter((f) => f.startsWith('envgate.')) : [];
     const sizesText = files.map((f) => `${f.slice(8)} ${Math.round(statSync(path.join(out, f)).size / 2 ** 20)}M`).join(' ');
     const t = TARGETS[n];
-    const verdict = t ? `  target < ${t.s} s, < ${t.rssMb} MB: ${r.wallS < t.s && r.rssMb < t.rssMb ? 'met' : 'MISSED'}` : '';
+    // On a shared machine the pinned core is also others': CPU time is the process's own.
+    const met = (ok: boolean) => (ok ? 'met' : 'MISSED');
+    const verdict = t ? `  target < ${t.s} s, < ${t.rssMb} MB: CPU ${met(r.cpuS < t.s && r.rssMb < t.rssMb)}, wall ${met(r.wallS < t.s && r.rssMb < t.rssMb)}` : '';
     console.log(
       `${String(n).padStart(9)}  ${String(i).padStart(3)}  ${r.wallS.toFixed(1).padStart(6)} s  ${r.cpuS.toFixed(1).padStart(6)} s  ${String(r.rssMb).padStart(6)} MB  ${String(r.exit).padStart(4)}  ${sizesText.padEnd(30)}  ${r.load.toFixed(1)}${verdict}`,
     );
