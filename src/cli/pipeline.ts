@@ -96,7 +96,7 @@ export async function runPipeline(args: PipelineArgs, ctx: CommandContext, deps:
     snapshot = await deps.collect(loaded.spec, args, ctx, demandOf(rules, loaded.spec));
   }
   const mode = passModeFor(passes, snapshot.resources.length);
-  if (mode !== passes) ctx.out.info(autoSummaryLine(snapshot.resources.length));
+  if (passes === 'auto' && mode === 'summary') ctx.out.info(autoSummaryLine(snapshot.resources.length));
   const full = evaluate({ spec: loaded, snapshot, rules, now, passes: mode });
   for (const n of full.exclusionNotices ?? []) (n.level === 'warn' ? ctx.out.warn : ctx.out.info)(`envgate: ${n.message}`);
   const evaluation = limitTo(full, environments);

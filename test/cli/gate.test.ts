@@ -79,7 +79,7 @@ describe('envgate gate (fixture mht-api: production has high findings)', () => {
     expect(r.stderr.split('\n')).toEqual([
       `reports: ${['envgate.json', 'envgate.sarif', 'envgate.md', 'envgate-gate.json'].map((f) => path.join(blocked, f)).join(', ')}`,
       'envgate gate staging -> production: BLOCKED (exit 1)',
-      '  1 blocking finding at or above high; 4 waived, 0 in baseline, 4 below threshold',
+      '  1 blocking finding at or above high; 5 waived, 0 in baseline, 5 below threshold',
       `  - critical isolation-iam-grants ${role} (staging, involves production): AWS::IAM::Role 'mht-api-staging-hotfix-development-team' (staging): ${role} grants on arn:aws:s3:::mht-api-production-storage/*, reaching production (and 1 more link(s)); the spec keeps production apart from staging`,
       `      waiver w0 (${expired}:3) expired on 2024-12-31, owner platform`,
       `  expired waivers: w0 (${expired}:3, expired 2024-12-31)`,
@@ -94,9 +94,9 @@ describe('envgate gate (fixture mht-api: production has high findings)', () => {
     const r = await run(gateArgs(tmp(), '--waivers', soon));
     expect(r.code).toBe(0);
     expect(r.stderr.split('\n').slice(1)).toEqual([
-      ...[3, 8, 13, 18, 23].map((line, i) => `envgate gate: waiver 'w${i}' (${soon}:${line}) (owner platform) expires on 2025-01-10, in 9 days`),
+      ...[3, 8, 13, 18, 23, 28].map((line, i) => `envgate gate: waiver 'w${i}' (${soon}:${line}) (owner platform) expires on 2025-01-10, in 9 days`),
       'envgate gate staging -> production: PASS (exit 0)',
-      '  0 blocking findings at or above high; 5 waived, 0 in baseline, 4 below threshold',
+      '  0 blocking findings at or above high; 6 waived, 0 in baseline, 5 below threshold',
     ]);
   });
 
@@ -160,7 +160,7 @@ describe('envgate gate: data that could not be collected', () => {
     expect(r.stderr.split('\n').slice(1, 6)).toEqual([
       'envgate gate: collection error cause: access denied on s3 (AccessDenied): 1 error(s) in 1 account(s), 1 region(s); services s3',
       'envgate gate staging -> production: INCOMPLETE (exit 3)',
-      '  0 blocking findings at or above (fail-on none); 0 waived, 0 in baseline, 8 below threshold',
+      '  0 blocking findings at or above (fail-on none); 0 waived, 0 in baseline, 9 below threshold',
       '  incomplete: 30 check(s) not evaluated, 1 collection error(s)',
       '  ? isolation-resource-policies arn:aws:s3:::mht-api-production-access-logs: collection error s3:GetBucketEncryption AccessDenied in 123456789012/us-west-2: denied',
     ]);
@@ -177,16 +177,17 @@ describe('envgate gate: data that could not be collected', () => {
     expect(lines.slice(1, 4)).toEqual([
       'envgate gate: collection error cause: access denied on s3 (AccessDenied): 1 error(s) in 1 account(s), 1 region(s); services s3',
       'envgate gate staging -> production: BLOCKED (exit 1)',
-      '  5 blocking findings at or above high; 0 waived, 0 in baseline, 3 below threshold',
+      '  6 blocking findings at or above high; 0 waived, 0 in baseline, 3 below threshold',
     ]);
-    // The five blocking findings come first, then what could not be evaluated.
-    expect(lines.slice(4, 9).map((l) => l.split(' ').slice(0, 6).join(' '))).toEqual([
+    // The six blocking findings come first, then what could not be evaluated.
+    expect(lines.slice(4, 10).map((l) => l.split(' ').slice(0, 6).join(' '))).toEqual([
       '  - critical isolation-iam-grants arn:aws:iam::123456789012:role/mht-api-staging-hotfix-development-team',
       '  - high access-matrix arn:aws:iam::123456789012:role/mht-api-staging-hotfix-development-team',
       '  - high attribution-conflict arn:aws:sqs:us-west-2:123456789012:mht-api-staging-events',
+      '  - high cloudtrail-per-environment arn:aws:envgate:::environment/production',
       '  - high isolation-network-paths arn:aws:ec2:us-west-2:123456789012:security-group/sg-0eb8c0df16328d86b',
       '  - high isolation-shared-resources arn:aws:sns:us-west-2:123456789012:production-alerts',
     ]);
-    expect(lines[9]).toBe('  incomplete: 30 check(s) not evaluated, 1 collection error(s)');
+    expect(lines[10]).toBe('  incomplete: 30 check(s) not evaluated, 1 collection error(s)');
   });
 });

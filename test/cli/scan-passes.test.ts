@@ -16,14 +16,15 @@ const ENV = { SOURCE_DATE_EPOCH: '1735689600' };
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-async function scanJson(extra: string[]): Promise<{ code: number; report?: JsonReport }> {
+async function scanJson(extra: string[]): Promise<{ code: number; report?: JsonReport; stderr: string[] }> {
   const dir = mkdtempSync(path.join(tmpdir(), 'envgate-passes-'));
   dirs.push(dir);
-  const code = await main(['scan', '--spec', SPEC, '--snapshot', SNAP, '--out', dir, '--format', 'json', ...extra], ENV, memoryOutput());
-  if (code === EXIT.input) return { code };
+  const out = memoryOutput();
+  const code = await main(['scan', '--spec', SPEC, '--snapshot', SNAP, '--out', dir, '--format', 'json', ...extra], ENV, out);
+  if (code === EXIT.input) return { code, stderr: out.stderr };
   const text = readFileSync(path.join(dir, 'envgate.json'), 'utf8');
   validateReport(text);
-  return { code, report: JSON.parse(text) as JsonReport };
+  return { code, report: JSON.parse(text) as JsonReport, stderr: out.stderr };
 }
 
 describe('envgate scan --passes', () => {
@@ -49,6 +50,9 @@ describe('envgate scan --passes', () => {
     expect(auto.report).toEqual(all.report);
     expect(explicit.report).toEqual(all.report);
     expect(all.report!.results.some((r) => r.status === 'pass')).toBe(true);
+    // Nothing was counted, so nothing says so.
+    expect(auto.stderr.filter((l) => l.includes('passing checks are counted'))).toEqual([]);
+    expect(explicit.stderr.filter((l) => l.includes('passing checks are counted'))).toEqual([]);
   });
 
   it("'auto' counts passes from 100,000 resources on, and says so", () => {

@@ -24,8 +24,12 @@ const SCANS = Number(process.env.ENVGATE_CHAOS_SCANS ?? CHAOS_SEEDS);
 /** A scan's bound: every call ends by its deadline, and calls per scan are few (~100). */
 const SCAN_BOUND_MS = 240_000;
 const RATES = { throttle: 0.3, serverError: 0.05, hang: 0.01, drop: 0.01 };
-/** Every service collection calls (STS for each account's identity check). */
-const SERVICES = Object.keys(IAM_PREFIX);
+/**
+ * Every service a scan's collection calls (STS for each account's identity check). The
+ * Price List API is not among them: only `inventory` reads prices, and never through an
+ * emulator endpoint (its own faults are tested in test/collect/prices.http.test.ts).
+ */
+const SERVICES = Object.keys(IAM_PREFIX).filter((s) => s !== 'pricing');
 
 /** The violations spec with both ceilings checked on actual spend, so collection calls Cost Explorer. */
 function chaosSpec(): unknown {
