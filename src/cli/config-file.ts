@@ -43,6 +43,8 @@ export const CONFIG_OPTIONS: Readonly<Record<string, { schema: object; path?: bo
   profile: { schema: str },
   endpoint: { schema: str },
   concurrency: { schema: { type: 'integer', minimum: 1 } },
+  'total-concurrency': { schema: { type: 'integer', minimum: 1 } },
+  workers: { schema: { oneOf: [{ const: 'auto' }, { type: 'integer', minimum: 1 }] } },
   'connect-timeout': { schema: seconds },
   'attempt-timeout': { schema: seconds },
   'call-timeout': { schema: seconds },

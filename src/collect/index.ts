@@ -33,6 +33,8 @@ export interface CollectOptions {
   endpoint?: string;
   /** Concurrent calls per service, account and region (default 4). */
   concurrency?: number;
+  /** Calls in flight at once over the whole collection (default: only the per-key cap). */
+  totalConcurrency?: number;
   /** Attempts per call, retries included (default 4, adaptive retry mode). */
   maxAttempts?: number;
   /** Connection, attempt and call limits (default DEFAULT_TIMEOUTS). */
@@ -71,7 +73,7 @@ export async function collect(spec: Spec, options: CollectOptions): Promise<Snap
   const globalMode = options.global ?? 'include';
   const regions = [...new Set(plans.flatMap((p) => p.regions))].sort();
   const counter = { session: undefined as Session | undefined };
-  const pacer = new Pacer(options.concurrency ?? 4);
+  const pacer = new Pacer(options.concurrency ?? 4, options.totalConcurrency);
   const pool = new ClientPool({
     maxAttempts: options.maxAttempts ?? 4,
     ...(options.timeouts ? { timeouts: options.timeouts } : {}),

@@ -1,5 +1,6 @@
-// Pacing: bounded concurrency per service, account and region, and token buckets for
-// APIs with a documented request rate (Tagging GetResources: 15 requests per second).
+// Pacing: bounded concurrency per service, account and region, a cap on every call in
+// flight at once (the whole collection's, shared out among its worker threads), and token
+// buckets for APIs with a documented request rate (Tagging GetResources: 15 a second).
 import pLimit, { type LimitFunction } from 'p-limit';
 
 /** Requests per second AWS documents for an operation (per account and region). */
@@ -35,17 +36,27 @@ export class TokenBucket {
   }
 }
 
-/** Hands out one limiter per key (service/account/region) and one bucket per rated operation. */
+/** One limiter per key (service/account/region), one cap over all keys, one bucket per rated operation. */
 export class Pacer {
   private readonly limits = new Map<string, LimitFunction>();
   private readonly buckets = new Map<string, TokenBucket>();
-  constructor(private readonly concurrency: number) {}
+  private readonly total: LimitFunction | undefined;
+  /** `total`: calls in flight at once over every key (default: no cap beyond the keys'). */
+  constructor(
+    private readonly concurrency: number,
+    total?: number,
+  ) {
+    this.total = total === undefined ? undefined : pLimit(total);
+  }
 
-  limiter(service: string, accountId: string, region: string): LimitFunction {
+  /** Runs `fn` when its key and the total cap both have a free slot. */
+  run<T>(service: string, accountId: string, region: string, fn: () => Promise<T>): Promise<T> {
     const key = `${service}/${accountId}/${region}`;
     let l = this.limits.get(key);
     if (!l) this.limits.set(key, (l = pLimit(this.concurrency)));
-    return l;
+    const total = this.total;
+    // The key's slot first: a call waiting on its own service holds no share of the total.
+    return l(() => (total ? total(fn) : fn()));
   }
 
   /** Waits for the operation's rate bucket, if it has a documented rate. */

@@ -114,9 +114,7 @@ export class Session {
     try {
       // Concurrency here; rate buckets per attempt inside the client (ClientSettings.admit).
       // The deadline starts when the call may run, so waiting for a slot does not eat it.
-      return await this.pacer.limiter(service, t.accountId, region)(() =>
-        withDeadline(this.pool.timeouts.callMs, (signal) => fn(abortable(client, signal))),
-      );
+      return await this.pacer.run(service, t.accountId, region, () => withDeadline(this.pool.timeouts.callMs, (signal) => fn(abortable(client, signal))));
     } catch (err) {
       const code = errorCode(err);
       if (opts.quiet?.includes(code)) return { absent: code };

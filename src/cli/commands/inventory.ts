@@ -31,6 +31,8 @@ interface InventoryArgs extends TimeoutArgs, ProgressArgs {
   profile?: string;
   endpoint?: string;
   concurrency: number;
+  totalConcurrency: number;
+  workers: string;
   full: boolean;
   rules?: string[];
   prices: boolean;
@@ -54,6 +56,8 @@ export const inventoryCommand = defineCommand<InventoryArgs>({
       .option('profile', { type: 'string', describe: 'AWS shared-config profile for the base credentials' })
       .option('endpoint', { type: 'string', describe: 'Endpoint for every AWS client (e.g. a local emulator); AWS_ENDPOINT_URL works too' })
       .option('concurrency', { type: 'number', default: 4, describe: 'Concurrent calls per service, account and region' })
+      .option('total-concurrency', { type: 'number', default: DEFAULT_TOTAL_CONCURRENCY, describe: 'Calls in flight at once over the whole collection, all workers together' })
+      .option('workers', { type: 'string', default: 'auto', describe: 'Worker threads collecting accounts in parallel: a number, or auto (one per core, at most one per account)' })
       .option('full', { type: 'boolean', default: false, describe: 'Collect everything envgate can, not only what the rules need for this spec' })
       .option('rules', { type: 'string', array: true, describe: 'Also collect what the rules in this directory need (repeatable)' })
       .option('prices', { type: 'boolean', default: true, describe: 'Read the on-demand prices of the inventory from the AWS Price List API (--no-prices: the bundled table only)' })
@@ -69,6 +73,10 @@ export const inventoryCommand = defineCommand<InventoryArgs>({
     if (!Number.isInteger(args.concurrency) || args.concurrency < 1) {
       throw optionError('concurrency', 'bad-concurrency', `--concurrency ${args.concurrency} is not a whole number of at least 1`);
     }
+    if (!Number.isInteger(args.totalConcurrency) || args.totalConcurrency < 1) {
+      throw optionError('total-concurrency', 'bad-concurrency', `--total-concurrency ${args.totalConcurrency} is not a whole number of at least 1`);
+    }
+    parseWorkers(args.workers);
     resolveTimeouts(args, ctx.env); // option errors before any AWS call
     checkRegionOption(args.region);
     if (!Number.isInteger(args.priceCacheMaxAge) || args.priceCacheMaxAge < 0) {
@@ -94,7 +102,7 @@ export const inventoryCommand = defineCommand<InventoryArgs>({
 /** Live collection, with a progress line per finished account region when the output shows them; used by inventory and scan. */
 export async function collectWithProgress(
   spec: Spec,
-  args: { region?: string[]; account?: string[]; global?: GlobalMode; profile?: string; endpoint?: string; concurrency?: number } & TimeoutArgs,
+  args: { region?: string[]; account?: string[]; global?: GlobalMode; profile?: string; endpoint?: string; concurrency?: number; totalConcurrency?: number; workers?: string } & TimeoutArgs,
   ctx: CommandContext,
   demand?: Demand,
   pricing: { prices?: boolean; pricingEndpoint?: string; cachedPrices?: PriceEntry[] } = {},
@@ -107,8 +115,9 @@ export async function collectWithProgress(
   const timeouts = resolveTimeouts(args, ctx.env);
   // Loaded here, not at the top: collection pulls in every AWS SDK client, which only a
   // live run needs (a --snapshot scan, validate or --help start without them).
-  const { collect } = await import('../../collect/index.js');
-  return collect(spec, {
+  const { autoWorkers, collectParallel } = await import('../../collect/workers.js');
+  const workers = parseWorkers(args.workers ?? 'auto') ?? autoWorkers(planAccounts(spec, regions, accounts).length);
+  return collectParallel(spec, {
     now: ctx.now(),
     timeouts,
     toolVersion: TOOL_VERSION,
@@ -117,10 +126,22 @@ export async function collectWithProgress(
     ...(args.profile ? { profile: args.profile } : {}),
     ...(endpoint ? { endpoint } : {}),
     ...(args.concurrency ? { concurrency: args.concurrency } : {}),
+    totalConcurrency: args.totalConcurrency ?? DEFAULT_TOTAL_CONCURRENCY,
     ...(onFinished ? { onFinished } : {}),
     ...(demand ? { demand } : {}),
     ...pricing,
-  });
+  }, workers);
+}
+
+/** Calls in flight at once over a whole collection unless --total-concurrency says otherwise. */
+export const DEFAULT_TOTAL_CONCURRENCY = 64;
+
+/** --workers: a whole number of at least 1, or auto (undefined: decided from the accounts). */
+export function parseWorkers(given: string | number): number | undefined {
+  const value = String(given); // a config file may give a number
+  if (value === 'auto') return undefined;
+  if (!/^[1-9]\d*$/.test(value)) throw optionError('workers', 'bad-workers', `--workers ${value} is neither auto nor a whole number of at least 1`);
+  return Number(value);
 }
 
 /** --account values must be accounts the spec names, so a typo exits 2 before any AWS call. */
