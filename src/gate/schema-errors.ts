@@ -51,7 +51,9 @@ export function schemaDiagnostics(errors: readonly ErrorObject[], file: string, 
       default:
         break;
     }
-    const key = `${path}\u0000${code}`;
+    // One per path, code and wording: ajv can repeat an error, but two missing keys of one
+    // entry are two problems.
+    const key = `${path}\u0000${code}\u0000${message}`;
     if (seen.has(key)) continue;
     seen.add(key);
     out.push({ file, line: at.line, column: at.column, path, code, message, ...(expected !== undefined ? { expected } : {}) });
