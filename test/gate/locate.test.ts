@@ -19,10 +19,10 @@ describe('JSON pointers', () => {
 
 describe('locatedYaml', () => {
   const text = 'a: 1\nb:\n  c: [x, y]\n  d:\n"e/f": 2\n';
-  const at = locatedYaml(text);
   const pos = (line: number, column: number) => ({ line, column });
 
   it('locates the value at a pointer', () => {
+    const at = locatedYaml(text);
     expect(at.locate('')).toEqual(pos(1, 1));
     expect(at.locate('/a')).toEqual(pos(1, 4));
     expect(at.locate('/b')).toEqual(pos(3, 3));
@@ -32,10 +32,12 @@ describe('locatedYaml', () => {
   });
 
   it('locates an empty value just after its key', () => {
+    const at = locatedYaml(text);
     expect(at.locate('/b/d')).toEqual(pos(4, 5));
   });
 
   it('falls back to the nearest existing parent for a missing key, index or a path through a scalar', () => {
+    const at = locatedYaml(text);
     expect(at.locate('/b/zz')).toEqual(pos(3, 3));
     expect(at.locate('/b/c/5')).toEqual(pos(3, 6));
     expect(at.locate('/a/deeper')).toEqual(pos(1, 4));
@@ -43,6 +45,7 @@ describe('locatedYaml', () => {
   });
 
   it('locates a key where the key is written', () => {
+    const at = locatedYaml(text);
     expect(at.locateKey('/a')).toEqual(pos(1, 1));
     expect(at.locateKey('/b')).toEqual(pos(2, 1));
     expect(at.locateKey('/b/d')).toEqual(pos(4, 3));

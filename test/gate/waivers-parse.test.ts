@@ -178,16 +178,19 @@ describe('parseWaivers: the shape of the file', () => {
 });
 
 describe('waiver labels and matching', () => {
-  const [byId, byFp, byRule] = parseWaivers(
+  // Parsed inside each test (a mutation run counts only what a test itself runs).
+  const parsed = () => parseWaivers(
     file(entry(`id: legacy\nfingerprint: ${FP}\nreason: r\nowner: o\nexpires: 2025-01-01`) + entry(`fingerprint: ${FP}\nreason: r\nowner: o\nexpires: 2025-01-01`) + entry('rule: s3-versioning\nresource: "arn:aws:s3:::old-*"\nreason: r\nowner: o\nexpires: 2025-01-01')),
     'w.yaml',
   ).waivers;
 
   it('labels a waiver by its id, else its fingerprint, else its rule and pattern', () => {
+    const [byId, byFp, byRule] = parsed();
     expect([waiverLabel(byId!), waiverLabel(byFp!), waiverLabel(byRule!)]).toEqual(['legacy', `fingerprint ${FP}`, 's3-versioning arn:aws:s3:::old-*']);
   });
 
   it('matches a rule + pattern waiver only on that rule and a matching ARN', () => {
+    const byRule = parsed()[2];
     expect(waiverMatches(byRule!, result('s3-versioning', 'arn:aws:s3:::old-1'))).toBe(true);
     expect(waiverMatches(byRule!, result('s3-logging', 'arn:aws:s3:::old-1'))).toBe(false);
     expect(waiverMatches(byRule!, result('s3-versioning', 'arn:aws:s3:::new-1'))).toBe(false);
