@@ -40,7 +40,7 @@ export const TESTS_FOR = {
   'src/engine/declarative.ts': ['test/engine/conditions-operators.test.ts', 'test/engine/conditions-split.test.ts', 'test/engine/count-evidence.test.ts', 'test/engine/evaluate.test.ts', 'test/engine/exclusions.test.ts', 'test/engine/furniture.test.ts', 'test/engine/inbound-gaps.test.ts', 'test/engine/involved-environments.test.ts', 'test/engine/passes-summary.test.ts', 'test/rules/rules'],
   'src/gate': ['test/gate'],
   'src/gate/diff.ts': ['test/gate/diff.test.ts', 'test/gate/diff-outcomes.test.ts'],
-  'src/gate/merge.ts': ['test/gate/merge.test.ts'],
+  'src/gate/merge.ts': ['test/gate/merge.test.ts', 'test/gate/merge-outcomes.test.ts'],
   'src/gate/report-file.ts': ['test/gate/report-file.test.ts', 'test/gate/report-parse.test.ts'],
   'src/gate/waivers.ts': ['test/gate/waivers.test.ts', 'test/gate/waivers-parse.test.ts', 'test/gate/decide-behaviour.test.ts'],
   'src/gate/locate.ts': ['test/gate/locate.test.ts', 'test/gate/waivers.test.ts', 'test/gate/waivers-parse.test.ts', 'test/gate/report-file.test.ts', 'test/gate/report-parse.test.ts'],
