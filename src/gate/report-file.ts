@@ -98,5 +98,5 @@ function jsonSyntaxDiagnostic(text: string, file: string, err: unknown): Diagnos
   const offset = jsonErrorOffset(text);
   const pos = offsetPosition(text, offset < 0 ? 0 : offset);
   // V8 quotes the start of the text, newlines and all: one line, spaces collapsed.
-  return { file, line: pos.line, column: pos.column, path: '', code: 'json-syntax', message: message.replace(/\s+/g, ' ').trim() };
+  return { file, line: pos.line, column: pos.column, path: '', code: 'json-syntax', message: message.replace(/\s+/g, ' ') };
 }

@@ -82,6 +82,7 @@ describe('diffReports: a failure the newer report does not repeat', () => {
     expect(reason(error({ region: 'us-east-1' }))).toBe('gone');
     expect(reason(error({ affects: ['AWS::S3::Bucket'] }))).toBe('gone');
     expect(fate(at(failing(), { region: 'global' }), newer([], { errors: [error({ region: 'us-east-1' })] }))).toMatch(/^collection error/);
+    expect(fate(at(failing(), { region: '' }), newer([], { errors: [error({ region: 'us-east-1' })] }))).toMatch(/^collection error/);
   });
 
   it('takes a coverage gap only from a not-evaluated result of the same rule', () => {

@@ -103,6 +103,15 @@ describe('mergeReports: results', () => {
     ]);
   });
 
+  it('bases a disagreement on the failing result even when another shard\'s result sorts first', () => {
+    const fail = inAccount(result('parity', A, { environment: 'production' }), '1');
+    const passElsewhere = inAccount(result('parity', A, { status: 'pass', environment: 'dev' }), '1');
+    const { evaluation: ev } = mergeReports([shard('one.json', [fail], { accounts: ['1'] }), shard('two.json', [passElsewhere], { accounts: ['1'] })]);
+    expect(ev.results.map((r) => [r.status, r.resource.environment])).toEqual([['not-evaluated', 'production']]);
+    const noFail = mergeReports([shard('one.json', [{ ...fail, status: 'not-evaluated' }], { accounts: ['1'] }), shard('two.json', [passElsewhere], { accounts: ['1'] })]);
+    expect(noFail.evaluation.results.map((r) => [r.status, r.resource.environment])).toEqual([['not-evaluated', 'dev']]);
+  });
+
   it('compares the whole set of results a shard has for a fingerprint, whatever their order', () => {
     const r1 = inAccount(result('parity', A), '1');
     const r2 = { ...r1, message: 'second' };
@@ -116,7 +125,8 @@ describe('mergeReports: results', () => {
     const [f1, p1] = pair('z-rule', A);
     const [f2, p2] = pair('a-rule', B);
     const [f3, p3] = pair('a-rule', A);
-    const { conflicts } = mergeReports([shard('one.json', [f1, f2, f3], { accounts: ['1'] }), shard('two.json', [p1, p2, p3], { accounts: ['1'] })]);
+    // z-rule is critical: the reports list it first, the conflicts by rule all the same.
+    const { conflicts } = mergeReports([shard('one.json', [{ ...f1, severity: 'critical' }, f2, f3], { accounts: ['1'] }), shard('two.json', [{ ...p1, severity: 'critical' }, p2, p3], { accounts: ['1'] })]);
     expect(conflicts.map((c) => `${c.ruleId} ${c.arn}`)).toEqual([`a-rule ${A}`, `a-rule ${B}`, `z-rule ${A}`]);
   });
 
@@ -133,15 +143,25 @@ describe('mergeReports: results', () => {
   });
 });
 
+describe('mergeReports: excluded resources', () => {
+  it('lists them by ARN across shards', () => {
+    const x = (arn: string) => ({ arn, accountId: '1', region: 'global', type: 'AWS::S3::Bucket', name: arn.slice(13), environment: 'production', exclusion: 0, reason: 'retired' });
+    const { evaluation: ev } = mergeReports([shard('one.json', [], { ev: { excluded: [x(B)] } }), shard('two.json', [], { ev: { excluded: [x(A)] } })]);
+    expect(ev.excluded?.map((e) => e.arn)).toEqual([A, B]);
+  });
+});
+
 describe('mergeReports: run metadata', () => {
   it('unites accounts, regions, calls, errors and rules; takes the latest times; keeps the first shard\'s spec and tool', () => {
-    const e1 = err({ accountId: '2', region: 'us-east-1' });
+    const e1 = err({ accountId: '2', region: 'ap-south-1' });
     const e2 = err({ accountId: '1', service: 'sqs' });
     const e3 = err({ accountId: '1', service: 'iam', resourceArn: 'arn:z' });
     const e4 = err({ accountId: '1', service: 'iam', resourceArn: 'arn:a' });
+    const e5 = err({ accountId: '1', service: 'iam' });
     const one = shard('one.json', [], { accounts: ['2'], regions: ['us-east-1', 'eu-west-1'], collectedAt: '2025-01-03T00:00:00Z', generatedAt: '2025-01-01T00:00:00Z', apiCalls: { 'sqs:ListQueues': 1, 's3:ListBuckets': 2 }, errors: [e1, e2], ev: { rules: [rule('r2', 'first title'), rule('r1')] } });
-    const two = shard('two.json', [], { accounts: ['1'], regions: ['eu-west-1'], collectedAt: '2025-01-02T00:00:00Z', generatedAt: '2025-01-04T00:00:00Z', apiCalls: { 'ec2:DescribeVpcs': 3, 's3:ListBuckets': 1 }, errors: [e2, e3, e4], ev: { rules: [rule('r2', 'second title'), rule('r3')] } });
-    const { ctx, evaluation: ev } = mergeReports([one, two]);
+    const two = shard('two.json', [], { accounts: ['1'], regions: ['eu-west-1'], collectedAt: '2025-01-02T00:00:00Z', generatedAt: '2025-01-04T00:00:00Z', apiCalls: { 'ec2:DescribeVpcs': 3, 's3:ListBuckets': 1 }, errors: [e2, e3, e4, e5], ev: { rules: [rule('r2', 'second title'), rule('r3'), rule('r0')] } });
+    const three = shard('three.json', [], { accounts: ['1'], collectedAt: '2025-01-01T00:00:00Z', generatedAt: '2025-01-02T00:00:00Z' });
+    const { ctx, evaluation: ev } = mergeReports([one, two, three]);
     expect(ctx.snapshot.metadata).toEqual({
       tool: { name: 'envgate', version: '0.1.0' },
       collectedAt: '2025-01-03T00:00:00Z',
@@ -151,11 +171,12 @@ describe('mergeReports: run metadata', () => {
       coverage: [],
     });
     expect(Object.keys(ctx.snapshot.metadata.apiCalls)).toEqual(['ec2:DescribeVpcs', 's3:ListBuckets', 'sqs:ListQueues']);
-    expect(ctx.snapshot.errors).toEqual([e4, e3, e2, e1]);
+    expect(ctx.snapshot.errors).toEqual([e5, e4, e3, e2, e1]);
     expect(ctx.generatedAt).toBe('2025-01-04T00:00:00Z');
     expect(ctx.spec).toEqual({ file: 'envgate.yaml', sha256: 'a'.repeat(64), system: 'shop' });
     expect(ctx.toolVersion).toBe('0.1.0');
     expect(ev.rules.map((r) => [r.id, r.title])).toEqual([
+      ['r0', 'r0'],
       ['r1', 'r1'],
       ['r2', 'first title'],
       ['r3', 'r3'],
@@ -180,11 +201,11 @@ describe('mergeReports: access cells', () => {
 
   it('keeps the highest level with its grants; at the same level unites grants (once each) and caveats', () => {
     const one = shard('one.json', [], { ev: { accessMatrix: [cell('dev', 'prod', 'read', [g('arn:b'), g('arn:a', 'q')], ['c2']), cell('ops', 'prod', 'full', [g('arn:o')])] } });
-    const two = shard('two.json', [], { ev: { accessMatrix: [cell('dev', 'prod', 'read', [g('arn:a', 'q'), g('arn:a', 'p', 's2'), g('arn:a', 'p', 's1')], ['c1', 'c2']), cell('ops', 'prod', 'view', [g('arn:v')], ['cv']), cell('dev', 'dev', 'deploy', [g('arn:d')])] } });
+    const two = shard('two.json', [], { ev: { accessMatrix: [cell('dev', 'prod', 'read', [g('arn:a', 'q'), g('arn:a', 'p', 's2'), g('arn:a', 'p', 's1'), g('arn:a', 'p')], ['c1', 'c2']), cell('ops', 'prod', 'view', [g('arn:v')], ['cv']), cell('dev', 'dev', 'deploy', [g('arn:d')])] } });
     const { evaluation: ev } = mergeReports([one, two]);
     expect(ev.accessMatrix).toEqual([
       cell('dev', 'dev', 'deploy', [g('arn:d')]),
-      cell('dev', 'prod', 'read', [g('arn:a', 'p', 's1'), g('arn:a', 'p', 's2'), g('arn:a', 'q'), g('arn:b')], ['c1', 'c2']),
+      cell('dev', 'prod', 'read', [g('arn:a', 'p'), g('arn:a', 'p', 's1'), g('arn:a', 'p', 's2'), g('arn:a', 'q'), g('arn:b')], ['c1', 'c2']),
       cell('ops', 'prod', 'full', [g('arn:o')], ['cv']),
     ]);
     const up = mergeReports([two, one]).evaluation.accessMatrix.find((c) => c.team === 'ops');
@@ -237,7 +258,7 @@ describe('mergeReports: costs', () => {
   it('unites caveats and price tables, and carries completeness, period and the figure checked', () => {
     const one = shard('one.json', [], {
       accounts: ['1'],
-      ev: { costs: [cost('prod', { estimateComplete: true, caveats: [{ code: 'usage-based', message: 'S3 requests', count: 1 }], priceTable: { region: 'eu-west-1', asOf: '2025-01-01' }, checkedAgainst: 'estimate' }), cost('dev')] },
+      ev: { costs: [cost('prod', { estimateComplete: true, caveats: [{ code: 'usage-based', message: 'S3 requests', count: 1 }], priceTable: { region: 'eu-west-1', asOf: '2025-01-01' }, checkedAgainst: 'estimate', priceTable: { region: 'us-east-1', asOf: '2025-01-01' } })] },
     });
     const two = shard('two.json', [], {
       accounts: ['2'],
@@ -246,17 +267,20 @@ describe('mergeReports: costs', () => {
           cost('prod', {
             estimateComplete: false,
             caveats: [{ code: 'usage-based', message: 'S3 requests', count: 3 }, { code: 'unknown-instance-type', message: 'x1', count: 1 }, { code: 'usage-based', message: 'Lambda', count: 1 }],
-            priceTable: { region: 'us-east-1,eu-west-1', asOf: '2025-02-01' },
+            priceTable: { region: 'eu-west-1', asOf: '2025-02-01' },
             actualPeriod: { start: '2025-01-01', end: '2025-02-01' },
             checkedAgainst: 'actual',
           }),
+          cost('dev'),
         ],
       },
     });
-    const costs = mergeReports([one, two]).evaluation.costs;
+    const three = shard('three.json', [], { accounts: ['3'], ev: { costs: [cost('prod', { priceTable: { region: '', asOf: '2025-01-01' } })] } });
+    const costs = mergeReports([one, two, three]).evaluation.costs;
     expect(costs.map((c) => c.environment)).toEqual(['dev', 'prod']);
     const prod = costs[1]!;
     expect(prod.estimateComplete).toBe(false);
+    expect(prod.estimateUsd).toBe(10);
     expect(prod.caveats).toEqual([
       { code: 'unknown-instance-type', message: 'x1', count: 1 },
       { code: 'usage-based', message: 'Lambda', count: 1 },
