@@ -44,7 +44,7 @@ export const TESTS_FOR = {
   'src/gate/report-file.ts': ['test/gate/report-file.test.ts', 'test/gate/report-parse.test.ts'],
   'src/gate/waivers.ts': ['test/gate/waivers.test.ts', 'test/gate/waivers-parse.test.ts', 'test/gate/decide-behaviour.test.ts'],
   'src/gate/locate.ts': ['test/gate/locate.test.ts', 'test/gate/waivers.test.ts', 'test/gate/waivers-parse.test.ts', 'test/gate/report-file.test.ts', 'test/gate/report-parse.test.ts'],
-  'src/gate/schema-errors.ts': ['test/gate/waivers.test.ts', 'test/gate/waivers-parse.test.ts', 'test/gate/report-file.test.ts', 'test/gate/report-parse.test.ts'],
+  'src/gate/schema-errors.ts': ['test/gate/schema-errors.test.ts', 'test/gate/waivers.test.ts', 'test/gate/waivers-parse.test.ts', 'test/gate/report-file.test.ts', 'test/gate/report-parse.test.ts'],
   'src/gate/waiver-schema.ts': ['test/gate/waivers.test.ts'],
   'src/rules': ['test/rules'],
   'src/rules/conditions-check.ts': ['test/rules/load.test.ts', 'test/rules/paths-check.test.ts'],
