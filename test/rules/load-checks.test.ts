@@ -118,7 +118,7 @@ function refused(f: () => unknown) {
 
 describe('loadRules', () => {
   it('reads .yaml and .yml files only, and returns the rules by id', () => {
-    const d = ruleDir({ 'b-rule.yml': head('b-rule') + CHECK, 'a-rule.yaml': head('a-rule') + CHECK, 'notes.txt': 'not a rule' });
+    const d = ruleDir({ 'b-rule.yml': head('b-rule') + CHECK, 'a-rule.yaml': head('a-rule') + CHECK, 'notes.txt': 'not a rule', 'old.yaml.orig': 'not: [a rule' });
     expect(loadRules([d], { builtin: false, analyses: REGISTRY }).map((r) => [r.meta.id, r.file, r.meta.origin])).toEqual([
       ['a-rule', path.join(d, 'a-rule.yaml'), d],
       ['b-rule', path.join(d, 'b-rule.yml'), d],
@@ -131,6 +131,11 @@ describe('loadRules', () => {
     expect(rules.every((r) => r.meta.origin === 'builtin')).toBe(true);
     const ids = rules.map((r) => r.meta.id);
     expect(ids).toEqual([...ids].sort());
+  });
+
+  it('sorts user rules in among the built-in ones', () => {
+    const d = ruleDir({ 'aaa-first.yaml': head('aaa-first') + CHECK });
+    expect(loadRules([d])[0]!.meta.id).toBe('aaa-first');
   });
 
   it('counts the problems and the files they are in', () => {
