@@ -51,6 +51,10 @@ describe('config paths of types without collected configuration', () => {
     ]);
   });
 
+  it('passes over comparisons that read no path', () => {
+    expect(problems('[AWS::ECS::Cluster]', 'check: { any: [{ env: encryption.atRest, exists: true }, { relations: vpc, exists: true }] }\n')).toEqual([]);
+  });
+
   it('leaves a rule that also covers envgate:: types alone', () => {
     expect(problems('[AWS::ECS::Cluster, envgate::environment]', 'check: { path: config.x, exists: true }\n')).toEqual([]);
   });
