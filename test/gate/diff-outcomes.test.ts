@@ -10,7 +10,7 @@ import { context, evaluation, report, result } from './fixtures.js';
 const QUEUE = 'arn:aws:sqs:eu-west-1:111111111111:orders';
 const files = { old: 'old.json', new: 'new.json' };
 const at = (r: Result, resource: Partial<Result['resource']>): Result => ({ ...r, resource: { ...r.resource, ...resource } });
-const rule = (id: string): RuleMeta => ({ id, title: id, category: 'encryption', severity: 'high', resourceTypes: [], description: '', remediation: '', requirement: '', docs: '', source: 'builtin' }) as RuleMeta;
+const rule = (id: string): RuleMeta => ({ id, title: id, category: 'encryption', severity: 'high', resourceTypes: [], description: '', remediation: '', requirement: '', docs: '', origin: 'builtin' });
 const error = (over: Partial<CollectionError>): CollectionError => ({ accountId: '111111111111', region: 'eu-west-1', service: 'sqs', operation: 'ListQueues', code: 'AccessDenied', message: 'no', affects: ['AWS::SQS::Thing'], ...over });
 const newer = (results: Result[], over: { errors?: CollectionError[]; rules?: RuleMeta[]; regions?: string[]; environments?: string[] } = {}) => {
   const base = context();

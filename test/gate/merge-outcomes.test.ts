@@ -43,7 +43,7 @@ function shard(file: string, results: Result[], o: ShardOpts = {}): Shard {
   return { file, report: buildJsonReport({ ...evaluation(results), ...o.ev }, ctx) };
 }
 const inAccount = (r: Result, accountId: string): Result => ({ ...r, resource: { ...r.resource, accountId } });
-const rule = (id: string, title = id): RuleMeta => ({ id, title, category: 'encryption', severity: 'high', resourceTypes: [], description: '', remediation: '', requirement: '', docs: '', source: 'builtin' }) as RuleMeta;
+const rule = (id: string, title = id): RuleMeta => ({ id, title, category: 'encryption', severity: 'high', resourceTypes: [], description: '', remediation: '', requirement: '', docs: '', origin: 'builtin' });
 const err = (over: Partial<CollectionError>): CollectionError => ({ accountId: '1', region: 'eu-west-1', service: 's3', operation: 'ListBuckets', code: 'AccessDenied', message: 'no', affects: ['*'], ...over });
 
 function refused(f: () => unknown): { message: string; diagnostics: unknown[] } {
@@ -258,7 +258,7 @@ describe('mergeReports: costs', () => {
   it('unites caveats and price tables, and carries completeness, period and the figure checked', () => {
     const one = shard('one.json', [], {
       accounts: ['1'],
-      ev: { costs: [cost('prod', { estimateComplete: true, caveats: [{ code: 'usage-based', message: 'S3 requests', count: 1 }], priceTable: { region: 'eu-west-1', asOf: '2025-01-01' }, checkedAgainst: 'estimate', priceTable: { region: 'us-east-1', asOf: '2025-01-01' } })] },
+      ev: { costs: [cost('prod', { estimateComplete: true, caveats: [{ code: 'usage-based', message: 'S3 requests', count: 1, lowerBound: false }], checkedAgainst: 'estimate', priceTable: { region: 'us-east-1', asOf: '2025-01-01' } })] },
     });
     const two = shard('two.json', [], {
       accounts: ['2'],
@@ -266,7 +266,7 @@ describe('mergeReports: costs', () => {
         costs: [
           cost('prod', {
             estimateComplete: false,
-            caveats: [{ code: 'usage-based', message: 'S3 requests', count: 3 }, { code: 'unknown-instance-type', message: 'x1', count: 1 }, { code: 'usage-based', message: 'Lambda', count: 1 }],
+            caveats: [{ code: 'usage-based', message: 'S3 requests', count: 3, lowerBound: false }, { code: 'unknown-instance-type', message: 'x1', count: 1, lowerBound: false }, { code: 'usage-based', message: 'Lambda', count: 1, lowerBound: false }],
             priceTable: { region: 'eu-west-1', asOf: '2025-02-01' },
             actualPeriod: { start: '2025-01-01', end: '2025-02-01' },
             checkedAgainst: 'actual',
@@ -282,9 +282,9 @@ describe('mergeReports: costs', () => {
     expect(prod.estimateComplete).toBe(false);
     expect(prod.estimateUsd).toBe(10);
     expect(prod.caveats).toEqual([
-      { code: 'unknown-instance-type', message: 'x1', count: 1 },
-      { code: 'usage-based', message: 'Lambda', count: 1 },
-      { code: 'usage-based', message: 'S3 requests', count: 1 },
+      { code: 'unknown-instance-type', message: 'x1', count: 1, lowerBound: false },
+      { code: 'usage-based', message: 'Lambda', count: 1, lowerBound: false },
+      { code: 'usage-based', message: 'S3 requests', count: 1, lowerBound: false },
     ]);
     expect(prod.priceTable).toEqual({ region: 'eu-west-1,us-east-1', asOf: '2025-01-01,2025-02-01' });
     expect(prod.actualPeriod).toEqual({ start: '2025-01-01', end: '2025-02-01' });
