@@ -1,0 +1,157 @@
+// The cost-ceiling outcome in full: status, message, reason, where it is located and the
+// evidence, for each source. Amounts: t3.medium 730 h x $0.0416 = $30.37, m5.large
+// 730 h x $0.096 = $70.08, ALB 730 h x $0.0225 = $16.43, t3.micro 730 h x $0.0104 = $7.59.
+import { describe, expect, it } from 'vitest';
+import { costCeiling } from '../../../src/engine/analyses/cost-ceiling.js';
+import type { EngineContext, Outcome } from '../../../src/engine/context.js';
+import type { CostSpec, EnvironmentSpec } from '../../../src/model/spec.js';
+import type { CostRecord, Resource } from '../../../src/model/snapshot.js';
+import { collectionError, costRecord, envSpec, makeContext, makeSpec, res } from './cost-context.js';
+
+const ec2 = (name: string, instanceType: string) => res('AWS::EC2::Instance', name, 'production', { instanceType, state: 'running' });
+const alb = res('AWS::ElasticLoadBalancingV2::LoadBalancer', 'alb', 'production', { lbType: 'application' });
+const three = (): Resource[] => [ec2('web-1', 't3.medium'), ec2('web-2', 'm5.large'), alb];
+const ctx = (cost: CostSpec, resources: Resource[], over: { costs?: CostRecord[]; env?: Partial<EnvironmentSpec>; errors?: ReturnType<typeof collectionError>[] } = {}): EngineContext =>
+  makeContext({ spec: makeSpec({ production: envSpec({ cost, aliases: ['prod', 'live'], ...over.env }) }), resources, costs: over.costs, errors: over.errors });
+const outcome = (c: EngineContext, options = {}): Outcome => {
+  const out = costCeiling.run(c, options);
+  const outcomes = Array.isArray(out) ? out : out.outcomes;
+  expect(outcomes).toHaveLength(1);
+  return outcomes[0]!;
+};
+
+const ENV_RESOURCE = { accountId: '111122223333', region: 'us-east-1', type: 'envgate::Environment', name: 'production', environment: 'production' };
+const SPEC_PATH = '/environments/production/cost/monthlyCeilingUsd';
+const LCU = { code: 'usage-based', message: '1 load balancer: capacity units (LCU) depend on traffic, which the inventory does not hold; only the hourly base is priced', count: 1, lowerBound: false };
+const PERIOD = { start: '2025-05-01', end: '2025-06-01' };
+const CE = { tagKey: 'Environment', tagValues: ['production'], accounts: ['111122223333'] };
+
+describe('cost-ceiling outcomes by estimate', () => {
+  it('fails naming the figure, the ceiling and the largest lines, with the evidence', () => {
+    const o = outcome(ctx({ monthlyCeilingUsd: 50, source: 'estimate' }, three()), { topContributors: 2 });
+    expect(o).toMatchObject({
+      status: 'fail',
+      arn: 'arn:aws:envgate:::environment/production',
+      resource: ENV_RESOURCE,
+      message: 'Environment production: estimated $116.88/month exceeds the ceiling of $50.00/month; largest: EC2 m5.large web-2 ($70.08), EC2 t3.medium web-1 ($30.37)',
+      specPath: SPEC_PATH,
+    });
+    expect(o.reason).toBeUndefined();
+    expect(o.evidence).toEqual({
+      observed: { estimateUsd: 116.88 },
+      expected: { monthlyCeilingUsd: 50 },
+      source: 'estimate',
+      lowerBound: false,
+      topContributors: [
+        { item: 'EC2 m5.large', monthlyUsd: 70.08, resourceArn: 'arn:aws:ec2:us-east-1:111122223333:instance/web-2', detail: '730 h x $0.096/h', price: { region: 'us-east-1', asOf: '2025-01-01', source: 'bundled' } },
+        { item: 'EC2 t3.medium', monthlyUsd: 30.37, resourceArn: 'arn:aws:ec2:us-east-1:111122223333:instance/web-1', detail: '730 h x $0.0416/h', price: { region: 'us-east-1', asOf: '2025-01-01', source: 'bundled' } },
+      ],
+      byService: [
+        { service: 'EC2', monthlyUsd: 100.45 },
+        { service: 'ELB', monthlyUsd: 16.43 },
+      ],
+      caveats: [LCU],
+      priceTable: { region: 'us-east-1', asOf: '2025-01-01', hoursPerMonth: 730 },
+      overByUsd: 66.88,
+    });
+  });
+
+  it('passes within the ceiling, saying so', () => {
+    const o = outcome(ctx({ monthlyCeilingUsd: 500, source: 'estimate' }, three()));
+    expect([o.status, o.message, o.reason]).toEqual(['pass', 'Environment production: estimated $116.88/month within the ceiling of $500.00/month', undefined]);
+    expect(o.evidence.overByUsd).toBeUndefined();
+  });
+
+  it('is not evaluated under the ceiling with an incomplete estimate, giving the lower-bound caveats as the reason', () => {
+    const o = outcome(ctx({ monthlyCeilingUsd: 500, source: 'estimate' }, [...three(), ec2('x', 'x9.huge')]));
+    expect(o.status).toBe('not-evaluated');
+    expect(o.message).toBe('Environment production: monthly cost could not be established against the ceiling of $500.00/month');
+    expect(o.reason).toBe(
+      'estimate incomplete: EC2 instance type x9.huge is not in the us-east-1 price table; the snapshot holds no Price List API prices (inventory --no-prices, an emulator, or an older snapshot) (1 resource): not priced, the estimate is a lower bound',
+    );
+    expect(o.evidence.lowerBound).toBe(true);
+  });
+
+  it('fails on the known part of an incomplete estimate, calling it a lower bound', () => {
+    const o = outcome(ctx({ monthlyCeilingUsd: 50, source: 'estimate' }, [ec2('web-2', 'm5.large'), ec2('x', 'x9.huge')]));
+    expect(o.message).toBe('Environment production: estimated $70.08/month (lower bound) exceeds the ceiling of $50.00/month; largest: EC2 m5.large web-2 ($70.08)');
+  });
+
+  it('names the collection errors that leave priced types incomplete', () => {
+    const err = collectionError(['AWS::EC2::Instance']);
+    const o = outcome(ctx({ monthlyCeilingUsd: 500, source: 'estimate' }, three(), { errors: [err] }));
+    expect(o.reason).toBe('estimate incomplete: priced resource types could not be fully inventoried: collection error ec2:DescribeInstances AccessDenied in 111122223333/us-east-1: not authorized');
+    expect(o.evidence.caveats).toEqual([
+      { code: 'collection-error', message: 'priced resource types could not be fully inventoried: collection error ec2:DescribeInstances AccessDenied in 111122223333/us-east-1: not authorized', count: 1, lowerBound: true },
+      LCU,
+    ]);
+  });
+});
+
+describe('cost-ceiling outcomes by actual spend', () => {
+  it('passes naming the amount and period, with the Cost Explorer evidence', () => {
+    const o = outcome(ctx({ monthlyCeilingUsd: 500, source: 'actual' }, three(), { costs: [costRecord('production', 120)] }));
+    expect(o.message).toBe('Environment production: actual $120.00 for 2025-05-01..2025-06-01 within the ceiling of $500.00/month');
+    expect(o.evidence).toEqual({ observed: { actualUsd: 120 }, expected: { monthlyCeilingUsd: 500 }, source: 'actual', actualPeriod: PERIOD, costExplorer: CE });
+  });
+
+  it('is not evaluated without spend, naming the tag values looked for (the environment and its aliases)', () => {
+    const o = outcome(ctx({ monthlyCeilingUsd: 500, source: 'actual' }, three()));
+    expect([o.status, o.reason]).toEqual(['not-evaluated', 'no Cost Explorer spend in the snapshot under the environment tag values (production, prod, live)']);
+    expect(o.evidence).toEqual({ observed: { actualUsd: null }, expected: { monthlyCeilingUsd: 500 }, source: 'actual' });
+  });
+
+  it('is not evaluated without spend when Cost Explorer failed, naming the error', () => {
+    const err = collectionError(['costs'], { service: 'ce', operation: 'GetCostAndUsage' });
+    const o = outcome(ctx({ monthlyCeilingUsd: 500, source: 'actual' }, [], { errors: [err] }));
+    expect(o.reason).toBe('no Cost Explorer data: collection error ce:GetCostAndUsage AccessDenied in 111122223333/us-east-1: not authorized');
+  });
+});
+
+describe('cost-ceiling outcomes by both figures', () => {
+  it('fails on the estimate and words only the figure over, reporting both', () => {
+    const o = outcome(ctx({ monthlyCeilingUsd: 100, source: 'both' }, three(), { costs: [costRecord('production', 90)] }));
+    expect(o.message).toBe('Environment production: estimated $116.88/month exceeds the ceiling of $100.00/month; largest: EC2 m5.large web-2 ($70.08), EC2 t3.medium web-1 ($30.37), ALB alb ($16.43)');
+    expect(o.evidence.observed).toEqual({ estimateUsd: 116.88, actualUsd: 90 });
+    expect(o.evidence.overByUsd).toBe(16.88);
+    expect([o.evidence.actualPeriod, o.evidence.costExplorer]).toEqual([PERIOD, CE]);
+  });
+
+  it('fails on actual spend, over by the larger figure', () => {
+    const o = outcome(ctx({ monthlyCeilingUsd: 100, source: 'both' }, [ec2('a', 't3.micro')], { costs: [costRecord('production', 190)] }));
+    expect(o.message).toBe('Environment production: actual $190.00 for 2025-05-01..2025-06-01 exceeds the ceiling of $100.00/month; largest: EC2 t3.micro a ($7.59)');
+    expect(o.evidence.overByUsd).toBe(90);
+  });
+
+  it('passes when both are within, naming both', () => {
+    const o = outcome(ctx({ monthlyCeilingUsd: 500, source: 'both' }, [ec2('a', 't3.micro')], { costs: [costRecord('production', 190)] }));
+    expect(o.message).toBe('Environment production: estimated $7.59/month and actual $190.00 for 2025-05-01..2025-06-01 within the ceiling of $500.00/month');
+  });
+
+  it('joins the reasons of both figures', () => {
+    const o = outcome(ctx({ monthlyCeilingUsd: 500, source: 'both' }, [ec2('x', 'x9.huge')]));
+    expect(o.reason).toBe(
+      'estimate incomplete: EC2 instance type x9.huge is not in the us-east-1 price table; the snapshot holds no Price List API prices (inventory --no-prices, an emulator, or an older snapshot) (1 resource): not priced, the estimate is a lower bound; no Cost Explorer spend in the snapshot under the environment tag values (production, prod, live)',
+    );
+  });
+});
+
+describe('cost-ceiling outcome location', () => {
+  it('escapes the environment name in the spec path, and places an environment without accounts or regions globally', () => {
+    const c = makeContext({ spec: makeSpec({ 'a/b~c': envSpec({ cost: { monthlyCeilingUsd: 1, source: 'estimate' }, accounts: [], regions: [] }) }), resources: [] });
+    const o = outcome(c);
+    expect([o.arn, o.specPath, o.resource]).toEqual([
+      'arn:aws:envgate:::environment/a/b~c',
+      '/environments/a~1b~0c/cost/monthlyCeilingUsd',
+      { accountId: '', region: 'global', type: 'envgate::Environment', name: 'a/b~c', environment: 'a/b~c' },
+    ]);
+    expect(o.evidence.priceTable).toEqual({ region: '', asOf: '', hoursPerMonth: 730 });
+  });
+
+  it('takes the first account and region of the environment, and the tables of its regions when nothing is priced', () => {
+    const c = makeContext({ spec: makeSpec({ production: envSpec({ cost: { monthlyCeilingUsd: 1, source: 'estimate' }, accounts: [{ id: '222233334444' }, { id: '111122223333' }], regions: ['us-west-2', 'us-east-1', 'eu-west-9'] }) }), resources: [] });
+    const o = outcome(c);
+    expect([o.resource.accountId, o.resource.region]).toEqual(['222233334444', 'us-west-2']);
+    expect(o.evidence.priceTable).toEqual({ region: 'us-east-1,us-west-2', asOf: '2025-01-01', hoursPerMonth: 730 });
+  });
+});
