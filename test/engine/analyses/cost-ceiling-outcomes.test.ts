@@ -2,7 +2,8 @@
 // evidence, for each source. Amounts: t3.medium 730 h x $0.0416 = $30.37, m5.large
 // 730 h x $0.096 = $70.08, ALB 730 h x $0.0225 = $16.43, t3.micro 730 h x $0.0104 = $7.59.
 import { describe, expect, it } from 'vitest';
-import { costCeiling } from '../../../src/engine/analyses/cost-ceiling.js';
+import { costCeiling, costDetails } from '../../../src/engine/analyses/cost-ceiling.js';
+import { PRICE_TABLES } from '../../../src/engine/analyses/price-table.js';
 import type { EngineContext, Outcome } from '../../../src/engine/context.js';
 import type { CostSpec, EnvironmentSpec } from '../../../src/model/spec.js';
 import type { CostRecord, Resource } from '../../../src/model/snapshot.js';
@@ -153,5 +154,55 @@ describe('cost-ceiling outcome location', () => {
     const o = outcome(c);
     expect([o.resource.accountId, o.resource.region]).toEqual(['222233334444', 'us-west-2']);
     expect(o.evidence.priceTable).toEqual({ region: 'us-east-1,us-west-2', asOf: '2025-01-01', hoursPerMonth: 730 });
+  });
+});
+
+describe('cost tables', () => {
+  const micro = (i: number) => ec2(`w${String(i).padStart(4, '0')}`, 't3.micro');
+
+  it('keeps 1000 lines as they are, and sums the smallest beyond them per item, counting them', () => {
+    const exactly = costDetails(ctx({ monthlyCeilingUsd: 1, source: 'estimate' }, [...Array.from({ length: 999 }, (_, i) => micro(i)), ec2('big', 'm5.large')]))[0]!.cost;
+    expect(exactly.breakdown).toHaveLength(1000);
+    expect(exactly.breakdown.every((l) => l.resourceArn !== undefined)).toBe(true);
+    const over = costDetails(ctx({ monthlyCeilingUsd: 1, source: 'estimate' }, [...Array.from({ length: 1005 }, (_, i) => micro(i)), ec2('big', 'm5.large')]))[0]!.cost;
+    expect(over.breakdown).toHaveLength(1001);
+    // 6 x $7.59 = $45.54, between the m5.large and the single t3.micro lines
+    expect(over.breakdown.slice(0, 3).map((l) => [l.item, l.monthlyUsd, l.detail ?? null, l.resourceArn ?? null])).toEqual([
+      ['EC2 m5.large', 70.08, '730 h x $0.096/h', 'arn:aws:ec2:us-east-1:111122223333:instance/big'],
+      ['EC2 t3.micro', 45.54, '6 more resources, summed', null],
+      ['EC2 t3.micro', 7.59, '730 h x $0.0104/h', 'arn:aws:ec2:us-east-1:111122223333:instance/w0000'],
+    ]);
+  });
+
+  it('lists every environment of the spec by name', () => {
+    const spec = makeSpec({ staging: envSpec({}), production: envSpec({}), dev: envSpec({}) });
+    expect(costDetails(makeContext({ spec, resources: [] })).map((d) => d.cost.environment)).toEqual(['dev', 'production', 'staging']);
+  });
+
+  it('adds the lines of one service together, largest service first', () => {
+    const c = ctx({ monthlyCeilingUsd: 1000, source: 'estimate' }, [res('AWS::EC2::NatGateway', 'n', 'production', { state: 'available' }), res('AWS::EC2::VPCEndpoint', 'e', 'production', { endpointType: 'Interface', subnetIds: ['a', 'b', 'c'] }), ec2('a', 'm5.large')]);
+    // NAT 730 x $0.045 = $32.85 and 3 AZ x 730 x $0.01 = $21.90 are both VPC
+    expect(outcome(c).evidence.byService).toEqual([
+      { service: 'EC2', monthlyUsd: 70.08 },
+      { service: 'VPC', monthlyUsd: 54.75 },
+    ]);
+  });
+
+  it('computes again for other price tables, whichever was asked first', () => {
+    const cheap = new Map([...PRICE_TABLES].map(([region, t]) => [region, { ...t, ec2: { hourly: { ...t.ec2.hourly, 't3.micro': 0.001 } } }]));
+    const c1 = ctx({ monthlyCeilingUsd: 1, source: 'estimate' }, [micro(1)]);
+    expect(costDetails(c1)[0]!.cost.estimateUsd).toBe(7.59);
+    expect(costDetails(c1, cheap)[0]!.cost.estimateUsd).toBe(0.73);
+    const c2 = ctx({ monthlyCeilingUsd: 1, source: 'estimate' }, [micro(1)]);
+    expect(costDetails(c2, cheap)[0]!.cost.estimateUsd).toBe(0.73);
+    expect(costDetails(c2)[0]!.cost.estimateUsd).toBe(7.59);
+  });
+
+  it('says which figure is checked, estimate when the spec says nothing', () => {
+    const c = makeContext({ spec: makeSpec({ production: envSpec({ cost: { monthlyCeilingUsd: 1 } as CostSpec }), staging: envSpec({}) }), resources: [] });
+    expect(costDetails(c).map((d) => [d.cost.environment, d.cost.checkedAgainst ?? null, d.cost.ceilingUsd])).toEqual([
+      ['production', 'estimate', 1],
+      ['staging', null, null],
+    ]);
   });
 });
