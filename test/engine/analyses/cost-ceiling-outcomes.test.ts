@@ -152,7 +152,7 @@ describe('cost-ceiling outcome location', () => {
   it('takes the first account and region of the environment, and the tables of its regions when nothing is priced', () => {
     const c = makeContext({ spec: makeSpec({ production: envSpec({ cost: { monthlyCeilingUsd: 1, source: 'estimate' }, accounts: [{ id: '222233334444' }, { id: '111122223333' }], regions: ['us-west-2', 'us-east-1', 'eu-west-9'] }) }), resources: [] });
     const o = outcome(c);
-    expect([o.resource.accountId, o.resource.region]).toEqual(['222233334444', 'us-west-2']);
+    expect([o.resource?.accountId, o.resource?.region]).toEqual(['222233334444', 'us-west-2']);
     expect(o.evidence.priceTable).toEqual({ region: 'us-east-1,us-west-2', asOf: '2025-01-01', hoursPerMonth: 730 });
   });
 });
