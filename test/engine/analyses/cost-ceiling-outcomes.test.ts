@@ -206,3 +206,43 @@ describe('cost tables', () => {
     ]);
   });
 });
+
+describe('cost-ceiling wording with several figures and errors', () => {
+  it('joins both figures over the ceiling, and names no lines for actual spend alone', () => {
+    const both = outcome(ctx({ monthlyCeilingUsd: 10, source: 'both' }, [ec2('a', 't3.micro'), ec2('b', 't3.micro')], { costs: [costRecord('production', 20)] }));
+    expect(both.message).toBe('Environment production: estimated $15.18/month and actual $20.00 for 2025-05-01..2025-06-01 exceed the ceiling of $10.00/month; largest: EC2 t3.micro a ($7.59), EC2 t3.micro b ($7.59)');
+    const actual = outcome(ctx({ monthlyCeilingUsd: 10, source: 'actual' }, [ec2('a', 't3.micro')], { costs: [costRecord('production', 20)] }));
+    expect(actual.message).toBe('Environment production: actual $20.00 for 2025-05-01..2025-06-01 exceeds the ceiling of $10.00/month');
+  });
+
+  it('passes actual spend exactly at the ceiling', () => {
+    expect(outcome(ctx({ monthlyCeilingUsd: 20, source: 'actual' }, [], { costs: [costRecord('production', 20)] })).status).toBe('pass');
+  });
+
+  it('joins several collection errors with semicolons', () => {
+    const a = collectionError(['AWS::EC2::Instance']);
+    const b = collectionError(['AWS::EC2::Instance'], { region: 'us-east-1', service: 'rds', operation: 'DescribeDBInstances' });
+    const o = outcome(ctx({ monthlyCeilingUsd: 500, source: 'estimate' }, three(), { errors: [a, b] }));
+    expect(o.reason).toBe(
+      'estimate incomplete: priced resource types could not be fully inventoried: collection error ec2:DescribeInstances AccessDenied in 111122223333/us-east-1: not authorized; collection error rds:DescribeDBInstances AccessDenied in 111122223333/us-east-1: not authorized',
+    );
+    const ce = (operation: string) => collectionError(['costs'], { service: 'ce', operation });
+    const noData = outcome(ctx({ monthlyCeilingUsd: 500, source: 'actual' }, [], { errors: [ce('GetCostAndUsage'), ce('GetTags')] }));
+    expect(noData.reason).toBe('no Cost Explorer data: collection error ce:GetCostAndUsage AccessDenied in 111122223333/us-east-1: not authorized; collection error ce:GetTags AccessDenied in 111122223333/us-east-1: not authorized');
+    const partial = outcome(ctx({ monthlyCeilingUsd: 500, source: 'actual' }, [], { costs: [costRecord('production', 10, { accountId: '1' })], errors: [ce('GetCostAndUsage'), ce('GetTags')] }));
+    expect(partial.reason).toBe('actual $10.00 for 2025-05-01..2025-06-01 is a lower bound: collection error ce:GetCostAndUsage AccessDenied in 111122223333/us-east-1: not authorized; collection error ce:GetTags AccessDenied in 111122223333/us-east-1: not authorized');
+  });
+
+  it('joins several lower-bound caveats of the estimate with semicolons', () => {
+    const o = outcome(ctx({ monthlyCeilingUsd: 500, source: 'estimate' }, [ec2('x', 'x9.huge'), res('AWS::EC2::Volume', 'v', 'production', { sizeGiB: 1 })]));
+    expect(o.reason).toBe(
+      'estimate incomplete: 1 AWS::EC2::Volume resource without volumeType in the inventory: not priced, the estimate is a lower bound; EC2 instance type x9.huge is not in the us-east-1 price table; the snapshot holds no Price List API prices (inventory --no-prices, an emulator, or an older snapshot) (1 resource): not priced, the estimate is a lower bound',
+    );
+  });
+
+  it('dates an unpriced environment by the tables of its regions, each date once', () => {
+    const tables = new Map([...PRICE_TABLES].map(([region, t]) => [region, region === 'us-west-2' ? { ...t, asOf: '2025-02-01' } : t]));
+    const c = makeContext({ spec: makeSpec({ production: envSpec({ regions: ['us-west-2', 'us-east-1', 'us-east-2', 'eu-west-9'] }) }), resources: [] });
+    expect(costDetails(c, tables)[0]!.cost.priceTable).toEqual({ region: 'us-east-1,us-east-2,us-west-2', asOf: '2025-01-01,2025-02-01' });
+  });
+});
