@@ -213,3 +213,62 @@ describe('regions without a table', () => {
     ]);
   });
 });
+
+describe('what a pricer does not take', () => {
+  it('treats a non-number, not-finite size or an empty string as missing', () => {
+    const vol = (name: string, config: Record<string, unknown>) => r('AWS::EC2::Volume', name, config);
+    const rs = [vol('v1', { volumeType: 'gp3', sizeGiB: '100' }), vol('v2', { volumeType: 'gp3', sizeGiB: Number.NaN }), vol('v3', { volumeType: 'gp3', sizeGiB: Number.POSITIVE_INFINITY }), vol('v4', { volumeType: '', sizeGiB: 1 })];
+    const e = estimateResources(rs);
+    expect(e.lines).toEqual([]);
+    expect(e.caveats).toEqual([
+      missing('AWS::EC2::Volume', 'volumeType'),
+      { ...missing('AWS::EC2::Volume', 'sizeGiB'), count: 3, message: '3 AWS::EC2::Volume resources without sizeGiB in the inventory: not priced, the estimate is a lower bound' },
+    ]);
+  });
+
+  it('wants the IOPS of an io1 volume', () => {
+    expect(caveats([r('AWS::EC2::Volume', 'v', { volumeType: 'io1', sizeGiB: 10 })])).toEqual([missing('AWS::EC2::Volume', 'iops')]);
+  });
+
+  it('bills nothing extra for gp3 IOPS and throughput at the baseline', () => {
+    expect(lines([r('AWS::EC2::Volume', 'v', { volumeType: 'gp3', sizeGiB: 100, iops: 3000, throughput: 125 })])).toEqual([['EBS', 'EBS gp3', 8, '100 GiB x $0.08']]);
+  });
+
+  it('names an RDS engine the table does not price', () => {
+    expect(caveats([r('AWS::RDS::DBInstance', 'd', { instanceClass: 'db.t3.small', engine: 'oracle-ee', allocatedStorageGiB: 20 })])).toEqual([
+      { code: 'unknown-price', message: `RDS oracle-ee class db.t3.small is not in the us-east-1 price table; ${NO_API} (1 resource): not priced, the estimate is a lower bound`, count: 1, lowerBound: true },
+    ]);
+  });
+
+  it('says Aurora storage is usage-based, and on-demand DynamoDB tables are billed per request', () => {
+    const aurora = r('AWS::RDS::DBInstance', 'a', { instanceClass: 'db.r6g.large', engine: 'aurora-postgresql', allocatedStorageGiB: 1 });
+    const od = r('AWS::DynamoDB::Table', 'od', { billingMode: 'PAY_PER_REQUEST' });
+    expect(caveats([aurora, od])).toEqual([
+      { code: 'usage-based', message: '1 DynamoDB table: storage and index capacity are not in the inventory', count: 1, lowerBound: false },
+      { code: 'usage-based', message: '1 on-demand DynamoDB table (PAY_PER_REQUEST): billed per request, cannot be estimated from the inventory', count: 1, lowerBound: false },
+      { code: 'usage-based', message: 'Aurora storage and I/O are usage-based and not in the inventory (1 instance)', count: 1, lowerBound: false },
+    ]);
+  });
+
+  it('names a VPC endpoint type it cannot price', () => {
+    expect(caveats([r('AWS::EC2::VPCEndpoint', 'e', { endpointType: 'GatewayLoadBalancer' })])).toEqual([
+      { code: 'unknown-price', message: 'VPC endpoint type GatewayLoadBalancer is not in the us-east-1 price table (1 resource): not priced, the estimate is a lower bound', count: 1, lowerBound: true },
+    ]);
+  });
+
+  it('prices no log storage for a group without stored bytes', () => {
+    expect(lines([r('AWS::Logs::LogGroup', 'g', {})])).toEqual([]);
+  });
+
+  it('prices alarms and hosted zones per month under their services', () => {
+    expect(lines([r('AWS::CloudWatch::Alarm', 'a', {}), r('AWS::Route53::HostedZone', 'z', {}, 'global')])).toEqual([
+      ['Route 53', 'Route 53 hosted zone', 0.5, '$0.5/month'],
+      ['CloudWatch', 'CloudWatch alarm', 0.1, '$0.1/month'],
+    ]);
+  });
+
+  it('lists the regions priced from in order', () => {
+    const e = estimateResources([r('AWS::EC2::Volume', 'v', { volumeType: 'gp3', sizeGiB: 1 }, 'us-west-2'), r('AWS::EC2::Volume', 'w', { volumeType: 'gp3', sizeGiB: 1 }, 'us-east-1')]);
+    expect(e.regions).toEqual(['us-east-1', 'us-west-2']);
+  });
+});
