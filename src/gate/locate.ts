@@ -72,11 +72,12 @@ export function locatedYaml(text: string): Located {
       }
       return parent;
     },
+    // yaml fills linePos only with prettyErrors (off: it rewrites the message), so the
+    // position comes from the error's offset.
     syntaxErrors: (file) =>
       doc.errors.map((e) => ({
         file,
-        line: e.linePos?.[0]?.line ?? 1,
-        column: e.linePos?.[0]?.col ?? 1,
+        ...pos(e.pos[0]),
         path: '',
         code: 'yaml-syntax',
         message: e.message.split('\n')[0] ?? e.message,

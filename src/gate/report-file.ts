@@ -97,5 +97,6 @@ function jsonSyntaxDiagnostic(text: string, file: string, err: unknown): Diagnos
   const message = err instanceof Error ? err.message : String(err);
   const offset = jsonErrorOffset(text);
   const pos = offsetPosition(text, offset < 0 ? 0 : offset);
-  return { file, line: pos.line, column: pos.column, path: '', code: 'json-syntax', message: message.split('\n')[0] ?? message };
+  // V8 quotes the start of the text, newlines and all: one line, spaces collapsed.
+  return { file, line: pos.line, column: pos.column, path: '', code: 'json-syntax', message: message.replace(/\s+/g, ' ') };
 }

@@ -51,7 +51,9 @@ export function schemaDiagnostics(errors: readonly ErrorObject[], file: string, 
       default:
         break;
     }
-    const key = `${path}\u0000${code}`;
+    // One per path and code (the branches of a oneOf each say "must be <type>"), but two
+    // missing keys of one entry are two problems.
+    const key = `${path}\u0000${code}${e.keyword === 'required' ? `\u0000${message}` : ''}`;
     if (seen.has(key)) continue;
     seen.add(key);
     out.push({ file, line: at.line, column: at.column, path, code, message, ...(expected !== undefined ? { expected } : {}) });

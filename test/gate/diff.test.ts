@@ -15,9 +15,11 @@ describe('diffReports', () => {
     result('s3-versioning', LEGACY_2, { status: 'not-evaluated' }),
     result('s3-logging', BUCKET_B, { severity: 'critical' }),
   ]);
-  const d = diffReports(old, now, { old: 'old.json', new: 'new.json' });
+  // Computed inside each test: a mutation run counts only what a test itself runs.
+  const diff = () => diffReports(old, now, { old: 'old.json', new: 'new.json' });
 
   it('splits findings into new, resolved, unchanged, no longer evaluated and resource gone by fingerprint', () => {
+    const d = diff();
     expect(d.counts).toEqual({ new: 1, resolved: 1, unchanged: 1, notEvaluated: 1, gone: 1 });
     expect(d.new.map((e) => [e.ruleId, e.arn])).toEqual([['s3-logging', BUCKET_B]]);
     expect(d.resolved.map((e) => e.arn)).toEqual([BUCKET_B]);
@@ -27,6 +29,7 @@ describe('diffReports', () => {
   });
 
   it('renders text and Markdown with the counts first', () => {
+    const d = diff();
     expect(renderDiffText(d).split('\n')[0]).toBe('envgate diff: 1 new, 1 resolved, 1 unchanged, 1 no longer evaluated, 1 resource gone');
     const md = renderDiffMarkdown(d);
     expect(md.split('\n')[0]).toMatch(/^## /);

@@ -251,7 +251,7 @@ function outcomeFor(ctx: EngineContext, d: EnvironmentCostDetail, top: number): 
     const worst = Math.max(useEstimate ? d.estimate.totalCents : 0, d.actual?.cents ?? 0);
     evidence.overByUsd = centsToUsd(worst - ceilingCents);
     const names = contributors.map((l) => describeLine(l, ctx.byArn)).join(', ');
-    message = `Environment ${env}: ${over.join(' and ')} exceeds the ceiling of ${ceiling}/month` +
+    message = `Environment ${env}: ${over.join(' and ')} ${over.length > 1 ? 'exceed' : 'exceeds'} the ceiling of ${ceiling}/month` +
       (useEstimate && names ? `; largest: ${names}` : '');
   } else if (status === 'pass') {
     message = `Environment ${env}: ${under.join(' and ')} within the ceiling of ${ceiling}/month`;

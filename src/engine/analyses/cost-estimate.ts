@@ -205,7 +205,7 @@ function priceCacheCluster(e: Estimator, r: Resource, t: PriceTable | undefined)
   const hourly = rate.usd * factor;
   const h = hoursOf(t);
   e.line(r, rate.origin, 'ElastiCache', `ElastiCache ${nodeType} x${nodes}`, costMicros(hourly, h * nodes),
-    `${nodes} nodes x ${h} h x $${rate.usd}/h${factor !== 1 ? ` x ${factor} (${engine})` : ''}`);
+    `${plural(nodes, 'node')} x ${h} h x $${rate.usd}/h${factor !== 1 ? ` x ${factor} (${engine})` : ''}`);
 }
 
 function priceDynamoTable(e: Estimator, r: Resource, t: PriceTable): void {
