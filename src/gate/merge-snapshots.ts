@@ -88,11 +88,11 @@ export async function mergeSnapshotFiles(files: readonly string[], target: strin
   const unsorted = new Set<number>();
   for (;;) {
     let count = 0;
-    const streams = heads.map((h, i) => (unsorted.has(i) ? sortedWhole(h) : readSnapshotResources(h)));
+    const merged = mergedResources(heads, unsorted);
     const resources = function* (): Generator<Resource> {
-      for (const r of mergeResourceStreams(streams)) {
+      for (const r of merged) {
         count++;
-        yield sortResource(r);
+        yield r;
       }
     };
     const skeleton = sortSnapshot(rest) as unknown as Record<string, unknown>;
@@ -103,13 +103,27 @@ export async function mergeSnapshotFiles(files: readonly string[], target: strin
       if (!(err instanceof OutOfOrder)) throw err;
       unsorted.add(err.shard);
     } finally {
-      for (const s of streams) s.return(undefined);
+      merged.return(undefined);
     }
   }
 }
 
+/**
+ * The merged snapshot's resources, in its order and form (ARN order, one copy per ARN,
+ * relations sorted), read record by record from the shards; `unsorted` names shards
+ * read whole and sorted instead. Throws OutOfOrder for another shard out of ARN order.
+ */
+export function* mergedResources(heads: readonly SnapshotHead[], unsorted: ReadonlySet<number>): Generator<Resource> {
+  const streams = heads.map((h, i) => (unsorted.has(i) ? sortedWhole(h) : readSnapshotResources(h)));
+  try {
+    for (const r of mergeResourceStreams(streams)) yield sortResource(r);
+  } finally {
+    for (const s of streams) s.return(undefined);
+  }
+}
+
 /** A shard's resources out of ARN order: merged after sorting that shard in memory. */
-class OutOfOrder extends Error {
+export class OutOfOrder extends Error {
   constructor(readonly shard: number) {
     super(`shard ${shard}: resources out of order`);
   }
