@@ -2,17 +2,17 @@
 // the analyses read (isolation, access matrix, parity, cost and the rest compare resources
 // across shards), derived from their declared reads (ANALYSIS_READS through demandOf), not
 // a hand-kept list. A resource keeps its identity, tags and relations (attribution, the
-// relation edges and inbound indexes), and of its config the fields that collection under
-// the analyses' demand would have fetched: the listing's, the calls the demand needs, the
-// fields the engine itself reads (furniture) and `vpcId` (attribution by VPC). That a
-// snapshot collected with a demand answers its checks as the full one does is what
-// test/collect/demand-sufficient.test.ts holds; the declarative rules read each
+// relation edges and inbound indexes), and of its config the fields the analyses declare
+// they read, the fields the engine itself reads (furniture) and `vpcId` (attribution by
+// VPC). That the declared reads are all an analysis reads is what
+// test/collect/demand-sufficient.test.ts holds for collection, and
+// test/gate/sharded-scan.test.ts for the index; the declarative rules read each
 // resource's own full record, which the sharded scan swaps in a window at a time.
 import type { Rule } from '../engine/rule.js';
 import type { Resource } from '../model/snapshot.js';
 import type { Spec } from '../model/spec.js';
 import { CATALOGUE } from './catalogue/index.js';
-import { demandOf, ENGINE_READS, needsCall } from './demand.js';
+import { demandOf, ENGINE_READS } from './demand.js';
 
 export type Projection = (r: Resource) => Resource;
 
@@ -30,9 +30,7 @@ export function indexFields(rules: readonly Rule[], spec: Spec): Map<string, Set
       keep.set(d.type, '*');
       continue;
     }
-    const set = new Set<string>(['vpcId', ...(ENGINE_READS[d.type] ?? []), ...(fields ?? [])]);
-    for (const call of d.calls) if (call === d.calls[0] || (fields !== undefined && needsCall(demand, d, call))) for (const f of call.feeds) set.add(f);
-    keep.set(d.type, set);
+    keep.set(d.type, new Set<string>(['vpcId', ...(ENGINE_READS[d.type] ?? []), ...(fields ?? [])]));
   }
   return keep;
 }
