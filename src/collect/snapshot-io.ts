@@ -305,14 +305,17 @@ const RESOURCE_BATCH = 2000;
 
 /**
  * The resource records of a snapshot file one at a time, in file order, each validated
- * as readSnapshot validates it (InputError naming file:line:col and the record's path).
+ * as readSnapshot validates it (InputError naming file:line:col and the record's path);
+ * `validate: false` for a file read before, whose records were validated then.
  */
-export function* readSnapshotResources(head: SnapshotHead): Generator<Resource> {
+export function* readSnapshotResources(head: SnapshotHead, options: { validate?: boolean } = {}): Generator<Resource> {
   const { file } = head;
+  const checking = options.validate !== false;
   const batch: unknown[] = [];
   const offsets: number[] = [];
   let first = 0;
   const check = (): void => {
+    if (!checking) return;
     const shell = { ...head.snapshot, resources: batch, principals: [], policies: [], costs: [], errors: [] };
     if (validate(shell).length === 0) return;
     // Re-validate with the records' own indexes, so paths and positions name them.

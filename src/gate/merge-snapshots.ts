@@ -112,9 +112,10 @@ export async function mergeSnapshotFiles(files: readonly string[], target: strin
  * The merged snapshot's resources, in its order and form (ARN order, one copy per ARN,
  * relations sorted), read record by record from the shards; `unsorted` names shards
  * read whole and sorted instead. Throws OutOfOrder for another shard out of ARN order.
+ * `validate: false` when the shards' records were validated by an earlier pass.
  */
-export function* mergedResources(heads: readonly SnapshotHead[], unsorted: ReadonlySet<number>): Generator<Resource> {
-  const streams = heads.map((h, i) => (unsorted.has(i) ? sortedWhole(h) : readSnapshotResources(h)));
+export function* mergedResources(heads: readonly SnapshotHead[], unsorted: ReadonlySet<number>, options: { validate?: boolean } = {}): Generator<Resource> {
+  const streams = heads.map((h, i) => (unsorted.has(i) ? sortedWhole(h, options) : readSnapshotResources(h, options)));
   try {
     for (const r of mergeResourceStreams(streams)) yield sortResource(r);
   } finally {
@@ -129,8 +130,8 @@ export class OutOfOrder extends Error {
   }
 }
 
-function* sortedWhole(head: SnapshotHead): Generator<Resource> {
-  const all = [...readSnapshotResources(head)];
+function* sortedWhole(head: SnapshotHead, options: { validate?: boolean }): Generator<Resource> {
+  const all = [...readSnapshotResources(head, options)];
   // As mergeSnapshots: by ARN; of one ARN's copies, the least JSON first.
   yield* all.map((r) => [r, JSON.stringify(r)] as const).sort((a, b) => cmp(a[0].arn, b[0].arn) || cmp(a[1], b[1])).map(([r]) => r);
 }
