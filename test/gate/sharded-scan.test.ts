@@ -17,7 +17,7 @@ import type { Evaluation } from '../../src/model/result.js';
 import type { Snapshot } from '../../src/model/snapshot.js';
 import { loadRules } from '../../src/rules/load.js';
 import { syntheticSnapshot, syntheticSpec } from '../../bench/synthetic.js';
-import { shardOf } from '../../bench/shard-files.js';
+import { orgShard, orgSpec, shardOf } from '../../bench/shard-files.js';
 import { tempDir } from '../helpers/tmp.js';
 
 const ENV = { SOURCE_DATE_EPOCH: '1793512800', NO_COLOR: '1' };
@@ -79,6 +79,23 @@ describe('scan --shards', () => {
     // The index cuts configs to what the analyses read: 89% of the records' JSON here (the built-in analyses read most config).
     const size = (x: unknown) => JSON.stringify(x).length;
     expect(size(index.snapshot.resources)).toBeLessThan(size(readSnapshot(merged).resources) * 0.9);
+  });
+
+  it('an organisation of 3 estates in 12 accounts, a shard each: the merged evaluation', async () => {
+    const k = 3;
+    const out = path.join(dir, 'org');
+    mkdirSync(out, { recursive: true });
+    for (let i = 0; i < k; i++) await writeSnapshot(path.join(out, `shard-${i}.json`), orgShard(2000, i));
+    const loaded = { ...syntheticSpec(), spec: orgSpec(k) };
+    expect(Object.values(loaded.spec.environments).map((e) => e.accounts.length)).toEqual([3, 3, 3, 3]);
+    const now = new Date('2026-06-01T00:00:00Z');
+    const index = readShardIndex(shardFiles([out]), rules, loaded);
+    expect(index.snapshot.metadata.accounts.length).toBe(12);
+    expect(index.snapshot.resources.length).toBe(6000);
+    const merged = path.join(dir, 'org-merged.json');
+    await mergeSnapshotFiles(shardFiles([out]), merged);
+    const single = evaluate({ spec: loaded, snapshot: canonicalSnapshot(readSnapshot(merged)), rules, now, passes: 'all' });
+    expect(whole(evaluateShards({ spec: loaded, index, rules, now, passes: 'all', window: 700 }))).toBe(whole(single));
   });
 
   it('--shards with --snapshot is a usage error; a directory without shards an input error', async () => {
