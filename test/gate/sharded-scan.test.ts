@@ -81,6 +81,24 @@ describe('scan --shards', () => {
     expect(size(index.snapshot.resources)).toBeLessThan(size(readSnapshot(merged).resources) * 0.9);
   });
 
+  it('gate --shards: the same verdict and JSON report as gate --snapshot of the merged shards', async () => {
+    const spec = 'fixtures/mht-api/envgate.yaml';
+    const shards = await writeShards(readSnapshot('fixtures/mht-api/snapshot.json'), 2, 'mht-gate');
+    const merged = path.join(dir, 'mht-gate-merged.json');
+    await mergeSnapshotFiles(shardFiles([shards]), merged);
+    const gate = async (input: string[]) => {
+      const out = memoryOutput();
+      const code = await main(['gate', '--spec', spec, '--from', 'staging', '--to', 'production', ...input, '--format', 'json', '--out', '-'], ENV, out);
+      const report = JSON.parse(out.stdout.join('\n')) as { run: { snapshot: { file?: string } } };
+      delete report.run.snapshot.file;
+      return { code, report: JSON.stringify(report) };
+    };
+    const a = await gate(['--snapshot', merged]);
+    const b = await gate(['--shards', shards]);
+    expect(a.code).toBe(1);
+    expect(b).toEqual(a);
+  });
+
   it('an organisation of 3 estates in 12 accounts, a shard each: the merged evaluation', async () => {
     const k = 3;
     const out = path.join(dir, 'org');
