@@ -21,11 +21,15 @@ import { withTimeoutOptions } from './timeout-options.js';
 import { resolveTimeouts, type TimeoutArgs } from '../collect/timeouts.js';
 import { checkRegionOption } from './region-option.js';
 import { type ProgressArgs, withProgressOption } from './progress.js';
+import { evaluateShards, readShardIndex, shardFiles, type ShardIndex } from '../gate/sharded-scan.js';
+import { optionError } from './option-error.js';
 import { AUTO_SUMMARY_RESOURCES, autoSummaryLine, parsePasses, passModeFor, PASSES_CHOICES } from './passes.js';
 
 export interface PipelineArgs extends TimeoutArgs, ProgressArgs {
   spec: string;
   snapshot?: string;
+  /** Snapshot shards (files or directories of *.json), evaluated without merging them in memory. */
+  shards?: string[];
   rules?: string[];
   region?: string[];
   profile?: string;
@@ -40,6 +44,11 @@ export function withPipelineOptions<T>(y: Argv<T>): Argv<T & PipelineArgs> {
   return withProgressOption(withTimeoutOptions(y))
     .option('spec', { type: 'string', demandOption: true, describe: 'Environment spec (YAML)' })
     .option('snapshot', { type: 'string', describe: 'Evaluate this saved snapshot instead of collecting live (no AWS calls)' })
+    .option('shards', {
+      type: 'string',
+      array: true,
+      describe: 'Evaluate these snapshot shards (files, or directories of *.json) as their merged snapshot, without holding it: a compact index of all, then each window of records (no AWS calls)',
+    })
     .option('rules', { type: 'string', array: true, describe: 'Extra rule directories, besides the built-in rules (repeatable)' })
     .option('region', { type: 'string', array: true, describe: "Collect these regions instead of the spec's (repeatable; live only)" })
     .option('profile', { type: 'string', describe: 'AWS shared-config profile for the base credentials (live only)' })
@@ -83,11 +92,15 @@ export async function runPipeline(args: PipelineArgs, ctx: CommandContext, deps:
   const environments = checkEnvironments(args.environment ?? [], loaded);
   const rules = loadRules(args.rules ?? []);
   let snapshot: Snapshot;
-  if (args.snapshot !== undefined) {
-    for (const live of ['region', 'profile', 'endpoint', 'connect-timeout', 'attempt-timeout', 'call-timeout', 'progress'] as const) {
-      const v = args[live];
-      if (v !== undefined && (!Array.isArray(v) || v.length > 0)) ctx.out.warn(`envgate: --${live} applies to live collection; ignored with --snapshot`);
-    }
+  let shardIndex: ShardIndex | undefined;
+  const shards = args.shards ?? [];
+  if (shards.length > 0 && args.snapshot !== undefined) throw optionError('shards', 'shards-and-snapshot', '--shards and --snapshot: give one of them');
+  if (shards.length > 0) {
+    warnLiveOptions(args, ctx, '--shards');
+    shardIndex = readShardIndex(shardFiles(shards), rules, loaded);
+    snapshot = shardIndex.snapshot;
+  } else if (args.snapshot !== undefined) {
+    warnLiveOptions(args, ctx, '--snapshot');
     snapshot = canonicalSnapshot(readSnapshot(args.snapshot));
   } else {
     resolveTimeouts(args, ctx.env); // option errors before any AWS call
@@ -97,7 +110,7 @@ export async function runPipeline(args: PipelineArgs, ctx: CommandContext, deps:
   }
   const mode = passModeFor(passes, snapshot.resources.length);
   if (passes === 'auto' && mode === 'summary') ctx.out.info(autoSummaryLine(snapshot.resources.length));
-  const full = evaluate({ spec: loaded, snapshot, rules, now, passes: mode });
+  const full = shardIndex ? evaluateShards({ spec: loaded, index: shardIndex, rules, now, passes: mode }) : evaluate({ spec: loaded, snapshot, rules, now, passes: mode });
   for (const n of full.exclusionNotices ?? []) (n.level === 'warn' ? ctx.out.warn : ctx.out.info)(`envgate: ${n.message}`);
   const evaluation = limitTo(full, environments);
   const accounts = accountsOf(loaded.spec, environments);
@@ -112,13 +125,20 @@ export async function runPipeline(args: PipelineArgs, ctx: CommandContext, deps:
       snapshot: {
         metadata: snapshot.metadata,
         errors,
-        source: args.snapshot !== undefined ? 'file' : 'live',
+        source: args.snapshot !== undefined || shardIndex ? 'file' : 'live',
         ...(args.snapshot !== undefined ? { file: toPosix(portablePath(args.snapshot, deps.cwd())) } : {}),
       },
       generatedAt: now.toISOString(),
       scope: { environments },
     },
   };
+}
+
+function warnLiveOptions(args: PipelineArgs, ctx: CommandContext, option: string): void {
+  for (const live of ['region', 'profile', 'endpoint', 'connect-timeout', 'attempt-timeout', 'call-timeout', 'progress'] as const) {
+    const v = args[live];
+    if (v !== undefined && (!Array.isArray(v) || v.length > 0)) ctx.out.warn(`envgate: --${live} applies to live collection; ignored with ${option}`);
+  }
 }
 
 function portablePath(file: string, cwd: string): string {

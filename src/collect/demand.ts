@@ -121,7 +121,7 @@ const ANALYSIS_READS: Readonly<Record<string, (options: Record<string, unknown>,
  * Fields the engine itself reads of every listed resource of a type: account furniture
  * (default VPCs, subnets, groups, ACLs, main route tables, AWS managed keys).
  */
-const ENGINE_READS: Readonly<Record<string, string[]>> = {
+export const ENGINE_READS: Readonly<Record<string, string[]>> = {
   'AWS::EC2::VPC': ['isDefault', 'vpcId'],
   'AWS::EC2::Subnet': ['defaultForAz'],
   'AWS::EC2::SecurityGroup': ['groupName'],

@@ -6,14 +6,14 @@ import { Ajv, type ErrorObject } from 'ajv';
 import addFormats from 'ajv-formats';
 import { LineCounter, parseDocument, isNode } from 'yaml';
 import { InputError, type Diagnostic } from '../model/diagnostics.js';
-import type { Snapshot } from '../model/snapshot.js';
+import type { Resource, Snapshot } from '../model/snapshot.js';
 import { sortPrices } from '../model/prices.js';
 import { jsonErrorPosition } from '../util/json-error.js';
 import { CONFIG_SCHEMAS } from './catalogue/index.js';
 import { snapshotSchemaWithoutConfigTypes } from './snapshot-schema.js';
 import { newTempFor } from '../cli/fs-atomic.js';
 import { forgetTemp } from '../cli/temp-files.js';
-import { canonicalJson, canonicalJsonChunks, JsonBufferError, parseJsonBuffer, positionOf, WHOLE_TEXT_LIMIT_BYTES } from './json-stream.js';
+import { canonicalJson, canonicalJsonChunks, JsonBufferError, parseJsonBuffer, positionInFile, positionOf, streamJsonFile, type JsonStreamEvent, WHOLE_TEXT_LIMIT_BYTES } from './json-stream.js';
 
 export { canonicalJson };
 
@@ -40,9 +40,7 @@ export function sortSnapshot(s: Snapshot): Snapshot {
         .map((c) => ({ ...c, types: [...c.types].sort() }))
         .sort(byKeys((c) => c.accountId, (c) => c.region, (c) => c.source, (c) => c.types.join(','))),
     },
-    resources: s.resources
-      .map((r) => ({ ...r, relations: [...r.relations].sort(byKeys((x) => x.kind, (x) => x.target)) }))
-      .sort(byKeys((r) => r.arn)),
+    resources: s.resources.map(sortResource).sort(byKeys((r) => r.arn)),
     principals: s.principals
       .map((p) => ({ ...p, groups: [...p.groups].sort(), attachedPolicies: [...p.attachedPolicies].sort(), inlinePolicies: [...p.inlinePolicies].sort(byKeys((x) => x.name)) }))
       .sort(byKeys((p) => p.arn)),
@@ -55,6 +53,11 @@ export function sortSnapshot(s: Snapshot): Snapshot {
   };
 }
 
+/** A resource with its relations in their documented order (a copy). */
+export function sortResource(r: Resource): Resource {
+  return { ...r, relations: [...r.relations].sort(byKeys((x) => x.kind, (x) => x.target)) };
+}
+
 /** JSON with object keys in code-point order at every depth; arrays keep their order. */
 export function serializeSnapshot(s: Snapshot): string {
   return canonicalJson(sortSnapshot(s));
@@ -63,6 +66,9 @@ export function serializeSnapshot(s: Snapshot): string {
 /** Bytes written between two pauses for the event loop, where a signal can stop the write. */
 const WRITE_SLICE_BYTES = 8 * 2 ** 20;
 
+/** Characters gathered into one write call. */
+const WRITE_BATCH_CHARS = 2 ** 20;
+
 /**
  * Writes the snapshot atomically: a temp file in the same directory, then rename. The
  * text goes out one record at a time (the same bytes as serializeSnapshot), so a
@@ -70,18 +76,32 @@ const WRITE_SLICE_BYTES = 8 * 2 ** 20;
  * MiB so that Ctrl-C is handled at once: the temp file is removed, no target is touched.
  */
 export async function writeSnapshot(file: string, snapshot: Snapshot): Promise<void> {
+  await writeChunksAtomically(file, canonicalJsonChunks(sortSnapshot(snapshot) as unknown as Record<string, unknown>));
+}
+
+/** writeSnapshot's atomic, interruptible write, for text given in pieces (a streamed merge). */
+export async function writeChunksAtomically(file: string, chunks: Iterable<string>): Promise<void> {
   const tmp = newTempFor(file);
   let fd: number | undefined;
   try {
     fd = openSync(tmp, 'wx');
     let sinceYield = 0;
-    for (const chunk of canonicalJsonChunks(sortSnapshot(snapshot) as unknown as Record<string, unknown>)) {
-      sinceYield += writeSync(fd, chunk, null, 'utf8');
+    // Pieces are written about a MiB at a time (one write call per record was most of the system time at a million).
+    let pending: string[] = [];
+    let pendingLength = 0;
+    for (const chunk of chunks) {
+      pending.push(chunk);
+      pendingLength += chunk.length;
+      if (pendingLength < WRITE_BATCH_CHARS) continue;
+      sinceYield += writeSync(fd, pending.join(''), null, 'utf8');
+      pending = [];
+      pendingLength = 0;
       if (sinceYield >= WRITE_SLICE_BYTES) {
         sinceYield = 0;
         await new Promise((resolve) => setImmediate(resolve));
       }
     }
+    if (pending.length > 0) writeSync(fd, pending.join(''), null, 'utf8');
     closeSync(fd);
     fd = undefined;
     renameSync(tmp, file);
@@ -229,4 +249,99 @@ export function locator(text: string): (path: string[]) => { line: number; colum
     }
     return { line: 1, column: 1 };
   };
+}
+
+/** A snapshot file read without its resources, which readSnapshotResources streams. */
+export interface SnapshotHead {
+  file: string;
+  /** Every member but `resources` (an empty list here), validated. */
+  snapshot: Snapshot;
+  resourceCount: number;
+}
+
+/** Stream events of a snapshot file; a read or JSON error becomes the InputError readSnapshot gives. */
+function* snapshotEvents(file: string, skip: (key: string) => boolean): Generator<JsonStreamEvent> {
+  try {
+    yield* streamJsonFile(file, { skip });
+  } catch (err) {
+    if (err instanceof JsonBufferError) {
+      throw new InputError(`${file} is not valid JSON`, [{ file, ...positionInFile(file, err.offset), path: '', code: 'invalid-json', message: err.message, expected: 'a JSON snapshot written by envgate inventory' }]);
+    }
+    const e = err as NodeJS.ErrnoException;
+    if (typeof e.code === 'string' && e.code.startsWith('E')) {
+      const code = e.code === 'ENOENT' ? 'file-not-found' : 'file-unreadable';
+      throw new InputError(`cannot read snapshot ${file}`, [{ file, line: 1, column: 1, path: '', code, message: e.message }]);
+    }
+    throw err;
+  }
+}
+
+/**
+ * Reads and validates everything of a snapshot file but its resources, whose records are
+ * passed over unparsed: memory does not grow with the resources.
+ */
+export function readSnapshotHead(file: string): SnapshotHead {
+  const data: Record<string, unknown> = {};
+  const offsets = new Map<string, number>();
+  let resourceCount = 0;
+  for (const ev of snapshotEvents(file, (k) => k === 'resources')) {
+    if (ev.kind === 'member') {
+      offsets.set(ev.key, ev.offset);
+      Object.defineProperty(data, ev.key, { value: ev.value, enumerable: true, writable: true, configurable: true });
+    } else if (ev.kind === 'element') {
+      offsets.set(`${ev.key}/${ev.index}`, ev.offset);
+      ((data[ev.key] ??= []) as unknown[]).push(ev.value);
+    } else if (ev.key === 'resources') {
+      resourceCount = ev.count;
+      data.resources = [];
+    } else data[ev.key] ??= [];
+  }
+  const locate = (p: string[]) => positionInFile(file, (p.length >= 2 ? offsets.get(`${p[0]}/${p[1]}`) : undefined) ?? (p.length >= 1 ? offsets.get(p[0]!) : undefined) ?? 0);
+  return { file, snapshot: checkSnapshot(data, file, locate), resourceCount };
+}
+
+/** Records validated together (a failing batch names each of its records' problems). */
+const RESOURCE_BATCH = 2000;
+
+/**
+ * The resource records of a snapshot file one at a time, in file order, each validated
+ * as readSnapshot validates it (InputError naming file:line:col and the record's path);
+ * `validate: false` for a file read before, whose records were validated then.
+ */
+export function* readSnapshotResources(head: SnapshotHead, options: { validate?: boolean } = {}): Generator<Resource> {
+  const { file } = head;
+  const checking = options.validate !== false;
+  const batch: unknown[] = [];
+  const offsets: number[] = [];
+  let first = 0;
+  const check = (): void => {
+    if (!checking) return;
+    const shell = { ...head.snapshot, resources: batch, principals: [], policies: [], costs: [], errors: [] };
+    if (validate(shell).length === 0) return;
+    // Re-validate with the records' own indexes, so paths and positions name them.
+    const locate = (p: string[]) => positionInFile(file, p[0] === 'resources' && p[1] !== undefined ? (offsets[Number(p[1]) - first] ?? 0) : 0);
+    const errors = validate(shell).map((e) => ({ ...e, instancePath: e.instancePath.replace(/^\/resources\/(\d+)/, (_m, j: string) => `/resources/${first + Number(j)}`) }));
+    const seen = new Set<string>();
+    const diagnostics: Diagnostic[] = [];
+    for (const e of errors) {
+      const d = toDiagnostic(e, file, locate);
+      const key = `${d.path} ${d.code}`;
+      if (!seen.has(key)) diagnostics.push(d);
+      seen.add(key);
+    }
+    throw new InputError(`${file} is not a valid envgate snapshot`, diagnostics);
+  };
+  for (const ev of snapshotEvents(file, (k) => k !== 'resources')) {
+    if (ev.kind !== 'element') continue;
+    batch.push(ev.value);
+    offsets.push(ev.offset);
+    if (batch.length < RESOURCE_BATCH) continue;
+    check();
+    for (const r of batch) yield r as Resource;
+    first += batch.length;
+    batch.length = 0;
+    offsets.length = 0;
+  }
+  check();
+  for (const r of batch) yield r as Resource;
 }

@@ -59,68 +59,100 @@ export function compileRule(rule: Rule, ce: CompileEnv): CompiledRule {
   return compiled;
 }
 
+/** The declarative rules of an evaluation, run in position windows: each call judges the resources at positions [from, to). */
+export interface DeclarativeRunner {
+  window(from: number, to: number): void;
+  /** Each rule's results of every window so far, then its coverage gaps. */
+  finish(): Result[][];
+}
+
 /**
- * Runs every declarative rule of an evaluation; returns each rule's results (in the
- * order of `rules`). The loop is by type, then resource, then rule: each resource is
- * read from memory once for all the rules of its type instead of once per rule, and the
- * loop meets every rule's conditions from its first resource on, so V8 optimises it once
- * for all of them. `counters[i]` counts rule i's passes (summary mode) when given.
+ * Runs every declarative rule of an evaluation, window by window (one window of all
+ * positions, or a sharded scan's windows, whose full records it swaps in one at a time);
+ * finish() gives each rule's results (in the order of `rules`). The loop is by type, then
+ * resource, then rule: each resource is read from memory once for all the rules of its
+ * type instead of once per rule, and the loop meets every rule's conditions from its first
+ * resource on, so V8 optimises it once for all of them. `counters[i]` counts rule i's
+ * passes (summary mode) when given. Windows in ascending order give each rule the same
+ * results as one window of everything.
  */
-export function runDeclarativeRules(rules: readonly CompiledRule[], de: DeclarativeEnv, counters: readonly (PassCounter | undefined)[]): Result[][] {
+export function declarativeRunner(rules: readonly CompiledRule[], de: DeclarativeEnv, counters: readonly (PassCounter | undefined)[]): DeclarativeRunner {
   const { ctx, refs, excluded, listPasses } = de;
   const allTypes = [...ctx.byType.keys()].sort(cmp);
   const runs = rules.map((c, i) => new RuleRun(c, de, counters[i]));
   const typesOf = rules.map((c) => (c.rule.meta.resourceTypes.includes('*') ? allTypes : [...new Set(c.rule.meta.resourceTypes)].sort(cmp)));
   // One scope object, updated per resource and rule (conditions never keep it).
   const scope: Scope = { resource: undefined as unknown as Resource, env: null, item: undefined, value: undefined, top: true };
+  const heres = allTypes.map((type) => runs.filter((_, i) => typesOf[i]!.includes(type)));
 
-  for (const type of allTypes) {
-    const here = runs.filter((_, i) => typesOf[i]!.includes(type));
-    if (here.length === 0) continue;
-    const resources = ctx.byType.get(type) ?? [];
-    const envs = refs.environmentsOfType(type);
-    const positions = ctx.typePositions.get(type) ?? [];
-    for (const run of here) run.startType(positions);
-    let listing = false;
-    for (let ri = 0; ri < resources.length; ri++) {
-      if (excluded !== undefined && excluded.has(positions[ri]!)) continue;
-      if (listPasses !== undefined && listPasses.has(positions[ri]!) !== listing) {
-        listing = !listing;
-        for (const run of here) run.listPasses(listing);
+  const window = (from: number, to: number): void => {
+    for (let t = 0; t < allTypes.length; t++) {
+      const type = allTypes[t]!;
+      const here = heres[t]!;
+      if (here.length === 0) continue;
+      const resources = ctx.byType.get(type) ?? [];
+      const envs = refs.environmentsOfType(type);
+      const positions = ctx.typePositions.get(type) ?? [];
+      const lo = from <= 0 ? 0 : firstAtOrAfter(positions, from);
+      const hi = to === Infinity ? resources.length : firstAtOrAfter(positions, to);
+      if (lo >= hi) continue;
+      for (const run of here) run.startType(positions);
+      let listing = false;
+      for (let ri = lo; ri < hi; ri++) {
+        if (excluded !== undefined && excluded.has(positions[ri]!)) continue;
+        if (listPasses !== undefined && listPasses.has(positions[ri]!) !== listing) {
+          listing = !listing;
+          for (const run of here) run.listPasses(listing);
+        }
+        const env = envs[ri] ?? null;
+        const r = resources[ri]!;
+        scope.resource = r;
+        scope.env = env;
+        for (let k = 0; k < here.length; k++) {
+          const run = here[k]!;
+          if (run.needsEnv && env === null) continue;
+          scope.item = undefined;
+          scope.value = r;
+          let a: Tri = TRUE;
+          if (run.applicability) {
+            a = applies(run.applicability, scope, run.fixedByEnv);
+            if (a === FALSE) continue;
+          }
+          if (run.exempt && run.leftOut(scope, ri)) continue;
+          if (a === UNKNOWN) {
+            run.applicabilityUnknown(scope, ri);
+            continue;
+          }
+          if (run.gaps && run.incomplete(type, r, env, ri)) continue;
+          const check = run.check;
+          if (!check) continue;
+          if (run.quickPass && check(scope, null) === TRUE) {
+            run.quickPass.add(env);
+            continue;
+          }
+          run.judge(scope, ri);
+        }
       }
-      const env = envs[ri] ?? null;
-      const r = resources[ri]!;
-      scope.resource = r;
-      scope.env = env;
-      for (let k = 0; k < here.length; k++) {
-        const run = here[k]!;
-        if (run.needsEnv && env === null) continue;
-        scope.item = undefined;
-        scope.value = r;
-        let a: Tri = TRUE;
-        if (run.applicability) {
-          a = applies(run.applicability, scope, run.fixedByEnv);
-          if (a === FALSE) continue;
-        }
-        if (run.exempt && run.leftOut(scope, ri)) continue;
-        if (a === UNKNOWN) {
-          run.applicabilityUnknown(scope, ri);
-          continue;
-        }
-        if (run.gaps && run.incomplete(type, r, env, ri)) continue;
-        const check = run.check;
-        if (!check) continue;
-        if (run.quickPass && check(scope, null) === TRUE) {
-          run.quickPass.add(env);
-          continue;
-        }
-        run.judge(scope, ri);
-      }
+      if (listing) for (const run of here) run.listPasses(false);
     }
-    if (listing) for (const run of here) run.listPasses(false);
+  };
+  const finish = (): Result[][] => {
+    const listed = coverageTypes(ctx, allTypes);
+    return runs.map((run, i) => [...run.out, ...coverageGaps(rules[i]!.rule.meta, rules[i]!.rule.meta.resourceTypes.includes('*') ? listed : typesOf[i]!, ctx, de.locator)]);
+  };
+  return { window, finish };
+}
+
+/** The first index of an ascending list whose value is at least `p` (its length when none). */
+function firstAtOrAfter(sorted: readonly number[], p: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < p) lo = mid + 1;
+    else hi = mid;
   }
-  const listed = coverageTypes(ctx, allTypes);
-  return runs.map((run, i) => [...run.out, ...coverageGaps(rules[i]!.rule.meta, rules[i]!.rule.meta.resourceTypes.includes('*') ? listed : typesOf[i]!, ctx, de.locator)]);
+  return lo;
 }
 
 /** Untraced applicability: the fixed part from `fixedByEnv` (filled on first use), then the varying part. */

@@ -9,7 +9,7 @@ import { ANALYSES } from './analyses/index.js';
 import { buildContext } from './build-context.js';
 import { coverageGaps, coverageTypes, shardMarkedTypes } from './coverage-gaps.js';
 import { typeLevelErrors } from './collection-errors.js';
-import { compileRule, runDeclarativeRules, type DeclarativeEnv } from './declarative.js';
+import { compileRule, declarativeRunner, type DeclarativeEnv } from './declarative.js';
 import { findTagGaps, settleUnknownTags } from './unknown-tags.js';
 import { fingerprint, fingerprintOfNormalised } from '../util/fingerprint.js';
 import { PassCounter } from './pass-counter.js';
@@ -56,7 +56,15 @@ export function evaluateWithContext(
   ctx: IndexedContext,
   rules: readonly Rule[],
   analyses: Readonly<Record<string, Analysis<never>>> = ANALYSES,
-  options: { passes?: PassMode } = {},
+  options: {
+    passes?: PassMode;
+    /**
+     * Drives the declarative rules window by window (a sharded scan: it swaps each
+     * window's full records into the context, calls `judge(from, to)`, and swaps them
+     * out again), in ascending order of positions. Default: one window of everything.
+     */
+    declarativeWindows?: (judge: (from: number, to: number) => void) => void;
+  } = {},
 ): Evaluation {
   const summary = options.passes === 'summary';
   const passCounts: PassCount[] = [];
@@ -90,11 +98,14 @@ export function evaluateWithContext(
   // results join the analyses' below, in rule order.
   const declarative = ordered.filter((r) => !r.analysis);
   const declarativeCounts = declarative.map(() => (summary ? new PassCounter() : undefined));
-  const declarativeResults = runDeclarativeRules(
+  const runner = declarativeRunner(
     declarative.map((r) => compileRule(r, ce)),
     de,
     declarativeCounts,
   );
+  if (options.declarativeWindows) options.declarativeWindows(runner.window);
+  else runner.window(0, Infinity);
+  const declarativeResults = runner.finish();
   const declarativeIndex = new Map(declarative.map((r, i) => [r, i]));
 
   for (const rule of ordered) {

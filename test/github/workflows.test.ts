@@ -160,13 +160,15 @@ it('nothing in the action, its scripts or the examples swallows a failure', () =
   expect(run).toMatch(/^set -euo pipefail$/m);
 });
 
-it('the organisation example shards inventory over accounts and regions, then merges and scans once', () => {
+it('the organisation example shards inventory over accounts and regions, then scans once over the shards', () => {
   const wf = load('.github/workflows/envgate-org.yml');
   expect(Object.keys(wf.jobs.shard.strategy.matrix).sort()).toEqual(['account', 'region']);
   const shardRuns = (wf.jobs.shard.steps as { run?: string }[]).map((s) => s.run ?? '').join('\n');
   expect(invocations(shardRuns).map((i) => `${i.command} ${i.options.join(' ')}`)).toEqual(['inventory spec account region global out progress']);
   expect([wf.jobs.scan.needs].flat()).toEqual(['shard']);
   const scanSteps = wf.jobs.scan.steps as { uses?: string; run?: string; with?: Record<string, string> }[];
-  expect(invocations(scanSteps.map((s) => s.run ?? '').join('\n')).map((i) => i.command)).toEqual(['merge']);
-  expect(scanSteps.find((s) => s.uses === './')!.with!.snapshot).toBe('merged/snapshot.json');
+  expect(invocations(scanSteps.map((s) => s.run ?? '').join('\n')).map((i) => i.command)).toEqual([]);
+  expect(scanSteps.find((s) => s.uses === './')!.with!['extra-args']).toBe('--shards shards');
+  // The downloaded shards are where the scan reads them.
+  expect(scanSteps.find((s) => s.uses === 'actions/download-artifact@v4')!.with!.path).toBe('shards');
 });

@@ -6,10 +6,10 @@
 // every rule).
 import path from 'node:path';
 import type { Argv } from 'yargs';
-import { parseSnapshot, writeSnapshot } from '../../collect/snapshot-io.js';
+import { streamJsonFile } from '../../collect/json-stream.js';
 import { readText } from '../../gate/files.js';
 import { mergeReports } from '../../gate/merge.js';
-import { mergeSnapshots } from '../../gate/merge-snapshots.js';
+import { mergeSnapshotFiles } from '../../gate/merge-snapshots.js';
 import { parseReport } from '../../gate/report-file.js';
 import { InputError } from '../../model/diagnostics.js';
 import { nodeFs } from '../fs-atomic.js';
@@ -36,21 +36,20 @@ export const mergeCommand = defineCommand<MergeArgs>({
   run: async (args, ctx): Promise<ExitCode> => {
     const formats = parseFormats(args);
     const files = [...new Set(args.reports.map(String))].sort();
-    const texts = files.map((file) => ({ file, text: readText(file, 'shard') }));
-    const kinds = texts.map((t) => (isSnapshotText(t.text) ? 'snapshot' : 'report'));
+    const kinds = files.map((file) => (isSnapshotFile(file) ? 'snapshot' : 'report'));
     if (kinds.includes('snapshot')) {
       if (kinds.includes('report')) throw new InputError('merge takes reports or snapshots, not both');
       if (args.out === '-') throw optionError('out', 'snapshot-out', '--out -: merging snapshots writes DIR/snapshot.json; give --out a directory');
-      const merged = mergeSnapshots(texts.map((t) => ({ file: t.file, snapshot: parseSnapshot(t.text, t.file) })));
       nodeFs.mkdir(args.out);
       const target = path.join(args.out, 'snapshot.json');
-      await writeSnapshot(target, merged);
-      ctx.out.info(`envgate merge: ${files.length} snapshot(s), ${merged.metadata.accounts.length} account(s), ${merged.resources.length} resource(s) -> ${target}`);
+      // Streamed: the shards' resources are merged record by record, never all held.
+      const merged = await mergeSnapshotFiles(files, target);
+      ctx.out.info(`envgate merge: ${files.length} snapshot(s), ${merged.accounts.length} account(s), ${merged.resources} resource(s) -> ${target}`);
       const left = merged.errors.filter(isShardMarker).map((e) => e.accountId);
       if (left.length > 0) ctx.out.warn(`envgate merge: no shard collected the global services of ${left.join(', ')} (--global); checks of them will be not evaluated`);
       return merged.errors.length > 0 ? EXIT.incomplete : EXIT.ok;
     }
-    const shards = texts.map((t) => ({ file: t.file, report: parseReport(t.text, t.file) }));
+    const shards = files.map((file) => ({ file, report: parseReport(readText(file, 'shard'), file) }));
     const merged = mergeReports(shards, args['fail-on'] !== undefined ? { failOn: args['fail-on'] } : {});
     const written = writeReports(formats, merged.evaluation, merged.ctx, args.out, ctx.out);
     for (const c of merged.conflicts.slice(0, 20)) {
@@ -69,12 +68,17 @@ export const mergeCommand = defineCommand<MergeArgs>({
   },
 });
 
-/** Snapshots carry resources and no results; unparsable text is left to the report parser's located error. */
-function isSnapshotText(text: string): boolean {
+/**
+ * Snapshots carry resources and no results: told from the file's top-level member names,
+ * read past without parsing (a snapshot may be larger than one string). Unreadable or
+ * unparsable files are left to the report reader's located error.
+ */
+function isSnapshotFile(file: string): boolean {
+  const arrays = new Set<string>();
   try {
-    const data = JSON.parse(text) as Record<string, unknown> | null;
-    return data !== null && typeof data === 'object' && Array.isArray(data.resources) && !('results' in data);
+    for (const ev of streamJsonFile(file, { skip: () => true })) if (ev.kind === 'array-end') arrays.add(ev.key);
   } catch {
     return false;
   }
+  return arrays.has('resources') && !arrays.has('results');
 }

@@ -11,7 +11,8 @@ const ACTIONS_PER_LINK = 5;
 /** Positions (unsorted) of the resources whose type carries a resource policy. */
 export function resourcePolicyPositions(pc: PathContext): number[] {
   const out: number[] = [];
-  for (const [type, positions] of typePositionsOf(pc.ctx)) if (RESOURCE_POLICY_TYPES.has(type)) out.push(...positions);
+  // A loop, not push(...positions): a spread of hundreds of thousands of arguments overflows the stack (5M resources).
+  for (const [type, positions] of typePositionsOf(pc.ctx)) if (RESOURCE_POLICY_TYPES.has(type)) for (const p of positions) out.push(p);
   return out;
 }
 
