@@ -103,6 +103,12 @@ const ANALYSIS_READS: Readonly<Record<string, (options: Record<string, unknown>,
   'load-balancer-presence': () => ({ types: { 'AWS::ElasticLoadBalancingV2::LoadBalancer': '*' } }),
   'open-ingress': () => ({ types: { 'AWS::EC2::SecurityGroup': '*' }, relations: ['ingress-cidr', 'ingress-security-group'] }),
   // The properties the spec's parity entries list, of those the rule selects.
+  // The listed workload types, their subnets and VPCs, and the route tables that decide.
+  'private-subnets': (_o, spec) => {
+    const listed = [...new Set(Object.values(spec.environments).flatMap((e) => e.network?.privateSubnets ?? []))];
+    if (listed.length === 0) return { types: {} };
+    return { types: { ...Object.fromEntries(listed.map((t) => [t, ['subnetId', 'subnetIds', 'vpcId', 'publicIp', 'publiclyAccessible']])), 'AWS::EC2::Subnet': ['subnetId', 'vpcId'], 'AWS::EC2::RouteTable': '*' }, relations: ['subnet', 'vpc'] };
+  },
   parity: (options, spec) => {
     const selected = options.properties as ParityProperty[] | undefined;
     const listed = new Set(spec.parity.flatMap((e) => e.properties).filter((p) => !selected || selected.includes(p)));

@@ -9,6 +9,7 @@ import { defaultVpcUseAnalysis, openIngressAnalysis, vpcCidrOverlapAnalysis } fr
 import { s3LifecycleAnalysis } from './s3-lifecycle.js';
 import { isolationAnalysis } from './isolation.js';
 import { parity } from './parity.js';
+import { privateSubnetsAnalysis } from './private-subnets.js';
 import { resourcePolicyPublicAnalysis } from './resource-policy-public.js';
 import { certificateExpiryAnalysis, secretRotationAnalysis } from './time-limits.js';
 import { trailPerEnvironmentAnalysis } from './audit-trails.js';
@@ -20,6 +21,7 @@ export const ANALYSES: Readonly<Record<string, Analysis<never>>> = {
   [openIngressAnalysis.name]: openIngressAnalysis as Analysis<never>,
   [defaultVpcUseAnalysis.name]: defaultVpcUseAnalysis as Analysis<never>,
   [vpcCidrOverlapAnalysis.name]: vpcCidrOverlapAnalysis as Analysis<never>,
+  [privateSubnetsAnalysis.name]: privateSubnetsAnalysis as Analysis<never>,
   [instanceCountAnalysis.name]: instanceCountAnalysis as Analysis<never>,
   [loadBalancerPresenceAnalysis.name]: loadBalancerPresenceAnalysis as Analysis<never>,
   [isolationAnalysis.name]: isolationAnalysis as Analysis<never>,
