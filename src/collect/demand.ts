@@ -103,6 +103,9 @@ const ANALYSIS_READS: Readonly<Record<string, (options: Record<string, unknown>,
   'load-balancer-presence': () => ({ types: { 'AWS::ElasticLoadBalancingV2::LoadBalancer': '*' } }),
   'open-ingress': () => ({ types: { 'AWS::EC2::SecurityGroup': '*' }, relations: ['ingress-cidr', 'ingress-security-group'] }),
   // The properties the spec's parity entries list, of those the rule selects.
+  // Security groups' rules; the bastion's instances (names, tags, groups).
+  'bastion-ssh': () => ({ types: { 'AWS::EC2::SecurityGroup': ['groupId', 'ingress'], 'AWS::EC2::Instance': ['securityGroupIds'] }, relations: ['security-group', 'ingress-cidr', 'ingress-security-group'] }),
+  'allowed-ingress': () => ({ types: { 'AWS::EC2::SecurityGroup': ['groupId', 'groupName', 'ingress'] }, relations: ['ingress-cidr', 'ingress-security-group'] }),
   // The listed workload types, their subnets and VPCs, and the route tables that decide.
   'private-subnets': (_o, spec) => {
     const listed = [...new Set(Object.values(spec.environments).flatMap((e) => e.network?.privateSubnets ?? []))];

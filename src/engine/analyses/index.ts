@@ -7,6 +7,7 @@ import { costCeiling } from './cost-ceiling.js';
 import { instanceCountAnalysis, loadBalancerPresenceAnalysis } from './environment-counts.js';
 import { defaultVpcUseAnalysis, openIngressAnalysis, vpcCidrOverlapAnalysis } from './network.js';
 import { s3LifecycleAnalysis } from './s3-lifecycle.js';
+import { allowedIngressAnalysis, bastionSshAnalysis } from './ingress-sources.js';
 import { isolationAnalysis } from './isolation.js';
 import { parity } from './parity.js';
 import { privateSubnetsAnalysis } from './private-subnets.js';
@@ -22,6 +23,8 @@ export const ANALYSES: Readonly<Record<string, Analysis<never>>> = {
   [defaultVpcUseAnalysis.name]: defaultVpcUseAnalysis as Analysis<never>,
   [vpcCidrOverlapAnalysis.name]: vpcCidrOverlapAnalysis as Analysis<never>,
   [privateSubnetsAnalysis.name]: privateSubnetsAnalysis as Analysis<never>,
+  [bastionSshAnalysis.name]: bastionSshAnalysis as Analysis<never>,
+  [allowedIngressAnalysis.name]: allowedIngressAnalysis as Analysis<never>,
   [instanceCountAnalysis.name]: instanceCountAnalysis as Analysis<never>,
   [loadBalancerPresenceAnalysis.name]: loadBalancerPresenceAnalysis as Analysis<never>,
   [isolationAnalysis.name]: isolationAnalysis as Analysis<never>,
