@@ -40,6 +40,8 @@ export const REQUIREMENT_TYPES: Readonly<Record<string, readonly string[]>> = {
   '/environments/*/naming': COLLECTED_TYPES,
   '/environments/*/attribution/namesByType': COLLECTED_TYPES,
   '/shared/*/type': COLLECTED_TYPES,
+  // Types whose zones a resource's config or subnets tell (availability-zone-count).
+  '/environments/*/network/availabilityZoneCount/byType': ['AWS::AutoScaling::AutoScalingGroup', INSTANCE, NAT, 'AWS::EC2::Subnet', VOLUME, EKS, LB, LAMBDA],
   // Presence of any collected type (required-resource-types).
   '/environments/*/requiredResourceTypes': COLLECTED_TYPES,
   // Exact types only: patterns (AWS::EC2::*, re:...) are not well-formed type names.

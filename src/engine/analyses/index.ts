@@ -5,6 +5,7 @@ import { accessMatrixAnalysis } from './access-matrix.js';
 import { attributionConflictAnalysis, attributionMissingAnalysis } from './attribution.js';
 import { costCeiling } from './cost-ceiling.js';
 import { instanceCountAnalysis, loadBalancerPresenceAnalysis } from './environment-counts.js';
+import { availabilityZoneCountAnalysis, requiredResourceTypesAnalysis } from './environment-presence.js';
 import { defaultVpcUseAnalysis, openIngressAnalysis, vpcCidrOverlapAnalysis } from './network.js';
 import { s3LifecycleAnalysis } from './s3-lifecycle.js';
 import { allowedIngressAnalysis, bastionSshAnalysis } from './ingress-sources.js';
@@ -25,6 +26,8 @@ export const ANALYSES: Readonly<Record<string, Analysis<never>>> = {
   [privateSubnetsAnalysis.name]: privateSubnetsAnalysis as Analysis<never>,
   [bastionSshAnalysis.name]: bastionSshAnalysis as Analysis<never>,
   [allowedIngressAnalysis.name]: allowedIngressAnalysis as Analysis<never>,
+  [availabilityZoneCountAnalysis.name]: availabilityZoneCountAnalysis as Analysis<never>,
+  [requiredResourceTypesAnalysis.name]: requiredResourceTypesAnalysis as Analysis<never>,
   [instanceCountAnalysis.name]: instanceCountAnalysis as Analysis<never>,
   [loadBalancerPresenceAnalysis.name]: loadBalancerPresenceAnalysis as Analysis<never>,
   [isolationAnalysis.name]: isolationAnalysis as Analysis<never>,
