@@ -5,7 +5,7 @@
 // default group does) opens no path from outside and is always allowed.
 import type { SecurityGroupConfig, SecurityGroupRule } from '../../model/resource-config.js';
 import type { Resource } from '../../model/snapshot.js';
-import type { AllowedIngressSpec } from '../../model/spec.js';
+import type { AllowedIngressSpec, BastionSpec } from '../../model/spec.js';
 import { cidrWithin } from '../../util/cidr.js';
 import type { Analysis, EngineContext, Outcome } from '../context.js';
 import { matchersOf } from '../patterns.js';
@@ -35,12 +35,15 @@ const groupIdOf = (r: Resource): string => {
   return typeof c.groupId === 'string' ? c.groupId : r.id;
 };
 
-/** The bastion instances of an environment: by name pattern or by tag (key: exact value). */
-function bastionsOf(ctx: EngineContext, env: string, names: readonly string[], tags: Readonly<Record<string, string>>): Resource[] {
-  const m = matchersOf(names);
-  return resourcesOf(ctx, INSTANCE).filter(
-    (i) => environmentOf(ctx, i.arn) === env && (m.some((x) => x.test(i.name)) || Object.entries(tags).some(([k, v]) => i.tags[k] === v)),
-  );
+/** Whether an instance is a bastion as the spec names it: by name pattern or by tag (key: exact value). */
+export function isBastion(i: Resource, bastion: BastionSpec): boolean {
+  const m = matchersOf(bastion.names ?? []);
+  return m.some((x) => x.test(i.name)) || Object.entries(bastion.tags ?? {}).some(([k, v]) => i.tags[k] === v);
+}
+
+/** The bastion instances of an environment. */
+function bastionsOf(ctx: EngineContext, env: string, bastion: BastionSpec): Resource[] {
+  return resourcesOf(ctx, INSTANCE).filter((i) => environmentOf(ctx, i.arn) === env && isBastion(i, bastion));
 }
 
 function groupsOf(i: Resource): string[] {
@@ -62,7 +65,7 @@ export const bastionSshAnalysis: Analysis<Record<string, never>> = {
       if (!want) continue;
       let known = bastionGroups.get(env!);
       if (!known) {
-        const found = bastionsOf(ctx, env!, want.names ?? [], want.tags ?? {});
+        const found = bastionsOf(ctx, env!, want);
         bastionGroups.set(env!, (known = { groups: new Set(found.flatMap(groupsOf)), count: found.length }));
       }
       const ingress = ingressOf(ctx, r);

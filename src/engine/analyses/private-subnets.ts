@@ -6,11 +6,13 @@
 // furniture) give no finding while nothing runs in them.
 import type { Resource } from '../../model/snapshot.js';
 import type { Analysis, EngineContext, Outcome } from '../context.js';
+import { isBastion } from './ingress-sources.js';
 import { routeTableViews, subnetRoutes, type RouteTableView, type SubnetRef, type SubnetRoute } from './subnet-routes.js';
 import { environmentOf, envSpec, escapePointer, resourcesOf } from './support.js';
 
 const ROUTE_TABLE = 'AWS::EC2::RouteTable';
 const SUBNET = 'AWS::EC2::Subnet';
+const INSTANCE = 'AWS::EC2::Instance';
 /** Lambda functions outside a VPC are in no subnet: lambda-in-vpc judges them, this rule does not. */
 const OPTIONAL_VPC = new Set(['AWS::Lambda::Function']);
 
@@ -69,6 +71,12 @@ export const privateSubnetsAnalysis: Analysis<Record<string, never>> = {
         const env = environmentOf(ctx, r.arn);
         if (!(envSpec(ctx, env)?.network?.privateSubnets ?? []).includes(type)) continue;
         const specPath = `/environments/${escapePointer(env!)}/network/privateSubnets`;
+        // The bastion is the one instance meant to be reached from outside (network.bastion).
+        const bastion = envSpec(ctx, env)?.network?.bastion;
+        if (type === INSTANCE && bastion && isBastion(r, bastion)) {
+          out.push({ status: 'pass', arn: r.arn, message: `${type} '${r.name}': the environment's bastion host, which may sit in a public subnet`, evidence: { observed: 'bastion', expected: 'private subnets only, no public address' }, specPath });
+          continue;
+        }
         const address = publicAddress(r);
         const ids = subnetIdsOf(r);
         if (ids === undefined && OPTIONAL_VPC.has(type) && address === undefined) continue;

@@ -75,6 +75,13 @@ ruleTester.run('private-subnets', [
     expect: { 'fn-vpc': 'fail', 'fn-novpc': 'none' },
   },
   {
+    name: 'the bastion named by the spec may sit in a public subnet with a public IP',
+    spec: (s) => void (production(s).network = net({ privateSubnets: [INSTANCE], bastion: { names: ['jump-*'], tags: {}, sshFrom: [] } })),
+    resources: [...tables, prod(INSTANCE, 'jump-1', { config: { subnetId: 'subnet-pub', vpcId: 'vpc-1', publicIp: '198.51.100.8' } }), prod(INSTANCE, 'web', { config: { subnetId: 'subnet-pub', vpcId: 'vpc-1' } })],
+    expect: { 'jump-1': 'pass', web: 'fail' },
+    messages: { 'jump-1': "AWS::EC2::Instance 'jump-1': the environment's bastion host, which may sit in a public subnet" },
+  },
+  {
     name: 'types the environment does not list, and environments without the requirement, are not judged',
     spec: (s) => void (production(s).network = net({ privateSubnets: [DB] })),
     resources: [...tables, prod(INSTANCE, 'web', { config: { subnetId: 'subnet-pub', vpcId: 'vpc-1' } }), res(DB, 'stg-db', { accountId: '222222222222', tags: { Environment: 'staging' }, config: { subnetIds: ['subnet-pub'], vpcId: 'vpc-1' } })],
