@@ -103,6 +103,24 @@ const ANALYSIS_READS: Readonly<Record<string, (options: Record<string, unknown>,
   'load-balancer-presence': () => ({ types: { 'AWS::ElasticLoadBalancingV2::LoadBalancer': '*' } }),
   'open-ingress': () => ({ types: { 'AWS::EC2::SecurityGroup': '*' }, relations: ['ingress-cidr', 'ingress-security-group'] }),
   // The properties the spec's parity entries list, of those the rule selects.
+  // Presence: the listed types' listings (attribution only).
+  'required-resource-types': (_o, spec) => ({ types: Object.fromEntries([...new Set(Object.values(spec.environments).flatMap((e) => e.requiredResourceTypes ?? []))].map((t) => [t, []])) }),
+  // Zones: the fields that place a resource, and subnets' zones for those placed by subnet.
+  'availability-zone-count': (_o, spec) => {
+    const listed = [...new Set(Object.values(spec.environments).flatMap((e) => Object.keys(e.network?.availabilityZoneCount?.byType ?? {})))];
+    const any = Object.values(spec.environments).some((e) => e.network?.availabilityZoneCount !== undefined);
+    if (!any) return { types: {} };
+    return { types: { ...onTypes(listed, ['availabilityZone', 'availabilityZones', 'subnetId', 'subnetIds']), 'AWS::EC2::Subnet': ['subnetId', 'availabilityZone', 'defaultForAz'] }, relations: ['subnet'] };
+  },
+  // Security groups' rules; the bastion's instances (names, tags, groups).
+  'bastion-ssh': () => ({ types: { 'AWS::EC2::SecurityGroup': ['groupId', 'ingress'], 'AWS::EC2::Instance': ['securityGroupIds'] }, relations: ['security-group', 'ingress-cidr', 'ingress-security-group'] }),
+  'allowed-ingress': () => ({ types: { 'AWS::EC2::SecurityGroup': ['groupId', 'groupName', 'ingress'] }, relations: ['ingress-cidr', 'ingress-security-group'] }),
+  // The listed workload types, their subnets and VPCs, and the route tables that decide.
+  'private-subnets': (_o, spec) => {
+    const listed = [...new Set(Object.values(spec.environments).flatMap((e) => e.network?.privateSubnets ?? []))];
+    if (listed.length === 0) return { types: {} };
+    return { types: { ...Object.fromEntries(listed.map((t) => [t, ['subnetId', 'subnetIds', 'vpcId', 'publicIp', 'publiclyAccessible']])), 'AWS::EC2::Subnet': ['subnetId', 'vpcId'], 'AWS::EC2::RouteTable': '*' }, relations: ['subnet', 'vpc'] };
+  },
   parity: (options, spec) => {
     const selected = options.properties as ParityProperty[] | undefined;
     const listed = new Set(spec.parity.flatMap((e) => e.properties).filter((p) => !selected || selected.includes(p)));
@@ -163,8 +181,11 @@ function isActive(rule: Rule, spec: Spec): boolean {
 function listedTypes(spec: Spec, requirement: string): Set<string> | undefined {
   const direct = REQUIREMENT_TYPES[requirement];
   const typed = REQUIREMENT_TYPES[`${requirement}/type`];
-  if (!direct && !typed) return undefined;
+  const keyed = REQUIREMENT_TYPES[`${requirement}/byType`];
+  if (!direct && !typed && !keyed) return undefined;
   const out = new Set<string>();
+  // A map of types below the requirement (availabilityZoneCount.byType): its keys.
+  if (keyed) for (const v of reach(spec, `${requirement}/byType`)) if (v && typeof v === 'object' && !Array.isArray(v)) for (const k of Object.keys(v)) out.add(k);
   for (const v of reach(spec, requirement)) {
     if (typed) for (const item of Array.isArray(v) ? v : [v]) if (item && typeof (item as { type?: unknown }).type === 'string') out.add((item as { type: string }).type);
     if (direct && Array.isArray(v)) for (const x of v) if (typeof x === 'string') out.add(x);

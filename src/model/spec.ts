@@ -89,6 +89,8 @@ export interface EnvironmentSpec {
   };
   /** Resource names must match one of the patterns for their type. */
   naming: Record<ResourceType, Pattern[]>;
+  /** Types of which the environment must have at least one resource (rule required-resource-types). */
+  requiredResourceTypes?: ResourceType[];
   network?: NetworkSpec;
   encryption?: EncryptionSpec;
   retention?: RetentionSpec;
@@ -113,6 +115,27 @@ export interface NetworkSpec {
   forbidDefaultVpc?: boolean;
   /** Security groups must not admit 0.0.0.0/0 on these ports (e.g. 22). */
   restrictedIngressPorts?: number[];
+  /** Workload types that must sit only in private subnets (rule private-subnets). */
+  privateSubnets?: ResourceType[];
+  /** The bastion host as the only SSH path (rule bastion-ssh). */
+  bastion?: BastionSpec;
+  /** Allowed ingress sources per port (rule allowed-ingress). */
+  allowedIngress?: AllowedIngressSpec[];
+  /** Minimum number of availability zones (rule availability-zone-count). */
+  availabilityZoneCount?: { min?: number; byType?: Record<string, number> };
+}
+
+export interface BastionSpec {
+  names?: string[];
+  tags?: Record<string, string>;
+  sshFrom?: string[];
+}
+
+export interface AllowedIngressSpec {
+  description?: string;
+  ports: number[];
+  cidrs?: string[];
+  securityGroups?: string[];
 }
 
 export interface EncryptionSpec {

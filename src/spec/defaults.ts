@@ -52,6 +52,7 @@ function environmentDefaults(e: Raw): EnvironmentSpec {
     },
     naming: e.naming ?? {},
   };
+  if (e.requiredResourceTypes) env.requiredResourceTypes = e.requiredResourceTypes;
   if (e.network) {
     env.network = {
       ...e.network,

@@ -18,6 +18,9 @@ const DYNAMO = 'AWS::DynamoDB::Table';
 const CACHE = 'AWS::ElastiCache::CacheCluster';
 const LB = 'AWS::ElasticLoadBalancingV2::LoadBalancer';
 const SECRET = 'AWS::SecretsManager::Secret';
+const LAMBDA = 'AWS::Lambda::Function';
+const EKS = 'AWS::EKS::Cluster';
+const ASG = 'AWS::AutoScaling::AutoScalingGroup';
 
 /** Types the catalogue describes, plus the types that reach a snapshot through the Tagging API (tags and names only). */
 export const COLLECTED_TYPES: readonly string[] = [...new Set([...DESCRIBED_TYPES, ...ARN_TYPES])].sort();
@@ -31,10 +34,16 @@ export const REQUIREMENT_TYPES: Readonly<Record<string, readonly string[]>> = {
   '/environments/*/dataProtection/multiAz': [DB, CLUSTER, CACHE],
   '/environments/*/monitoring/alarms': [INSTANCE, DB, CLUSTER, LB, SQS, SNS, DYNAMO, CACHE, NAT, LOGS, S3],
   '/environments/*/retention/backups/*/type': [DB, CLUSTER, CACHE, DYNAMO],
+  // Types whose subnets are collected (an ElastiCache cluster's subnet group is not).
+  '/environments/*/network/privateSubnets': [INSTANCE, DB, LAMBDA, EKS, ASG],
   // Rules over every type (naming-convention, attribution, isolation-shared-resources).
   '/environments/*/naming': COLLECTED_TYPES,
   '/environments/*/attribution/namesByType': COLLECTED_TYPES,
   '/shared/*/type': COLLECTED_TYPES,
+  // Types whose zones a resource's config or subnets tell (availability-zone-count).
+  '/environments/*/network/availabilityZoneCount/byType': ['AWS::AutoScaling::AutoScalingGroup', INSTANCE, NAT, 'AWS::EC2::Subnet', VOLUME, EKS, LB, LAMBDA],
+  // Presence of any collected type (required-resource-types).
+  '/environments/*/requiredResourceTypes': COLLECTED_TYPES,
   // Exact types only: patterns (AWS::EC2::*, re:...) are not well-formed type names.
   '/exclude/*/type': COLLECTED_TYPES,
 };

@@ -53,6 +53,44 @@ const network = obj('The environment\'s network layout.', {
     'Ports that security groups must not open to 0.0.0.0/0 or ::/0, e.g. 22.',
     int('A TCP/UDP port.', { minimum: 0, maximum: 65535 }),
   ),
+  privateSubnets: resourceTypes('Workload types that must sit only in private subnets (no route to an internet gateway), and instances without a public IP, e.g. [AWS::EC2::Instance, AWS::RDS::DBInstance]. Default: [].'),
+  bastion: obj(
+    'The bastion host: SSH (port 22) into the environment only from its security groups or from sshFrom.',
+    {
+      names: namePatterns('Name patterns of the bastion instances, e.g. [3mtt-bastion-*]. Default: [].'),
+      tags: {
+        type: 'object',
+        description: 'Tags (key: exact value) that mark an instance as a bastion, e.g. {Role: bastion}; any one is enough. Default: {}.',
+        additionalProperties: str('The exact tag value.'),
+        default: {},
+      },
+      sshFrom: list('CIDR blocks SSH may come from besides the bastion (the office or VPN), e.g. [203.0.113.0/24]. Default: [].', fmt('cidr', 'An IPv4 CIDR block.'), { default: [] }),
+    },
+  ),
+  allowedIngress: list(
+    'An allowlist of ingress sources per port: a security group rule that opens a listed port admits only these CIDRs and groups. Default: [].',
+    obj(
+      'Ports and the sources allowed on them.',
+      {
+        description: str('What the sources are, e.g. VPN.'),
+        ports: list('TCP/UDP ports the allowlist covers.', int('A TCP/UDP port.', { minimum: 0, maximum: 65535 }), { minItems: 1 }),
+        cidrs: list('CIDR blocks allowed (a rule\'s range must lie within one). Default: [].', fmt('cidr', 'An IPv4 CIDR block.'), { default: [] }),
+        securityGroups: namePatterns('Security groups allowed as sources, by group id or name pattern. Default: [].'),
+      },
+      ['ports'],
+    ),
+    { default: [] },
+  ),
+  availabilityZoneCount: obj('Minimum number of availability zones.', {
+    min: int('The environment\'s subnets (default subnets left out) span at least this many zones.', { minimum: 1 }),
+    byType: {
+      type: 'object',
+      description: 'Per resource type, the zones its resources together span at least, e.g. {AWS::EC2::Instance: 2}. Default: {}.',
+      propertyNames: { format: 'resource-type' },
+      additionalProperties: int('Minimum number of zones.', { minimum: 1 }),
+      default: {},
+    },
+  }),
 });
 
 const encryption = obj('Encryption requirements.', {
@@ -197,6 +235,7 @@ export const environmentSchema: JsonSchema = obj(
     regions: list('Regions in use, e.g. [us-west-2].', fmt('region', 'An AWS region.'), { minItems: 1 }),
     attribution,
     naming,
+    requiredResourceTypes: resourceTypes('Resource types of which the environment must have at least one, e.g. [AWS::ElastiCache::CacheCluster]. Default: [].'),
     network,
     encryption,
     retention,

@@ -22,7 +22,7 @@ describe('envgate gate (fixture mht-api: production has high findings)', () => {
     const gate = readJson(path.join(out, 'envgate-gate.json'));
     expect(gate.verdict).toBe('blocked');
     expect(gate.blocking.map((b: { ruleId: string; arn: string }) => [b.ruleId, b.arn])).toEqual(BLOCKING_AT_HIGH);
-    expect(gate.counts).toEqual({ failures: 11, waived: 0, inBaseline: 0, belowThreshold: 5, blocking: 6 });
+    expect(gate.counts).toEqual({ failures: 12, waived: 0, inBaseline: 0, belowThreshold: 6, blocking: 6 });
     for (const b of gate.blocking) expect(r.stderr).toContain(b.arn);
     const report = readJson(path.join(out, 'envgate.json'));
     // Only the results involving the target and the parity of staging with production.
@@ -39,8 +39,8 @@ describe('envgate gate (fixture mht-api: production has high findings)', () => {
     expect(r.code).toBe(0);
     const report = readJson(path.join(out, 'envgate.json'));
     const fails = report.results.filter((x: { status: string }) => x.status === 'fail');
-    expect(fails.length).toBe(11);
-    expect(readJson(path.join(out, 'envgate-gate.json')).counts).toEqual({ failures: 11, waived: 0, inBaseline: 11, belowThreshold: 0, blocking: 0 });
+    expect(fails.length).toBe(12);
+    expect(readJson(path.join(out, 'envgate-gate.json')).counts).toEqual({ failures: 12, waived: 0, inBaseline: 12, belowThreshold: 0, blocking: 0 });
     expect(fails.every((x: { baseline: string }) => x.baseline === 'existing')).toBe(true);
   });
 
@@ -79,7 +79,7 @@ describe('envgate gate (fixture mht-api: production has high findings)', () => {
     expect(r.stderr.split('\n')).toEqual([
       `reports: ${['envgate.json', 'envgate.sarif', 'envgate.md', 'envgate-gate.json'].map((f) => path.join(blocked, f)).join(', ')}`,
       'envgate gate staging -> production: BLOCKED (exit 1)',
-      '  1 blocking finding at or above high; 5 waived, 0 in baseline, 5 below threshold',
+      '  1 blocking finding at or above high; 5 waived, 0 in baseline, 6 below threshold',
       `  - critical isolation-iam-grants ${role} (staging, involves production): AWS::IAM::Role 'mht-api-staging-hotfix-development-team' (staging): ${role} grants on arn:aws:s3:::mht-api-production-storage/*, reaching production (and 1 more link(s)); the spec keeps production apart from staging`,
       `      waiver w0 (${expired}:3) expired on 2024-12-31, owner platform`,
       `  expired waivers: w0 (${expired}:3, expired 2024-12-31)`,
@@ -96,7 +96,7 @@ describe('envgate gate (fixture mht-api: production has high findings)', () => {
     expect(r.stderr.split('\n').slice(1)).toEqual([
       ...[3, 8, 13, 18, 23, 28].map((line, i) => `envgate gate: waiver 'w${i}' (${soon}:${line}) (owner platform) expires on 2025-01-10, in 9 days`),
       'envgate gate staging -> production: PASS (exit 0)',
-      '  0 blocking findings at or above high; 6 waived, 0 in baseline, 5 below threshold',
+      '  0 blocking findings at or above high; 6 waived, 0 in baseline, 6 below threshold',
     ]);
   });
 
@@ -112,10 +112,11 @@ describe('envgate gate (fixture mht-api: production has high findings)', () => {
     const high = tmp();
     await run(gateArgs(high));
     expect(readJson(path.join(high, 'envgate-gate.json')).blocking.map((b: { ruleId: string; arn: string }) => [b.ruleId, b.arn])).toEqual(BLOCKING_AT_HIGH);
-    // --fail-on low adds the five medium findings.
+    // --fail-on low adds the six medium findings.
     expect(readJson(path.join(low, 'envgate-gate.json')).blocking.map((b: { ruleId: string; arn: string }) => [b.ruleId, b.arn])).toEqual([
       ...BLOCKING_AT_HIGH,
       ['alarms-present', 'arn:aws:sqs:us-west-2:123456789012:mht-api-production-notifications'],
+      ['availability-zone-count', 'arn:aws:envgate:::environment/production'],
       ['cost-ceiling', 'arn:aws:envgate:::environment/production'],
       ['log-retention', 'arn:aws:logs:us-west-2:123456789012:log-group:/mht-api-production/sqs/notifications'],
       ['parity-architecture', 'arn:aws:envgate:::parity/staging/production/resourceKinds'],
@@ -160,7 +161,7 @@ describe('envgate gate: data that could not be collected', () => {
     expect(r.stderr.split('\n').slice(1, 6)).toEqual([
       'envgate gate: collection error cause: access denied on s3 (AccessDenied): 1 error(s) in 1 account(s), 1 region(s); services s3',
       'envgate gate staging -> production: INCOMPLETE (exit 3)',
-      '  0 blocking findings at or above (fail-on none); 0 waived, 0 in baseline, 9 below threshold',
+      '  0 blocking findings at or above (fail-on none); 0 waived, 0 in baseline, 10 below threshold',
       '  incomplete: 30 check(s) not evaluated, 1 collection error(s)',
       '  ? isolation-resource-policies arn:aws:s3:::mht-api-production-access-logs: collection error s3:GetBucketEncryption AccessDenied in 123456789012/us-west-2: denied',
     ]);
@@ -177,7 +178,7 @@ describe('envgate gate: data that could not be collected', () => {
     expect(lines.slice(1, 4)).toEqual([
       'envgate gate: collection error cause: access denied on s3 (AccessDenied): 1 error(s) in 1 account(s), 1 region(s); services s3',
       'envgate gate staging -> production: BLOCKED (exit 1)',
-      '  6 blocking findings at or above high; 0 waived, 0 in baseline, 3 below threshold',
+      '  6 blocking findings at or above high; 0 waived, 0 in baseline, 4 below threshold',
     ]);
     // The six blocking findings come first, then what could not be evaluated.
     expect(lines.slice(4, 10).map((l) => l.split(' ').slice(0, 6).join(' '))).toEqual([

@@ -165,7 +165,7 @@ describe('the action in a workspace outside this repository', () => {
     expect(r.outputs).toEqual({
       'exit-code': '1',
       verdict: 'fail',
-      failing: '19',
+      failing: '20',
       blocking: '7',
       'not-evaluated': '0',
       json: 'reports/envgate.json',
@@ -174,7 +174,7 @@ describe('the action in a workspace outside this repository', () => {
       gate: '',
     });
     for (const f of ['envgate.json', 'envgate.sarif', 'envgate.md']) expect(existsSync(path.join(workspace, 'reports', f)), f).toBe(true);
-    expect(r.summary.split('\n')[0]).toBe('**envgate scan: fail** (exit 1): 19 failing, 7 blocking, 0 not evaluated');
+    expect(r.summary.split('\n')[0]).toBe('**envgate scan: fail** (exit 1): 20 failing, 7 blocking, 0 not evaluated');
     expect(r.summary).toContain(readFileSync(path.join(workspace, 'reports', 'envgate.md'), 'utf8').trimEnd());
     expect(r.upload).toEqual({ sarif_file: 'reports/envgate.sarif', category: 'envgate-production' });
     expect(r.exits['Exit as envgate did']).toBe(1);
@@ -195,12 +195,12 @@ describe('the action in a workspace outside this repository', () => {
       'envgate-version': tarball,
     });
     expect(r.exits['Run envgate'], r.log).toBe(0);
-    // staging -> production of the demo: 11 failures that involve production (one a
+    // staging -> production of the demo: 12 failures that involve production (one a
     // critical staging role granting into it); with fail-on none none of them blocks.
     expect(r.outputs).toEqual({
       'exit-code': '0',
       verdict: 'pass',
-      failing: '11',
+      failing: '12',
       blocking: '0',
       'not-evaluated': '0',
       json: 'gate-out/envgate.json',
@@ -211,7 +211,7 @@ describe('the action in a workspace outside this repository', () => {
     expect(JSON.parse(readFileSync(path.join(workspace, 'gate-out', 'envgate-gate.json'), 'utf8'))).toMatchObject({ verdict: 'pass', from: 'staging', to: 'production' });
     expect(r.upload).toBeUndefined();
     expect(r.skipped).toEqual(['Upload SARIF to code scanning', 'Exit as envgate did']);
-    expect(r.summary).toBe('**envgate gate: pass** (exit 0): 11 failing, 0 blocking, 0 not evaluated\n\n');
+    expect(r.summary).toBe('**envgate gate: pass** (exit 0): 12 failing, 0 blocking, 0 not evaluated\n\n');
   }, INSTALL_TIMEOUT);
 
   it('a bad input fails the run step itself, with the reason (nothing swallowed)', () => {

@@ -9,7 +9,7 @@ import { COLLECTED_TYPES, REQUIREMENT_TYPES } from '../../src/spec/requirement-t
 describe('REQUIREMENT_TYPES', () => {
   const rules = loadRules();
   it.each(Object.keys(REQUIREMENT_TYPES).filter((l) => REQUIREMENT_TYPES[l] !== COLLECTED_TYPES))('%s lists the types of its rules', (location) => {
-    const requirement = location.replace(/\/type$/, '');
+    const requirement = location.replace(/\/(type|byType)$/, '');
     const behind = rules.filter((r) => r.meta.requirement === requirement);
     expect(behind.length).toBeGreaterThan(0);
     const types = [...new Set(behind.flatMap((r) => r.meta.resourceTypes))].sort();

@@ -15,7 +15,8 @@ function countByEnv(ctx: EngineContext, type: string, keep: (cfg: Record<string,
   return m;
 }
 
-function gapFor(ctx: EngineContext, env: string, type: string): string | undefined {
+/** The collection errors that leave an environment's inventory of a type incomplete, in words, or undefined. */
+export function gapFor(ctx: EngineContext, env: string, type: string): string | undefined {
   const accounts = ctx.spec.spec.environments[env]?.accounts ?? [];
   const errs = accounts.flatMap((a) => ctx.errorsAffecting(type, a.id)).filter((e) => e.resourceArn === undefined);
   return errs.length > 0 ? errs.map((e) => `collection error ${e.service}:${e.operation} ${e.code} in ${e.accountId}/${e.region}`).join('; ') : undefined;

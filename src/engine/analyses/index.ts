@@ -5,10 +5,13 @@ import { accessMatrixAnalysis } from './access-matrix.js';
 import { attributionConflictAnalysis, attributionMissingAnalysis } from './attribution.js';
 import { costCeiling } from './cost-ceiling.js';
 import { instanceCountAnalysis, loadBalancerPresenceAnalysis } from './environment-counts.js';
+import { availabilityZoneCountAnalysis, requiredResourceTypesAnalysis } from './environment-presence.js';
 import { defaultVpcUseAnalysis, openIngressAnalysis, vpcCidrOverlapAnalysis } from './network.js';
 import { s3LifecycleAnalysis } from './s3-lifecycle.js';
+import { allowedIngressAnalysis, bastionSshAnalysis } from './ingress-sources.js';
 import { isolationAnalysis } from './isolation.js';
 import { parity } from './parity.js';
+import { privateSubnetsAnalysis } from './private-subnets.js';
 import { resourcePolicyPublicAnalysis } from './resource-policy-public.js';
 import { certificateExpiryAnalysis, secretRotationAnalysis } from './time-limits.js';
 import { trailPerEnvironmentAnalysis } from './audit-trails.js';
@@ -20,6 +23,11 @@ export const ANALYSES: Readonly<Record<string, Analysis<never>>> = {
   [openIngressAnalysis.name]: openIngressAnalysis as Analysis<never>,
   [defaultVpcUseAnalysis.name]: defaultVpcUseAnalysis as Analysis<never>,
   [vpcCidrOverlapAnalysis.name]: vpcCidrOverlapAnalysis as Analysis<never>,
+  [privateSubnetsAnalysis.name]: privateSubnetsAnalysis as Analysis<never>,
+  [bastionSshAnalysis.name]: bastionSshAnalysis as Analysis<never>,
+  [allowedIngressAnalysis.name]: allowedIngressAnalysis as Analysis<never>,
+  [availabilityZoneCountAnalysis.name]: availabilityZoneCountAnalysis as Analysis<never>,
+  [requiredResourceTypesAnalysis.name]: requiredResourceTypesAnalysis as Analysis<never>,
   [instanceCountAnalysis.name]: instanceCountAnalysis as Analysis<never>,
   [loadBalancerPresenceAnalysis.name]: loadBalancerPresenceAnalysis as Analysis<never>,
   [isolationAnalysis.name]: isolationAnalysis as Analysis<never>,

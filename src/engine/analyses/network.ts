@@ -10,7 +10,8 @@ import { exemptPass } from '../exemptions.js';
 const NONE = { type: 'object', additionalProperties: false, properties: {} };
 const WORLD = new Set(['0.0.0.0/0', '::/0']);
 
-function admitsPort(rule: SecurityGroupRule, port: number): boolean {
+/** Whether a security group rule admits traffic on the port (all-traffic rules and covering ranges do). */
+export function admitsPort(rule: SecurityGroupRule, port: number): boolean {
   if (rule.protocol === '-1' || rule.protocol === 'all') return true;
   if (!['tcp', 'udp', '6', '17'].includes(rule.protocol)) return false;
   const from = rule.fromPort ?? 0;

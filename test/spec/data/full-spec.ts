@@ -22,12 +22,17 @@ export const FULL_SPEC: DeepRequired<Spec> = {
         accountWide: true,
       },
       naming: { 'AWS::SQS::Queue': ['mht-api-staging-*', 're:mht-[a-z]+-staging-.*'] },
+      requiredResourceTypes: ['AWS::ElastiCache::CacheCluster'],
       network: {
         vpcCidrs: ['10.1.0.0/16'],
         subnetCidrs: ['10.1.1.0/24'],
         availabilityZones: ['us-west-2a'],
         forbidDefaultVpc: true,
         restrictedIngressPorts: [22],
+        privateSubnets: ['AWS::EC2::Instance'],
+        bastion: { names: ['mht-bastion-*'], tags: { Role: 'bastion' }, sshFrom: ['203.0.113.0/24'] },
+        allowedIngress: [{ description: 'VPN', ports: [443], cidrs: ['10.8.0.0/16'], securityGroups: ['mht-lb-*'] }],
+        availabilityZoneCount: { min: 2, byType: { 'AWS::EC2::Instance': 2 } },
       },
       encryption: {
         atRest: ['AWS::S3::Bucket'],

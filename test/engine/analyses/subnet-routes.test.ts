@@ -1,0 +1,53 @@
+// subnetRoutes: a subnet is public when its route table (explicit association, else the
+// VPC's main table) has an active route to an internet gateway; unknown without a table.
+import { describe, expect, it } from 'vitest';
+import { routeTableViews, subnetRoutes, type RouteTableView } from '../../../src/engine/analyses/subnet-routes.js';
+import { res } from '../../engine/helpers.js';
+
+const local = { destination: '10.0.0.0/16', target: 'local', state: 'active' };
+const mainPublic: RouteTableView = { routeTableId: 'rtb-main', vpcId: 'vpc-1', main: true, subnetIds: [], routes: [{ destination: '0.0.0.0/0', target: 'igw-1', state: 'active' }, local] };
+const privateTable: RouteTableView = { routeTableId: 'rtb-priv', vpcId: 'vpc-1', main: false, subnetIds: ['subnet-b'], routes: [local, { destination: '0.0.0.0/0', target: 'nat-1', state: 'active' }] };
+const blackhole: RouteTableView = { routeTableId: 'rtb-dead', vpcId: 'vpc-1', main: false, subnetIds: ['subnet-c'], routes: [local, { destination: '0.0.0.0/0', target: 'igw-gone', state: 'blackhole' }] };
+const twoRoutes: RouteTableView = { routeTableId: 'rtb-two', vpcId: 'vpc-1', main: false, subnetIds: ['subnet-d'], routes: [{ destination: '::/0', target: 'igw-6', state: 'active' }, { destination: '0.0.0.0/0', target: 'igw-4', state: 'active' }, local] };
+
+describe('subnetRoutes', () => {
+  it('an explicit association wins over the main table', () => {
+    expect(subnetRoutes([{ subnetId: 'subnet-b', vpcId: 'vpc-1' }], [mainPublic, privateTable])).toEqual([
+      { subnetId: 'subnet-b', verdict: 'private', routeTableId: 'rtb-priv', association: 'explicit' },
+    ]);
+  });
+
+  it('a subnet with no association uses its VPC main table', () => {
+    expect(subnetRoutes([{ subnetId: 'subnet-a', vpcId: 'vpc-1' }], [mainPublic, privateTable])).toEqual([
+      { subnetId: 'subnet-a', verdict: 'public', routeTableId: 'rtb-main', association: 'main', route: { destination: '0.0.0.0/0', target: 'igw-1' } },
+    ]);
+  });
+
+  it('a NAT route or a blackhole route to a gateway is not public', () => {
+    expect(subnetRoutes([{ subnetId: 'subnet-b' }, { subnetId: 'subnet-c' }], [privateTable, blackhole]).map((r) => r.verdict)).toEqual(['private', 'private']);
+  });
+
+  it('names the first internet route in destination order', () => {
+    expect(subnetRoutes([{ subnetId: 'subnet-d' }], [twoRoutes])).toEqual([
+      { subnetId: 'subnet-d', verdict: 'public', routeTableId: 'rtb-two', association: 'explicit', route: { destination: '0.0.0.0/0', target: 'igw-4' } },
+    ]);
+  });
+
+  it('without its table or the VPC main table a subnet is unknown, never private', () => {
+    expect(subnetRoutes([{ subnetId: 'subnet-x', vpcId: 'vpc-2' }, { subnetId: 'subnet-y' }], [mainPublic])).toEqual([
+      { subnetId: 'subnet-x', verdict: 'unknown', reason: 'no route table associated with subnet-x, nor the main table of vpc-2, was collected' },
+      { subnetId: 'subnet-y', verdict: 'unknown', reason: 'no route table associated with subnet-y was collected, and its VPC is not known' },
+    ]);
+  });
+
+  it('the main table of another VPC is not used', () => {
+    const other: RouteTableView = { ...mainPublic, routeTableId: 'rtb-other', vpcId: 'vpc-9' };
+    expect(subnetRoutes([{ subnetId: 'subnet-a', vpcId: 'vpc-1' }], [other])[0]!.verdict).toBe('unknown');
+  });
+
+  it('routeTableViews keeps well-formed configs only', () => {
+    const good = res('AWS::EC2::RouteTable', 'rtb-1', { config: { routeTableId: 'rtb-1', vpcId: 'vpc-1', main: true, subnetIds: [], routes: [] } });
+    const partial = res('AWS::EC2::RouteTable', 'rtb-2', { config: { routeTableId: 'rtb-2', vpcId: 'vpc-1' } });
+    expect(routeTableViews([good, partial])).toEqual([{ routeTableId: 'rtb-1', vpcId: 'vpc-1', main: true, subnetIds: [], routes: [] }]);
+  });
+});
