@@ -15,6 +15,9 @@ import { CostExplorerClient } from '@aws-sdk/client-cost-explorer';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ECRClient } from '@aws-sdk/client-ecr';
 import { EKSClient } from '@aws-sdk/client-eks';
+import { WAFV2Client } from '@aws-sdk/client-wafv2';
+import { CloudFrontClient } from '@aws-sdk/client-cloudfront';
+import { ShieldClient } from '@aws-sdk/client-shield';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { ElastiCacheClient } from '@aws-sdk/client-elasticache';
@@ -72,6 +75,9 @@ export const CLIENTS = {
   lambda: LambdaClient,
   autoscaling: AutoScalingClient,
   eks: EKSClient,
+  wafv2: WAFV2Client,
+  cloudfront: CloudFrontClient,
+  shield: ShieldClient,
 } as const;
 export type ServiceKey = keyof typeof CLIENTS;
 
