@@ -46,6 +46,7 @@ import * as ecrSdk from '@aws-sdk/client-ecr';
 import * as lambdaSdk from '@aws-sdk/client-lambda';
 import * as autoscalingSdk from '@aws-sdk/client-auto-scaling';
 import * as eksSdk from '@aws-sdk/client-eks';
+import * as cloudfrontSdk from '@aws-sdk/client-cloudfront';
 import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import { DEFAULT_TIMEOUTS, type Timeouts, withDeadline } from './timeouts.js';
 
@@ -96,6 +97,7 @@ const COMMAND_MODULES: Partial<Record<ServiceKey, Record<string, unknown>>> = {
   lambda: lambdaSdk,
   autoscaling: autoscalingSdk,
   eks: eksSdk,
+  cloudfront: cloudfrontSdk,
 };
 
 /** `new <Operation>Command(input)` of a service's SDK module. */

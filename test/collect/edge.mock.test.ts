@@ -1,20 +1,25 @@
 // The edge types on recorded response shapes (aws-sdk-client-mock): WAFv2 web ACLs and
-// what they filter. moto 5.2.1 does not serve ListResourcesForWebACL (it has only
-// GetWebACLForResource), so the associations are tested on the AWS API reference's
-// response shape (ResourceArns) here; ListWebACLs paging is tested against moto in
-// edge.emulator.test.ts.
+// what they filter, CloudFront distributions. moto 5.2.1 does not serve
+// ListResourcesForWebACL (it has only GetWebACLForResource) and answers ListDistributions
+// in one page (IsTruncated false, an empty Marker), so the associations and the
+// distribution paging are tested on the AWS API reference's response shapes here.
+import { CloudFrontClient, GetDistributionConfigCommand, ListDistributionsCommand, type DistributionSummary } from '@aws-sdk/client-cloudfront';
 import { ListResourcesForWebACLCommand, ListWebACLsCommand, WAFV2Client } from '@aws-sdk/client-wafv2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ClientPool } from '../../src/collect/clients.js';
 import { Pacer } from '../../src/collect/pacing.js';
 import { Session } from '../../src/collect/session.js';
-import { REGIONAL_SOURCES } from '../../src/collect/sources/registry.js';
+import { GLOBAL_SOURCES, REGIONAL_SOURCES } from '../../src/collect/sources/registry.js';
+import { finishResources } from '../../src/collect/finish.js';
+import { minimumTlsVersion, originOf } from '../../src/collect/catalogue/types/cloudfront-distribution.js';
 import { fakeCredentials } from './spec-fixture.js';
 
 const waf = mockClient(WAFV2Client);
+const cloudfront = mockClient(CloudFrontClient);
 afterEach(() => {
   waf.reset();
+  cloudfront.reset();
 });
 const session = () => new Session(new ClientPool({ maxAttempts: 1, count: () => undefined, credentials: fakeCredentials, endpoint: 'http://127.0.0.1:9' }), new Pacer(2));
 const source = (name: string) => REGIONAL_SOURCES.find((s) => s.name === name)!.run;
@@ -68,5 +73,125 @@ describe('WAFv2 web ACLs on recorded responses', () => {
     await source('wafv2')(s, { accountId: ACCOUNT, region: 'eu-west-3' });
     expect(s.resources.get(aclArn('regional', 'eu-west-3', 'edge'))!.config).toEqual({ scope: 'REGIONAL' });
     expect(s.errors.map((e) => [e.operation, e.code, e.resourceArn])).toEqual([['ListResourcesForWebACL', 'WAFAccessDeniedException', aclArn('regional', 'eu-west-3', 'edge')]]);
+  });
+});
+
+// The shape of a ListDistributions item (API reference, DistributionSummary), cut to what is read.
+const summary = (id: string, over: Partial<DistributionSummary> = {}): DistributionSummary =>
+  ({
+    Id: id,
+    ARN: `arn:aws:cloudfront::${ACCOUNT}:distribution/${id}`,
+    Status: 'Deployed',
+    DomainName: `${id.toLowerCase()}.cloudfront.net`,
+    Enabled: true,
+    Aliases: { Quantity: 0 },
+    Origins: { Quantity: 0, Items: [] },
+    DefaultCacheBehavior: { TargetOriginId: 'o', ViewerProtocolPolicy: 'allow-all' },
+    CacheBehaviors: { Quantity: 0 },
+    ViewerCertificate: { CloudFrontDefaultCertificate: true, MinimumProtocolVersion: 'TLSv1' },
+    WebACLId: '',
+    ...over,
+  }) as DistributionSummary;
+
+describe('CloudFront distributions on recorded responses', () => {
+  const global = { accountId: ACCOUNT, region: 'global', endpointRegion: 'eu-west-3' };
+  const lbDns = 'web-prod-1234567890.eu-west-3.elb.amazonaws.com';
+
+  it('follows NextMarker, reads behaviours, TLS, web ACL, origins and logging, and joins a load balancer origin', async () => {
+    cloudfront.on(ListDistributionsCommand)
+      .resolvesOnce({
+        DistributionList: {
+          Marker: '',
+          MaxItems: 100,
+          IsTruncated: true,
+          NextMarker: 'E2NEXT',
+          Quantity: 1,
+          Items: [
+            summary('E1SHOP', {
+              Aliases: { Quantity: 2, Items: ['www.example.com', 'example.com'] },
+              Origins: {
+                Quantity: 2,
+                Items: [
+                  { Id: 'assets', DomainName: 'prod-assets.s3.eu-west-3.amazonaws.com', S3OriginConfig: { OriginAccessIdentity: '' } },
+                  { Id: 'app', DomainName: `dualstack.${lbDns}`, CustomOriginConfig: { HTTPPort: 80, HTTPSPort: 443, OriginProtocolPolicy: 'https-only' } },
+                ],
+              } as DistributionSummary['Origins'],
+              DefaultCacheBehavior: { TargetOriginId: 'app', ViewerProtocolPolicy: 'redirect-to-https' } as DistributionSummary['DefaultCacheBehavior'],
+              CacheBehaviors: { Quantity: 1, Items: [{ PathPattern: '/static/*', TargetOriginId: 'assets', ViewerProtocolPolicy: 'https-only' }] } as DistributionSummary['CacheBehaviors'],
+              ViewerCertificate: { ACMCertificateArn: `arn:aws:acm:us-east-1:${ACCOUNT}:certificate/c1`, SSLSupportMethod: 'sni-only', MinimumProtocolVersion: 'TLSv1.2_2021' },
+              WebACLId: `arn:aws:wafv2:us-east-1:${ACCOUNT}:global/webacl/cdn/0f1e`,
+            }),
+          ],
+        },
+      })
+      .resolvesOnce({ DistributionList: { Marker: 'E2NEXT', MaxItems: 100, IsTruncated: false, Quantity: 1, Items: [summary('E2PLAIN')] } });
+    cloudfront.on(GetDistributionConfigCommand, { Id: 'E1SHOP' }).resolves({ DistributionConfig: { Logging: { Enabled: true, IncludeCookies: false, Bucket: 'prod-cdn-logs.s3.amazonaws.com', Prefix: 'shop/' } } as never, ETag: 'x' });
+    cloudfront.on(GetDistributionConfigCommand, { Id: 'E2PLAIN' }).resolves({ DistributionConfig: { Logging: { Enabled: false, IncludeCookies: false, Bucket: '', Prefix: '' } } as never, ETag: 'y' });
+    const s = session();
+    s.loadBalancersByDns.set(lbDns, `arn:aws:elasticloadbalancing:eu-west-3:${ACCOUNT}:loadbalancer/app/web-prod/50dc6c495c0c9188`);
+    await GLOBAL_SOURCES.find((x) => x.name === 'cloudfront')!.run(s, global);
+    finishResources(s);
+    expect(cloudfront.commandCalls(ListDistributionsCommand).map((c) => c.args[0].input)).toEqual([{ MaxItems: 100 }, { MaxItems: 100, Marker: 'E2NEXT' }]);
+    expect(s.errors).toEqual([]);
+    const shop = s.resources.get(`arn:aws:cloudfront::${ACCOUNT}:distribution/E1SHOP`)!;
+    expect([shop.type, shop.region, shop.id, shop.name]).toEqual(['AWS::CloudFront::Distribution', 'global', 'E1SHOP', 'E1SHOP']);
+    expect(shop.config).toEqual({
+      domainName: 'e1shop.cloudfront.net',
+      enabled: true,
+      aliases: ['example.com', 'www.example.com'],
+      behaviors: [
+        { pathPattern: 'Default (*)', viewerProtocolPolicy: 'redirect-to-https' },
+        { pathPattern: '/static/*', viewerProtocolPolicy: 'https-only' },
+      ],
+      minimumProtocolVersion: 'TLSv1.2_2021',
+      minimumTlsVersion: 1.2,
+      defaultCertificate: false,
+      webAclId: `arn:aws:wafv2:us-east-1:${ACCOUNT}:global/webacl/cdn/0f1e`,
+      origins: [
+        { id: 'app', domainName: `dualstack.${lbDns}`, kind: 'load-balancer' },
+        { id: 'assets', domainName: 'prod-assets.s3.eu-west-3.amazonaws.com', kind: 's3' },
+      ],
+      logging: { enabled: true, bucket: 'prod-cdn-logs.s3.amazonaws.com' },
+    });
+    expect(shop.relations).toEqual([
+      { kind: 'logs-to', target: 'arn:aws:s3:::prod-cdn-logs' },
+      { kind: 'origin', target: `arn:aws:elasticloadbalancing:eu-west-3:${ACCOUNT}:loadbalancer/app/web-prod/50dc6c495c0c9188` },
+      { kind: 'origin', target: 'arn:aws:s3:::prod-assets' },
+    ]);
+    const plain = s.resources.get(`arn:aws:cloudfront::${ACCOUNT}:distribution/E2PLAIN`)!;
+    expect(plain.config).toEqual({
+      domainName: 'e2plain.cloudfront.net',
+      enabled: true,
+      aliases: [],
+      behaviors: [{ pathPattern: 'Default (*)', viewerProtocolPolicy: 'allow-all' }],
+      minimumProtocolVersion: 'TLSv1',
+      minimumTlsVersion: 1,
+      defaultCertificate: true,
+      webAclId: null,
+      origins: [],
+      logging: { enabled: false },
+    });
+    expect(s.coverage).toEqual([{ accountId: ACCOUNT, region: 'global', source: 'describe', types: ['AWS::CloudFront::Distribution'] }]);
+  });
+
+  it('leaves logging out when GetDistributionConfig fails, naming the distribution', async () => {
+    cloudfront.on(ListDistributionsCommand).resolves({ DistributionList: { Marker: '', MaxItems: 100, IsTruncated: false, Quantity: 1, Items: [summary('E3DENIED')] } });
+    cloudfront.on(GetDistributionConfigCommand).rejects(Object.assign(new Error('denied'), { name: 'AccessDenied' }));
+    const s = session();
+    await GLOBAL_SOURCES.find((x) => x.name === 'cloudfront')!.run(s, global);
+    const r = s.resources.get(`arn:aws:cloudfront::${ACCOUNT}:distribution/E3DENIED`)!;
+    expect('logging' in r.config).toBe(false);
+    expect(s.errors.map((e) => [e.operation, e.code, e.resourceArn])).toEqual([['GetDistributionConfig', 'AccessDenied', `arn:aws:cloudfront::${ACCOUNT}:distribution/E3DENIED`]]);
+  });
+
+  it('maps security policies to the lowest TLS version they admit', () => {
+    expect(['SSLv3', 'TLSv1', 'TLSv1_2016', 'TLSv1.1_2016', 'TLSv1.2_2018', 'TLSv1.2_2021', 'TLSv1.3_2025'].map((p) => minimumTlsVersion(p, false))).toEqual([0, 1, 1, 1.1, 1.2, 1.2, 1.3]);
+    expect(minimumTlsVersion('TLSv1.2_2021', true)).toBe(1);
+  });
+
+  it('tells S3 (REST and website), load balancer and custom origins apart', () => {
+    expect(
+      ['assets.s3.amazonaws.com', 'assets.s3.eu-west-3.amazonaws.com', 'my.site.s3-website-eu-west-1.amazonaws.com', 'web-1.eu-west-3.elb.amazonaws.com', 'api.example.com'].map(originOf),
+    ).toEqual([{ kind: 's3', bucket: 'assets' }, { kind: 's3', bucket: 'assets' }, { kind: 's3', bucket: 'my.site' }, { kind: 'load-balancer' }, { kind: 'custom' }]);
   });
 });

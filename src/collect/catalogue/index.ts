@@ -42,6 +42,7 @@ import { secretsmanagerSecret } from './types/secretsmanager-secret.js';
 import { cloudtrailTrail } from './types/cloudtrail-trail.js';
 import { acmCertificate } from './types/acm-certificate.js';
 import { wafv2WebAcl } from './types/wafv2-web-acl.js';
+import { cloudfrontDistribution } from './types/cloudfront-distribution.js';
 
 /** Every described type, in the order of the README's reference. */
 export const CATALOGUE: readonly ResourceDescriptor[] = [
@@ -85,6 +86,7 @@ export const CATALOGUE: readonly ResourceDescriptor[] = [
   eksCluster,
   // Edge (issue 12): web ACLs, CDN, DDoS protection.
   wafv2WebAcl,
+  cloudfrontDistribution,
 ];
 
 const BY_TYPE = new Map(CATALOGUE.map((d) => [d.type, d]));
