@@ -18,5 +18,5 @@ export const cdn: JsonSchema = obj('CloudFront distribution requirements. Defaul
 });
 
 export const shield: JsonSchema = obj('DDoS protection requirements. Default: none.', {
-  advanced: bool('Internet-facing load balancers and CloudFront distributions are covered by a Shield Advanced protection.'),
+  advanced: bool('Internet-facing application load balancers and CloudFront distributions are covered by a Shield Advanced protection.'),
 });

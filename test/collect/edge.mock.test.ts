@@ -2,8 +2,11 @@
 // what they filter, CloudFront distributions. moto 5.2.1 does not serve
 // ListResourcesForWebACL (it has only GetWebACLForResource) and answers ListDistributions
 // in one page (IsTruncated false, an empty Marker), so the associations and the
-// distribution paging are tested on the AWS API reference's response shapes here.
+// distribution paging are tested on the AWS API reference's response shapes here; so is
+// a subscribed Shield Advanced account (moto's DescribeSubscription answer fails the SDK's
+// parsing) and a denied one.
 import { CloudFrontClient, GetDistributionConfigCommand, ListDistributionsCommand, type DistributionSummary } from '@aws-sdk/client-cloudfront';
+import { DescribeSubscriptionCommand, ListProtectionsCommand, ShieldClient } from '@aws-sdk/client-shield';
 import { ListResourcesForWebACLCommand, ListWebACLsCommand, WAFV2Client } from '@aws-sdk/client-wafv2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -17,7 +20,9 @@ import { fakeCredentials } from './spec-fixture.js';
 
 const waf = mockClient(WAFV2Client);
 const cloudfront = mockClient(CloudFrontClient);
+const shield = mockClient(ShieldClient);
 afterEach(() => {
+  shield.reset();
   waf.reset();
   cloudfront.reset();
 });
@@ -193,5 +198,48 @@ describe('CloudFront distributions on recorded responses', () => {
     expect(
       ['assets.s3.amazonaws.com', 'assets.s3.eu-west-3.amazonaws.com', 'my.site.s3-website-eu-west-1.amazonaws.com', 'web-1.eu-west-3.elb.amazonaws.com', 'api.example.com'].map(originOf),
     ).toEqual([{ kind: 's3', bucket: 'assets' }, { kind: 's3', bucket: 'assets' }, { kind: 's3', bucket: 'my.site' }, { kind: 'load-balancer' }, { kind: 'custom' }]);
+  });
+});
+
+describe('Shield Advanced on recorded responses', () => {
+  const global = { accountId: ACCOUNT, region: 'global', endpointRegion: 'eu-west-3' };
+  const lb = `arn:aws:elasticloadbalancing:eu-west-3:${ACCOUNT}:loadbalancer/app/web/50dc6c495c0c9188`;
+  const cdn = `arn:aws:cloudfront::${ACCOUNT}:distribution/E1SHOP`;
+  const shieldSource = () => GLOBAL_SOURCES.find((x) => x.name === 'shield')!.run;
+
+  it('with a subscription: follows NextToken and keeps each protection with what it protects', async () => {
+    shield.on(DescribeSubscriptionCommand).resolves({
+      Subscription: { StartTime: new Date('2026-01-01T00:00:00Z'), TimeCommitmentInSeconds: 31536000, AutoRenew: 'ENABLED', SubscriptionLimits: undefined, SubscriptionArn: `arn:aws:shield::${ACCOUNT}:subscription/1a2b` },
+    });
+    shield.on(ListProtectionsCommand)
+      .resolvesOnce({ Protections: [{ Id: 'p-1', Name: 'web-ddos', ResourceArn: lb, HealthCheckIds: ['hc-2', 'hc-1'], ProtectionArn: `arn:aws:shield::${ACCOUNT}:protection/p-1` }], NextToken: 't2' })
+      .resolvesOnce({ Protections: [{ Id: 'p-2', Name: 'cdn-ddos', ResourceArn: cdn, ProtectionArn: `arn:aws:shield::${ACCOUNT}:protection/p-2` }] });
+    const s = session();
+    await shieldSource()(s, global);
+    expect(shield.commandCalls(ListProtectionsCommand).map((c) => c.args[0].input)).toEqual([{ MaxResults: 100 }, { MaxResults: 100, NextToken: 't2' }]);
+    expect(s.errors).toEqual([]);
+    expect([...s.resources.values()].map((r) => [r.arn, r.type, r.name, r.region, r.config, r.relations])).toEqual([
+      [`arn:aws:shield::${ACCOUNT}:protection/p-1`, 'AWS::Shield::Protection', 'web-ddos', 'global', { protectedArn: lb, healthCheckIds: ['hc-1', 'hc-2'] }, [{ kind: 'protects', target: lb }]],
+      [`arn:aws:shield::${ACCOUNT}:protection/p-2`, 'AWS::Shield::Protection', 'cdn-ddos', 'global', { protectedArn: cdn, healthCheckIds: [] }, [{ kind: 'protects', target: cdn }]],
+    ]);
+    expect(s.coverage).toEqual([{ accountId: ACCOUNT, region: 'global', source: 'describe', types: ['AWS::Shield::Protection'] }]);
+  });
+
+  it('denied: records the error, lists nothing and leaves the type incomplete', async () => {
+    shield.on(DescribeSubscriptionCommand).rejects(Object.assign(new Error('not authorized'), { name: 'AccessDeniedException' }));
+    const s = session();
+    await shieldSource()(s, global);
+    expect(shield.commandCalls(ListProtectionsCommand)).toEqual([]);
+    expect(s.errors.map((e) => [e.service, e.operation, e.code, e.region, e.affects])).toEqual([['shield', 'DescribeSubscription', 'AccessDeniedException', 'global', ['AWS::Shield::Protection']]]);
+    expect(s.coverage).toEqual([]);
+  });
+
+  it('a failed page of ListProtections leaves the type incomplete', async () => {
+    shield.on(DescribeSubscriptionCommand).resolves({ Subscription: { SubscriptionLimits: undefined } as never });
+    shield.on(ListProtectionsCommand).rejects(Object.assign(new Error('slow down'), { name: 'ThrottlingException' }));
+    const s = session();
+    await shieldSource()(s, global);
+    expect(s.errors.map((e) => [e.operation, e.code])).toEqual([['ListProtections', 'ThrottlingException']]);
+    expect(s.coverage).toEqual([]);
   });
 });

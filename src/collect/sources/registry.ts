@@ -16,6 +16,7 @@ import { collectEc2Network } from './ec2-network.js';
 import { collectKms } from './kms.js';
 import { genericSource } from './generic.js';
 import { collectWafv2 } from './wafv2.js';
+import { collectShield } from './shield.js';
 
 export interface SourceDef {
   name: string;
@@ -36,6 +37,7 @@ const CODED: Record<string, { scope: 'regional' | 'global'; run: SourceDef['run'
   kms: { scope: 'regional', run: collectKms },
   cloudwatch: { scope: 'regional', run: collectAlarms },
   wafv2: { scope: 'regional', run: collectWafv2 },
+  shield: { scope: 'global', run: collectShield },
 };
 
 type Generic = ResourceDescriptor & { collect: { generic: GenericCollection<unknown, unknown> } };

@@ -8,6 +8,7 @@ import type { DistributionSummary, GetDistributionConfigCommandOutput, ListDistr
 import { bool, list, nullable, num, obj, str, strs } from '../../../model/config-schemas.js';
 import type { Relation } from '../../../model/snapshot.js';
 import type { GenericCollection, ResourceDescriptor } from '../descriptor.js';
+import { partitionOf, type Place } from '../refs.js';
 
 export const DISTRIBUTION = 'AWS::CloudFront::Distribution';
 
@@ -59,15 +60,18 @@ function summaryConfig(d: DistributionSummary): { config: Record<string, unknown
   return { config, relations: buckets.map((b) => ({ kind: 'origin', target: `arn:aws:s3:::${b}` })) };
 }
 
+/** AWS's form, built from the id (moto 5.2.1 answers `arn:aws:cloudfront:<account>:...`, without the empty region). */
+const arnOfId = (id: string, t: Place & { endpointRegion?: string }) => `arn:${partitionOf(t.endpointRegion ?? 'us-east-1')}:cloudfront::${t.accountId}:distribution/${id}`;
+
 const collection: GenericCollection<ListDistributionsCommandOutput, DistributionSummary> = {
   list: {
     operation: 'ListDistributions',
     request: (marker, page) => ({ MaxItems: page(100), ...(marker ? { Marker: marker } : {}) }),
     next: (p) => (p.DistributionList?.IsTruncated ? p.DistributionList.NextMarker : undefined),
-    items: (p) => (p.DistributionList?.Items ?? []).filter((d) => d.Id && d.ARN),
+    items: (p) => (p.DistributionList?.Items ?? []).filter((d) => d.Id),
   },
   hydrate: [{ operation: 'GetDistributionConfig', request: (d) => ({ Id: d.Id }) }],
-  arn: (d) => d.ARN!,
+  arn: (d, t) => arnOfId(d.Id!, t),
   toPart: (d, [answer], t) => {
     const { config, relations } = summaryConfig(d);
     const logging = (answer as GetDistributionConfigCommandOutput | undefined)?.DistributionConfig?.Logging;
@@ -78,7 +82,7 @@ const collection: GenericCollection<ListDistributionsCommandOutput, Distribution
       const name = bucket ? originOf(bucket).bucket : undefined;
       if (name) relations.push({ kind: 'logs-to', target: `arn:aws:s3:::${name}` });
     }
-    return { arn: d.ARN!, accountId: t.accountId, region: 'global', type: DISTRIBUTION, id: d.Id!, name: d.Id!, config, relations };
+    return { arn: arnOfId(d.Id!, t), accountId: t.accountId, region: 'global', type: DISTRIBUTION, id: d.Id!, name: d.Id!, config, relations };
   },
 };
 
