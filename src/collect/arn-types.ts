@@ -31,7 +31,6 @@ const TAGGED_ONLY: Readonly<Record<string, Readonly<Record<string, ArnShape>>>> 
     'capacity-provider': { type: 'AWS::ECS::CapacityProvider' },
   },
   cloudfront: {
-    distribution: { type: 'AWS::CloudFront::Distribution' },
     function: { type: 'AWS::CloudFront::Function' },
     'origin-access-identity': { type: 'AWS::CloudFront::CloudFrontOriginAccessIdentity' },
   },

@@ -15,6 +15,9 @@ import { CostExplorerClient } from '@aws-sdk/client-cost-explorer';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ECRClient } from '@aws-sdk/client-ecr';
 import { EKSClient } from '@aws-sdk/client-eks';
+import { WAFV2Client } from '@aws-sdk/client-wafv2';
+import { CloudFrontClient } from '@aws-sdk/client-cloudfront';
+import { ShieldClient } from '@aws-sdk/client-shield';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { ElastiCacheClient } from '@aws-sdk/client-elasticache';
@@ -43,6 +46,7 @@ import * as ecrSdk from '@aws-sdk/client-ecr';
 import * as lambdaSdk from '@aws-sdk/client-lambda';
 import * as autoscalingSdk from '@aws-sdk/client-auto-scaling';
 import * as eksSdk from '@aws-sdk/client-eks';
+import * as cloudfrontSdk from '@aws-sdk/client-cloudfront';
 import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import { DEFAULT_TIMEOUTS, type Timeouts, withDeadline } from './timeouts.js';
 
@@ -72,6 +76,9 @@ export const CLIENTS = {
   lambda: LambdaClient,
   autoscaling: AutoScalingClient,
   eks: EKSClient,
+  wafv2: WAFV2Client,
+  cloudfront: CloudFrontClient,
+  shield: ShieldClient,
 } as const;
 export type ServiceKey = keyof typeof CLIENTS;
 
@@ -90,6 +97,7 @@ const COMMAND_MODULES: Partial<Record<ServiceKey, Record<string, unknown>>> = {
   lambda: lambdaSdk,
   autoscaling: autoscalingSdk,
   eks: eksSdk,
+  cloudfront: cloudfrontSdk,
 };
 
 /** `new <Operation>Command(input)` of a service's SDK module. */

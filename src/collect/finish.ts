@@ -1,10 +1,12 @@
 // After every source: joins that need the whole inventory (a KMS alias to its key, KMS
 // key ownership on the resources that use a key, the roles an instance runs as through
-// its instance profile), then relation order; and which types a failed Tagging call
+// its instance profile, a CloudFront load balancer origin to the load balancer by its DNS
+// name), then relation order; and which types a failed Tagging call
 // leaves without tags.
 import type { EncryptionState } from '../model/resource-config.js';
 import type { Session } from './session.js';
 import { isAwsManagedAlias } from './catalogue/refs.js';
+import { DISTRIBUTION } from './catalogue/types/cloudfront-distribution.js';
 
 export function finishResources(s: Session): void {
   for (const r of s.resources.values()) {
@@ -27,6 +29,13 @@ export function finishResources(s: Session): void {
     if (typeof profile === 'string') {
       for (const role of s.instanceProfileRoles.get(profile) ?? []) {
         if (!r.relations.some((x) => x.kind === 'instance-profile-role' && x.target === role)) r.relations.push({ kind: 'instance-profile-role', target: role });
+      }
+    }
+    if (r.type === DISTRIBUTION) {
+      for (const o of (r.config.origins ?? []) as { kind: string; domainName: string }[]) {
+        // CloudFront names an ALB origin by its DNS name, or "dualstack." before it.
+        const lb = o.kind === 'load-balancer' ? s.loadBalancersByDns.get(o.domainName.toLowerCase().replace(/^dualstack\./, '')) : undefined;
+        if (lb && !r.relations.some((x) => x.kind === 'origin' && x.target === lb)) r.relations.push({ kind: 'origin', target: lb });
       }
     }
     r.relations.sort((a, b) => (a.kind === b.kind ? cmp(a.target, b.target) : cmp(a.kind, b.kind)));

@@ -45,6 +45,9 @@ export const IAM_PREFIX: Record<string, string> = {
   lambda: 'lambda',
   autoscaling: 'autoscaling',
   eks: 'eks',
+  wafv2: 'wafv2',
+  cloudfront: 'cloudfront',
+  shield: 'shield',
 };
 
 /** Calls that serve no one resource type: tags, identity, AWS Config, costs, prices. */

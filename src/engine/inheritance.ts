@@ -1,6 +1,7 @@
 // Inheritance of environments through containment and use: a resource with no signal of
 // its own takes the environment of what contains it (a VPC's members, a load balancer's
-// target groups), what it watches (an alarm) or was taken from (a snapshot), or what
+// target groups), what it watches (an alarm), fronts (a CloudFront distribution) or filters
+// (a web ACL) or was taken from (a snapshot), or what
 // uses it (an instance's volumes). One table says which relation kinds carry an
 // environment and in which direction; everything else is the one mechanism below.
 import type { AttributionRecord } from './context.js';
@@ -29,6 +30,8 @@ export const CARRIERS: readonly Carrier[] = [
   { kind: 'attached-to', from: 'target', link: 'attached to' },
   { kind: 'monitors', from: 'target', link: 'alarm on' },
   { kind: 'snapshot-of', from: 'target', link: 'snapshot of' },
+  { kind: 'origin', from: 'target', link: 'CDN in front of' },
+  { kind: 'filters', from: 'target', link: 'web ACL of' },
   { kind: 'volume', from: 'source', link: 'attached to' },
 ];
 

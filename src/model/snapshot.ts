@@ -79,6 +79,9 @@ export const RELATION_KINDS = [
   'load-balancer', // target group serves (target: load balancer arn)
   'attached-to', // network interface is attached to (target: instance arn)
   'snapshot-of', // snapshot was taken of (target: volume, DB instance or cluster arn)
+  'filters', // web ACL filters the requests of (target: load balancer or API Gateway stage arn)
+  'origin', // CloudFront distribution fronts (target: bucket or load balancer arn)
+  'protects', // Shield Advanced protection covers (target: protected resource arn)
 ] as const;
 
 export type RelationKind = (typeof RELATION_KINDS)[number];

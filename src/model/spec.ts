@@ -105,6 +105,9 @@ export interface EnvironmentSpec {
   lambda?: LambdaSpec;
   autoScaling?: AutoScalingSpec;
   eks?: EksSpec;
+  waf?: WafSpec;
+  cdn?: CdnSpec;
+  shield?: ShieldSpec;
 }
 
 export interface NetworkSpec {
@@ -241,6 +244,27 @@ export interface EksSpec {
   /** api, audit, authenticator, controllerManager, scheduler. */
   controlPlaneLogging?: string[];
   secretsEncryption?: boolean;
+}
+
+export interface WafSpec {
+  /** Internet-facing application load balancers have a web ACL. */
+  loadBalancers?: boolean;
+  /** CloudFront distributions have a web ACL. */
+  distributions?: boolean;
+}
+
+export interface CdnSpec {
+  /** Every cache behaviour is https-only or redirect-to-https. */
+  httpsViewers?: boolean;
+  /** 1, 1.1, 1.2 or 1.3. */
+  minimumTlsVersion?: number;
+  /** Standard access logs to S3. */
+  logging?: boolean;
+}
+
+export interface ShieldSpec {
+  /** Internet-facing load balancers and distributions have a Shield Advanced protection. */
+  advanced?: boolean;
 }
 
 export interface CostSpec {

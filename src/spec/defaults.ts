@@ -102,6 +102,9 @@ function environmentDefaults(e: Raw): EnvironmentSpec {
   if (e.lambda) env.lambda = e.lambda;
   if (e.autoScaling) env.autoScaling = e.autoScaling;
   if (e.eks) env.eks = e.eks;
+  if (e.waf) env.waf = e.waf;
+  if (e.cdn) env.cdn = e.cdn;
+  if (e.shield) env.shield = e.shield;
   if (e.cost) env.cost = { monthlyCeilingUsd: e.cost.monthlyCeilingUsd, source: e.cost.source ?? 'estimate' };
   return env;
 }

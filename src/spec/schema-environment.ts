@@ -3,6 +3,7 @@
 import { audit, certificates, secrets } from './schema-audit.js';
 import { bool, fmt, int, list, namePatterns, obj, resourceTypes, str, type JsonSchema } from './schema-parts.js';
 import { autoScaling, ecr, eks, lambda } from './schema-workloads.js';
+import { cdn, shield, waf } from './schema-edge.js';
 
 const account = obj(
   'An AWS account of this environment.',
@@ -250,6 +251,9 @@ export const environmentSchema: JsonSchema = obj(
     lambda,
     autoScaling,
     eks,
+    waf,
+    cdn,
+    shield,
   },
   ['accounts', 'regions'],
 );

@@ -85,13 +85,17 @@ describe('account x region shards', () => {
       [`${STAGING}/global envgate:shard: global services not collected in this shard (--global)`],
     ]);
     expect(shards[1]!.errors.find((e) => e.code === 'NotCollectedInShard')!.affects).toEqual([
+      'AWS::CloudFront::Distribution',
       'AWS::IAM::Group',
       'AWS::IAM::ManagedPolicy',
       'AWS::IAM::Role',
       'AWS::IAM::User',
       'AWS::Route53::HostedZone',
+      'AWS::Shield::Protection',
+      'cloudfront',
       'iam',
       'route53',
+      'shield',
     ]);
   });
 

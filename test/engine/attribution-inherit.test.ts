@@ -102,6 +102,18 @@ describe('inheritance through containment and use', () => {
     expect(observed(ev, 'snap-1')).toEqual([{ signal: 'relation', environment: 'production', detail: 'snapshot of vol-root', parent: vol.arn }]);
   });
 
+  it('gives an untagged distribution the environment of its origin, and a web ACL that of what it filters', () => {
+    const bucket = res('AWS::S3::Bucket', 'stg-assets', { tags: { Environment: 'staging' } });
+    const lb = prod('AWS::ElasticLoadBalancingV2::LoadBalancer', 'lb-web');
+    const cdn = res('AWS::CloudFront::Distribution', 'E2CDN', { region: 'global', relations: [{ kind: 'origin', target: bucket.arn }] });
+    const acl = res('AWS::WAFv2::WebACL', 'edge', { relations: [{ kind: 'filters', target: lb.arn }] });
+    const ev = run([bucket, lb, cdn, acl]);
+    expect(ev.attribution[cdn.arn]).toBe('staging');
+    expect(ev.attribution[acl.arn]).toBe('production');
+    expect(observed(ev, 'E2CDN')).toEqual([{ signal: 'relation', environment: 'staging', detail: 'CDN in front of stg-assets', parent: bucket.arn }]);
+    expect(observed(ev, 'edge')).toEqual([{ signal: 'relation', environment: 'production', detail: 'web ACL of lb-web', parent: lb.arn }]);
+  });
+
   it('makes parents of two environments a conflict finding, passed on to nothing', () => {
     const a = prod('AWS::EC2::Instance', 'i-prod');
     const b = res('AWS::EC2::Instance', 'i-stg', { tags: { Environment: 'staging' } });

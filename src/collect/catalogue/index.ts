@@ -41,6 +41,9 @@ import { sqsQueue } from './types/sqs-queue.js';
 import { secretsmanagerSecret } from './types/secretsmanager-secret.js';
 import { cloudtrailTrail } from './types/cloudtrail-trail.js';
 import { acmCertificate } from './types/acm-certificate.js';
+import { wafv2WebAcl } from './types/wafv2-web-acl.js';
+import { cloudfrontDistribution } from './types/cloudfront-distribution.js';
+import { shieldProtection } from './types/shield-protection.js';
 
 /** Every described type, in the order of the README's reference. */
 export const CATALOGUE: readonly ResourceDescriptor[] = [
@@ -82,6 +85,10 @@ export const CATALOGUE: readonly ResourceDescriptor[] = [
   lambdaFunction,
   autoscalingGroup,
   eksCluster,
+  // Edge (issue 12): web ACLs, CDN, DDoS protection.
+  wafv2WebAcl,
+  cloudfrontDistribution,
+  shieldProtection,
 ];
 
 const BY_TYPE = new Map(CATALOGUE.map((d) => [d.type, d]));

@@ -15,6 +15,8 @@ import { collectElbv2, collectTargetGroups } from './elbv2.js';
 import { collectEc2Network } from './ec2-network.js';
 import { collectKms } from './kms.js';
 import { genericSource } from './generic.js';
+import { collectWafv2 } from './wafv2.js';
+import { collectShield } from './shield.js';
 
 export interface SourceDef {
   name: string;
@@ -34,6 +36,8 @@ const CODED: Record<string, { scope: 'regional' | 'global'; run: SourceDef['run'
   'elbv2-target-groups': { scope: 'regional', run: collectTargetGroups },
   kms: { scope: 'regional', run: collectKms },
   cloudwatch: { scope: 'regional', run: collectAlarms },
+  wafv2: { scope: 'regional', run: collectWafv2 },
+  shield: { scope: 'global', run: collectShield },
 };
 
 type Generic = ResourceDescriptor & { collect: { generic: GenericCollection<unknown, unknown> } };

@@ -57,6 +57,7 @@ export const USAGE_KINDS: ReadonlySet<string> = new Set([
   'notifies',
   'load-balancer-target',
   'instance-profile-role',
+  'origin',
 ]);
 
 const SAMPLES_PER_ENV = 3;

@@ -111,6 +111,13 @@ describe('grants', () => {
 });
 
 describe('shared targets and tags', () => {
+  it("a bucket fronted by another environment's distribution links the bucket to that environment", () => {
+    const bucket = resource('arn:aws:s3:::stg-assets', 'AWS::S3::Bucket', { tags: { env: 'staging' } });
+    const cdn = resource(`arn:aws:cloudfront::${STG}:distribution/E1PROD`, 'AWS::CloudFront::Distribution', { region: 'global', tags: { env: 'production' }, relations: [{ kind: 'origin', target: bucket.arn }] });
+    const out = run({ resources: [bucket, cdn] });
+    expect(failing(out)).toEqual([{ arn: bucket.arn, links: [{ path: 'shared-target', environment: 'production', via: 'origin', peer: cdn.arn, users: 1, summary: `used (origin) by ${cdn.arn} of production` }] }]);
+  });
+
   it('a key used from two environments links the key to the other environment users', () => {
     const key = resource(`arn:aws:kms:eu-west-1:${STG}:key/k1`, 'AWS::KMS::Key', { tags: { env: 'staging' } });
     const q = (name: string, env: string) => resource(`arn:aws:sqs:eu-west-1:${STG}:${name}`, 'AWS::SQS::Queue', { tags: { env }, relations: [{ kind: 'kms-key', target: key.arn }] });

@@ -1,0 +1,22 @@
+// The JSON Schema of an environment's edge sections (src/model/spec.ts WafSpec, CdnSpec,
+// ShieldSpec): web ACLs in front of load balancers and distributions, CloudFront
+// viewer settings, Shield Advanced protections.
+import { bool, obj, type JsonSchema } from './schema-parts.js';
+
+export const waf: JsonSchema = obj('WAF requirements. Default: none.', {
+  loadBalancers: bool('Internet-facing application load balancers are filtered by a WAFv2 web ACL.'),
+  distributions: bool('CloudFront distributions are filtered by a web ACL.'),
+});
+
+/** The TLS versions CloudFront security policies set as their minimum (TLSv1_2016 is 1.0, TLSv1.2_2021 is 1.2). */
+export const TLS_VERSIONS = [1, 1.1, 1.2, 1.3] as const;
+
+export const cdn: JsonSchema = obj('CloudFront distribution requirements. Default: none.', {
+  httpsViewers: bool('Every cache behaviour sends viewers to HTTPS (https-only or redirect-to-https).'),
+  minimumTlsVersion: { type: 'number', enum: [...TLS_VERSIONS], description: 'Lowest TLS version viewers may use, e.g. 1.2 (a distribution on the default CloudFront certificate allows 1.0).' },
+  logging: bool('Distributions write standard access logs to an S3 bucket.'),
+});
+
+export const shield: JsonSchema = obj('DDoS protection requirements. Default: none.', {
+  advanced: bool('Internet-facing application load balancers and CloudFront distributions are covered by a Shield Advanced protection.'),
+});
