@@ -103,6 +103,7 @@ export interface EnvironmentSpec {
   lambda?: LambdaSpec;
   autoScaling?: AutoScalingSpec;
   eks?: EksSpec;
+  storage?: StorageSpec;
 }
 
 export interface NetworkSpec {
@@ -218,6 +219,13 @@ export interface EksSpec {
   /** api, audit, authenticator, controllerManager, scheduler. */
   controlPlaneLogging?: string[];
   secretsEncryption?: boolean;
+}
+
+export interface StorageSpec {
+  /** EBS volume types allowed (gp2, gp3, ...). */
+  volumeTypes?: string[];
+  volumeSizeGiB?: Bounds;
+  snapshotEncryption?: boolean;
 }
 
 export interface CostSpec {

@@ -1,0 +1,19 @@
+// The JSON Schema of the environment sections about storage and operations (issue 12):
+// EBS volume types and sizes, EBS snapshot encryption (src/model/spec.ts StorageSpec).
+import { bool, int, list, obj, type JsonSchema } from './schema-parts.js';
+
+/** The EBS volume types (EC2 API reference, CreateVolume VolumeType). */
+export const EBS_VOLUME_TYPES = ['standard', 'io1', 'io2', 'gp2', 'gp3', 'sc1', 'st1'] as const;
+
+export const storage: JsonSchema = obj('EBS storage requirements. Default: none.', {
+  volumeTypes: list(
+    'Volume types the environment allows, e.g. [gp3]. Absent: any.',
+    { type: 'string', description: 'An EBS volume type.', enum: [...EBS_VOLUME_TYPES] },
+    { minItems: 1 },
+  ),
+  volumeSizeGiB: obj('Bounds of each volume\'s size in GiB.', {
+    min: int('Each volume is at least this many GiB.', { minimum: 1 }),
+    max: int('Each volume is at most this many GiB.', { minimum: 1 }),
+  }),
+  snapshotEncryption: bool('EBS snapshots of the environment are encrypted.'),
+});
