@@ -150,7 +150,13 @@ function reach(root: unknown, pointer: string): unknown[] {
  * rule always.
  */
 function isActive(rule: Rule, spec: Spec): boolean {
-  const app = rule.applicability as Record<string, unknown> | undefined;
+  return gateOpen(rule.applicability, spec);
+}
+
+/** False when the applicability needs a spec value (`env` equals a literal) no environment has; an `all` needs each of its members. */
+function gateOpen(c: Condition | undefined, spec: Spec): boolean {
+  const app = c as Record<string, unknown> | undefined;
+  if (app && Array.isArray(app.all)) return (app.all as Condition[]).every((x) => gateOpen(x, spec));
   const simple = app && typeof app.env === 'string' && ['string', 'number', 'boolean'].includes(typeof app.equals) && Object.keys(app).every((k) => k === 'env' || k === 'equals' || k === 'message');
   if (simple) return reach(spec, `/environments/*/${(app.env as string).split('.').join('/')}`).some((v) => v === app.equals);
   // A rule's `requirement` only locates its results: the engine runs the rule whatever the

@@ -104,6 +104,7 @@ export interface EnvironmentSpec {
   autoScaling?: AutoScalingSpec;
   eks?: EksSpec;
   storage?: StorageSpec;
+  identity?: IdentitySpec;
 }
 
 export interface NetworkSpec {
@@ -226,6 +227,11 @@ export interface StorageSpec {
   volumeTypes?: string[];
   volumeSizeGiB?: Bounds;
   snapshotEncryption?: boolean;
+}
+
+export interface IdentitySpec {
+  /** IAM users with a console password have an MFA device. */
+  consoleMfa?: boolean;
 }
 
 export interface CostSpec {

@@ -3,7 +3,7 @@
 import { audit, certificates, secrets } from './schema-audit.js';
 import { bool, fmt, int, list, namePatterns, obj, resourceTypes, str, type JsonSchema } from './schema-parts.js';
 import { autoScaling, ecr, eks, lambda } from './schema-workloads.js';
-import { storage } from './schema-operations.js';
+import { identity, storage } from './schema-operations.js';
 
 const account = obj(
   'An AWS account of this environment.',
@@ -213,6 +213,7 @@ export const environmentSchema: JsonSchema = obj(
     autoScaling,
     eks,
     storage,
+    identity,
   },
   ['accounts', 'regions'],
 );

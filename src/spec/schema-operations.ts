@@ -1,5 +1,6 @@
 // The JSON Schema of the environment sections about storage and operations (issue 12):
-// EBS volume types and sizes, EBS snapshot encryption (src/model/spec.ts StorageSpec).
+// EBS volume types and sizes, EBS snapshot encryption, console MFA of IAM users
+// (src/model/spec.ts StorageSpec, IdentitySpec).
 import { bool, int, list, obj, type JsonSchema } from './schema-parts.js';
 
 /** The EBS volume types (EC2 API reference, CreateVolume VolumeType). */
@@ -16,4 +17,8 @@ export const storage: JsonSchema = obj('EBS storage requirements. Default: none.
     max: int('Each volume is at most this many GiB.', { minimum: 1 }),
   }),
   snapshotEncryption: bool('EBS snapshots of the environment are encrypted.'),
+});
+
+export const identity: JsonSchema = obj('IAM identity requirements. Default: none.', {
+  consoleMfa: bool('Every IAM user with a console password (a human user) has an MFA device assigned.'),
 });

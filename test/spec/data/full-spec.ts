@@ -65,6 +65,7 @@ export const FULL_SPEC: DeepRequired<Spec> = {
       autoScaling: { minAvailabilityZones: 2, minSize: { min: 1, max: 2 }, maxSize: { min: 2, max: 6 }, desiredCapacity: { min: 1, max: 4 }, scheduleRequired: true },
       eks: { privateEndpoint: true, controlPlaneLogging: ['api', 'audit'], secretsEncryption: true },
       storage: { volumeTypes: ['gp3'], volumeSizeGiB: { min: 20, max: 100 }, snapshotEncryption: true },
+      identity: { consoleMfa: true },
     },
   },
   shared: [{ type: 'AWS::Route53::HostedZone', name: 'api.example.com', arn: 'arn:aws:route53:::hostedzone/Z123', reason: 'one zone' }],
