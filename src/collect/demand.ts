@@ -113,6 +113,8 @@ const ANALYSIS_READS: Readonly<Record<string, (options: Record<string, unknown>,
   'secret-rotation': () => ({ types: { 'AWS::SecretsManager::Secret': ['rotationEnabled', 'rotationIntervalDays', 'rotationSchedule', 'lastRotated', 'created'] } }),
   'certificate-expiry': () => ({ types: { 'AWS::CertificateManager::Certificate': ['status', 'notAfter'] } }),
   'cloudtrail-per-environment': () => ({ types: { 'AWS::CloudTrail::Trail': '*' } }),
+  // Dashboards are counted by their environment: the listing (names, tags) is enough.
+  'dashboards-present': () => ({ types: { 'AWS::CloudWatch::Dashboard': [] } }),
   's3-lifecycle': () => ({ types: { 'AWS::S3::Bucket': ['lifecycle'] } }),
   'vpc-cidr-overlap': () => ({ types: { 'AWS::EC2::VPC': '*' } }),
 };

@@ -176,6 +176,8 @@ export interface MonitoringSpec {
   alarms: ResourceType[];
   /** Alarms of this environment must notify one of these ARNs (patterns allowed). */
   alarmActions: Pattern[];
+  /** At least this many CloudWatch dashboards belong to the environment. */
+  minDashboards?: number;
 }
 
 export interface ComputeSpec {

@@ -92,7 +92,10 @@ function environmentDefaults(e: Raw): EnvironmentSpec {
       publicPolicies: d.publicPolicies ?? false,
     };
   }
-  if (e.monitoring) env.monitoring = { alarms: e.monitoring.alarms ?? [], alarmActions: e.monitoring.alarmActions ?? [] };
+  if (e.monitoring) {
+    env.monitoring = { alarms: e.monitoring.alarms ?? [], alarmActions: e.monitoring.alarmActions ?? [] };
+    if (e.monitoring.minDashboards !== undefined) env.monitoring.minDashboards = e.monitoring.minDashboards;
+  }
   if (e.compute) env.compute = e.compute;
   if (e.secrets) env.secrets = e.secrets;
   if (e.audit) env.audit = e.audit.trail ? { trail: { multiRegion: false, logFileValidation: false, customerManagedKey: false, ...e.audit.trail } } : {};

@@ -151,6 +151,7 @@ const monitoring = obj('Monitoring requirements.', {
     fmt('arn-pattern', 'An ARN pattern or re:<regex>.'),
     { default: [] },
   ),
+  minDashboards: int('At least this many CloudWatch dashboards belong to the environment (by its attribution: names, tags, account).', { minimum: 1 }),
 });
 
 const instanceTypes = (format: string, description: string) =>

@@ -5,6 +5,7 @@ import type { JsonSchema } from '../../model/config-schemas.js';
 import type { ArnShape, CallInfo, ResourceDescriptor } from './descriptor.js';
 import type { Place } from './refs.js';
 import { cloudwatchAlarm } from './types/cloudwatch-alarm.js';
+import { cloudwatchDashboard } from './types/cloudwatch-dashboard.js';
 import { dynamodbTable } from './types/dynamodb-table.js';
 import { autoscalingGroup } from './types/autoscaling-group.js';
 import { ec2InternetGateway } from './types/ec2-internet-gateway.js';
@@ -68,6 +69,7 @@ export const CATALOGUE: readonly ResourceDescriptor[] = [
   elbv2TargetGroup,
   kmsKey,
   cloudwatchAlarm,
+  cloudwatchDashboard,
   route53HostedZone,
   elasticacheCacheCluster,
   iamRole,

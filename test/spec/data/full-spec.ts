@@ -48,7 +48,7 @@ export const FULL_SPEC: DeepRequired<Spec> = {
         pointInTimeRecovery: true,
         publicPolicies: false,
       },
-      monitoring: { alarms: ['AWS::SQS::Queue'], alarmActions: ['arn:aws:sns:us-west-2:123456789012:alerts-*'] },
+      monitoring: { alarms: ['AWS::SQS::Queue'], alarmActions: ['arn:aws:sns:us-west-2:123456789012:alerts-*'], minDashboards: 1 },
       compute: {
         instanceTypes: ['t3.*'],
         dbInstanceClasses: ['db.t3.micro'],
