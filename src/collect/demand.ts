@@ -115,6 +115,8 @@ const ANALYSIS_READS: Readonly<Record<string, (options: Record<string, unknown>,
   'cloudtrail-per-environment': () => ({ types: { 'AWS::CloudTrail::Trail': '*' } }),
   // Dashboards are counted by their environment: the listing (names, tags) is enough.
   'dashboards-present': () => ({ types: { 'AWS::CloudWatch::Dashboard': [] } }),
+  // Records by name and type, and where they point: the load balancers' DNS names resolve it.
+  'dns-records-present': () => ({ types: { 'AWS::Route53::RecordSet': '*', 'AWS::ElasticLoadBalancingV2::LoadBalancer': ['dnsName'] }, relations: ['alias-target'] }),
   's3-lifecycle': () => ({ types: { 'AWS::S3::Bucket': ['lifecycle'] } }),
   'vpc-cidr-overlap': () => ({ types: { 'AWS::EC2::VPC': '*' } }),
 };

@@ -79,6 +79,7 @@ export const RELATION_KINDS = [
   'load-balancer', // target group serves (target: load balancer arn)
   'attached-to', // network interface is attached to (target: instance arn)
   'snapshot-of', // snapshot was taken of (target: volume, DB instance or cluster arn)
+  'alias-target', // DNS record points at, by alias or CNAME (target: load balancer arn)
 ] as const;
 
 export type RelationKind = (typeof RELATION_KINDS)[number];

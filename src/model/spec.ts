@@ -105,6 +105,7 @@ export interface EnvironmentSpec {
   eks?: EksSpec;
   storage?: StorageSpec;
   identity?: IdentitySpec;
+  dns?: DnsSpec;
 }
 
 export interface NetworkSpec {
@@ -234,6 +235,11 @@ export interface StorageSpec {
 export interface IdentitySpec {
   /** IAM users with a console password have an MFA device. */
   consoleMfa?: boolean;
+}
+
+export interface DnsSpec {
+  /** Records that must exist; an alias or CNAME must point at this environment's load balancer. */
+  records?: { name: string; type?: string }[];
 }
 
 export interface CostSpec {

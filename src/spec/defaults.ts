@@ -106,6 +106,7 @@ function environmentDefaults(e: Raw): EnvironmentSpec {
   if (e.eks) env.eks = e.eks;
   if (e.storage) env.storage = e.storage;
   if (e.identity) env.identity = e.identity;
+  if (e.dns) env.dns = e.dns;
   if (e.cost) env.cost = { monthlyCeilingUsd: e.cost.monthlyCeilingUsd, source: e.cost.source ?? 'estimate' };
   return env;
 }

@@ -3,7 +3,7 @@
 import { audit, certificates, secrets } from './schema-audit.js';
 import { bool, fmt, int, list, namePatterns, obj, resourceTypes, str, type JsonSchema } from './schema-parts.js';
 import { autoScaling, ecr, eks, lambda } from './schema-workloads.js';
-import { identity, storage } from './schema-operations.js';
+import { dns, identity, storage } from './schema-operations.js';
 
 const account = obj(
   'An AWS account of this environment.',
@@ -215,6 +215,7 @@ export const environmentSchema: JsonSchema = obj(
     eks,
     storage,
     identity,
+    dns,
   },
   ['accounts', 'regions'],
 );

@@ -36,6 +36,7 @@ import { rdsDbCluster } from './types/rds-db-cluster.js';
 import { rdsDbInstance } from './types/rds-db-instance.js';
 import { rdsDbSnapshot } from './types/rds-db-snapshot.js';
 import { route53HostedZone } from './types/route53-hosted-zone.js';
+import { route53RecordSet } from './types/route53-record-set.js';
 import { s3Bucket } from './types/s3-bucket.js';
 import { snsTopic } from './types/sns-topic.js';
 import { sqsQueue } from './types/sqs-queue.js';
@@ -71,6 +72,7 @@ export const CATALOGUE: readonly ResourceDescriptor[] = [
   cloudwatchAlarm,
   cloudwatchDashboard,
   route53HostedZone,
+  route53RecordSet,
   elasticacheCacheCluster,
   iamRole,
   iamUser,

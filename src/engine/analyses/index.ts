@@ -12,7 +12,7 @@ import { parity } from './parity.js';
 import { resourcePolicyPublicAnalysis } from './resource-policy-public.js';
 import { certificateExpiryAnalysis, secretRotationAnalysis } from './time-limits.js';
 import { trailPerEnvironmentAnalysis } from './audit-trails.js';
-import { dashboardsPresentAnalysis } from './operations-presence.js';
+import { dashboardsPresentAnalysis, dnsRecordsPresentAnalysis } from './operations-presence.js';
 
 export const ANALYSES: Readonly<Record<string, Analysis<never>>> = {
   [attributionConflictAnalysis.name]: attributionConflictAnalysis as Analysis<never>,
@@ -32,4 +32,5 @@ export const ANALYSES: Readonly<Record<string, Analysis<never>>> = {
   [certificateExpiryAnalysis.name]: certificateExpiryAnalysis as Analysis<never>,
   [trailPerEnvironmentAnalysis.name]: trailPerEnvironmentAnalysis as Analysis<never>,
   [dashboardsPresentAnalysis.name]: dashboardsPresentAnalysis as Analysis<never>,
+  [dnsRecordsPresentAnalysis.name]: dnsRecordsPresentAnalysis as Analysis<never>,
 };

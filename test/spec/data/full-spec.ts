@@ -66,6 +66,7 @@ export const FULL_SPEC: DeepRequired<Spec> = {
       eks: { privateEndpoint: true, controlPlaneLogging: ['api', 'audit'], secretsEncryption: true },
       storage: { volumeTypes: ['gp3'], volumeSizeGiB: { min: 20, max: 100 }, snapshotEncryption: true },
       identity: { consoleMfa: true },
+      dns: { records: [{ name: 'staging.api.example.com', type: 'A' }] },
     },
   },
   shared: [{ type: 'AWS::Route53::HostedZone', name: 'api.example.com', arn: 'arn:aws:route53:::hostedzone/Z123', reason: 'one zone' }],
