@@ -131,6 +131,8 @@ const ENGINE_READS: Readonly<Record<string, string[]>> = {
   'AWS::EC2::SecurityGroup': ['groupName'],
   'AWS::EC2::NetworkAcl': ['isDefault'],
   'AWS::EC2::RouteTable': ['main'],
+  // Apex NS and SOA records are furniture by their type, name and zone.
+  'AWS::Route53::RecordSet': ['recordType', 'recordName', 'zoneName'],
   'AWS::KMS::Key': ['keyManager', 'aliases'],
 };
 

@@ -377,4 +377,5 @@ class RuleRun {
 export const INBOUND_SOURCES: Readonly<Record<string, readonly string[]>> = {
   monitors: ['AWS::CloudWatch::Alarm'],
   'logs-to': ['AWS::ElasticLoadBalancingV2::LoadBalancer', 'AWS::S3::Bucket'],
+  'snapshot-of': ['AWS::EC2::Snapshot', 'AWS::RDS::DBSnapshot'],
 };

@@ -230,6 +230,8 @@ export interface StorageSpec {
   volumeTypes?: string[];
   volumeSizeGiB?: Bounds;
   snapshotEncryption?: boolean;
+  /** Every volume has at least one snapshot. */
+  volumeSnapshots?: boolean;
 }
 
 export interface IdentitySpec {

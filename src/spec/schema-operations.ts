@@ -17,6 +17,7 @@ export const storage: JsonSchema = obj('EBS storage requirements. Default: none.
     max: int('Each volume is at most this many GiB.', { minimum: 1 }),
   }),
   snapshotEncryption: bool('EBS snapshots of the environment are encrypted.'),
+  volumeSnapshots: bool('Every EBS volume of the environment has at least one snapshot (of its own account).'),
 });
 
 export const identity: JsonSchema = obj('IAM identity requirements. Default: none.', {

@@ -64,7 +64,7 @@ export const FULL_SPEC: DeepRequired<Spec> = {
       lambda: { forbidDeprecatedRuntimes: true, requireVpc: true },
       autoScaling: { minAvailabilityZones: 2, minSize: { min: 1, max: 2 }, maxSize: { min: 2, max: 6 }, desiredCapacity: { min: 1, max: 4 }, scheduleRequired: true },
       eks: { privateEndpoint: true, controlPlaneLogging: ['api', 'audit'], secretsEncryption: true },
-      storage: { volumeTypes: ['gp3'], volumeSizeGiB: { min: 20, max: 100 }, snapshotEncryption: true },
+      storage: { volumeTypes: ['gp3'], volumeSizeGiB: { min: 20, max: 100 }, snapshotEncryption: true, volumeSnapshots: true },
       identity: { consoleMfa: true },
       dns: { records: [{ name: 'staging.api.example.com', type: 'A' }] },
     },

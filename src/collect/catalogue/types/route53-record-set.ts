@@ -24,7 +24,8 @@ export const route53RecordSet: ResourceDescriptor = {
   }),
   calls: [
     { operation: 'ListHostedZones', per: 'list', pageMax: 100, feeds: ['zoneId', 'zoneName'] },
-    { operation: 'ListResourceRecordSets', per: 'resource', feeds: ['recordName', 'recordType', 'setIdentifier', 'ttl', 'values', 'aliasTarget'], relations: ['alias-target'], when: 'each hosted zone (paged, 300 records a page)' },
+    // The listing of the records themselves, paged, once per hosted zone: always made.
+    { operation: 'ListResourceRecordSets', per: 'list', pageMax: 300, feeds: ['recordName', 'recordType', 'setIdentifier', 'ttl', 'values', 'aliasTarget'], relations: ['alias-target'], when: 'each hosted zone' },
   ],
   collect: { source: 'route53-records' },
 };
