@@ -18,7 +18,6 @@ const first = (rest: string) => rest.split(/[/:]/)[0] ?? rest;
 /** Types described by no descriptor: service -> resource head -> shape. */
 const TAGGED_ONLY: Readonly<Record<string, Readonly<Record<string, ArnShape>>>> = {
   kms: { alias: { type: 'AWS::KMS::Alias' } },
-  cloudwatch: { dashboard: { type: 'AWS::CloudWatch::Dashboard' } },
   route53: { healthcheck: { type: 'AWS::Route53::HealthCheck' } },
   lambda: {
     layer: { type: 'AWS::Lambda::LayerVersion' },

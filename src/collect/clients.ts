@@ -36,6 +36,7 @@ import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import * as sqsSdk from '@aws-sdk/client-sqs';
 import * as snsSdk from '@aws-sdk/client-sns';
 import * as logsSdk from '@aws-sdk/client-cloudwatch-logs';
+import * as cloudwatchSdk from '@aws-sdk/client-cloudwatch';
 import * as route53Sdk from '@aws-sdk/client-route-53';
 import * as elasticacheSdk from '@aws-sdk/client-elasticache';
 import * as dynamodbSdk from '@aws-sdk/client-dynamodb';
@@ -87,6 +88,7 @@ const COMMAND_MODULES: Partial<Record<ServiceKey, Record<string, unknown>>> = {
   sqs: sqsSdk,
   sns: snsSdk,
   logs: logsSdk,
+  cloudwatch: cloudwatchSdk,
   route53: route53Sdk,
   elasticache: elasticacheSdk,
   dynamodb: dynamodbSdk,

@@ -131,6 +131,10 @@ const ANALYSIS_READS: Readonly<Record<string, (options: Record<string, unknown>,
   'secret-rotation': () => ({ types: { 'AWS::SecretsManager::Secret': ['rotationEnabled', 'rotationIntervalDays', 'rotationSchedule', 'lastRotated', 'created'] } }),
   'certificate-expiry': () => ({ types: { 'AWS::CertificateManager::Certificate': ['status', 'notAfter'] } }),
   'cloudtrail-per-environment': () => ({ types: { 'AWS::CloudTrail::Trail': '*' } }),
+  // Dashboards are counted by their environment: the listing (names, tags) is enough.
+  'dashboards-present': () => ({ types: { 'AWS::CloudWatch::Dashboard': [] } }),
+  // Records by name and type, and where they point: the load balancers' DNS names resolve it.
+  'dns-records-present': () => ({ types: { 'AWS::Route53::RecordSet': '*', 'AWS::ElasticLoadBalancingV2::LoadBalancer': ['dnsName'] }, relations: ['alias-target'] }),
   's3-lifecycle': () => ({ types: { 'AWS::S3::Bucket': ['lifecycle'] } }),
   'vpc-cidr-overlap': () => ({ types: { 'AWS::EC2::VPC': '*' } }),
 };
@@ -145,6 +149,8 @@ export const ENGINE_READS: Readonly<Record<string, string[]>> = {
   'AWS::EC2::SecurityGroup': ['groupName'],
   'AWS::EC2::NetworkAcl': ['isDefault'],
   'AWS::EC2::RouteTable': ['main'],
+  // Apex NS and SOA records are furniture by their type, name and zone.
+  'AWS::Route53::RecordSet': ['recordType', 'recordName', 'zoneName'],
   'AWS::KMS::Key': ['keyManager', 'aliases'],
 };
 
@@ -168,7 +174,13 @@ function reach(root: unknown, pointer: string): unknown[] {
  * rule always.
  */
 function isActive(rule: Rule, spec: Spec): boolean {
-  const app = rule.applicability as Record<string, unknown> | undefined;
+  return gateOpen(rule.applicability, spec);
+}
+
+/** False when the applicability needs a spec value (`env` equals a literal) no environment has; an `all` needs each of its members. */
+function gateOpen(c: Condition | undefined, spec: Spec): boolean {
+  const app = c as Record<string, unknown> | undefined;
+  if (app && Array.isArray(app.all)) return (app.all as Condition[]).every((x) => gateOpen(x, spec));
   const simple = app && typeof app.env === 'string' && ['string', 'number', 'boolean'].includes(typeof app.equals) && Object.keys(app).every((k) => k === 'env' || k === 'equals' || k === 'message');
   if (simple) return reach(spec, `/environments/*/${(app.env as string).split('.').join('/')}`).some((v) => v === app.equals);
   // A rule's `requirement` only locates its results: the engine runs the rule whatever the

@@ -7,9 +7,12 @@ import type { EncryptionState } from '../model/resource-config.js';
 import type { Session } from './session.js';
 import { isAwsManagedAlias } from './catalogue/refs.js';
 import { DISTRIBUTION } from './catalogue/types/cloudfront-distribution.js';
+import type { Resource } from '../model/snapshot.js';
 
 export function finishResources(s: Session): void {
+  const byDns = loadBalancersByDns(s);
   for (const r of s.resources.values()) {
+    if (r.type === 'AWS::Route53::RecordSet') aliasTarget(r, byDns);
     // A resource that names its key by alias points at the key itself (so two resources
     // using one key, by alias and by id, are seen to share it); config keeps what AWS said.
     // An aws/* alias whose key was not listed (moto lists none) stays the alias: still known AWS managed.
@@ -40,6 +43,31 @@ export function finishResources(s: Session): void {
     }
     r.relations.sort((a, b) => (a.kind === b.kind ? cmp(a.target, b.target) : cmp(a.kind, b.kind)));
   }
+}
+
+/** Load balancers by DNS name (lower case, no final dot). */
+function loadBalancersByDns(s: Session): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const r of s.resources.values()) {
+    const dns = r.type === 'AWS::ElasticLoadBalancingV2::LoadBalancer' ? r.config.dnsName : undefined;
+    if (typeof dns === 'string') m.set(dnsKey(dns), r.arn);
+  }
+  return m;
+}
+
+/** A DNS name as compared: lower case, no final dot, no `dualstack.` (an alias to a load balancer may carry it). */
+const dnsKey = (name: string): string => name.replace(/\.$/, '').toLowerCase().replace(/^dualstack\./, '');
+
+/**
+ * A record's `alias-target`: the load balancer its alias (or its one CNAME value) names.
+ * Targets outside the inventory (CloudFront, an external host) get no relation.
+ */
+function aliasTarget(r: Resource, byDns: ReadonlyMap<string, string>): void {
+  const alias = (r.config.aliasTarget as { dnsName?: string } | undefined)?.dnsName;
+  const values = r.config.values as string[] | undefined;
+  const name = alias ?? (r.config.recordType === 'CNAME' && values?.length === 1 ? values[0] : undefined);
+  const target = name === undefined ? undefined : byDns.get(dnsKey(name));
+  if (target !== undefined && !r.relations.some((x) => x.kind === 'alias-target' && x.target === target)) r.relations.push({ kind: 'alias-target', target });
 }
 
 /**

@@ -411,4 +411,5 @@ export const INBOUND_SOURCES: Readonly<Record<string, readonly string[]>> = {
   'logs-to': ['AWS::CloudFront::Distribution', 'AWS::ElasticLoadBalancingV2::LoadBalancer', 'AWS::S3::Bucket'],
   filters: ['AWS::WAFv2::WebACL'],
   protects: ['AWS::Shield::Protection'],
+  'snapshot-of': ['AWS::EC2::Snapshot', 'AWS::RDS::DBSnapshot'],
 };

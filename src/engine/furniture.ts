@@ -26,7 +26,8 @@ export type FurnitureCode =
   | 'identity-center-role'
   | 'aws-managed-policy'
   | 'default-event-bus'
-  | 'primary-athena-workgroup';
+  | 'primary-athena-workgroup'
+  | 'zone-apex-record';
 
 export interface Furniture {
   code: FurnitureCode;
@@ -48,6 +49,7 @@ export const FURNITURE: Readonly<Record<FurnitureCode, string>> = {
   'aws-managed-policy': 'an AWS managed policy, maintained by AWS',
   'default-event-bus': "the EventBridge event bus named 'default' that every account has in every region",
   'primary-athena-workgroup': "the Athena workgroup named 'primary' that every account has in every region",
+  'zone-apex-record': 'the NS or SOA record Route 53 creates at the apex of every hosted zone',
 };
 
 const of = (code: FurnitureCode): Furniture => FROZEN[code];
@@ -98,6 +100,8 @@ export function furnitureOf(r: Classifiable, isDefaultVpc: (vpcId: string) => bo
       return r.id === 'default' || r.arn.endsWith(':event-bus/default') ? of('default-event-bus') : undefined;
     case 'AWS::Athena::WorkGroup':
       return r.id === 'primary' || r.arn.endsWith(':workgroup/primary') ? of('primary-athena-workgroup') : undefined;
+    case 'AWS::Route53::RecordSet':
+      return (c.recordType === 'NS' || c.recordType === 'SOA') && typeof c.recordName === 'string' && c.recordName === c.zoneName ? of('zone-apex-record') : undefined;
     default:
       return undefined;
   }

@@ -247,6 +247,8 @@ export interface LoadBalancerConfig {
   lbType: 'application' | 'network' | 'gateway';
   scheme: 'internet-facing' | 'internal';
   vpcId?: string;
+  /** The DNS name AWS gave it (what a Route 53 alias or CNAME points at). */
+  dnsName?: string;
   subnetIds: string[];
   securityGroupIds: string[];
   accessLogging: { enabled: boolean; bucket?: string };

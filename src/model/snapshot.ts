@@ -82,6 +82,7 @@ export const RELATION_KINDS = [
   'filters', // web ACL filters the requests of (target: load balancer or API Gateway stage arn)
   'origin', // CloudFront distribution fronts (target: bucket or load balancer arn)
   'protects', // Shield Advanced protection covers (target: protected resource arn)
+  'alias-target', // DNS record points at, by alias or CNAME (target: load balancer arn)
 ] as const;
 
 export type RelationKind = (typeof RELATION_KINDS)[number];

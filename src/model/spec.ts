@@ -108,6 +108,9 @@ export interface EnvironmentSpec {
   waf?: WafSpec;
   cdn?: CdnSpec;
   shield?: ShieldSpec;
+  storage?: StorageSpec;
+  identity?: IdentitySpec;
+  dns?: DnsSpec;
 }
 
 export interface NetworkSpec {
@@ -200,6 +203,8 @@ export interface MonitoringSpec {
   alarms: ResourceType[];
   /** Alarms of this environment must notify one of these ARNs (patterns allowed). */
   alarmActions: Pattern[];
+  /** At least this many CloudWatch dashboards belong to the environment. */
+  minDashboards?: number;
 }
 
 export interface ComputeSpec {
@@ -265,6 +270,23 @@ export interface CdnSpec {
 export interface ShieldSpec {
   /** Internet-facing load balancers and distributions have a Shield Advanced protection. */
   advanced?: boolean;
+export interface StorageSpec {
+  /** EBS volume types allowed (gp2, gp3, ...). */
+  volumeTypes?: string[];
+  volumeSizeGiB?: Bounds;
+  snapshotEncryption?: boolean;
+  /** Every volume has at least one snapshot. */
+  volumeSnapshots?: boolean;
+}
+
+export interface IdentitySpec {
+  /** IAM users with a console password have an MFA device. */
+  consoleMfa?: boolean;
+}
+
+export interface DnsSpec {
+  /** Records that must exist; an alias or CNAME must point at this environment's load balancer. */
+  records?: { name: string; type?: string }[];
 }
 
 export interface CostSpec {

@@ -134,6 +134,8 @@ function checkRanges(envs: [string, unknown][], at: At): void {
       const [lo, hi] = [get(spec, 'autoScaling', field, 'min'), get(spec, 'autoScaling', field, 'max')];
       if (num(lo) && num(hi) && lo > hi) at(`${base}/autoScaling/${field}/max`, 'range', MESSAGES.minAboveMax(lo, hi), `max >= ${lo}`);
     }
+    const [vlo, vhi] = [get(spec, 'storage', 'volumeSizeGiB', 'min'), get(spec, 'storage', 'volumeSizeGiB', 'max')];
+    if (num(vlo) && num(vhi) && vlo > vhi) at(`${base}/storage/volumeSizeGiB/max`, 'range', MESSAGES.minAboveMax(vlo, vhi), `max >= ${vlo}`);
     items(get(spec, 'retention', 'logGroups')).forEach((g, i) => {
       const [days, maxDays] = [get(g, 'days'), get(g, 'maxDays')];
       if (num(days) && num(maxDays) && maxDays < days) at(`${base}/retention/logGroups/${i}/maxDays`, 'range', MESSAGES.maxDaysBelowDays(maxDays, days), `maxDays >= ${days}`);

@@ -93,7 +93,10 @@ function environmentDefaults(e: Raw): EnvironmentSpec {
       publicPolicies: d.publicPolicies ?? false,
     };
   }
-  if (e.monitoring) env.monitoring = { alarms: e.monitoring.alarms ?? [], alarmActions: e.monitoring.alarmActions ?? [] };
+  if (e.monitoring) {
+    env.monitoring = { alarms: e.monitoring.alarms ?? [], alarmActions: e.monitoring.alarmActions ?? [] };
+    if (e.monitoring.minDashboards !== undefined) env.monitoring.minDashboards = e.monitoring.minDashboards;
+  }
   if (e.compute) env.compute = e.compute;
   if (e.secrets) env.secrets = e.secrets;
   if (e.audit) env.audit = e.audit.trail ? { trail: { multiRegion: false, logFileValidation: false, customerManagedKey: false, ...e.audit.trail } } : {};
@@ -105,6 +108,9 @@ function environmentDefaults(e: Raw): EnvironmentSpec {
   if (e.waf) env.waf = e.waf;
   if (e.cdn) env.cdn = e.cdn;
   if (e.shield) env.shield = e.shield;
+  if (e.storage) env.storage = e.storage;
+  if (e.identity) env.identity = e.identity;
+  if (e.dns) env.dns = e.dns;
   if (e.cost) env.cost = { monthlyCeilingUsd: e.cost.monthlyCeilingUsd, source: e.cost.source ?? 'estimate' };
   return env;
 }

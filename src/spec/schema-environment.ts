@@ -4,6 +4,7 @@ import { audit, certificates, secrets } from './schema-audit.js';
 import { bool, fmt, int, list, namePatterns, obj, resourceTypes, str, type JsonSchema } from './schema-parts.js';
 import { autoScaling, ecr, eks, lambda } from './schema-workloads.js';
 import { cdn, shield, waf } from './schema-edge.js';
+import { dns, identity, storage } from './schema-operations.js';
 
 const account = obj(
   'An AWS account of this environment.',
@@ -189,6 +190,7 @@ const monitoring = obj('Monitoring requirements.', {
     fmt('arn-pattern', 'An ARN pattern or re:<regex>.'),
     { default: [] },
   ),
+  minDashboards: int('At least this many CloudWatch dashboards belong to the environment (by its attribution: names, tags, account).', { minimum: 1 }),
 });
 
 const instanceTypes = (format: string, description: string) =>
@@ -254,6 +256,9 @@ export const environmentSchema: JsonSchema = obj(
     waf,
     cdn,
     shield,
+    storage,
+    identity,
+    dns,
   },
   ['accounts', 'regions'],
 );

@@ -57,7 +57,7 @@ describe('the catalogue', () => {
     const sources = [...GLOBAL_SOURCES, ...REGIONAL_SOURCES];
     const covered = sources.flatMap((s) => s.types);
     expect([...covered].sort()).toEqual(CATALOGUE.map((d) => d.type).sort());
-    expect(GLOBAL_SOURCES.map((s) => s.name).sort()).toEqual(['cloudfront', 'iam', 'route53', 'shield']);
+    expect(GLOBAL_SOURCES.map((s) => s.name).sort()).toEqual(['cloudfront', 'cloudwatch', 'iam', 'route53', 'route53-records', 'shield']);
     for (const d of CATALOGUE) expect(GLOBAL_SOURCES.some((s) => s.types.includes(d.type)), d.type).toBe(d.scope === 'global');
   });
 

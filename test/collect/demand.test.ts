@@ -60,6 +60,13 @@ describe('demandOf', () => {
     expect(made(idle, 'AWS::EKS::Cluster')).toEqual(['ListClusters', 'DescribeCluster']);
   });
 
+  it('reads IAM users\' console passwords and MFA devices only when the spec requires MFA', () => {
+    // With all rules: isolation lists users through their grants, never their sign-in.
+    expect(made(demandOf(rules, spec('')), 'AWS::IAM::User')).toEqual(['GetAccountAuthorizationDetails']);
+    const d = demandOf(narrow, spec('    identity: { consoleMfa: true }'));
+    expect(made(d, 'AWS::IAM::User')).toEqual(['GetAccountAuthorizationDetails', 'GetLoginProfile', 'ListMFADevices']);
+  });
+
   it('fetches what an active requirement reads, for the types it lists', () => {
     const d = demandOf(
       narrow,

@@ -5,6 +5,7 @@ import type { JsonSchema } from '../../model/config-schemas.js';
 import type { ArnShape, CallInfo, ResourceDescriptor } from './descriptor.js';
 import type { Place } from './refs.js';
 import { cloudwatchAlarm } from './types/cloudwatch-alarm.js';
+import { cloudwatchDashboard } from './types/cloudwatch-dashboard.js';
 import { dynamodbTable } from './types/dynamodb-table.js';
 import { autoscalingGroup } from './types/autoscaling-group.js';
 import { ec2InternetGateway } from './types/ec2-internet-gateway.js';
@@ -35,6 +36,7 @@ import { rdsDbCluster } from './types/rds-db-cluster.js';
 import { rdsDbInstance } from './types/rds-db-instance.js';
 import { rdsDbSnapshot } from './types/rds-db-snapshot.js';
 import { route53HostedZone } from './types/route53-hosted-zone.js';
+import { route53RecordSet } from './types/route53-record-set.js';
 import { s3Bucket } from './types/s3-bucket.js';
 import { snsTopic } from './types/sns-topic.js';
 import { sqsQueue } from './types/sqs-queue.js';
@@ -71,7 +73,9 @@ export const CATALOGUE: readonly ResourceDescriptor[] = [
   elbv2TargetGroup,
   kmsKey,
   cloudwatchAlarm,
+  cloudwatchDashboard,
   route53HostedZone,
+  route53RecordSet,
   elasticacheCacheCluster,
   iamRole,
   iamUser,

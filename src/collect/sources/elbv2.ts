@@ -48,6 +48,7 @@ export async function collectElbv2(s: Session, t: Target): Promise<void> {
         lbType: (lb.Type ?? 'application') as LoadBalancerConfig['lbType'],
         scheme: (lb.Scheme ?? 'internet-facing') as LoadBalancerConfig['scheme'],
         ...(lb.VpcId ? { vpcId: lb.VpcId } : {}),
+        ...(lb.DNSName ? { dnsName: lb.DNSName } : {}),
         subnetIds,
         securityGroupIds,
       };

@@ -1,8 +1,13 @@
 // IAM, once per account: GetAccountAuthorizationDetails returns users, groups, roles and
-// managed policies with every document in a few pages (1000 items a page).
+// managed policies with every document in a few pages (1000 items a page). When a check
+// reads them, each user's console password (GetLoginProfile) and, for users that have
+// one, MFA devices (ListMFADevices): per-user read calls, where the credential report
+// would need GenerateCredentialReport, which creates state and is not in a read-only policy.
 import {
   GetAccountAuthorizationDetailsCommand,
   type GetAccountAuthorizationDetailsCommandOutput,
+  GetLoginProfileCommand,
+  ListMFADevicesCommand,
   type ManagedPolicyDetail,
 } from '@aws-sdk/client-iam';
 import type { ManagedPolicy, PolicyDocument, Principal } from '../../model/snapshot.js';
@@ -10,6 +15,7 @@ import { decodePolicy, grantRelations } from '../policy-docs.js';
 import type { Session, Target } from '../session.js';
 
 export const IAM_TYPES = ['AWS::IAM::Group', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::Role', 'AWS::IAM::User'];
+const USER = 'AWS::IAM::User';
 
 type Tags = { Key?: string; Value?: string }[] | undefined;
 const tagMap = (tags: Tags): Record<string, string> => Object.fromEntries((tags ?? []).filter((x) => x.Key).map((x) => [x.Key!, x.Value ?? '']));
@@ -61,6 +67,9 @@ export async function collectIam(s: Session, t: Target): Promise<void> {
   const groupArns = new Map<string, string>();
   for (const p of pages) for (const g of p.GroupDetailList ?? []) if (g.GroupName && g.Arn) groupArns.set(g.GroupName, g.Arn);
 
+  const users = pages.flatMap((p) => (p.UserDetailList ?? []).filter((u) => u.Arn && u.UserName));
+  const signIn = new Map(await Promise.all(users.map(async (u) => [u.Arn!, await signInOf(s, t, u.UserName!, u.Arn!)] as const)));
+
   for (const page of pages) {
     for (const u of page.UserDetailList ?? []) {
       if (!u.Arn) continue;
@@ -78,7 +87,7 @@ export async function collectIam(s: Session, t: Target): Promise<void> {
           ...(u.PermissionsBoundary?.PermissionsBoundaryArn ? { permissionsBoundary: u.PermissionsBoundary.PermissionsBoundaryArn } : {}),
         },
         'AWS::IAM::User',
-        {},
+        signIn.get(u.Arn) ?? {},
       );
     }
     for (const g of page.GroupDetailList ?? []) {
@@ -148,6 +157,22 @@ export async function collectIam(s: Session, t: Target): Promise<void> {
       });
     }
   }
+}
+
+/**
+ * A user's console sign-in: whether it has a password (GetLoginProfile answers
+ * NoSuchEntity when not) and, with one, whether an MFA device is assigned. A field is
+ * absent when its call was not wanted or failed (the failure is a collection error).
+ */
+async function signInOf(s: Session, t: Target, userName: string, arn: string): Promise<{ consolePassword?: boolean; mfaEnabled?: boolean }> {
+  if (!s.wants(USER, 'GetLoginProfile')) return {};
+  const profile = await s.call(t, 'iam', 'GetLoginProfile', [USER], (c) => c.send(new GetLoginProfileCommand({ UserName: userName })), { quiet: ['NoSuchEntity'], resourceArn: arn });
+  if (profile === undefined) return {};
+  if ('absent' in profile) return { consolePassword: false };
+  if (!s.wants(USER, 'ListMFADevices')) return { consolePassword: true };
+  // A user has at most 8 MFA devices: one page of 100 holds them all.
+  const mfa = await s.must(t, 'iam', 'ListMFADevices', [USER], (c) => c.send(new ListMFADevicesCommand({ UserName: userName, MaxItems: 100 })), arn);
+  return mfa ? { consolePassword: true, mfaEnabled: (mfa.MFADevices ?? []).length > 0 } : { consolePassword: true };
 }
 
 /** A user's group ARN, built from the user's ARN prefix (groups carry no path here). */

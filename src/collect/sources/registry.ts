@@ -17,6 +17,7 @@ import { collectKms } from './kms.js';
 import { genericSource } from './generic.js';
 import { collectWafv2 } from './wafv2.js';
 import { collectShield } from './shield.js';
+import { collectRecordSets } from './route53.js';
 
 export interface SourceDef {
   name: string;
@@ -28,6 +29,7 @@ export interface SourceDef {
 /** Sources with code of their own, by the name descriptors give in `collect.source`. */
 const CODED: Record<string, { scope: 'regional' | 'global'; run: SourceDef['run'] }> = {
   iam: { scope: 'global', run: collectIam },
+  'route53-records': { scope: 'global', run: collectRecordSets },
   s3: { scope: 'regional', run: collectS3 },
   ec2: { scope: 'regional', run: collectEc2 },
   'ec2-network': { scope: 'regional', run: collectEc2Network },

@@ -15,6 +15,7 @@ import { privateSubnetsAnalysis } from './private-subnets.js';
 import { resourcePolicyPublicAnalysis } from './resource-policy-public.js';
 import { certificateExpiryAnalysis, secretRotationAnalysis } from './time-limits.js';
 import { trailPerEnvironmentAnalysis } from './audit-trails.js';
+import { dashboardsPresentAnalysis, dnsRecordsPresentAnalysis } from './operations-presence.js';
 
 export const ANALYSES: Readonly<Record<string, Analysis<never>>> = {
   [attributionConflictAnalysis.name]: attributionConflictAnalysis as Analysis<never>,
@@ -38,4 +39,6 @@ export const ANALYSES: Readonly<Record<string, Analysis<never>>> = {
   [secretRotationAnalysis.name]: secretRotationAnalysis as Analysis<never>,
   [certificateExpiryAnalysis.name]: certificateExpiryAnalysis as Analysis<never>,
   [trailPerEnvironmentAnalysis.name]: trailPerEnvironmentAnalysis as Analysis<never>,
+  [dashboardsPresentAnalysis.name]: dashboardsPresentAnalysis as Analysis<never>,
+  [dnsRecordsPresentAnalysis.name]: dnsRecordsPresentAnalysis as Analysis<never>,
 };

@@ -53,7 +53,7 @@ export const FULL_SPEC: DeepRequired<Spec> = {
         pointInTimeRecovery: true,
         publicPolicies: false,
       },
-      monitoring: { alarms: ['AWS::SQS::Queue'], alarmActions: ['arn:aws:sns:us-west-2:123456789012:alerts-*'] },
+      monitoring: { alarms: ['AWS::SQS::Queue'], alarmActions: ['arn:aws:sns:us-west-2:123456789012:alerts-*'], minDashboards: 1 },
       compute: {
         instanceTypes: ['t3.*'],
         dbInstanceClasses: ['db.t3.micro'],
@@ -72,6 +72,9 @@ export const FULL_SPEC: DeepRequired<Spec> = {
       waf: { loadBalancers: true, distributions: true },
       cdn: { httpsViewers: true, minimumTlsVersion: 1.2, logging: true },
       shield: { advanced: true },
+      storage: { volumeTypes: ['gp3'], volumeSizeGiB: { min: 20, max: 100 }, snapshotEncryption: true, volumeSnapshots: true },
+      identity: { consoleMfa: true },
+      dns: { records: [{ name: 'staging.api.example.com', type: 'A' }] },
     },
   },
   shared: [{ type: 'AWS::Route53::HostedZone', name: 'api.example.com', arn: 'arn:aws:route53:::hostedzone/Z123', reason: 'one zone' }],

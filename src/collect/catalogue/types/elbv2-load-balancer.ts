@@ -15,6 +15,7 @@ export const elbv2LoadBalancer: ResourceDescriptor = {
     lbType: { enum: ['application', 'network', 'gateway'] },
     scheme: { enum: ['internet-facing', 'internal'] },
     vpcId: str,
+    dnsName: str,
     subnetIds: strs,
     securityGroupIds: strs,
     accessLogging: obj({ enabled: bool, bucket: str }),
@@ -22,7 +23,7 @@ export const elbv2LoadBalancer: ResourceDescriptor = {
     listeners: list(obj({ port: int, protocol: str, sslPolicy: str, redirectsToHttps: bool })),
   }),
   calls: [
-    { operation: 'DescribeLoadBalancers', per: 'list', pageMax: 400, feeds: ['lbType', 'scheme', 'vpcId', 'subnetIds', 'securityGroupIds'] },
+    { operation: 'DescribeLoadBalancers', per: 'list', pageMax: 400, feeds: ['lbType', 'scheme', 'vpcId', 'dnsName', 'subnetIds', 'securityGroupIds'] },
     { operation: 'DescribeLoadBalancerAttributes', per: 'resource', feeds: ['accessLogging', 'deletionProtection'], relations: ['logs-to'] },
     { operation: 'DescribeListeners', per: 'resource', feeds: ['listeners'] },
   ],

@@ -1,0 +1,40 @@
+// The JSON Schema of the environment sections about storage and operations (issue 12):
+// EBS volume types and sizes, EBS snapshot encryption, console MFA of IAM users
+// and DNS records (src/model/spec.ts StorageSpec, IdentitySpec, DnsSpec).
+import { bool, int, list, obj, str, type JsonSchema } from './schema-parts.js';
+
+/** The EBS volume types (EC2 API reference, CreateVolume VolumeType). */
+export const EBS_VOLUME_TYPES = ['standard', 'io1', 'io2', 'gp2', 'gp3', 'sc1', 'st1'] as const;
+
+export const storage: JsonSchema = obj('EBS storage requirements. Default: none.', {
+  volumeTypes: list(
+    'Volume types the environment allows, e.g. [gp3]. Absent: any.',
+    { type: 'string', description: 'An EBS volume type.', enum: [...EBS_VOLUME_TYPES] },
+    { minItems: 1 },
+  ),
+  volumeSizeGiB: obj('Bounds of each volume\'s size in GiB.', {
+    min: int('Each volume is at least this many GiB.', { minimum: 1 }),
+    max: int('Each volume is at most this many GiB.', { minimum: 1 }),
+  }),
+  snapshotEncryption: bool('EBS snapshots of the environment are encrypted.'),
+  volumeSnapshots: bool('Every EBS volume of the environment has at least one snapshot (of its own account).'),
+});
+
+export const identity: JsonSchema = obj('IAM identity requirements. Default: none.', {
+  consoleMfa: bool('Every IAM user with a console password (a human user) has an MFA device assigned.'),
+});
+
+export const dns: JsonSchema = obj('Route 53 records of the environment. Default: none.', {
+  records: list(
+    'Records that must exist in a hosted zone of the environment\'s accounts and, when they alias or CNAME a load balancer, point at one of this environment.',
+    obj(
+      'A DNS record.',
+      {
+        name: str('The record name, e.g. staging.api.example.com (case and a final dot ignored).', { minLength: 1 }),
+        type: { type: 'string', description: 'The record type. Absent: any.', enum: ['A', 'AAAA', 'CNAME', 'MX', 'TXT', 'NS', 'SRV', 'CAA', 'PTR', 'NAPTR', 'SPF', 'DS', 'HTTPS', 'SVCB'] },
+      },
+      ['name'],
+    ),
+    { minItems: 1 },
+  ),
+});
