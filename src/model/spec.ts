@@ -270,6 +270,8 @@ export interface CdnSpec {
 export interface ShieldSpec {
   /** Internet-facing load balancers and distributions have a Shield Advanced protection. */
   advanced?: boolean;
+}
+
 export interface StorageSpec {
   /** EBS volume types allowed (gp2, gp3, ...). */
   volumeTypes?: string[];
