@@ -272,3 +272,16 @@ describe('what a pricer does not take', () => {
     expect(e.regions).toEqual(['us-east-1', 'us-west-2']);
   });
 });
+
+describe('prices and types from the snapshot', () => {
+  it('takes an API price for the engine as it is, scaling only the bundled Redis price', () => {
+    const prices = { source: 'aws-price-list-api', entries: [{ service: 'elasticache', region: 'us-east-1', engine: 'valkey', item: 'cache.t3.micro', usdPerHour: 0.014, asOf: '2026-11-30' }], missing: [] } as unknown as Parameters<typeof estimateResources>[2];
+    const e = estimateResources([r('AWS::ElastiCache::CacheCluster', 'c', { nodeType: 'cache.t3.micro', numNodes: 1, engine: 'valkey' })], undefined, prices);
+    // 730 h x $0.014 = $10.22, no engine factor
+    expect(e.lines.map((l) => [l.item, l.monthlyUsd, l.detail])).toEqual([['ElastiCache cache.t3.micro x1', 10.22, '1 node x 730 h x $0.014/h']]);
+  });
+
+  it('treats a number where a text field is expected as missing', () => {
+    expect(caveats([r('AWS::EC2::Instance', 'i', { instanceType: 5, state: 'running' })])).toEqual([missing('AWS::EC2::Instance', 'instanceType')]);
+  });
+});
