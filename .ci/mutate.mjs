@@ -37,7 +37,7 @@ export const TESTS_FOR = {
   'src/engine/analyses/cost-environments.ts': ['test/engine/analyses/cost-ceiling.test.ts', 'test/engine/analyses/cost-inputs.test.ts', 'test/engine/analyses/cost-estimate.test.ts', 'test/engine/analyses/cost-rules.test.ts'],
   'src/engine/analyses/cost-estimate.ts': ['test/engine/analyses/cost-ceiling.test.ts', 'test/engine/analyses/cost-estimate.test.ts', 'test/engine/analyses/cost-rules.test.ts'],
   'src/engine/analyses/cost-estimator.ts': ['test/engine/analyses/cost-ceiling.test.ts', 'test/engine/analyses/cost-estimate.test.ts', 'test/engine/analyses/cost-live-prices.test.ts', 'test/engine/analyses/cost-rules.test.ts'],
-  'src/engine/declarative.ts': ['test/engine/conditions-operators.test.ts', 'test/engine/conditions-split.test.ts', 'test/engine/count-evidence.test.ts', 'test/engine/evaluate.test.ts', 'test/engine/exclusions.test.ts', 'test/engine/furniture.test.ts', 'test/engine/inbound-gaps.test.ts', 'test/engine/involved-environments.test.ts', 'test/engine/passes-summary.test.ts', 'test/rules/rules'],
+  'src/engine/declarative.ts': ['test/engine/conditions-operators.test.ts', 'test/engine/conditions-split.test.ts', 'test/engine/count-evidence.test.ts', 'test/engine/evaluate.test.ts', 'test/engine/exclusions.test.ts', 'test/engine/furniture.test.ts', 'test/engine/inbound-gaps.test.ts', 'test/engine/involved-environments.test.ts', 'test/engine/passes-summary.test.ts', 'test/gate/sharded-scan.test.ts', 'test/rules/rules'],
   'src/gate': ['test/gate'],
   'src/rules': ['test/rules'],
   'src/spec': ['test/spec'],
