@@ -50,4 +50,10 @@ describe('subnetRoutes', () => {
     const partial = res('AWS::EC2::RouteTable', 'rtb-2', { config: { routeTableId: 'rtb-2', vpcId: 'vpc-1' } });
     expect(routeTableViews([good, partial])).toEqual([{ routeTableId: 'rtb-1', vpcId: 'vpc-1', main: true, subnetIds: [], routes: [] }]);
   });
+
+  it('routeTableViews drops a table missing any one field', () => {
+    const full = { routeTableId: 'rtb-1', vpcId: 'vpc-1', main: true, subnetIds: [], routes: [] };
+    const without = (k: keyof typeof full) => res('AWS::EC2::RouteTable', `no-${k}`, { config: Object.fromEntries(Object.entries(full).filter(([x]) => x !== k)) });
+    expect(routeTableViews((['routeTableId', 'vpcId', 'main', 'subnetIds', 'routes'] as const).map(without))).toEqual([]);
+  });
 });
