@@ -23,6 +23,9 @@ export function canonicalArn(arn: string): string {
   return arn.startsWith('arn:') && arn.includes(':logs:') ? arn.replace(/:\*$/, '') : arn;
 }
 
+/** WAFv2 ARN kinds -> CloudFormation names (web ACLs are described; the rest come only from tags). */
+const WAFV2_KINDS: Readonly<Record<string, string>> = { webacl: 'WebACL', ipset: 'IPSet', rulegroup: 'RuleGroup', regexpatternset: 'RegexPatternSet' };
+
 const pascal = (s: string) =>
   s
     .split(/[-_]/)
@@ -56,6 +59,12 @@ export function typeOfArn(arn: string): { type: string; id: string } | undefined
     case 'logs':
       if (head !== 'log-group') return undefined;
       break;
+    case 'wafv2': {
+      // <regional|global>/<kind>/<name>/<id>: the scope comes first, the kind second.
+      const [kind = '', ...parts] = rest.split('/');
+      const id = parts.at(-1) ?? rest;
+      return { type: `AWS::WAFv2::${WAFV2_KINDS[kind] ?? pascal(kind || 'Resource')}`, id };
+    }
   }
   const shape = ARN_SHAPES[p.service]?.[head];
   if (shape) return { type: shape.type, id: shape.id ? shape.id(rest) : rest };

@@ -50,6 +50,11 @@ const CASES: [string, string, string][] = [
   ['arn:aws:ec2:us-east-1:123456789012:transit-gateway/tgw-0123456789abcdef0', 'AWS::EC2::TransitGateway', 'tgw-0123456789abcdef0'],
   ['arn:aws:iam::123456789012:role/aws-service-role/elasticloadbalancing.amazonaws.com/AWSServiceRoleForElasticLoadBalancing', 'AWS::IAM::Role', 'AWSServiceRoleForElasticLoadBalancing'],
   ['arn:aws-cn:s3:::cn-bucket', 'AWS::S3::Bucket', 'cn-bucket'],
+  ['arn:aws:wafv2:us-east-1:123456789012:regional/webacl/edge/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111', 'AWS::WAFv2::WebACL', 'a1b2c3d4-5678-90ab-cdef-EXAMPLE11111'],
+  ['arn:aws:wafv2:us-east-1:123456789012:global/webacl/cdn/a1b2c3d4-5678-90ab-cdef-EXAMPLE22222', 'AWS::WAFv2::WebACL', 'a1b2c3d4-5678-90ab-cdef-EXAMPLE22222'],
+  ['arn:aws:wafv2:us-east-1:123456789012:regional/ipset/office/a1b2c3d4-5678-90ab-cdef-EXAMPLE33333', 'AWS::WAFv2::IPSet', 'a1b2c3d4-5678-90ab-cdef-EXAMPLE33333'],
+  ['arn:aws:wafv2:us-east-1:123456789012:regional/rulegroup/bots/a1b2c3d4-5678-90ab-cdef-EXAMPLE44444', 'AWS::WAFv2::RuleGroup', 'a1b2c3d4-5678-90ab-cdef-EXAMPLE44444'],
+  ['arn:aws:shield::123456789012:protection/a1b2c3d4-5678-90ab-cdef-EXAMPLE55555', 'AWS::Shield::Protection', 'a1b2c3d4-5678-90ab-cdef-EXAMPLE55555'],
 ];
 
 describe('typeOfArn', () => {

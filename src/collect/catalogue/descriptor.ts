@@ -69,7 +69,7 @@ export interface ResourceDescriptor {
   type: string;
   /** Client key (src/collect/clients.ts). */
   service: string;
-  /** Regional, or once per account (IAM, Route 53). */
+  /** Regional, or once per account (IAM, Route 53, CloudFront, Shield). */
   scope: 'regional' | 'global';
   /** AWS Config's resource type, where Config records it. */
   configType?: string;

@@ -39,8 +39,11 @@ export async function collectWafv2(s: Session, t: Target): Promise<void> {
         const config: Record<string, unknown> = { scope, ...(acl.Description ? { description: acl.Description } : {}) };
         const relations: Relation[] = [];
         if (scope === 'REGIONAL' && wantsAssociations) {
+          // A failed call is recorded without the ACL's ARN, as a gap of the type in this
+          // account and region: what it filters is read inbound from every load balancer
+          // there (waf-load-balancer), which must then be not-evaluated, not unfiltered.
           const answers = await Promise.all(
-            FILTERED_TYPES.map((type) => s.must(t, 'wafv2', 'ListResourcesForWebACL', [WEB_ACL], (c) => c.send(new ListResourcesForWebACLCommand({ WebACLArn: arn, ResourceType: type })), arn)),
+            FILTERED_TYPES.map((type) => s.must(t, 'wafv2', 'ListResourcesForWebACL', [WEB_ACL], (c) => c.send(new ListResourcesForWebACLCommand({ WebACLArn: arn, ResourceType: type })))),
           );
           // Both answers or no list: a half list would read as "filters nothing else".
           if (answers.every((a) => a !== undefined)) {

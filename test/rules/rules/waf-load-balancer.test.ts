@@ -39,4 +39,16 @@ describe('rule waf-load-balancer without the web ACL listing', () => {
     const ev = evaluate({ spec: loaded(spec), snapshot: snap, rules: [rule], now: NOW });
     expect(ev.results.filter((r) => r.resource.name === 'bare').map((r) => r.status)).toEqual(['not-evaluated']);
   });
+
+  it('is not-evaluated when an ACL association call failed there, and judged in another region', () => {
+    const spec = baseSpec();
+    production(spec).waf = { loadBalancers: true };
+    const rule = loadRules().find((r) => r.meta.id === 'waf-load-balancer')!;
+    const west = prod(LB, 'west', { region: 'us-west-2', config: { scheme: 'internet-facing', lbType: 'application' } });
+    const snap = snapshot([lb('bare', 'internet-facing'), west], {
+      errors: [{ accountId: '111111111111', region: 'us-east-1', service: 'wafv2', operation: 'ListResourcesForWebACL', code: 'WAFAccessDeniedException', message: 'denied', affects: [ACL] }],
+    });
+    const ev = evaluate({ spec: loaded(spec), snapshot: snap, rules: [rule], now: NOW });
+    expect(ev.results.map((r) => [r.resource.name, r.status]).sort()).toEqual([['bare', 'not-evaluated'], ['west', 'fail']]);
+  });
 });
