@@ -48,7 +48,7 @@ describe('the packed package', { timeout: 300_000 }, () => {
     expect(envgate('--version')).toMatchObject({ code: 0, stdout: `${pkg.version}\n` });
     expect(envgate('validate', SPEC)).toMatchObject({ code: 0, stdout: `${SPEC}: ok\n` });
     const r = envgate('scan', '--spec', SPEC, '--snapshot', SNAP, '--out', 'out', '--fail-on', 'none');
-    expect(r.stderr).toMatch(/envgate scan mht-api: 20 failing \(1 critical, 6 high, 13 medium\), 492 passing/);
+    expect(r.stderr).toMatch(/envgate scan mht-api: 22 failing \(1 critical, 6 high, 14 medium, 1 low\), 515 passing/);
     expect(r.code).toBe(0);
     expect(readdirSync(path.join(project, 'out')).sort()).toEqual(['envgate.json', 'envgate.md', 'envgate.sarif']);
   }, 300_000);
