@@ -8,14 +8,12 @@
 import { subscribe } from 'node:diagnostics_channel';
 import { Session } from 'node:inspector/promises';
 import { collect, FULL_DEMAND } from '../src/collect/index.js';
-import { parseSpec } from '../src/spec/load.js';
+import { estateMix, estateSpec, REGIONS } from './collect-estate.js';
 import { startMoto } from '../test/helpers/moto.js';
 import { seedAccountRegion } from '../test/helpers/seed-aws.js';
 
 const i = process.argv.indexOf('--per-region');
 const perRegion = i >= 0 ? Number(process.argv[i + 1]) : 500;
-const ACCOUNT = '123456789012';
-const REGIONS = ['eu-west-1', 'us-east-1'];
 
 /** Native socket and HTTP-parser functions (no script URL): llhttp's execute/init, stream writes and reads. */
 const NATIVE_IO = new Set(['connect', 'writev', 'writeUtf8String', 'writeLatin1String', 'writeBuffer', 'close', 'shutdown', 'readStart', 'readStop', 'onStreamRead', 'utf8Slice', 'latin1Slice', 'execute', 'init', 'finish', 'free', 'getAddrInfo']);
@@ -41,29 +39,12 @@ interface ProfileNode {
   hitCount?: number;
 }
 
-const spec = parseSpec(
-  `version: 1
-system: { name: cpu-bench }
-attribution: { tagKeys: [env] }
-environments:
-  production:
-    accounts: [{ id: "${ACCOUNT}" }]
-    regions: [${REGIONS.join(', ')}]
-    attribution: { accountWide: true }
-`,
-  'cpu-bench.yaml',
-).spec;
+const spec = estateSpec();
 
 const moto = await startMoto();
 try {
   await moto.reset();
-  const k = perRegion / 1000;
-  for (const [n, region] of REGIONS.entries()) {
-    await seedAccountRegion(moto, {
-      accountId: ACCOUNT, region, env: 'production', queues: Math.round(450 * k), untaggedQueues: Math.round(100 * k), topics: Math.round(150 * k),
-      logGroups: Math.round(150 * k), tables: Math.round(60 * k), buckets: Math.round(60 * k), volumes: Math.round(20 * k), network: true, globals: n === 0,
-    });
-  }
+  for (const [n, region] of REGIONS.entries()) await seedAccountRegion(moto, estateMix(region, n, perRegion));
   const credentials = async () => ({ accessKeyId: 'AKIAFAKEFAKEFAKE0000', secretAccessKey: 'fake' });
   const run = () => collect(spec, { now: new Date(0), endpoint: moto.endpoint, credentials, demand: FULL_DEMAND });
   await run(); // warm: module loading and JIT are start-up, not per call

@@ -12,47 +12,14 @@ import { collect, demandOf, FULL_DEMAND, type Demand } from '../src/collect/inde
 import { needsCall } from '../src/collect/demand.js';
 import type { Snapshot } from '../src/model/snapshot.js';
 import { loadRules } from '../src/rules/load.js';
-import { parseSpec } from '../src/spec/load.js';
+import { estateMix, estateSpec, REGIONS } from './collect-estate.js';
 import { startMoto } from '../test/helpers/moto.js';
 import { seedAccountRegion, type SeedOptions } from '../test/helpers/seed-aws.js';
 
 const args = process.argv.slice(2);
 const perRegion = Number(args[args.indexOf('--per-region') + 1] ?? 0) || 1000;
-const ACCOUNT = '123456789012';
-const REGIONS = ['eu-west-1', 'us-east-1'];
-
-// Mix per region, scaled to perRegion (about 1,000 by default).
-const mix = (region: string, i: number): SeedOptions => {
-  const k = perRegion / 1000;
-  return {
-    accountId: ACCOUNT,
-    region,
-    env: 'production',
-    queues: Math.round(450 * k),
-    untaggedQueues: Math.round(100 * k),
-    topics: Math.round(150 * k),
-    logGroups: Math.round(150 * k),
-    tables: Math.round(60 * k),
-    buckets: Math.round(60 * k),
-    volumes: Math.round(20 * k),
-    network: true,
-    globals: i === 0,
-  };
-};
-
-const specOf = (requirements: string) =>
-  parseSpec(
-    `version: 1
-system: { name: bench }
-attribution: { tagKeys: [env] }
-environments:
-  production:
-    accounts: [{ id: "${ACCOUNT}" }]
-    regions: [${REGIONS.join(', ')}]
-    attribution: { accountWide: true }
-${requirements}`,
-    'bench.yaml',
-  ).spec;
+const mix = (region: string, i: number): SeedOptions => estateMix(region, i, perRegion);
+const specOf = estateSpec;
 
 /** Specs of different breadth: what their checks read decides what is collected. */
 const SPECS: { name: string; spec: ReturnType<typeof specOf> }[] = [

@@ -13,8 +13,7 @@ import { main } from '../../src/cli/main.js';
 import { memoryOutput } from '../../src/cli/output.js';
 import type { Snapshot } from '../../src/model/snapshot.js';
 import { startMoto, type Moto, stubFakeAwsEnv } from '../helpers/moto.js';
-import { seedAccountRegion } from '../helpers/seed-aws.js';
-import { PROD, STAGING, twoAccountSpec } from './spec-fixture.js';
+import { PROD, seedTwoAccountShards, STAGING, twoAccountSpec } from './spec-fixture.js';
 
 const ENV = { SOURCE_DATE_EPOCH: '1767225600' };
 // twoAccountSpec lists eu-west-1 and us-east-1 for both accounts: eu-west-1 is the home region.
@@ -51,10 +50,7 @@ describe('account x region shards', () => {
   beforeAll(async () => {
     moto = await startMoto();
     await moto.reset();
-    await seedAccountRegion(moto, { accountId: PROD, region: 'us-east-1', env: 'production', queues: 3, tables: 1, buckets: 1, globals: true });
-    await seedAccountRegion(moto, { accountId: PROD, region: 'eu-west-1', env: 'production', queues: 2 });
-    await seedAccountRegion(moto, { accountId: STAGING, region: 'eu-west-1', env: 'staging', queues: 2, tables: 1, globals: true });
-    await seedAccountRegion(moto, { accountId: STAGING, region: 'us-east-1', env: 'staging', queues: 1 });
+    await seedTwoAccountShards(moto);
     dir = mkdtempSync(join(tmpdir(), 'envgate-shards-'));
     specFile = join(dir, 'envgate.yaml');
     writeFileSync(specFile, stringify(twoAccountSpec()));
@@ -134,7 +130,7 @@ describe('account x region shards', () => {
   it('a region shard without the home region, scanned alone, gives not-evaluated for IAM checks', async () => {
     const alone = await scan(shardFile(`${PROD}/us-east-1`), join(dir, 'out-alone'));
     const iam = alone.results.filter((r) => r.resource.type.startsWith('AWS::IAM::'));
-    // Every IAM result of the shard, of eight rules, is not-evaluated: none a pass.
+    // Every IAM result of the shard, of nine rules, is not-evaluated: none a pass.
     expect([...new Set(iam.map((r) => r.ruleId))].sort()).toEqual([
       'access-matrix',
       'attribution-conflict',
@@ -143,9 +139,10 @@ describe('account x region shards', () => {
       'isolation-iam-grants',
       'isolation-shared-resources',
       'naming-convention',
+      'required-resource-types',
       'required-tags',
     ]);
-    expect(iam.map((r) => `${r.resource.accountId} ${r.status}: ${r.reason}`)).toEqual(Array<string>(27).fill(`${PROD} not-evaluated: global services not collected in this shard (--global): account ${PROD}`));
+    expect(iam.map((r) => `${r.resource.accountId} ${r.status}: ${r.reason}`)).toEqual(Array<string>(31).fill(`${PROD} not-evaluated: global services not collected in this shard (--global): account ${PROD}`));
     expect(iam.filter((r) => r.ruleId === 'isolation-iam-grants').map((r) => `${r.ruleId} ${r.resource.type} ${r.status}: ${r.reason}`)).toEqual(
       ['AWS::IAM::Group', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::Role', 'AWS::IAM::User'].map(
         (t) => `isolation-iam-grants ${t} not-evaluated: global services not collected in this shard (--global): account ${PROD}`,

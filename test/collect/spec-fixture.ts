@@ -1,5 +1,7 @@
 // A typed Spec for collection tests (the spec loader is tested elsewhere).
 import type { EnvironmentSpec, Spec } from '../../src/model/spec.js';
+import type { Moto } from '../helpers/moto.js';
+import { seedAccountRegion } from '../helpers/seed-aws.js';
 
 const env = (accounts: EnvironmentSpec['accounts'], regions: string[], cost?: EnvironmentSpec['cost']): EnvironmentSpec => ({
   aliases: [],
@@ -32,3 +34,11 @@ export function twoAccountSpec(opts: { costs?: boolean } = {}): Spec {
 }
 
 export const fakeCredentials = async () => ({ accessKeyId: 'AKIAFAKEFAKEFAKE0000', secretAccessKey: 'fake' });
+
+/** twoAccountSpec's estate in moto: both accounts in both regions, IAM in each account's home region. */
+export async function seedTwoAccountShards(moto: Moto): Promise<void> {
+  await seedAccountRegion(moto, { accountId: PROD, region: 'us-east-1', env: 'production', queues: 3, tables: 1, buckets: 1, globals: true });
+  await seedAccountRegion(moto, { accountId: PROD, region: 'eu-west-1', env: 'production', queues: 2 });
+  await seedAccountRegion(moto, { accountId: STAGING, region: 'eu-west-1', env: 'staging', queues: 2, tables: 1, globals: true });
+  await seedAccountRegion(moto, { accountId: STAGING, region: 'us-east-1', env: 'staging', queues: 1 });
+}

@@ -11,8 +11,7 @@ import { main } from '../../src/cli/main.js';
 import { memoryOutput } from '../../src/cli/output.js';
 import { runCliAsync } from '../helpers/cli.js';
 import { startMoto, type Moto, stubFakeAwsEnv } from '../helpers/moto.js';
-import { seedAccountRegion } from '../helpers/seed-aws.js';
-import { PROD, STAGING, twoAccountSpec } from './spec-fixture.js';
+import { PROD, seedTwoAccountShards, STAGING, twoAccountSpec } from './spec-fixture.js';
 
 const ENV = { SOURCE_DATE_EPOCH: '1767225600' };
 
@@ -30,10 +29,7 @@ describe('inventory --workers', () => {
   beforeAll(async () => {
     moto = await startMoto();
     await moto.reset();
-    await seedAccountRegion(moto, { accountId: PROD, region: 'us-east-1', env: 'production', queues: 3, tables: 1, buckets: 1, globals: true });
-    await seedAccountRegion(moto, { accountId: PROD, region: 'eu-west-1', env: 'production', queues: 2 });
-    await seedAccountRegion(moto, { accountId: STAGING, region: 'eu-west-1', env: 'staging', queues: 2, tables: 1, globals: true });
-    await seedAccountRegion(moto, { accountId: STAGING, region: 'us-east-1', env: 'staging', queues: 1 });
+    await seedTwoAccountShards(moto);
     dir = mkdtempSync(join(tmpdir(), 'envgate-workers-'));
     specFile = join(dir, 'envgate.yaml');
     writeFileSync(specFile, stringify(twoAccountSpec()));
