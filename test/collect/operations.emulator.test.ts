@@ -8,10 +8,9 @@ import { CreateSubnetCommand, CreateVpcCommand, EC2Client } from '@aws-sdk/clien
 import { CreateLoadBalancerCommand, ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { ChangeResourceRecordSetsCommand, CreateHostedZoneCommand, type ResourceRecordSet, Route53Client } from '@aws-sdk/client-route-53';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collect } from '../../src/collect/index.js';
 import type { Resource, Snapshot } from '../../src/model/snapshot.js';
 import { motoClientConfig, startMoto, type Moto } from '../helpers/moto.js';
-import { fakeCredentials, PROD, twoAccountSpec } from './spec-fixture.js';
+import { collectProductionPaged, PROD, resourceByName } from './spec-fixture.js';
 
 const R = 'us-east-1';
 
@@ -58,19 +57,13 @@ describe('collect operations types against moto', () => {
       },
     }));
 
-    const spec = twoAccountSpec();
-    delete spec.environments.staging;
-    snap = await collect(spec, { now: new Date(Date.UTC(2026, 0, 15)), endpoint: moto.endpoint, credentials: fakeCredentials, pageCap: 2, regions: [R] });
+    snap = await collectProductionPaged(moto, R);
   });
   afterAll(async () => {
     await moto?.stop();
   });
 
-  const byName = (type: string, name: string): Resource => {
-    const r = snap.resources.find((x) => x.type === type && x.name === name);
-    if (!r) throw new Error(`no ${type} ${name}`);
-    return r;
-  };
+  const byName = (type: string, name: string): Resource => resourceByName(snap, type, name);
 
   it('records each user\'s console password and, with one, whether an MFA device is assigned', () => {
     expect(snap.errors).toEqual([]);

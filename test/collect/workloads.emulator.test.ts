@@ -13,10 +13,9 @@ import { CreateClusterCommand, EKSClient } from '@aws-sdk/client-eks';
 import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { CreateFunctionCommand, LambdaClient, PutFunctionConcurrencyCommand } from '@aws-sdk/client-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collect } from '../../src/collect/index.js';
 import type { Resource, Snapshot } from '../../src/model/snapshot.js';
 import { motoClientConfig, startMoto, type Moto } from '../helpers/moto.js';
-import { fakeCredentials, PROD, twoAccountSpec } from './spec-fixture.js';
+import { collectProductionPaged, PROD, resourceByName } from './spec-fixture.js';
 
 // An empty zip archive: moto stores the code and never runs it.
 const ZIP = Buffer.from('UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA==', 'base64');
@@ -72,19 +71,13 @@ describe('collect workloads against moto', () => {
     }));
     for (let i = 0; i < 3; i++) await eks.send(new CreateClusterCommand({ name: `prod-sandbox${i}`, roleArn: role, resourcesVpcConfig: { subnetIds: [subnets[0]!] } }));
 
-    const spec = twoAccountSpec();
-    delete spec.environments.staging;
-    snap = await collect(spec, { now: new Date(Date.UTC(2026, 0, 15)), endpoint: moto.endpoint, credentials: fakeCredentials, pageCap: 2, regions: [R] });
+    snap = await collectProductionPaged(moto, R);
   });
   afterAll(async () => {
     await moto?.stop();
   });
 
-  const byName = (type: string, name: string): Resource => {
-    const r = snap.resources.find((x) => x.type === type && x.name === name);
-    if (!r) throw new Error(`no ${type} ${name}`);
-    return r;
-  };
+  const byName = (type: string, name: string): Resource => resourceByName(snap, type, name);
 
   it('collects every repository with scan on push, tag mutability and encryption', () => {
     expect(snap.errors).toEqual([]);
