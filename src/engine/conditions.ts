@@ -255,7 +255,13 @@ function refGetter(ref: Ref, ce: CompileEnv, reads: Reads): Getter {
   if ('path' in ref) {
     const segs = splitPath(ref.path);
     if (!isTypePath(segs)) reads.resource = true;
-    return (s) => walk(s.resource, segs);
+    // As a subject's: a config value compared against that was not collected is unknown, not empty.
+    const gap = segs[0] === 'config' ? `${ref.path} not collected` : undefined;
+    return (s) => {
+      const v = walk(s.resource, segs);
+      if (v === undefined && gap !== undefined) gMissing = gap;
+      return v;
+    };
   }
   if ('item' in ref) {
     const segs = splitPath(ref.item);

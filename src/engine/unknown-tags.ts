@@ -24,18 +24,27 @@ export interface TagGaps {
 const AREA = 'tags:';
 
 export function findTagGaps(ctx: IndexedContext): TagGaps | undefined {
+  // By account, region and type (the Tagging API failed there), or by resource (the one
+  // call that reads its tags failed for it).
   const errors = new Map<string, CollectionError>();
+  const ofResource = new Map<string, CollectionError>();
   for (const e of ctx.snapshot.errors) {
-    for (const a of e.affects) if (a.startsWith(AREA)) errors.set(`${e.accountId}\u0000${e.region}\u0000${a.slice(AREA.length)}`, e);
+    for (const a of e.affects) {
+      if (!a.startsWith(AREA)) continue;
+      if (e.resourceArn !== undefined) ofResource.set(e.resourceArn, e);
+      else errors.set(`${e.accountId}\u0000${e.region}\u0000${a.slice(AREA.length)}`, e);
+    }
   }
-  if (errors.size === 0) return undefined;
+  if (errors.size === 0 && ofResource.size === 0) return undefined;
   const reasons = new Map<number, string>();
   const resources: TagGaps['resources'] = [];
   const byAccount = new Map<string, string>();
   ctx.snapshot.resources.forEach((r, position) => {
-    const e = errors.get(`${r.accountId}\u0000${r.region}\u0000${r.type}`);
+    const own = ofResource.get(r.arn);
+    const e = own ?? errors.get(`${r.accountId}\u0000${r.region}\u0000${r.type}`);
     if (!e) return;
-    const reason = `tags of ${r.type} in ${r.accountId}/${r.region} could not be read, so its tags and environment are unknown: ${describeError(e)}`;
+    const what = own ? `'${r.name ?? r.arn}'` : `${r.type} in ${r.accountId}/${r.region}`;
+    const reason = `tags of ${what} could not be read, so its tags and environment are unknown: ${describeError(e)}`;
     reasons.set(position, reason);
     resources.push({ position, resource: r, reason });
     if (!byAccount.has(r.accountId)) byAccount.set(r.accountId, reason);

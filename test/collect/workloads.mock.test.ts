@@ -99,4 +99,16 @@ describe('workload types on recorded responses', () => {
     });
     expect(r.relations.map((x) => x.target).sort()).toEqual([`arn:aws:ec2:us-east-1:${ACCOUNT}:security-group/sg-0cluster`, `arn:aws:ec2:us-east-1:${ACCOUNT}:subnet/subnet-0a`, `arn:aws:ec2:us-east-1:${ACCOUNT}:subnet/subnet-0b`, `arn:aws:ec2:us-east-1:${ACCOUNT}:vpc/vpc-0a`]);
   });
+
+  it('a failed DescribeCluster leaves the cluster with unknown tags, named on the error (not an untagged cluster)', async () => {
+    eks.on(ListClustersCommand).resolves({ clusters: ['web', 'api'] });
+    eks.on(DescribeClusterCommand, { name: 'web' }).rejects(Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' }));
+    eks.on(DescribeClusterCommand, { name: 'api' }).resolves({ cluster: { name: 'api', arn: `arn:aws:eks:us-east-1:${ACCOUNT}:cluster/api`, tags: { Environment: 'production' } } });
+    const s = session();
+    await source('eks')(s, t);
+    expect(s.errors.map((e) => `${e.operation} ${e.code} ${e.resourceArn}: ${e.affects.join(',')}`)).toEqual([
+      `DescribeCluster ThrottlingException arn:aws:eks:us-east-1:${ACCOUNT}:cluster/web: AWS::EKS::Cluster,tags:AWS::EKS::Cluster`,
+    ]);
+    expect([...s.resources.keys()].sort()).toEqual([`arn:aws:eks:us-east-1:${ACCOUNT}:cluster/api`, `arn:aws:eks:us-east-1:${ACCOUNT}:cluster/web`]);
+  });
 });

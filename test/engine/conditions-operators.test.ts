@@ -234,6 +234,18 @@ describe('subjects', () => {
     expect([missing.v, missing.trace.missing, missing.trace.leaves[0]!.expected]).toEqual([UNKNOWN, ['spec environments.production.limits.unset not set'], { env: 'limits.unset' }]);
   });
 
+  it('a config path referenced as the expected value and not collected is unknown, not an empty value', () => {
+    // The list the spec requires, each element looked up in a config list the resource lacks
+    // (a describe call that failed): neither a pass nor a failure.
+    const uncollected = verdict({ env: 'limits.classes.AWS::S3::Bucket', in: { path: 'config.notCollected' } });
+    expect([uncollected.v, uncollected.trace.missing]).toEqual([UNKNOWN, ['config.notCollected not collected']]);
+    expect(v({ path: 'config.days', in: { path: 'config.list' } })).toBe(FALSE);
+    expect(v({ path: 'config.size', in: { path: 'config.ports' } })).toBe(FALSE);
+    expect(v({ path: 'config.days', equals: { path: 'config.days' } })).toBe(TRUE);
+    // A resource field outside config (name, tags) is what the resource has: absent reads as absent.
+    expect(v({ path: 'config.name', equals: { path: 'tags.Unset' } })).toBe(FALSE);
+  });
+
   it('reports what it reads at compile time', () => {
     expect(verdict({ path: 'config.days', equals: 1 }).reads).toEqual({ env: false, config: true, resource: true });
     expect(verdict({ env: 'limits.days', equals: 1 }).reads).toEqual({ env: true, config: false });

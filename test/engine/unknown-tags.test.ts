@@ -61,6 +61,32 @@ describe('resources whose tags could not be read', () => {
     }
   });
 
+  it('one resource whose own tag-reading call failed is not-evaluated alone, naming it', () => {
+    // The describe that is the queue's only tag source failed for that queue (the generic
+    // collector adds tags:TYPE to the call's error); a second queue of the type is judged.
+    const blind = res('AWS::SQS::Queue', 'orders', { config: { encryption: { enabled: false } } });
+    const other = res('AWS::SQS::Queue', 'billing', { tags: { Environment: 'production', Owner: 'a' }, config: { encryption: { enabled: true } } });
+    const describeFailed: CollectionError = {
+      accountId: PROD_ACCOUNT,
+      region: 'us-east-1',
+      service: 'sqs',
+      operation: 'GetQueueAttributes',
+      code: 'ThrottlingException',
+      message: 'slow down',
+      affects: ['AWS::SQS::Queue', 'tags:AWS::SQS::Queue'],
+      resourceArn: blind.arn,
+    };
+    const ev = evaluate({ spec: spec(), snapshot: snapshot([blind, other], { errors: [describeFailed] }), rules: loadRules().filter((r) => RULES.includes(r.meta.id)), now: NOW });
+    const of = (arn: string) => Object.fromEntries(ev.results.filter((r) => r.resource.arn === arn).map((r) => [r.ruleId, `${r.status}: ${r.reason ?? ''}`]));
+    const reason =
+      `tags of 'orders' could not be read, so its tags and environment are unknown: ` +
+      `collection error sqs:GetQueueAttributes ThrottlingException in ${PROD_ACCOUNT}/us-east-1 for ${blind.arn}: slow down`;
+    expect(of(blind.arn)['required-tags']).toBe(`not-evaluated: ${reason}`);
+    expect(of(blind.arn)['attribution-missing']).toBe(`not-evaluated: ${reason}`);
+    expect(of(other.arn)['required-tags']).toBe('pass: ');
+    expect(of(other.arn)['encryption-at-rest']).toBe('pass: ');
+  });
+
   it('keep the fingerprint a clean scan gives, so a baseline or diff sees the same check', () => {
     const clean = run([]).blind;
     const faulty = run([taggingDenied]).blind;

@@ -35,9 +35,19 @@ export function genericSource(d: ResourceDescriptor & { collect: { generic: Gene
     await Promise.all(
       items.map(async (item) => {
         const arn = g.arn?.(item, t);
+        const before = s.errors.length;
         const answers = await Promise.all(hydrate.map((h) => (h.wanted ? s.must(t, service, h.operation, affects, (c) => send(c, h.operation, h.request(item)), arn) : undefined)));
-        s.upsert(g.toPart(item, answers, t));
+        const part = g.toPart(item, answers, t);
+        s.upsert(part);
+        // A failed per-item call may be the only source of the item's tags (EKS clusters
+        // the Tagging API does not list): its empty tags are unknown, not "untagged".
+        if (s.errors.length > before && !s.tagsKnown(part.arn)) markTagsUnknown(s.errors.slice(before), part.arn, d.type);
       }),
     );
   };
+}
+
+/** Names the item's tags on its own call errors (`tags:TYPE`), so checks of them are not-evaluated. */
+function markTagsUnknown(errors: readonly { resourceArn?: string; affects: string[] }[], arn: string, type: string): void {
+  for (const e of errors) if (e.resourceArn === arn && !e.affects.includes(`tags:${type}`)) e.affects = [...e.affects, `tags:${type}`].sort();
 }
