@@ -1,18 +1,13 @@
-// After every source: joins that need the whole inventory (a KMS alias to its key, KMS
-// key ownership on the resources that use a key, the roles an instance runs as through
-// its instance profile, a CloudFront load balancer origin to the load balancer by its DNS
-// name), then relation order; and which types a failed Tagging call
-// leaves without tags.
-import type { EncryptionState } from '../model/resource-config.js';
+// After every source: a KMS alias to its key (aliases and their keys are of one account
+// and region, so of one shard), the links that may cross shards (links.ts: key
+// ownership, instance profile roles, load balancers behind CloudFront origins and Route 53
+// aliases), then relation order; and which types a failed Tagging call leaves without tags.
 import type { Session } from './session.js';
 import { isAwsManagedAlias } from './catalogue/refs.js';
-import { DISTRIBUTION } from './catalogue/types/cloudfront-distribution.js';
-import type { Resource } from '../model/snapshot.js';
+import { factsOf, linkResource, sortRelations } from './links.js';
 
 export function finishResources(s: Session): void {
-  const byDns = loadBalancersByDns(s);
   for (const r of s.resources.values()) {
-    if (r.type === 'AWS::Route53::RecordSet') aliasTarget(r, byDns);
     // A resource that names its key by alias points at the key itself (so two resources
     // using one key, by alias and by id, are seen to share it); config keeps what AWS said.
     // An aws/* alias whose key was not listed (moto lists none) stays the alias: still known AWS managed.
@@ -21,53 +16,13 @@ export function finishResources(s: Session): void {
       const key = s.kmsAliases.get(rel.target);
       if (key !== undefined && (s.resources.has(key) || !isAwsManagedAlias(rel.target))) rel.target = key;
     }
-    const enc = r.config.encryption as EncryptionState | undefined;
-    if (enc?.kmsKeyArn && enc.customerManagedKey === undefined) {
-      const key = s.resources.get(s.kmsAliases.get(enc.kmsKeyArn) ?? enc.kmsKeyArn);
-      const manager = key?.config.keyManager;
-      if (manager === 'AWS' || manager === 'CUSTOMER') enc.customerManagedKey = manager === 'CUSTOMER';
-      else if (/:alias\/aws\//.test(enc.kmsKeyArn)) enc.customerManagedKey = false;
-    }
-    const profile = r.type === 'AWS::EC2::Instance' ? r.config.iamInstanceProfileArn : undefined;
-    if (typeof profile === 'string') {
-      for (const role of s.instanceProfileRoles.get(profile) ?? []) {
-        if (!r.relations.some((x) => x.kind === 'instance-profile-role' && x.target === role)) r.relations.push({ kind: 'instance-profile-role', target: role });
-      }
-    }
-    if (r.type === DISTRIBUTION) {
-      for (const o of (r.config.origins ?? []) as { kind: string; domainName: string }[]) {
-        // CloudFront names an ALB origin by its DNS name, or "dualstack." before it.
-        const lb = o.kind === 'load-balancer' ? s.loadBalancersByDns.get(o.domainName.toLowerCase().replace(/^dualstack\./, '')) : undefined;
-        if (lb && !r.relations.some((x) => x.kind === 'origin' && x.target === lb)) r.relations.push({ kind: 'origin', target: lb });
-      }
-    }
-    r.relations.sort((a, b) => (a.kind === b.kind ? cmp(a.target, b.target) : cmp(a.kind, b.kind)));
   }
-}
-
-/** Load balancers by DNS name (lower case, no final dot). */
-function loadBalancersByDns(s: Session): Map<string, string> {
-  const m = new Map<string, string>();
-  for (const r of s.resources.values()) {
-    const dns = r.type === 'AWS::ElasticLoadBalancingV2::LoadBalancer' ? r.config.dnsName : undefined;
-    if (typeof dns === 'string') m.set(dnsKey(dns), r.arn);
+  const facts = factsOf(s.resources.values(), s.principals.values());
+  for (const [arn, r] of s.resources) {
+    const linked = linkResource(r, facts);
+    sortRelations(linked.relations);
+    s.resources.set(arn, linked);
   }
-  return m;
-}
-
-/** A DNS name as compared: lower case, no final dot, no `dualstack.` (an alias to a load balancer may carry it). */
-const dnsKey = (name: string): string => name.replace(/\.$/, '').toLowerCase().replace(/^dualstack\./, '');
-
-/**
- * A record's `alias-target`: the load balancer its alias (or its one CNAME value) names.
- * Targets outside the inventory (CloudFront, an external host) get no relation.
- */
-function aliasTarget(r: Resource, byDns: ReadonlyMap<string, string>): void {
-  const alias = (r.config.aliasTarget as { dnsName?: string } | undefined)?.dnsName;
-  const values = r.config.values as string[] | undefined;
-  const name = alias ?? (r.config.recordType === 'CNAME' && values?.length === 1 ? values[0] : undefined);
-  const target = name === undefined ? undefined : byDns.get(dnsKey(name));
-  if (target !== undefined && !r.relations.some((x) => x.kind === 'alias-target' && x.target === target)) r.relations.push({ kind: 'alias-target', target });
 }
 
 /**

@@ -3,8 +3,8 @@
 // across shards), derived from their declared reads (ANALYSIS_READS through demandOf), not
 // a hand-kept list. A resource keeps its identity, tags and relations (attribution, the
 // relation edges and inbound indexes), and of its config the fields the analyses declare
-// they read, the fields the engine itself reads (furniture) and `vpcId` (attribution by
-// VPC). That the declared reads are all an analysis reads is what
+// they read, the fields the engine itself reads (furniture), those linking reads
+// (links.ts: relations across shards) and `vpcId` (attribution by VPC). That the declared reads are all an analysis reads is what
 // test/collect/demand-sufficient.test.ts holds for collection, and
 // test/gate/sharded-scan.test.ts for the index; the declarative rules read each
 // resource's own full record, which the sharded scan swaps in a window at a time.
@@ -13,6 +13,7 @@ import type { Resource } from '../model/snapshot.js';
 import type { Spec } from '../model/spec.js';
 import { CATALOGUE } from './catalogue/index.js';
 import { demandOf, ENGINE_READS } from './demand.js';
+import { LINK_READS } from './links.js';
 
 export type Projection = (r: Resource) => Resource;
 
@@ -30,7 +31,7 @@ export function indexFields(rules: readonly Rule[], spec: Spec): Map<string, Set
       keep.set(d.type, '*');
       continue;
     }
-    keep.set(d.type, new Set<string>(['vpcId', ...(ENGINE_READS[d.type] ?? []), ...(fields ?? [])]));
+    keep.set(d.type, new Set<string>(['vpcId', ...(ENGINE_READS[d.type] ?? []), ...(LINK_READS[d.type] ?? []), ...(fields ?? [])]));
   }
   return keep;
 }

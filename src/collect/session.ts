@@ -49,10 +49,6 @@ export class Session {
   readonly policies = new Map<string, ManagedPolicy>();
   /** KMS alias ARN -> the ARN of the key it points at, joined onto kms-key relations in finish. */
   readonly kmsAliases = new Map<string, string>();
-  /** Load balancer DNS name (lower case) -> ARN, for CloudFront origins (finish.ts). */
-  readonly loadBalancersByDns = new Map<string, string>();
-  /** Instance profile ARN -> ARNs of its roles (from IAM), joined onto instances in finish. */
-  readonly instanceProfileRoles = new Map<string, string[]>();
   readonly costs: CostRecord[] = [];
   readonly errors: CollectionError[] = [];
   readonly coverage: CoverageEntry[] = [];

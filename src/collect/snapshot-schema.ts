@@ -177,6 +177,7 @@ export const SNAPSHOT_SCHEMA = {
           },
           permissionsBoundary: str,
           trustPolicy: policyDocument,
+          instanceProfiles: strArr,
         },
       },
     },

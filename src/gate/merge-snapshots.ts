@@ -9,6 +9,7 @@ import { canonicalJsonChunks, StreamedArray } from '../collect/json-stream.js';
 import { mergePrices } from '../model/prices.js';
 import { cmp } from '../report/context.js';
 import { isShardMarker } from '../model/shard-marker.js';
+import { addResourceFacts, factsOf, linkResource, type LinkFacts } from '../collect/links.js';
 
 export interface SnapshotShard {
   file: string;
@@ -35,6 +36,10 @@ export function mergeSnapshots(shards: readonly SnapshotShard[]): Snapshot {
   const globalCollected = globalCollectedAccounts(snaps);
   const union = (xs: string[][]) => [...new Set(xs.flat())].sort(cmp);
   const prices = mergePrices(snaps.map((s) => s.prices));
+  const resources = byKey(snaps.map((s) => s.resources), (r) => r.arn);
+  const principals = byKey(snaps.map((s) => s.principals), (p) => p.arn);
+  // Relations whose ends were collected in different shards (links.ts).
+  const facts = factsOf(resources, principals);
   return {
     schemaVersion: first.schemaVersion,
     metadata: {
@@ -45,8 +50,8 @@ export function mergeSnapshots(shards: readonly SnapshotShard[]): Snapshot {
       apiCalls: Object.fromEntries(Object.entries(apiCalls).sort((a, b) => cmp(a[0], b[0]))),
       coverage: byKey(snaps.map((s) => s.metadata.coverage), (c) => JSON.stringify([c.accountId, c.region, c.source, [...c.types].sort()])),
     },
-    resources: byKey(snaps.map((s) => s.resources), (r) => r.arn),
-    principals: byKey(snaps.map((s) => s.principals), (p) => p.arn),
+    resources: resources.map((r) => linkResource(r, facts)),
+    principals,
     policies: byKey(snaps.map((s) => s.policies), (p) => p.arn),
     costs: byKey(snaps.map((s) => s.costs), (c) => JSON.stringify([c.accountId, c.tagKey, c.tagValue, c.periodStart, c.periodEnd])),
     errors: byKey(snaps.map((s) => s.errors.filter((e) => !isShardMarker(e) || !globalCollected.has(e.accountId))), (e) =>
@@ -86,13 +91,15 @@ export async function mergeSnapshotFiles(files: readonly string[], target: strin
   const heads = files.map((f) => readSnapshotHead(f));
   const rest = mergeSnapshots(heads.map((h) => ({ file: h.file, snapshot: h.snapshot })));
   const unsorted = new Set<number>();
+  // The first pass over the records validates them and gathers what linking needs.
+  const facts = linkFactsOf(heads, rest, unsorted);
   for (;;) {
     let count = 0;
-    const merged = mergedResources(heads, unsorted);
+    const merged = mergedResources(heads, unsorted, { validate: false });
     const resources = function* (): Generator<Resource> {
       for (const r of merged) {
         count++;
-        yield r;
+        yield linkResource(r, facts);
       }
     };
     const skeleton = sortSnapshot(rest) as unknown as Record<string, unknown>;
@@ -104,6 +111,24 @@ export async function mergeSnapshotFiles(files: readonly string[], target: strin
       unsorted.add(err.shard);
     } finally {
       merged.return(undefined);
+    }
+  }
+}
+
+/**
+ * What links.ts needs from the shards (their load balancers and keys, the merged
+ * principals), from one pass over their records, which validates them. A shard found out
+ * of ARN order is added to `unsorted` and the pass starts again.
+ */
+export function linkFactsOf(heads: readonly SnapshotHead[], rest: Snapshot, unsorted: Set<number>): LinkFacts {
+  for (;;) {
+    const facts = factsOf([], rest.principals);
+    try {
+      for (const r of mergedResources(heads, unsorted)) addResourceFacts(facts, r);
+      return facts;
+    } catch (err) {
+      if (!(err instanceof OutOfOrder)) throw err;
+      unsorted.add(err.shard);
     }
   }
 }

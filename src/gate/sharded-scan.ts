@@ -11,6 +11,7 @@ import path from 'node:path';
 import { canonicalSnapshot } from '../collect/snapshot-order.js';
 import { readSnapshotHead, sortSnapshot, type SnapshotHead } from '../collect/snapshot-io.js';
 import { indexProjection } from '../collect/index-projection.js';
+import { addResourceFacts, factsOf, linkResource, type LinkFacts } from '../collect/links.js';
 import { buildContext } from '../engine/build-context.js';
 import { evaluateWithContext, type PassMode } from '../engine/evaluate.js';
 import type { Rule } from '../engine/rule.js';
@@ -46,6 +47,8 @@ export interface ShardIndex {
   heads: readonly SnapshotHead[];
   /** Shards whose resources are not in ARN order (read whole and sorted). */
   unsorted: ReadonlySet<number>;
+  /** What links the records' cross-shard relations (links.ts), for the windows' full records. */
+  facts: LinkFacts;
 }
 
 /** The first pass: every shard's small lists merged, every resource projected, in the merged order. */
@@ -57,14 +60,20 @@ export function readShardIndex(files: readonly string[], rules: readonly Rule[],
   for (;;) {
     const resources: Resource[] = [];
     const compact = interner();
+    const facts = factsOf([], rest.principals);
     try {
-      for (const r of mergedResources(heads, unsorted)) resources.push(compact(project(r)));
+      for (const r of mergedResources(heads, unsorted)) {
+        addResourceFacts(facts, r);
+        resources.push(compact(project(r)));
+      }
     } catch (err) {
       if (!(err instanceof OutOfOrder)) throw err;
       unsorted.add(err.shard);
       continue;
     }
-    return { snapshot: canonicalSnapshot({ ...rest, resources }), heads, unsorted };
+    // The projection keeps what linking reads (LINK_READS), so a linked projection is the projection of the linked record.
+    for (let i = 0; i < resources.length; i++) resources[i] = linkResource(resources[i]!, facts);
+    return { snapshot: canonicalSnapshot({ ...rest, resources }), heads, unsorted, facts };
   }
 }
 
@@ -101,7 +110,7 @@ export function evaluateShards(input: { spec: LoadedSpec; index: ShardIndex; rul
         throw new InputError(`the shards changed while they were evaluated (at ${full.arn}): run the scan again`);
       }
       saved.push(projected);
-      put(p++, full);
+      put(p++, linkResource(full, index.facts));
       if (saved.length === size) flush();
     }
     if (saved.length > 0) flush();

@@ -125,6 +125,8 @@ export interface Principal {
   permissionsBoundary?: string;
   /** For roles. */
   trustPolicy?: PolicyDocument;
+  /** For roles: the instance profiles holding the role (instances run as it through them). */
+  instanceProfiles?: string[];
 }
 
 export interface ManagedPolicy {

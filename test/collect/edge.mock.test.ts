@@ -134,7 +134,9 @@ describe('CloudFront distributions on recorded responses', () => {
     cloudfront.on(GetDistributionConfigCommand, { Id: 'E1SHOP' }).resolves({ DistributionConfig: { Logging: { Enabled: true, IncludeCookies: false, Bucket: 'prod-cdn-logs.s3.amazonaws.com', Prefix: 'shop/' } } as never, ETag: 'x' });
     cloudfront.on(GetDistributionConfigCommand, { Id: 'E2PLAIN' }).resolves({ DistributionConfig: { Logging: { Enabled: false, IncludeCookies: false, Bucket: '', Prefix: '' } } as never, ETag: 'y' });
     const s = session();
-    s.loadBalancersByDns.set(lbDns, `arn:aws:elasticloadbalancing:eu-west-3:${ACCOUNT}:loadbalancer/app/web-prod/50dc6c495c0c9188`);
+    // The load balancer, collected in its region: the origin is linked to it by its DNS name.
+    const lbArn = `arn:aws:elasticloadbalancing:eu-west-3:${ACCOUNT}:loadbalancer/app/web-prod/50dc6c495c0c9188`;
+    s.resources.set(lbArn, { arn: lbArn, accountId: ACCOUNT, region: 'eu-west-3', type: 'AWS::ElasticLoadBalancingV2::LoadBalancer', id: 'web-prod', name: 'web-prod', tags: {}, config: { dnsName: lbDns }, relations: [] });
     await GLOBAL_SOURCES.find((x) => x.name === 'cloudfront')!.run(s, global);
     finishResources(s);
     expect(cloudfront.commandCalls(ListDistributionsCommand).map((c) => c.args[0].input)).toEqual([{ MaxItems: 100 }, { MaxItems: 100, Marker: 'E2NEXT' }]);

@@ -37,7 +37,6 @@ export async function collectElbv2(s: Session, t: Target): Promise<void> {
     lbs.map(async (lb) => {
       const arn = lb.LoadBalancerArn;
       if (!arn) return;
-      if (lb.DNSName) s.loadBalancersByDns.set(lb.DNSName.toLowerCase(), arn);
       const [attrs, listeners] = await Promise.all([
         s.wants(TYPE, 'DescribeLoadBalancerAttributes') && s.must(t, 'elbv2', 'DescribeLoadBalancerAttributes', [TYPE], (c) => c.send(new DescribeLoadBalancerAttributesCommand({ LoadBalancerArn: arn })), arn),
         s.wants(TYPE, 'DescribeListeners') && s.must(t, 'elbv2', 'DescribeListeners', [TYPE], (c) => c.send(new DescribeListenersCommand({ LoadBalancerArn: arn, PageSize: 400 })), arn),

@@ -110,12 +110,7 @@ export async function collectIam(s: Session, t: Target): Promise<void> {
     }
     for (const r of page.RoleDetailList ?? []) {
       if (!r.Arn) continue;
-      for (const profile of r.InstanceProfileList ?? []) {
-        if (!profile.Arn) continue;
-        const roles = s.instanceProfileRoles.get(profile.Arn);
-        if (roles) roles.push(r.Arn);
-        else s.instanceProfileRoles.set(profile.Arn, [r.Arn]);
-      }
+      const profiles = (r.InstanceProfileList ?? []).flatMap((x) => (x.Arn ? [x.Arn] : [])).sort();
       const trust = decodePolicy(r.AssumeRolePolicyDocument);
       addPrincipal(
         {
@@ -130,6 +125,7 @@ export async function collectIam(s: Session, t: Target): Promise<void> {
           inlinePolicies: inline(r.RolePolicyList),
           ...(r.PermissionsBoundary?.PermissionsBoundaryArn ? { permissionsBoundary: r.PermissionsBoundary.PermissionsBoundaryArn } : {}),
           ...(trust ? { trustPolicy: trust } : {}),
+          ...(profiles.length > 0 ? { instanceProfiles: profiles } : {}),
         },
         'AWS::IAM::Role',
         trust ? { trustPolicy: trust } : {},
