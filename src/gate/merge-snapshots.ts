@@ -92,7 +92,7 @@ export async function mergeSnapshotFiles(files: readonly string[], target: strin
   const rest = mergeSnapshots(heads.map((h) => ({ file: h.file, snapshot: h.snapshot })));
   const unsorted = new Set<number>();
   // The first pass over the records validates them and gathers what linking needs.
-  const facts = linkFactsOf(heads, rest, unsorted);
+  const facts = linkFactsOf(heads, rest);
   for (;;) {
     let count = 0;
     const merged = mergedResources(heads, unsorted, { validate: false });
@@ -117,20 +117,12 @@ export async function mergeSnapshotFiles(files: readonly string[], target: strin
 
 /**
  * What links.ts needs from the shards (their load balancers and keys, the merged
- * principals), from one pass over their records, which validates them. A shard found out
- * of ARN order is added to `unsorted` and the pass starts again.
+ * principals), from one pass over each shard's records, which validates them.
  */
-export function linkFactsOf(heads: readonly SnapshotHead[], rest: Snapshot, unsorted: Set<number>): LinkFacts {
-  for (;;) {
-    const facts = factsOf([], rest.principals);
-    try {
-      for (const r of mergedResources(heads, unsorted)) addResourceFacts(facts, r);
-      return facts;
-    } catch (err) {
-      if (!(err instanceof OutOfOrder)) throw err;
-      unsorted.add(err.shard);
-    }
-  }
+export function linkFactsOf(heads: readonly SnapshotHead[], rest: Snapshot): LinkFacts {
+  const facts = factsOf([], rest.principals);
+  for (const h of heads) for (const r of readSnapshotResources(h)) addResourceFacts(facts, r);
+  return facts;
 }
 
 /**
