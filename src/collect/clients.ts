@@ -140,6 +140,8 @@ export interface ClientSettings {
   plugin?: { applyToStack(stack: unknown): void };
   /** Test seam: base credentials instead of the SDK default chain. */
   credentials?: CredentialProvider;
+  /** Role credentials assumed by a parent thread (workers.ts), used until they near expiry. */
+  assumed?: Readonly<Record<string, AwsCredentials>>;
 }
 
 interface StackLike {
@@ -179,6 +181,7 @@ function pacingPlugin(service: string, accountId: string, region: string, admit:
 export class ClientPool {
   private readonly clients = new Map<string, unknown>();
   private readonly creds = new Map<string, CredentialProvider>();
+  private readonly assumedCache = new Map<string, AwsCredentials>();
   private readonly base: CredentialProvider;
   readonly timeouts: Timeouts;
 
@@ -226,12 +229,17 @@ export class ClientPool {
     return Boolean(this.settings.endpoint || env.AWS_ENDPOINT_URL || env.AWS_ENDPOINT_URL_S3);
   }
 
+  /** The role credentials assumed so far, by role ARN: for threads that collect with this pool's roles. */
+  assumedCredentials(): Record<string, AwsCredentials> {
+    return Object.fromEntries(this.assumedCache);
+  }
+
   /** The account's credentials: the base chain, or AssumeRole into its role (STS in us-east-1 unless overridden). */
   credentialsFor(accountId: string, roleArn?: string): CredentialProvider {
     if (!roleArn) return this.base;
     const hit = this.creds.get(roleArn);
     if (hit) return hit;
-    let cached: AwsCredentials | undefined;
+    let cached: AwsCredentials | undefined = this.settings.assumed?.[roleArn];
     let pending: Promise<AwsCredentials> | undefined;
     const provider: CredentialProvider = async () => {
       const fresh = cached?.expiration ? cached.expiration.getTime() - Date.now() > 5 * 60_000 : Boolean(cached);
@@ -244,6 +252,7 @@ export class ClientPool {
         const c = out.Credentials;
         if (!c?.AccessKeyId || !c.SecretAccessKey) throw new Error(`AssumeRole ${roleArn} returned no credentials`);
         cached = { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken, expiration: c.Expiration };
+        this.assumedCache.set(roleArn, cached);
         return cached;
       })().finally(() => {
         pending = undefined;

@@ -3,9 +3,9 @@
 // concurrently but paced; failures become snapshot errors and collection goes on. Each
 // account's identity is verified first (identity.ts); an unverified one is not collected.
 import type { Spec } from '../model/spec.js';
-import type { PriceEntry } from '../model/prices.js';
-import { SNAPSHOT_SCHEMA_VERSION, type Snapshot } from '../model/snapshot.js';
-import { ClientPool, type CredentialProvider } from './clients.js';
+import type { PriceEntry, SnapshotPrices } from '../model/prices.js';
+import { SNAPSHOT_SCHEMA_VERSION, type Resource, type Snapshot } from '../model/snapshot.js';
+import { ClientPool, type AwsCredentials, type CredentialProvider } from './clients.js';
 import { Pacer } from './pacing.js';
 import type { Timeouts } from './timeouts.js';
 import { collectsGlobal, costTagKey, planAccounts, type AccountPlan, type GlobalMode } from './plan.js';
@@ -57,6 +57,8 @@ export interface CollectOptions {
   pricingEndpoint?: string;
   /** Prices already known (fresh price-cache entries): not asked again. */
   cachedPrices?: PriceEntry[];
+  /** Identities and the aggregator settled by a parent (workers.ts). */
+  settled?: Settled;
 }
 
 /** One finished part of a collection: an account's region, its 'global' services, or an account not scanned. */
@@ -68,9 +70,55 @@ export interface FinishedPart {
   errors: number;
 }
 
+/**
+ * What a parent settles once before dealing accounts out to threads (workers.ts): the
+ * accounts whose identity was verified, and the account-regions the Config aggregator
+ * answered for. A collect() given it neither verifies nor asks the aggregator again.
+ */
+export interface Settled {
+  reachable: string[];
+  aggregated: string[];
+  /** The roles' credentials the parent assumed while verifying, so the threads do not assume them again. */
+  assumed: Record<string, AwsCredentials>;
+}
+
 export async function collect(spec: Spec, options: CollectOptions): Promise<Snapshot> {
+  const c = openCollection(spec, options);
+  const { reachable, aggregated } = options.settled ? adopt(c.plans, options.settled) : await settle(c, spec);
+  await collectAccounts(c, spec, reachable, aggregated);
+  const prices = await pricesOf(c, reachable, c.s.resources.values());
+  return snapshotOf(c, prices);
+}
+
+/**
+ * The parent's own part of a collection over threads: it settles identities and the
+ * aggregator (settled(), before the threads start), and asks the Price List API once for
+ * the resources the threads collected (part(), after them). Merged with the threads'
+ * parts it gives what one collect() gives, calls counted once.
+ */
+export async function openParent(spec: Spec, options: CollectOptions): Promise<{ settled: Settled; part(collected: Iterable<Resource>): Promise<Snapshot> }> {
+  const c = openCollection(spec, options);
+  const { reachable, aggregated } = await settle(c, spec);
+  return {
+    settled: { reachable: reachable.map((p) => p.accountId), aggregated: [...aggregated].sort(), assumed: c.pool.assumedCredentials() },
+    part: async (collected) => {
+      finishResources(c.s);
+      return snapshotOf(c, await pricesOf(c, reachable, [...c.s.resources.values(), ...collected]));
+    },
+  };
+}
+
+interface Collection {
+  s: Session;
+  pool: ClientPool;
+  plans: AccountPlan[];
+  regions: string[];
+  options: CollectOptions;
+  finished: (accountId: string, region: string) => void;
+}
+
+function openCollection(spec: Spec, options: CollectOptions): Collection {
   const plans = planAccounts(spec, options.regions, options.accounts);
-  const globalMode = options.global ?? 'include';
   const regions = [...new Set(plans.flatMap((p) => p.regions))].sort();
   const counter = { session: undefined as Session | undefined };
   const pacer = new Pacer(options.concurrency ?? 4, options.totalConcurrency);
@@ -84,54 +132,68 @@ export async function collect(spec: Spec, options: CollectOptions): Promise<Snap
     ...(options.profile ? { profile: options.profile } : {}),
     ...(options.clientPlugin ? { plugin: options.clientPlugin } : {}),
     ...(options.credentials ? { credentials: options.credentials } : {}),
+    ...(options.settled ? { assumed: options.settled.assumed } : {}),
   });
   const s = new Session(pool, pacer, options.onProgress, { accounts: plans.length, regions: regions.length });
   counter.session = s;
   if (options.pageCap) s.pageCap = options.pageCap;
   if (options.demand) s.demand = options.demand;
-  const tagKey = costTagKey(spec);
-  const aggregator = spec.collection?.configAggregator;
-
-  // An organisation's aggregator answers for many accounts at once; it is queried from
-  // the first account (the one whose credentials can read the aggregator).
   const finished = (accountId: string, region: string) =>
     options.onFinished?.({ accountId, region, errors: s.errors.filter((e) => e.accountId === accountId && (region === '*' || e.region === region)).length });
+  return { s, pool, plans, regions, options, finished };
+}
+
+/** Each account's identity verified (an unverified one is not collected), then the aggregator asked. */
+async function settle(c: Collection, spec: Spec): Promise<{ reachable: AccountPlan[]; aggregated: Set<string> }> {
   const verified = await Promise.all(
-    plans.map(async (plan) => {
-      const ok = await verifyIdentity(s, plan);
-      if (!ok) finished(plan.accountId, '*');
+    c.plans.map(async (plan) => {
+      const ok = await verifyIdentity(c.s, plan);
+      if (!ok) c.finished(plan.accountId, '*');
       return ok;
     }),
   );
-  const reachable = plans.filter((_, i) => verified[i]);
+  const reachable = c.plans.filter((_, i) => verified[i]);
+  // An organisation's aggregator answers for many accounts at once; it is queried from
+  // the first account (the one whose credentials can read the aggregator).
+  const aggregator = spec.collection?.configAggregator;
   const first = reachable[0];
   const aggregated =
     aggregator && first
-      ? await collectAggregate(s, { accountId: first.accountId, region: aggregator.region, ...(first.roleArn ? { roleArn: first.roleArn } : {}) }, aggregator.name, reachable)
+      ? await collectAggregate(c.s, { accountId: first.accountId, region: aggregator.region, ...(first.roleArn ? { roleArn: first.roleArn } : {}) }, aggregator.name, reachable)
       : new Set<string>();
+  return { reachable, aggregated };
+}
 
-  await Promise.all(reachable.map((plan) => collectAccount(s, plan, collectsGlobal(globalMode, plan, options.regions), tagKey, aggregated, options.now, finished)));
-  finishResources(s);
-  markUntaggedTypes(s);
-  // The Price List API answers any account; the first reachable one's credentials ask it.
-  const prices =
-    options.prices && first
-      ? await collectPrices(
-          s,
-          { accountId: first.accountId, region: 'global', endpointRegion: 'us-east-1', ...(first.roleArn ? { roleArn: first.roleArn } : {}) },
-          priceKeysOf(s.resources.values()),
-          options.now.toISOString().slice(0, 10),
-          options.cachedPrices,
-        )
-      : undefined;
+function adopt(plans: AccountPlan[], settled: Settled): { reachable: AccountPlan[]; aggregated: Set<string> } {
+  const ok = new Set(settled.reachable);
+  return { reachable: plans.filter((p) => ok.has(p.accountId)), aggregated: new Set(settled.aggregated) };
+}
 
+async function collectAccounts(c: Collection, spec: Spec, reachable: AccountPlan[], aggregated: Set<string>): Promise<void> {
+  const tagKey = costTagKey(spec);
+  const globalMode = c.options.global ?? 'include';
+  await Promise.all(reachable.map((plan) => collectAccount(c.s, plan, collectsGlobal(globalMode, plan, c.options.regions), tagKey, aggregated, c.options.now, c.finished)));
+  finishResources(c.s);
+  markUntaggedTypes(c.s);
+}
+
+/** The Price List API answers any account; the first reachable one's credentials ask it. */
+async function pricesOf(c: Collection, reachable: AccountPlan[], resources: Iterable<Resource>): Promise<SnapshotPrices | undefined> {
+  const first = reachable[0];
+  if (!c.options.prices || !first) return undefined;
+  const target = { accountId: first.accountId, region: 'global', endpointRegion: 'us-east-1', ...(first.roleArn ? { roleArn: first.roleArn } : {}) };
+  return collectPrices(c.s, target, priceKeysOf(resources), c.options.now.toISOString().slice(0, 10), c.options.cachedPrices);
+}
+
+function snapshotOf(c: Collection, prices: SnapshotPrices | undefined): Snapshot {
+  const { s, options } = c;
   return sortSnapshot({
     schemaVersion: SNAPSHOT_SCHEMA_VERSION,
     metadata: {
       tool: { name: 'envgate', version: options.toolVersion ?? '0.0.0' },
       collectedAt: options.now.toISOString(),
-      accounts: plans.map((p) => p.accountId),
-      regions,
+      accounts: c.plans.map((p) => p.accountId),
+      regions: c.regions,
       apiCalls: { ...s.apiCalls },
       coverage: s.coverage,
     },

@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 import { mergeSnapshots } from '../gate/merge-snapshots.js';
 import type { Snapshot } from '../model/snapshot.js';
 import type { Spec } from '../model/spec.js';
-import { collect, type CollectOptions, type FinishedPart } from './index.js';
+import { collect, openParent, type CollectOptions, type FinishedPart } from './index.js';
 import { planAccounts } from './plan.js';
 
 /** What collect() options a thread can be given: data only (no callbacks or test seams). */
@@ -43,22 +43,26 @@ export function shareOf(total: number | undefined, threads: number, index: numbe
 
 /**
  * collect() over `workers` threads. One thread, one account or options a thread cannot
- * be given (callbacks other than onFinished, test seams) collect in this thread.
+ * be given (callbacks other than onFinished, test seams) collect in this thread. This
+ * thread verifies the identities and asks the Config aggregator first, and the Price
+ * List API last, once for all threads' resources (openParent).
  */
 export async function collectParallel(spec: Spec, options: CollectOptions, workers: number): Promise<Snapshot> {
   const accounts = planAccounts(spec, options.regions, options.accounts).map((p) => p.accountId);
   const seams = options.onProgress || options.clientPlugin || options.credentials;
-  const groups = dealAccounts(accounts, workers);
-  if (groups.length <= 1 || seams) return collect(spec, options);
-  const { onFinished, now, onProgress: _p, clientPlugin: _c, credentials: _k, totalConcurrency, ...rest } = options;
+  if (dealAccounts(accounts, workers).length <= 1 || seams) return collect(spec, options);
+  const parent = await openParent(spec, options);
+  const groups = dealAccounts(parent.settled.reachable, workers).filter((g) => g.length > 0);
+  const { onFinished, now, onProgress: _p, clientPlugin: _c, credentials: _k, totalConcurrency, prices: _r, cachedPrices: _cp, ...rest } = options;
   const parts = await Promise.all(
     groups.map((group, i) => {
       const share = shareOf(totalConcurrency, groups.length, i);
-      const job: WorkerJob = { spec, now: now.toISOString(), options: { ...rest, ...(share !== undefined ? { totalConcurrency: share } : {}), accounts: group } };
+      const job: WorkerJob = { spec, now: now.toISOString(), options: { ...rest, settled: parent.settled, ...(share !== undefined ? { totalConcurrency: share } : {}), accounts: group } };
       return runWorker(job, onFinished);
     }),
   );
-  return mergeSnapshots(parts.map((snapshot, i) => ({ file: `worker ${i + 1}`, snapshot })));
+  const own = await parent.part(parts.flatMap((p) => p.resources));
+  return mergeSnapshots([own, ...parts].map((snapshot, i) => ({ file: i === 0 ? 'main thread' : `worker ${i}`, snapshot })));
 }
 
 /** The worker module beside this one: compiled .js, or .ts under a TypeScript loader (tests, tsx). */

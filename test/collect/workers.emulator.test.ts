@@ -10,7 +10,9 @@ import { EXIT } from '../../src/cli/exit-codes.js';
 import { main } from '../../src/cli/main.js';
 import { memoryOutput } from '../../src/cli/output.js';
 import { runCliAsync } from '../helpers/cli.js';
-import { startMoto, type Moto, stubFakeAwsEnv } from '../helpers/moto.js';
+import { EC2Client, RunInstancesCommand } from '@aws-sdk/client-ec2';
+import { motoClientConfig, startMoto, type Moto, stubFakeAwsEnv, withAccount } from '../helpers/moto.js';
+import { startPricingServer } from '../helpers/pricing-server.js';
 import { PROD, seedTwoAccountShards, STAGING, twoAccountSpec } from './spec-fixture.js';
 
 const ENV = { SOURCE_DATE_EPOCH: '1767225600' };
@@ -70,6 +72,43 @@ describe('inventory --workers', () => {
     expect(r.stderr).not.toContain('collection worker');
     expect(r.code).toBe(EXIT.ok);
     expect(readFileSync(join(dir, 'dist-two.json'), 'utf8')).toBe(readFileSync(join(dir, 'one-again.json'), 'utf8'));
+  });
+
+  it('asks the Config aggregator and the Price List API once, whatever the threads: the same bytes as one thread', async () => {
+    // Both accounts run t3.micro instances, so each thread alone would ask its price.
+    for (const account of [PROD, STAGING]) {
+      const ec2 = withAccount(new EC2Client(motoClientConfig(moto, { region: 'us-east-1' })), account);
+      await ec2.send(new RunInstancesCommand({ ImageId: 'ami-12c6146b', MinCount: 1, MaxCount: 1, InstanceType: 't3.micro' }));
+    }
+    const pricing = await startPricingServer([
+      {
+        serviceCode: 'AmazonEC2',
+        sku: 'IAD1',
+        usd: '0.0104000000',
+        attributes: { productFamily: 'Compute Instance', regionCode: 'us-east-1', instanceType: 't3.micro', operatingSystem: 'Linux', tenancy: 'Shared', preInstalledSw: 'NA', capacitystatus: 'Used' },
+      },
+    ]);
+    try {
+      // moto answers SelectAggregateResourceConfig with HTTP 500: each thread's own query would be counted and retried.
+      const spec = { ...twoAccountSpec(), collection: { configAggregator: { name: 'org', region: 'us-east-1' } } };
+      const aggSpec = join(dir, 'aggregator.yaml');
+      writeFileSync(aggSpec, stringify(spec));
+      const collectWith = (out: string, workers: string) =>
+        run(['inventory', '--spec', aggSpec, '--out', join(dir, out), '--endpoint', moto.endpoint, '--pricing-endpoint', pricing.endpoint, '--workers', workers]);
+      expect((await collectWith('agg-one.json', '1')).code).toBe(EXIT.incomplete);
+      expect(pricing.requests.length).toBe(1);
+      expect((await collectWith('agg-two.json', '2')).code).toBe(EXIT.incomplete);
+      expect(pricing.requests.length).toBe(2);
+      const one = readFileSync(join(dir, 'agg-one.json'), 'utf8');
+      const snap = JSON.parse(one) as { metadata: { apiCalls: Record<string, number> }; prices: { entries: { item: string; usdPerHour: number }[] }; errors: { operation: string }[] };
+      expect(snap.metadata.apiCalls['config:SelectAggregateResourceConfig']).toBe(4);
+      expect(snap.metadata.apiCalls['pricing:GetProducts']).toBe(1);
+      expect(snap.prices.entries.map((e) => `${e.item} ${e.usdPerHour}`)).toEqual(['t3.micro 0.0104']);
+      expect(snap.errors.filter((e) => e.operation === 'SelectAggregateResourceConfig')).toHaveLength(1);
+      expect(readFileSync(join(dir, 'agg-two.json'), 'utf8')).toBe(one);
+    } finally {
+      await pricing.close();
+    }
   });
 
   it('refuses bad values before any call, naming the option', async () => {
