@@ -62,7 +62,7 @@ describe('inventory --workers', () => {
         `collected ${STAGING} (staging) us-east-1: 0 error(s)`,
       ].sort(),
     );
-  });
+  }, 180_000); // two whole collections of moto, one with --total-concurrency 3
 
   it('the compiled CLI collects in its worker threads too (dist/collect/collect-worker.js)', async () => {
     expect((await inventory('one-again.json', '--workers', '1')).code).toBe(EXIT.ok);
