@@ -109,7 +109,7 @@ describe('inventory --workers', () => {
     } finally {
       await pricing.close();
     }
-  });
+  }, 180_000);
 
   it('refuses bad values before any call, naming the option', async () => {
     for (const [opt, value, message] of [
