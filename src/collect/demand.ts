@@ -9,6 +9,7 @@ import { USAGE_KINDS, type IsolationPath } from '../engine/analyses/isolation-pa
 import { SHARE_PREDICATES, TYPE_FIELDS, ZONE_TYPES } from '../engine/analyses/parity-profile.js';
 import { RESOURCE_POLICY_TYPES } from '../engine/analyses/resource-policies.js';
 import type { Condition, Rule } from '../engine/rule.js';
+import type { RelationKind } from '../model/snapshot.js';
 import type { ParityProperty, Spec } from '../model/spec.js';
 import { REQUIREMENT_TYPES } from '../spec/requirement-types.js';
 import { CATALOGUE, descriptorOf } from './catalogue/index.js';
@@ -207,7 +208,7 @@ function listedTypes(spec: Spec, requirement: string): Set<string> | undefined {
 }
 
 /** Config fields and relation kinds a condition reads (paths inside every/some/none are relative to a field already read). */
-function readsOf(c: Condition | undefined, fields: Set<string>, relations: Set<string>, all: { config: boolean }): void {
+function readsOf(c: Condition | undefined, fields: Set<string>, relations: Set<string>, all: { config: boolean; inbound: Set<string> }): void {
   if (!c) return;
   if ('all' in c) return c.all.forEach((x) => readsOf(x, fields, relations, all));
   if ('any' in c) return c.any.forEach((x) => readsOf(x, fields, relations, all));
@@ -222,7 +223,10 @@ function readsOf(c: Condition | undefined, fields: Set<string>, relations: Set<s
   // resource, not the element: collect it too (one too many is only an extra field).
   for (const q of [c.every, c.some, c.none]) if (q && typeof q === 'object') configRefs(q, fields);
   if (c.relations) relations.add(c.relations);
-  if (c.inbound) relations.add(c.inbound);
+  if (c.inbound) {
+    relations.add(c.inbound);
+    all.inbound.add(c.inbound);
+  }
 }
 
 /** Every `path: config.FIELD` reference below a value, at any depth. */
@@ -258,9 +262,11 @@ export function demandOf(rules: readonly Rule[], spec: Spec): Demand {
     const ruleTypes = rule.meta.resourceTypes.flatMap((t) => (t === '*' ? CATALOGUE.map((d) => d.type) : [t])).filter((t) => !listed || listed.has(t));
     const fields = new Set<string>();
     const kinds = new Set<string>();
-    const all = { config: false };
+    const all = { config: false, inbound: new Set<string>() };
     for (const c of [rule.applicability, rule.check, rule.each?.where]) readsOf(c, fields, kinds, all);
     for (const t of ruleTypes) need(t, all.config ? '*' : [...fields]);
+    // What points at a resource is read from the types whose records carry the kind.
+    for (const kind of all.inbound) for (const d of CATALOGUE) if (d.relations.includes(kind as RelationKind)) need(d.type, []);
     needRelations([...kinds]);
     if (rule.analysis) {
       const readsOfAnalysis = ANALYSIS_READS[rule.analysis.name];

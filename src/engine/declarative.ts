@@ -411,5 +411,6 @@ export const INBOUND_SOURCES: Readonly<Record<string, readonly string[]>> = {
   'logs-to': ['AWS::CloudFront::Distribution', 'AWS::ElasticLoadBalancingV2::LoadBalancer', 'AWS::S3::Bucket'],
   filters: ['AWS::WAFv2::WebACL'],
   protects: ['AWS::Shield::Protection'],
+  'delivers-logs-of': ['AWS::Logs::DeliverySource'],
   'snapshot-of': ['AWS::EC2::Snapshot', 'AWS::RDS::DBSnapshot'],
 };

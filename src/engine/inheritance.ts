@@ -32,6 +32,7 @@ export const CARRIERS: readonly Carrier[] = [
   { kind: 'snapshot-of', from: 'target', link: 'snapshot of' },
   { kind: 'origin', from: 'target', link: 'CDN in front of' },
   { kind: 'filters', from: 'target', link: 'web ACL of' },
+  { kind: 'delivers-logs-of', from: 'target', link: 'log delivery of' },
   { kind: 'volume', from: 'source', link: 'attached to' },
 ];
 

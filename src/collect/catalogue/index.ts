@@ -46,6 +46,7 @@ import { acmCertificate } from './types/acm-certificate.js';
 import { wafv2WebAcl } from './types/wafv2-web-acl.js';
 import { cloudfrontDistribution } from './types/cloudfront-distribution.js';
 import { shieldProtection } from './types/shield-protection.js';
+import { logsDeliverySource } from './types/logs-delivery-source.js';
 
 /** Every described type, in the order of the README's reference. */
 export const CATALOGUE: readonly ResourceDescriptor[] = [
@@ -93,6 +94,8 @@ export const CATALOGUE: readonly ResourceDescriptor[] = [
   wafv2WebAcl,
   cloudfrontDistribution,
   shieldProtection,
+  // Vended logs (standard logging v2) of distributions and other resources.
+  logsDeliverySource,
 ];
 
 const BY_TYPE = new Map(CATALOGUE.map((d) => [d.type, d]));

@@ -18,6 +18,7 @@ import { genericSource } from './generic.js';
 import { collectWafv2 } from './wafv2.js';
 import { collectShield } from './shield.js';
 import { collectRecordSets } from './route53.js';
+import { collectLogDeliveries } from './log-deliveries.js';
 
 export interface SourceDef {
   name: string;
@@ -40,6 +41,7 @@ const CODED: Record<string, { scope: 'regional' | 'global'; run: SourceDef['run'
   cloudwatch: { scope: 'regional', run: collectAlarms },
   wafv2: { scope: 'regional', run: collectWafv2 },
   shield: { scope: 'global', run: collectShield },
+  'log-deliveries': { scope: 'regional', run: collectLogDeliveries },
 };
 
 type Generic = ResourceDescriptor & { collect: { generic: GenericCollection<unknown, unknown> } };
