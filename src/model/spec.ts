@@ -285,6 +285,8 @@ export interface StorageSpec {
 export interface BackupsSpec {
   /** The newest snapshot of each EBS volume and RDS DB instance is at most this many days old. */
   maxSnapshotAgeDays?: number;
+  /** The types maxSnapshotAgeDays applies to; absent: volumes and DB instances. */
+  snapshotTypes?: ResourceType[];
 }
 
 export interface IdentitySpec {

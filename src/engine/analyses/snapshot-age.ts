@@ -65,8 +65,9 @@ export const snapshotAgeAnalysis: Analysis<Record<string, never>> = {
     for (const kind of SNAPSHOTTED) {
       for (const r of resourcesOf(ctx, kind.type)) {
         const env = environmentOf(ctx, r.arn);
-        const limit = envSpec(ctx, env)?.backups?.maxSnapshotAgeDays;
-        if (env === null || limit === undefined) continue;
+        const spec = envSpec(ctx, env)?.backups;
+        const limit = spec?.maxSnapshotAgeDays;
+        if (env === null || limit === undefined || (spec?.snapshotTypes !== undefined && !spec.snapshotTypes.includes(kind.type))) continue;
         const snaps = (byTarget.get(r.arn) ?? []).filter((s) => s.type === kind.snapshot);
         const o = judge(ctx, r, snaps, kind, env, limit);
         if (o.status === 'pass' && ctx.countPass) ctx.countPass(env, r.arn);

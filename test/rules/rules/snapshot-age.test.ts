@@ -54,6 +54,13 @@ ruleTester.run('snapshot-age', [
     messages: { 'vol-over': "AWS::EC2::Volume 'vol-over': newest snapshot 'snap-over' taken 2024-12-24, 8 days before the scan; production requires a snapshot taken within 7 days" },
   },
   {
+    name: 'snapshotTypes: only the listed types are judged',
+    spec: (s) => void (production(s).backups = { maxSnapshotAgeDays: 7, snapshotTypes: ['AWS::RDS::DBInstance'] }),
+    resources: [prod(VOL, 'vol-bare', { arn: volArn('vol-bare') }), prod(DB, 'db-bare', { arn: dbArn('db-bare') })],
+    expect: { 'vol-bare': 'none', 'db-bare': 'fail' },
+    messages: { 'db-bare': "AWS::RDS::DBInstance 'db-bare': no snapshot; production requires a snapshot taken within 7 days" },
+  },
+  {
     name: 'no requirement, no result',
     resources: [prod(VOL, 'vol-bare', { arn: volArn('vol-bare') })],
     expect: { 'vol-bare': 'none' },
