@@ -46,6 +46,7 @@ import { acmCertificate } from './types/acm-certificate.js';
 import { wafv2WebAcl } from './types/wafv2-web-acl.js';
 import { cloudfrontDistribution } from './types/cloudfront-distribution.js';
 import { shieldProtection } from './types/shield-protection.js';
+import { backupPlan } from './types/backup-plan.js';
 
 /** Every described type, in the order of the README's reference. */
 export const CATALOGUE: readonly ResourceDescriptor[] = [
@@ -93,6 +94,7 @@ export const CATALOGUE: readonly ResourceDescriptor[] = [
   wafv2WebAcl,
   cloudfrontDistribution,
   shieldProtection,
+  backupPlan,
 ];
 
 const BY_TYPE = new Map(CATALOGUE.map((d) => [d.type, d]));
