@@ -18,6 +18,7 @@ import { EKSClient } from '@aws-sdk/client-eks';
 import { WAFV2Client } from '@aws-sdk/client-wafv2';
 import { CloudFrontClient } from '@aws-sdk/client-cloudfront';
 import { ShieldClient } from '@aws-sdk/client-shield';
+import { BackupClient } from '@aws-sdk/client-backup';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { ElastiCacheClient } from '@aws-sdk/client-elasticache';
@@ -80,6 +81,7 @@ export const CLIENTS = {
   wafv2: WAFV2Client,
   cloudfront: CloudFrontClient,
   shield: ShieldClient,
+  backup: BackupClient,
 } as const;
 export type ServiceKey = keyof typeof CLIENTS;
 

@@ -130,6 +130,8 @@ const ANALYSIS_READS: Readonly<Record<string, (options: Record<string, unknown>,
   },
   'resource-policy-public': () => ({ types: onTypes(RESOURCE_POLICY_TYPES, ['policy']) }),
   'secret-rotation': () => ({ types: { 'AWS::SecretsManager::Secret': ['rotationEnabled', 'rotationIntervalDays', 'rotationSchedule', 'lastRotated', 'created'] } }),
+  // The snapshotted resources by arn, their snapshots' times and what each was taken of.
+  'snapshot-age': () => ({ types: { 'AWS::EC2::Volume': [], 'AWS::RDS::DBInstance': [], 'AWS::EC2::Snapshot': ['startTime'], 'AWS::RDS::DBSnapshot': ['createTime'] }, relations: ['snapshot-of'] }),
   'certificate-expiry': () => ({ types: { 'AWS::CertificateManager::Certificate': ['status', 'notAfter'] } }),
   'cloudtrail-per-environment': () => ({ types: { 'AWS::CloudTrail::Trail': '*' } }),
   // Dashboards are counted by their environment: the listing (names, tags) is enough.

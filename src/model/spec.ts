@@ -109,6 +109,7 @@ export interface EnvironmentSpec {
   cdn?: CdnSpec;
   shield?: ShieldSpec;
   storage?: StorageSpec;
+  backups?: BackupsSpec;
   identity?: IdentitySpec;
   dns?: DnsSpec;
 }
@@ -279,6 +280,13 @@ export interface StorageSpec {
   snapshotEncryption?: boolean;
   /** Every volume has at least one snapshot. */
   volumeSnapshots?: boolean;
+}
+
+export interface BackupsSpec {
+  /** The newest snapshot of each EBS volume and RDS DB instance is at most this many days old. */
+  maxSnapshotAgeDays?: number;
+  /** The types maxSnapshotAgeDays applies to; absent: volumes and DB instances. */
+  snapshotTypes?: ResourceType[];
 }
 
 export interface IdentitySpec {

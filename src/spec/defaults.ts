@@ -109,6 +109,7 @@ function environmentDefaults(e: Raw): EnvironmentSpec {
   if (e.cdn) env.cdn = e.cdn;
   if (e.shield) env.shield = e.shield;
   if (e.storage) env.storage = e.storage;
+  if (e.backups) env.backups = e.backups;
   if (e.identity) env.identity = e.identity;
   if (e.dns) env.dns = e.dns;
   if (e.cost) env.cost = { monthlyCeilingUsd: e.cost.monthlyCeilingUsd, source: e.cost.source ?? 'estimate' };

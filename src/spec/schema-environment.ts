@@ -4,7 +4,7 @@ import { audit, certificates, secrets } from './schema-audit.js';
 import { bool, fmt, int, list, namePatterns, obj, resourceTypes, str, type JsonSchema } from './schema-parts.js';
 import { autoScaling, ecr, eks, lambda } from './schema-workloads.js';
 import { cdn, shield, waf } from './schema-edge.js';
-import { dns, identity, storage } from './schema-operations.js';
+import { backups, dns, identity, storage } from './schema-operations.js';
 
 const account = obj(
   'An AWS account of this environment.',
@@ -257,6 +257,7 @@ export const environmentSchema: JsonSchema = obj(
     cdn,
     shield,
     storage,
+    backups,
     identity,
     dns,
   },

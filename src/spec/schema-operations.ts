@@ -20,6 +20,12 @@ export const storage: JsonSchema = obj('EBS storage requirements. Default: none.
   volumeSnapshots: bool('Every EBS volume of the environment has at least one snapshot (of its own account).'),
 });
 
+export const backups: JsonSchema = obj('Backup requirements. Default: none.', {
+  maxSnapshotAgeDays: int('The newest snapshot of each EBS volume and RDS DB instance of the environment (of snapshotTypes) was taken at most this many days before the scan.', { minimum: 1, maximum: 3650 }),
+  // An enum, not a resource-type list: these two are the types snapshot-age dates.
+  snapshotTypes: list('The types maxSnapshotAgeDays applies to. Default: both.', { type: 'string', description: 'A snapshotted type.', enum: ['AWS::EC2::Volume', 'AWS::RDS::DBInstance'] }, { minItems: 1 }),
+});
+
 export const identity: JsonSchema = obj('IAM identity requirements. Default: none.', {
   consoleMfa: bool('Every IAM user with a console password (a human user) has an MFA device assigned.'),
 });

@@ -47,6 +47,7 @@ import { wafv2WebAcl } from './types/wafv2-web-acl.js';
 import { cloudfrontDistribution } from './types/cloudfront-distribution.js';
 import { shieldProtection } from './types/shield-protection.js';
 import { logsDeliverySource } from './types/logs-delivery-source.js';
+import { backupPlan } from './types/backup-plan.js';
 
 /** Every described type, in the order of the README's reference. */
 export const CATALOGUE: readonly ResourceDescriptor[] = [
@@ -96,6 +97,7 @@ export const CATALOGUE: readonly ResourceDescriptor[] = [
   shieldProtection,
   // Vended logs (standard logging v2) of distributions and other resources.
   logsDeliverySource,
+  backupPlan,
 ];
 
 const BY_TYPE = new Map(CATALOGUE.map((d) => [d.type, d]));

@@ -17,6 +17,7 @@ import { collectKms } from './kms.js';
 import { genericSource } from './generic.js';
 import { collectWafv2 } from './wafv2.js';
 import { collectShield } from './shield.js';
+import { collectBackupPlans } from './backup.js';
 import { collectRecordSets } from './route53.js';
 import { collectLogDeliveries } from './log-deliveries.js';
 
@@ -42,6 +43,7 @@ const CODED: Record<string, { scope: 'regional' | 'global'; run: SourceDef['run'
   wafv2: { scope: 'regional', run: collectWafv2 },
   shield: { scope: 'global', run: collectShield },
   'log-deliveries': { scope: 'regional', run: collectLogDeliveries },
+  backup: { scope: 'regional', run: collectBackupPlans },
 };
 
 type Generic = ResourceDescriptor & { collect: { generic: GenericCollection<unknown, unknown> } };

@@ -8,6 +8,7 @@ import { instanceCountAnalysis, loadBalancerPresenceAnalysis } from './environme
 import { availabilityZoneCountAnalysis, requiredResourceTypesAnalysis } from './environment-presence.js';
 import { defaultVpcUseAnalysis, openIngressAnalysis, vpcCidrOverlapAnalysis } from './network.js';
 import { s3LifecycleAnalysis } from './s3-lifecycle.js';
+import { snapshotAgeAnalysis } from './snapshot-age.js';
 import { allowedIngressAnalysis, bastionSshAnalysis } from './ingress-sources.js';
 import { isolationAnalysis } from './isolation.js';
 import { parity } from './parity.js';
@@ -38,6 +39,7 @@ export const ANALYSES: Readonly<Record<string, Analysis<never>>> = {
   [resourcePolicyPublicAnalysis.name]: resourcePolicyPublicAnalysis as Analysis<never>,
   [secretRotationAnalysis.name]: secretRotationAnalysis as Analysis<never>,
   [certificateExpiryAnalysis.name]: certificateExpiryAnalysis as Analysis<never>,
+  [snapshotAgeAnalysis.name]: snapshotAgeAnalysis as Analysis<never>,
   [trailPerEnvironmentAnalysis.name]: trailPerEnvironmentAnalysis as Analysis<never>,
   [dashboardsPresentAnalysis.name]: dashboardsPresentAnalysis as Analysis<never>,
   [dnsRecordsPresentAnalysis.name]: dnsRecordsPresentAnalysis as Analysis<never>,
