@@ -287,3 +287,33 @@ describe('declarative rules: each item of a spec list', () => {
     expect(run([each('all')], [stgB('s', 100), res(BUCKET, 'orphan', { config: { days: 100 } })]).results).toEqual([]);
   });
 });
+
+describe('declarative rules: summary mode', () => {
+  it('passes are counted per environment; fails and not-evaluated results are kept', () => {
+    const ev = run([rule({ check })], [prodB('a', 30), prodB('a2', 31), prodB('b', 3), prodB('c'), stgB('s', 8)], { passes: 'summary' });
+    expect(ev.results.map((r) => [r.resource.name, r.status])).toEqual([
+      ['b', 'fail'],
+      ['c', 'not-evaluated'],
+    ]);
+    expect(ev.passCounts).toEqual([
+      { ruleId: 'r', environment: 'production', passes: 2 },
+      { ruleId: 'r', environment: 'staging', passes: 1 },
+    ]);
+  });
+});
+
+describe('declarative rules: summary mode with each', () => {
+  it('select first and all: passes counted, the failing item still reported with its index', () => {
+    const each = (select: 'first' | 'all') => rule({ requirement: '/environments/*/limits/classes/*', each: { env: 'limits.classes', where: { item: 'kind', equals: 'big' }, select }, check: { path: 'config.days', gte: { item: 'min' } } });
+    const resources = [prodB('p15', 15), prodB('p25', 25), prodB('p5', 5)];
+    const first = run([each('first')], resources, { passes: 'summary' });
+    expect(first.results.map((r) => [r.resource.name, r.status, r.specLocation?.path])).toEqual([['p5', 'fail', '/environments/production/limits/classes/0']]);
+    expect(first.passCounts).toEqual([{ ruleId: 'r', environment: 'production', passes: 2 }]);
+    const all = run([each('all')], resources, { passes: 'summary' });
+    expect(all.results.map((r) => [r.resource.name, r.status, r.specLocation?.path])).toEqual([
+      ['p15', 'fail', '/environments/production/limits/classes/2'],
+      ['p5', 'fail', '/environments/production/limits/classes/0'],
+    ]);
+    expect(all.passCounts).toEqual([{ ruleId: 'r', environment: 'production', passes: 1 }]);
+  });
+});
