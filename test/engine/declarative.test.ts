@@ -317,3 +317,12 @@ describe('declarative rules: summary mode with each', () => {
     expect(all.passCounts).toEqual([{ ruleId: 'r', environment: 'production', passes: 1 }]);
   });
 });
+
+describe('declarative rules: failure messages', () => {
+  it("the comparison's template, else the rule's, else the plain words; no comparison at all names the title", () => {
+    const own: Condition = { path: 'config.days', gte: 10, message: '{name} keeps {observed} days' };
+    expect(run([rule({ check: own, message: 'rule words' })], [prodB('a', 3)]).results.map((r) => r.message)).toEqual(["AWS::S3::Bucket 'a': a keeps 3 days"]);
+    expect(run([rule({ check: { path: 'config.days', gte: 10 }, message: 'too short in {environment}' })], [prodB('a', 3)]).results.map((r) => r.message)).toEqual(["AWS::S3::Bucket 'a': too short in production"]);
+    expect(run([rule({ check: { any: [] } })], [prodB('a', 3)]).results.map((r) => r.message)).toEqual(['AWS::S3::Bucket \'a\' fails "Checked"']);
+  });
+});
