@@ -42,7 +42,7 @@ export const TESTS_FOR = {
   'src/engine/analyses/ingress-sources.ts': ['test/rules/rules/allowed-ingress.test.ts', 'test/rules/rules/bastion-ssh.test.ts', 'test/rules/rules/private-subnets.test.ts'],
   'src/engine/analyses/environment-presence.ts': ['test/rules/rules/availability-zone-count.test.ts', 'test/rules/rules/required-resource-types.test.ts'],
   'src/engine/analyses/operations-presence.ts': ['test/engine/analyses/operations-presence.test.ts', 'test/rules/rules/dashboards-present.test.ts', 'test/rules/rules/dns-records-present.test.ts'],
-  'src/engine/declarative.ts': ['test/engine/conditions-operators.test.ts', 'test/engine/conditions-split.test.ts', 'test/engine/count-evidence.test.ts', 'test/engine/evaluate.test.ts', 'test/engine/exclusions.test.ts', 'test/engine/furniture.test.ts', 'test/engine/inbound-gaps.test.ts', 'test/engine/involved-environments.test.ts', 'test/engine/passes-summary.test.ts', 'test/gate/sharded-scan.test.ts', 'test/rules/rules'],
+  'src/engine/declarative.ts': ['test/engine/declarative.test.ts'],
   'src/gate': ['test/gate'],
   'src/gate/diff.ts': ['test/gate/diff.test.ts', 'test/gate/diff-outcomes.test.ts'],
   'src/gate/merge.ts': ['test/gate/merge.test.ts', 'test/gate/merge-outcomes.test.ts'],

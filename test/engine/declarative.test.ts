@@ -1,0 +1,328 @@
+// The declarative rule runner (src/engine/declarative.ts), with in-memory rules rather
+// than the catalogue: which resources a rule judges (types, applicability, environment,
+// exclusions, exemptions), the pass / fail / not-evaluated results it gives with their
+// exact messages, evidence and spec locations, `each` over a spec list, collection gaps,
+// summary mode's pass counts, and windows giving the same results as one pass.
+import { describe, expect, it } from 'vitest';
+import { evaluate } from '../../src/engine/evaluate.js';
+import type { Condition, Rule } from '../../src/engine/rule.js';
+import type { Result } from '../../src/model/result.js';
+import type { CollectionError, Resource } from '../../src/model/snapshot.js';
+import type { Spec } from '../../src/model/spec.js';
+import { fingerprint } from '../../src/util/fingerprint.js';
+import { baseSpec, loaded, NOW, PROD_ACCOUNT, prod, res, snapshot, STAGING_ACCOUNT } from './helpers.js';
+
+const BUCKET = 'AWS::S3::Bucket';
+const QUEUE = 'AWS::SQS::Queue';
+
+function rule(over: Partial<Rule> & { types?: string[]; id?: string; title?: string; requirement?: string } = {}): Rule {
+  const { types, id, title, requirement, ...rest } = over;
+  return {
+    meta: {
+      id: id ?? 'r',
+      title: title ?? 'Checked',
+      category: 'encryption',
+      severity: 'high',
+      resourceTypes: types ?? [BUCKET],
+      description: 'd',
+      remediation: 'm',
+      requirement: requirement ?? '/environments/*/limits',
+      docs: 'https://example.invalid',
+      origin: 'test',
+    },
+    ...rest,
+  };
+}
+
+/** The spec with `limits` in both environments (unknown to the schema, read by `env:` refs). */
+function limitsSpec(edit?: (s: Spec) => void): Spec {
+  const s = baseSpec();
+  const env = (name: string) => s.environments[name] as unknown as Record<string, unknown>;
+  env('production').limits = { days: 30, classes: [{ kind: 'big', min: 10 }, { kind: 'small', min: 1 }, { kind: 'big', min: 20 }] };
+  env('staging').limits = { days: 7, classes: 'not a list' };
+  edit?.(s);
+  return s;
+}
+
+const row = (r: Result) => [r.resource.name, r.status, r.message];
+function run(rules: Rule[], resources: Resource[], opts: { errors?: CollectionError[]; passes?: 'all' | 'summary'; spec?: Spec } = {}) {
+  return evaluate({ spec: loaded(opts.spec ?? limitsSpec()), snapshot: snapshot(resources, { errors: opts.errors }), rules, now: NOW, analyses: {}, passes: opts.passes });
+}
+const check: Condition = { path: 'config.days', gte: { env: 'limits.days' } };
+
+const prodB = (name: string, d?: number, over: Partial<Resource> = {}) => prod(BUCKET, name, { config: d === undefined ? {} : { days: d }, ...over });
+const stgB = (name: string, d: number) => res(BUCKET, name, { accountId: STAGING_ACCOUNT, tags: { Environment: 'staging' }, config: { days: d } });
+
+describe('declarative rules: what is judged', () => {
+  it('each resource of its type in its environment: pass, fail, could-not-evaluate; unattributed ones skipped when the rule reads the environment', () => {
+    const resources = [prodB('a', 30), prodB('b', 3), prodB('c'), stgB('stg', 1), res(BUCKET, 'orphan', { config: { days: 30 } }), prod(QUEUE, 'q', { config: { days: 1 } })];
+    const ev = run([rule({ check })], resources);
+    expect(ev.results.map(row)).toEqual([
+      ['a', 'pass', "AWS::S3::Bucket 'a': Checked"],
+      ['b', 'fail', "AWS::S3::Bucket 'b': days is 3; production requires at least 30"],
+      ['c', 'not-evaluated', 'AWS::S3::Bucket \'c\': could not evaluate "Checked"'],
+      ['stg', 'fail', "AWS::S3::Bucket 'stg': days is 1; staging requires at least 7"],
+    ]);
+    const [a, b, c, stg] = ev.results;
+    expect(a!.evidence).toEqual({ observed: 30, expected: { gte: 30 } });
+    expect(b!.evidence).toEqual({ observed: 3, expected: { gte: 30 } });
+    expect(c!.evidence).toEqual({ expected: { gte: { env: 'limits.days' } } });
+    expect(c!.reason).toBe('config.days not collected');
+    expect(a!.reason).toBeUndefined();
+    expect(stg!.evidence).toEqual({ observed: 1, expected: { gte: 7 } });
+    expect(ev.results.map((r) => r.specLocation?.path)).toEqual(['/environments/production/limits', '/environments/production/limits', '/environments/production/limits', '/environments/staging/limits']);
+    expect(b).toMatchObject({ ruleId: 'r', severity: 'high', category: 'encryption', environments: ['production'], fingerprint: fingerprint('r', b!.resource.arn) });
+    expect(b!.resource).toEqual({ arn: resources[1]!.arn, accountId: PROD_ACCOUNT, region: 'us-east-1', type: BUCKET, name: 'b', environment: 'production' });
+  });
+
+  it('a rule reading no environment judges unattributed resources too, located at the nearest spec ancestor', () => {
+    const ev = run([rule({ check: { path: 'config.days', gte: 10 } })], [res(BUCKET, 'orphan', { config: { days: 3 } }), prodB('a', 30)]);
+    expect(ev.results.map(row)).toEqual([
+      ['a', 'pass', "AWS::S3::Bucket 'a': Checked"],
+      ['orphan', 'fail', "AWS::S3::Bucket 'orphan': days is 3; the spec requires at least 10"],
+    ]);
+    expect(ev.results.map((r) => r.specLocation?.path)).toEqual(['/environments/production/limits', '/environments']);
+  });
+
+  it("'*' judges every type present; a type listed twice is judged once; other types not at all", () => {
+    const resources = [prodB('a', 30), prod(QUEUE, 'q', { config: { days: 1 } }), prod('AWS::SNS::Topic', 't', { config: { days: 40 } })];
+    const star = run([rule({ types: ['*'], check })], resources);
+    expect(star.results.map((r) => [r.resource.type, r.status])).toEqual([
+      [BUCKET, 'pass'],
+      ['AWS::SNS::Topic', 'pass'],
+      [QUEUE, 'fail'],
+    ]);
+    const twice = run([rule({ types: [QUEUE, BUCKET, QUEUE], check })], resources);
+    expect(twice.results.map((r) => [r.resource.type, r.status])).toEqual([
+      [BUCKET, 'pass'],
+      [QUEUE, 'fail'],
+    ]);
+  });
+
+  it('a rule without a check gives no result for its resources', () => {
+    expect(run([rule({})], [prodB('a', 30)]).results).toEqual([]);
+  });
+
+  it('excluded resources are judged by no declarative rule', () => {
+    const spec = limitsSpec((s) => void (s.exclude = [{ arn: prodB('b', 3).arn, reason: 'legacy' }] as Spec['exclude']));
+    const ev = run([rule({ check })], [prodB('a', 30), prodB('b', 3), prodB('c', 1)], { spec });
+    expect(ev.results.map(row)).toEqual([
+      ['a', 'pass', "AWS::S3::Bucket 'a': Checked"],
+      ['c', 'fail', "AWS::S3::Bucket 'c': days is 1; production requires at least 30"],
+    ]);
+  });
+});
+
+describe('declarative rules: applicability', () => {
+  it('not applicable gives no result; unknown gives not-evaluated with its reason', () => {
+    const applicability: Condition = { path: 'config.enabled', equals: true };
+    const resources = [prodB('off', 3, { config: { days: 3, enabled: false } }), prodB('on', 3, { config: { days: 3, enabled: true } }), prodB('unknown', 3)];
+    const ev = run([rule({ applicability, check })], resources);
+    expect(ev.results.map(row)).toEqual([
+      ['on', 'fail', "AWS::S3::Bucket 'on': days is 3; production requires at least 30"],
+      ['unknown', 'not-evaluated', 'AWS::S3::Bucket \'unknown\': could not tell whether "Checked" applies'],
+    ]);
+    expect(ev.results[1]!.reason).toBe('config.enabled not collected');
+    expect(ev.results[1]!.evidence).toEqual({});
+    expect(ev.results[1]!.specLocation?.path).toBe('/environments/production/limits');
+  });
+
+  it('the environment part is decided per environment (and per type), the resource part per resource', () => {
+    // Applies where the environment keeps 10 days or more: production (30), not staging (7).
+    const applicability: Condition = { all: [{ env: 'limits.days', gte: 10 }, { path: 'config.days', lt: 100 }] };
+    const resources = [prodB('p1', 3), prodB('p2', 300), stgB('s1', 1), stgB('s2', 2), prod(QUEUE, 'q', { config: { days: 1 } }), res(QUEUE, 'sq', { accountId: STAGING_ACCOUNT, tags: { Environment: 'staging' }, config: { days: 1 } })];
+    const ev = run([rule({ types: [BUCKET, QUEUE], applicability, check })], resources);
+    expect(ev.results.map((r) => [r.resource.name, r.status])).toEqual([
+      ['p1', 'fail'],
+      ['q', 'fail'],
+    ]);
+    // The reverse: applies where the environment keeps under 10 days.
+    const rev = run([rule({ types: [BUCKET, QUEUE], applicability: { env: 'limits.days', lt: 10 }, check })], resources);
+    expect(rev.results.map((r) => [r.resource.name, r.status])).toEqual([
+      ['s1', 'fail'],
+      ['s2', 'fail'],
+      ['sq', 'fail'],
+    ]);
+  });
+
+  it('an unset spec value in applicability or `where` means not applicable, in the check it means could-not-evaluate', () => {
+    const unset: Condition = { env: 'limits.absent', equals: true };
+    expect(run([rule({ applicability: unset, check })], [prodB('a', 3)]).results).toEqual([]);
+    const inCheck = run([rule({ check: unset })], [prodB('a', 3)]);
+    expect(inCheck.results.map((r) => r.status)).toEqual(['not-evaluated']);
+    const where = run([rule({ each: { env: 'limits.classes', where: { env: 'limits.absent', equals: true } }, requirement: '/environments/*/limits/classes/*', check: { path: 'config.days', gte: { item: 'min' } } })], [prodB('a', 3)]);
+    expect(where.results).toEqual([]);
+  });
+});
+
+describe('declarative rules: exemptions', () => {
+  const VPC = 'AWS::EC2::VPC';
+  const vpcs = [res(VPC, 'vpc-d', { config: { vpcId: 'vpc-d', isDefault: true, days: 1 } }), res(VPC, 'vpc-c', { config: { vpcId: 'vpc-c', isDefault: false, days: 1 } })];
+  const noEnvCheck: Condition = { path: 'config.days', gte: 10 };
+
+  it('a left-out resource passes naming the reason; the others are judged', () => {
+    const ev = run([rule({ types: [VPC], exempt: ['furniture'], check: noEnvCheck })], vpcs);
+    expect(ev.results.map(row)).toEqual([
+      ['vpc-c', 'fail', "AWS::EC2::VPC 'vpc-c': days is 1; the spec requires at least 10"],
+      ['vpc-d', 'pass', 'AWS::EC2::VPC \'vpc-d\': left out of "Checked": account furniture: the default VPC AWS creates in every region of an account'],
+    ]);
+    expect(ev.results[1]!.evidence).toEqual({ observed: 'default-vpc', expected: 'a resource the team owns', exempt: { kind: 'furniture', code: 'default-vpc', reason: 'account furniture: the default VPC AWS creates in every region of an account' } });
+    expect(run([rule({ types: [VPC], check: noEnvCheck })], vpcs).results.map((r) => [r.resource.name, r.status])).toEqual([
+      ['vpc-c', 'fail'],
+      ['vpc-d', 'fail'],
+    ]);
+  });
+
+  it('summary mode counts a left-out pass as exempt', () => {
+    const ev = run([rule({ types: [VPC], exempt: ['furniture'], check: noEnvCheck })], vpcs, { passes: 'summary' });
+    expect(ev.results.map((r) => [r.resource.name, r.status])).toEqual([['vpc-c', 'fail']]);
+    expect(ev.passCounts).toEqual([{ ruleId: 'r', environment: null, passes: 1, exempt: 1 }]);
+  });
+
+  it('not-evaluated when it cannot be told whether an untagged resource inherits its environment', () => {
+    const listing: CollectionError = { accountId: PROD_ACCOUNT, region: 'us-east-1', service: 'ec2', operation: 'DescribeInstances', code: 'AccessDenied', message: 'denied', affects: ['AWS::EC2::Instance'] };
+    const vol = res('AWS::EC2::Volume', 'vol-1', { config: { days: 1 } });
+    const ev = run([rule({ types: ['AWS::EC2::Volume'], exempt: ['inherited'], check: noEnvCheck })], [vol], { errors: [listing] });
+    expect(ev.results.map(row)).toEqual([['vol-1', 'not-evaluated', 'AWS::EC2::Volume \'vol-1\': could not tell whether "Checked" applies: it may take its environment from a resource that could not be listed']]);
+    expect(ev.results[0]!.reason).toBe('untagged, and what it could take its environment from could not be listed: collection error ec2:DescribeInstances AccessDenied in 111111111111/us-east-1: denied');
+    expect(ev.results[0]!.evidence).toEqual({});
+  });
+});
+
+describe('declarative rules: collection gaps', () => {
+  const err = (over: Partial<CollectionError> = {}): CollectionError => ({ accountId: PROD_ACCOUNT, region: 'us-east-1', service: 's3', operation: 'GetBucketEncryption', code: 'AccessDenied', message: 'denied', affects: [BUCKET], ...over });
+
+  it('a type-level error in the resource\'s account and region (or global) makes a config-reading rule not-evaluated', () => {
+    for (const region of ['us-east-1', 'global']) {
+      const ev = run([rule({ check })], [prodB('a', 30), stgB('s', 30)], { errors: [err({ region })] });
+      // The resource seen, then the rule's coverage gap for the resources that may be unseen.
+      expect(ev.results.map(row), region).toEqual([
+        ['AWS::S3::Bucket in 111111111111/' + region, 'not-evaluated', `AWS::S3::Bucket in account 111111111111 region ${region} could not be inventoried; "Checked" not evaluated there`],
+        ['a', 'not-evaluated', "AWS::S3::Bucket 'a': not evaluated, AWS::S3::Bucket collection was incomplete"],
+        ['s', 'pass', "AWS::S3::Bucket 's': Checked"],
+      ]);
+      expect(ev.results[1]!.reason).toBe(`collection error s3:GetBucketEncryption AccessDenied in 111111111111/${region}: denied`);
+      expect(ev.results[1]!.evidence).toEqual({});
+      expect(ev.results[1]!.specLocation?.path).toBe('/environments/production/limits');
+    }
+  });
+
+  it('an error in another region, or a rule reading no config, leaves the resource judged', () => {
+    const other = run([rule({ check })], [prodB('a', 30)], { errors: [err({ region: 'eu-west-1' })] });
+    expect(other.results.filter((r) => r.resource.name === 'a').map((r) => r.status)).toEqual(['pass']);
+    const tags = run([rule({ check: { path: 'tags.Environment', equals: 'production' } })], [prodB('a', 30)], { errors: [err()] });
+    expect(tags.results.filter((r) => r.resource.name === 'a').map((r) => r.status)).toEqual(['pass']);
+  });
+
+  it('an inbound rule is not-evaluated when the types carrying the relation could not be listed', () => {
+    const alarmErr = err({ service: 'cloudwatch', operation: 'DescribeAlarms', affects: ['AWS::CloudWatch::Alarm'] });
+    const ev = run([rule({ check: { inbound: 'monitors', count: { gte: 1 } } })], [prodB('a', 30)], { errors: [alarmErr] });
+    expect(ev.results.filter((r) => r.resource.name === 'a').map(row)).toEqual([['a', 'not-evaluated', "AWS::S3::Bucket 'a': not evaluated, AWS::CloudWatch::Alarm collection was incomplete"]]);
+    expect(ev.results.find((r) => r.resource.name === 'a')!.reason).toBe('collection error cloudwatch:DescribeAlarms AccessDenied in 111111111111/us-east-1: denied');
+    const without = run([rule({ check: { inbound: 'monitors', count: { gte: 1 } } })], [prodB('a', 30)], { errors: [err({ region: 'eu-west-1' })] });
+    expect(without.results.filter((r) => r.resource.name === 'a').map((r) => r.status)).toEqual(['fail']);
+  });
+});
+
+describe('declarative rules: each item of a spec list', () => {
+  // production's classes: [big min 10, small min 1, big min 20]; staging's is not a list.
+  const each = (select?: 'first' | 'all', where: Condition | undefined = { item: 'kind', equals: 'big' }) =>
+    rule({ requirement: '/environments/*/limits/classes/*', each: { env: 'limits.classes', ...(where ? { where } : {}), ...(select ? { select } : {}) }, check: { path: 'config.days', gte: { item: 'min' } } });
+  const located = (ev: ReturnType<typeof run>) => ev.results.map((r) => [r.resource.name, r.status, r.specLocation?.path]);
+
+  it("select first (the default): the first item whose `where` holds decides, located at the item's index", () => {
+    const ev = run([each()], [prodB('p15', 15), prodB('p5', 5), prodB('pnone'), stgB('s', 100), res(BUCKET, 'orphan', { config: { days: 1 } })]);
+    expect(located(ev)).toEqual([
+      ['p15', 'pass', '/environments/production/limits/classes/0'],
+      ['p5', 'fail', '/environments/production/limits/classes/0'],
+      ['pnone', 'not-evaluated', '/environments/production/limits/classes/0'],
+    ]);
+    expect(ev.results.map((r) => r.message)).toEqual(["AWS::S3::Bucket 'p15': Checked", "AWS::S3::Bucket 'p5': days is 5; production requires at least 10", 'AWS::S3::Bucket \'pnone\': could not evaluate "Checked"']);
+    expect(ev.results[1]!.evidence).toEqual({ observed: 5, expected: { gte: 10 } });
+    expect(ev.results[2]!.reason).toBe('config.days not collected');
+    expect(located(run([each('first')], [prodB('p15', 15)]))).toEqual([['p15', 'pass', '/environments/production/limits/classes/0']]);
+  });
+
+  it('without `where` the first item decides; a `where` no item meets gives no result', () => {
+    expect(located(run([each(undefined, null as never)], [prodB('p5', 5)]))).toEqual([['p5', 'fail', '/environments/production/limits/classes/0']]);
+    const small = run([each(undefined, { item: 'kind', equals: 'small' })], [prodB('p5', 5)]);
+    expect(located(small)).toEqual([['p5', 'pass', '/environments/production/limits/classes/1']]);
+    expect(run([each('all', { item: 'kind', equals: 'huge' })], [prodB('p5', 5)]).results).toEqual([]);
+    expect(run([each('first', { item: 'kind', equals: 'huge' })], [prodB('p5', 5)]).results).toEqual([]);
+  });
+
+  it('select all: every matching item is checked; the first failing one is reported, a pass at the first item', () => {
+    const ev = run([each('all')], [prodB('p15', 15), prodB('p25', 25), prodB('p5', 5)]);
+    expect(located(ev)).toEqual([
+      ['p15', 'fail', '/environments/production/limits/classes/2'],
+      ['p25', 'pass', '/environments/production/limits/classes/0'],
+      ['p5', 'fail', '/environments/production/limits/classes/0'],
+    ]);
+    expect(ev.results.map((r) => r.message)).toEqual(["AWS::S3::Bucket 'p15': days is 15; production requires at least 20", "AWS::S3::Bucket 'p25': Checked", "AWS::S3::Bucket 'p5': days is 5; production requires at least 10"]);
+    expect(ev.results[0]!.evidence).toEqual({ observed: 15, expected: { gte: 20 } });
+  });
+
+  it('select all: a failing item outranks an unknown one before or after it; unknown outranks a pass', () => {
+    // An item with `size: true` also needs config.size, which the bucket lacks: unknown.
+    const check: Condition = { all: [{ path: 'config.days', gte: { item: 'min' } }, { any: [{ item: 'size', equals: false }, { path: 'config.size', gte: 1 }] }] };
+    const withClasses = (classes: unknown[]) => limitsSpec((s) => void ((s.environments.production as unknown as { limits: unknown }).limits = { classes }));
+    const all = rule({ requirement: '/environments/*/limits/classes/*', each: { env: 'limits.classes', select: 'all' }, check });
+    const rows = (classes: unknown[]) => run([all], [prodB('p5', 5)], { spec: withClasses(classes) }).results.map((r) => [r.status, r.specLocation?.path, r.message]);
+    const pass = { min: 1, size: false };
+    const unknown = { min: 1, size: true };
+    const fail = { min: 10, size: false };
+    const failed = "AWS::S3::Bucket 'p5': days is 5; production requires at least 10";
+    expect(rows([pass, unknown, fail])).toEqual([['fail', '/environments/production/limits/classes/2', failed]]);
+    expect(rows([fail, unknown])).toEqual([['fail', '/environments/production/limits/classes/0', failed]]);
+    expect(rows([fail, pass, { min: 20, size: false }])).toEqual([['fail', '/environments/production/limits/classes/0', failed]]);
+    expect(rows([pass, unknown, unknown])).toEqual([['not-evaluated', '/environments/production/limits/classes/1', 'AWS::S3::Bucket \'p5\': could not evaluate "Checked"']]);
+    expect(rows([pass, pass])).toEqual([['pass', '/environments/production/limits/classes/0', "AWS::S3::Bucket 'p5': Checked"]]);
+    const ne = run([all], [prodB('p5', 5)], { spec: withClasses([pass, unknown]) }).results[0]!;
+    expect(ne.reason).toBe('config.size not collected');
+    // The unknown item's evidence: the comparisons of its `any`.
+    expect(ne.evidence).toEqual({ observed: { 'item:size': true, 'config.size': undefined }, expected: { 'item:size': { equals: false }, 'config.size': { gte: 1 } } });
+  });
+
+  it('a resource whose environment has no list, or none, gets no result', () => {
+    expect(run([each('all')], [stgB('s', 100), res(BUCKET, 'orphan', { config: { days: 100 } })]).results).toEqual([]);
+  });
+});
+
+describe('declarative rules: summary mode', () => {
+  it('passes are counted per environment; fails and not-evaluated results are kept', () => {
+    const ev = run([rule({ check })], [prodB('a', 30), prodB('a2', 31), prodB('b', 3), prodB('c'), stgB('s', 8)], { passes: 'summary' });
+    expect(ev.results.map((r) => [r.resource.name, r.status])).toEqual([
+      ['b', 'fail'],
+      ['c', 'not-evaluated'],
+    ]);
+    expect(ev.passCounts).toEqual([
+      { ruleId: 'r', environment: 'production', passes: 2 },
+      { ruleId: 'r', environment: 'staging', passes: 1 },
+    ]);
+  });
+});
+
+describe('declarative rules: summary mode with each', () => {
+  it('select first and all: passes counted, the failing item still reported with its index', () => {
+    const each = (select: 'first' | 'all') => rule({ requirement: '/environments/*/limits/classes/*', each: { env: 'limits.classes', where: { item: 'kind', equals: 'big' }, select }, check: { path: 'config.days', gte: { item: 'min' } } });
+    const resources = [prodB('p15', 15), prodB('p25', 25), prodB('p5', 5)];
+    const first = run([each('first')], resources, { passes: 'summary' });
+    expect(first.results.map((r) => [r.resource.name, r.status, r.specLocation?.path])).toEqual([['p5', 'fail', '/environments/production/limits/classes/0']]);
+    expect(first.passCounts).toEqual([{ ruleId: 'r', environment: 'production', passes: 2 }]);
+    const all = run([each('all')], resources, { passes: 'summary' });
+    expect(all.results.map((r) => [r.resource.name, r.status, r.specLocation?.path])).toEqual([
+      ['p15', 'fail', '/environments/production/limits/classes/2'],
+      ['p5', 'fail', '/environments/production/limits/classes/0'],
+    ]);
+    expect(all.passCounts).toEqual([{ ruleId: 'r', environment: 'production', passes: 1 }]);
+  });
+});
+
+describe('declarative rules: failure messages', () => {
+  it("the comparison's template, else the rule's, else the plain words; no comparison at all names the title", () => {
+    const own: Condition = { path: 'config.days', gte: 10, message: '{name} keeps {observed} days' };
+    expect(run([rule({ check: own, message: 'rule words' })], [prodB('a', 3)]).results.map((r) => r.message)).toEqual(["AWS::S3::Bucket 'a': a keeps 3 days"]);
+    expect(run([rule({ check: { path: 'config.days', gte: 10 }, message: 'too short in {environment}' })], [prodB('a', 3)]).results.map((r) => r.message)).toEqual(["AWS::S3::Bucket 'a': too short in production"]);
+    expect(run([rule({ check: { any: [] } })], [prodB('a', 3)]).results.map((r) => r.message)).toEqual(['AWS::S3::Bucket \'a\' fails "Checked"']);
+  });
+});
