@@ -48,6 +48,10 @@ export const IAM_PREFIX: Record<string, string> = {
   wafv2: 'wafv2',
   cloudfront: 'cloudfront',
   shield: 'shield',
+  ecs: 'ecs',
+  // API Gateway authorises reads by HTTP method on the resource path (apigateway:GET), v1 and v2 alike.
+  apigateway: 'apigateway',
+  apigatewayv2: 'apigateway',
 };
 
 /** Calls that serve no one resource type: tags, identity, AWS Config, costs, prices. */

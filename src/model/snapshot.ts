@@ -83,6 +83,7 @@ export const RELATION_KINDS = [
   'origin', // CloudFront distribution fronts (target: bucket or load balancer arn)
   'protects', // Shield Advanced protection covers (target: protected resource arn)
   'alias-target', // DNS record points at, by alias or CNAME (target: load balancer arn)
+  'cluster', // ECS service runs in (target: ECS cluster arn)
 ] as const;
 
 export type RelationKind = (typeof RELATION_KINDS)[number];

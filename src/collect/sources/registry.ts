@@ -17,6 +17,7 @@ import { collectKms } from './kms.js';
 import { genericSource } from './generic.js';
 import { collectWafv2 } from './wafv2.js';
 import { collectShield } from './shield.js';
+import { collectEcs } from './ecs.js';
 import { collectRecordSets } from './route53.js';
 
 export interface SourceDef {
@@ -40,6 +41,7 @@ const CODED: Record<string, { scope: 'regional' | 'global'; run: SourceDef['run'
   cloudwatch: { scope: 'regional', run: collectAlarms },
   wafv2: { scope: 'regional', run: collectWafv2 },
   shield: { scope: 'global', run: collectShield },
+  ecs: { scope: 'regional', run: collectEcs },
 };
 
 type Generic = ResourceDescriptor & { collect: { generic: GenericCollection<unknown, unknown> } };
