@@ -24,8 +24,6 @@ const TAGGED_ONLY: Readonly<Record<string, Readonly<Record<string, ArnShape>>>> 
     'event-source-mapping': { type: 'AWS::Lambda::EventSourceMapping' },
   },
   ecs: {
-    cluster: { type: 'AWS::ECS::Cluster' },
-    service: { type: 'AWS::ECS::Service', id: last },
     'task-definition': { type: 'AWS::ECS::TaskDefinition' },
     'capacity-provider': { type: 'AWS::ECS::CapacityProvider' },
   },

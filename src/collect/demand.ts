@@ -120,7 +120,7 @@ const ANALYSIS_READS: Readonly<Record<string, (options: Record<string, unknown>,
   'private-subnets': (_o, spec) => {
     const listed = [...new Set(Object.values(spec.environments).flatMap((e) => e.network?.privateSubnets ?? []))];
     if (listed.length === 0) return { types: {} };
-    return { types: { ...Object.fromEntries(listed.map((t) => [t, ['subnetId', 'subnetIds', 'vpcId', 'publicIp', 'publiclyAccessible']])), 'AWS::EC2::Subnet': ['subnetId', 'vpcId'], 'AWS::EC2::RouteTable': '*' }, relations: ['subnet', 'vpc'] };
+    return { types: { ...Object.fromEntries(listed.map((t) => [t, ['subnetId', 'subnetIds', 'vpcId', 'publicIp', 'publiclyAccessible', 'assignPublicIp']])), 'AWS::EC2::Subnet': ['subnetId', 'vpcId'], 'AWS::EC2::RouteTable': '*' }, relations: ['subnet', 'vpc'] };
   },
   parity: (options, spec) => {
     const selected = options.properties as ParityProperty[] | undefined;

@@ -105,6 +105,7 @@ export interface EnvironmentSpec {
   lambda?: LambdaSpec;
   autoScaling?: AutoScalingSpec;
   eks?: EksSpec;
+  ecs?: EcsSpec;
   waf?: WafSpec;
   cdn?: CdnSpec;
   shield?: ShieldSpec;
@@ -242,6 +243,13 @@ export interface AutoScalingSpec {
   desiredCapacity?: Bounds;
   /** A recurring scheduled action (uptime schedule). */
   scheduleRequired?: boolean;
+}
+
+export interface EcsSpec {
+  /** Clusters' containerInsights setting on. */
+  containerInsights?: boolean;
+  /** Services' awsvpcConfiguration.assignPublicIp off. */
+  noPublicIp?: boolean;
 }
 
 export interface EksSpec {

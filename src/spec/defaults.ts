@@ -105,6 +105,7 @@ function environmentDefaults(e: Raw): EnvironmentSpec {
   if (e.lambda) env.lambda = e.lambda;
   if (e.autoScaling) env.autoScaling = e.autoScaling;
   if (e.eks) env.eks = e.eks;
+  if (e.ecs) env.ecs = e.ecs;
   if (e.waf) env.waf = e.waf;
   if (e.cdn) env.cdn = e.cdn;
   if (e.shield) env.shield = e.shield;

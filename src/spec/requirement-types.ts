@@ -35,7 +35,7 @@ export const REQUIREMENT_TYPES: Readonly<Record<string, readonly string[]>> = {
   '/environments/*/monitoring/alarms': [INSTANCE, DB, CLUSTER, LB, SQS, SNS, DYNAMO, CACHE, NAT, LOGS, S3],
   '/environments/*/retention/backups/*/type': [DB, CLUSTER, CACHE, DYNAMO],
   // Types whose subnets are collected (an ElastiCache cluster's subnet group is not).
-  '/environments/*/network/privateSubnets': [INSTANCE, DB, LAMBDA, EKS, ASG],
+  '/environments/*/network/privateSubnets': [INSTANCE, DB, LAMBDA, EKS, ASG, 'AWS::ECS::Service'],
   // Rules over every type (naming-convention, attribution, isolation-shared-resources).
   '/environments/*/naming': COLLECTED_TYPES,
   '/environments/*/attribution/namesByType': COLLECTED_TYPES,

@@ -2,7 +2,7 @@
 // sections it holds).
 import { audit, certificates, secrets } from './schema-audit.js';
 import { bool, fmt, int, list, namePatterns, obj, resourceTypes, str, type JsonSchema } from './schema-parts.js';
-import { autoScaling, ecr, eks, lambda } from './schema-workloads.js';
+import { autoScaling, ecr, ecs, eks, lambda } from './schema-workloads.js';
 import { cdn, shield, waf } from './schema-edge.js';
 import { backups, dns, identity, storage } from './schema-operations.js';
 
@@ -253,6 +253,7 @@ export const environmentSchema: JsonSchema = obj(
     lambda,
     autoScaling,
     eks,
+    ecs,
     waf,
     cdn,
     shield,

@@ -28,6 +28,11 @@ export const autoScaling: JsonSchema = obj('Auto Scaling group requirements. Def
   scheduleRequired: bool('Each group has a recurring scheduled action (an uptime schedule such as business hours only).'),
 });
 
+export const ecs: JsonSchema = obj('ECS requirements. Default: none.', {
+  containerInsights: bool('Clusters have Container Insights on (enabled or enhanced).'),
+  noPublicIp: bool('Services do not assign public IP addresses to their tasks.'),
+});
+
 export const EKS_LOG_TYPES = ['api', 'audit', 'authenticator', 'controllerManager', 'scheduler'] as const;
 
 export const eks: JsonSchema = obj('EKS cluster requirements. Default: none.', {

@@ -22,7 +22,7 @@ describe('the catalogue', () => {
     expect(new Set(types).size).toBe(types.length);
     expect(DESCRIBED_TYPES).toEqual(types);
     expect(descriptorOf('AWS::SQS::Queue')?.service).toBe('sqs');
-    expect(descriptorOf('AWS::ECS::Cluster')).toBeUndefined();
+    expect(descriptorOf('AWS::ECS::TaskDefinition')).toBeUndefined();
   });
 
   it('feeds every config field from a call, and every fed field is in the schema', () => {

@@ -79,9 +79,9 @@ describe('isolation and parity ask only for what their paths and properties read
     expect(perResource('isolation-iam-grants')).toEqual(['DescribeKey']);
     expect(perResource('isolation-resource-policies')).toEqual(['GetBucketPolicy', 'GetQueueAttributes', 'GetTopicAttributes', 'DescribeKey', 'GetKeyPolicy', 'GetResourcePolicy']); // secrets' policies too
     // Shared targets: the calls that yield usage relations (kms-key, logs-to, load-balancer-target;
-    // an EKS cluster's key comes with DescribeCluster, a distribution's log bucket with GetDistributionConfig).
+    // an EKS cluster's key comes with DescribeCluster, a distribution's log bucket with GetDistributionConfig, an ECS service's subnets and groups with DescribeServices).
     expect(perResource('isolation-shared-resources')).toEqual([
-      'GetBucketEncryption', 'GetBucketLogging', 'GetQueueAttributes', 'GetTopicAttributes', 'DescribeTable', 'DescribeLoadBalancerAttributes', 'DescribeTargetHealth', 'DescribeKey', 'DescribeCluster', 'GetDistributionConfig',
+      'GetBucketEncryption', 'GetBucketLogging', 'GetQueueAttributes', 'GetTopicAttributes', 'DescribeTable', 'DescribeLoadBalancerAttributes', 'DescribeTargetHealth', 'DescribeKey', 'DescribeCluster', 'DescribeServices', 'GetDistributionConfig',
     ]);
     // mht-api's parity lists encryption, versioning, accessLogging, lifecyclePolicy (and architecture views).
     expect(perResource('parity-protections')).toEqual([

@@ -22,6 +22,8 @@ import { ec2Vpc } from './types/ec2-vpc.js';
 import { ec2VpcEndpoint } from './types/ec2-vpc-endpoint.js';
 import { ecrRepository } from './types/ecr-repository.js';
 import { eksCluster } from './types/eks-cluster.js';
+import { ecsCluster } from './types/ecs-cluster.js';
+import { ecsService } from './types/ecs-service.js';
 import { elasticacheCacheCluster } from './types/elasticache-cache-cluster.js';
 import { elbv2LoadBalancer } from './types/elbv2-load-balancer.js';
 import { elbv2TargetGroup } from './types/elbv2-target-group.js';
@@ -91,6 +93,8 @@ export const CATALOGUE: readonly ResourceDescriptor[] = [
   lambdaFunction,
   autoscalingGroup,
   eksCluster,
+  ecsCluster,
+  ecsService,
   // Edge (issue 12): web ACLs, CDN, DDoS protection.
   wafv2WebAcl,
   cloudfrontDistribution,

@@ -18,6 +18,7 @@ import { genericSource } from './generic.js';
 import { collectWafv2 } from './wafv2.js';
 import { collectShield } from './shield.js';
 import { collectBackupPlans } from './backup.js';
+import { collectEcs } from './ecs.js';
 import { collectRecordSets } from './route53.js';
 import { collectLogDeliveries } from './log-deliveries.js';
 
@@ -44,6 +45,7 @@ const CODED: Record<string, { scope: 'regional' | 'global'; run: SourceDef['run'
   shield: { scope: 'global', run: collectShield },
   'log-deliveries': { scope: 'regional', run: collectLogDeliveries },
   backup: { scope: 'regional', run: collectBackupPlans },
+  ecs: { scope: 'regional', run: collectEcs },
 };
 
 type Generic = ResourceDescriptor & { collect: { generic: GenericCollection<unknown, unknown> } };

@@ -13,8 +13,9 @@ import { environmentOf, envSpec, escapePointer, resourcesOf } from './support.js
 const ROUTE_TABLE = 'AWS::EC2::RouteTable';
 const SUBNET = 'AWS::EC2::Subnet';
 const INSTANCE = 'AWS::EC2::Instance';
+/** ECS services in bridge or host mode run on their cluster's instances, which are judged as instances. */
 /** Lambda functions outside a VPC are in no subnet: lambda-in-vpc judges them, this rule does not. */
-const OPTIONAL_VPC = new Set(['AWS::Lambda::Function']);
+const OPTIONAL_VPC = new Set(['AWS::Lambda::Function', 'AWS::ECS::Service']);
 
 const tail = (arn: string, head: string): string | undefined => {
   const i = arn.indexOf(`:${head}/`);
@@ -39,9 +40,10 @@ function vpcIdOf(r: Resource): string | undefined {
 
 /** The public address a resource has, in words, or undefined. */
 function publicAddress(r: Resource): string | undefined {
-  const c = r.config as { publicIp?: unknown; publiclyAccessible?: unknown };
+  const c = r.config as { publicIp?: unknown; publiclyAccessible?: unknown; assignPublicIp?: unknown };
   if (typeof c.publicIp === 'string' && c.publicIp !== '') return `has public IP ${c.publicIp}`;
   if (c.publiclyAccessible === true) return 'is publicly accessible';
+  if (c.assignPublicIp === true) return 'assigns public IPs to its tasks';
   return undefined;
 }
 

@@ -8,6 +8,7 @@ import { net, production, ruleTester } from '../rule-tester.js';
 const INSTANCE = 'AWS::EC2::Instance';
 const DB = 'AWS::RDS::DBInstance';
 const LAMBDA = 'AWS::Lambda::Function';
+const ECS = 'AWS::ECS::Service';
 const ARN = 'arn:aws:ec2:us-east-1:111111111111';
 const subnet = (id: string): Relation => ({ kind: 'subnet', target: `${ARN}:subnet/${id}` });
 const vpc = (id: string): Relation => ({ kind: 'vpc', target: `${ARN}:vpc/${id}` });
@@ -50,6 +51,23 @@ ruleTester.run('private-subnets', [
     messages: {
       ip: "AWS::EC2::Instance 'ip': has public IP 198.51.100.7; production keeps AWS::EC2::Instance in private subnets without public addresses",
       'open-db': "AWS::RDS::DBInstance 'open-db': is publicly accessible; production keeps AWS::RDS::DBInstance in private subnets without public addresses",
+    },
+  },
+  {
+    name: 'an ECS service in a public subnet or assigning public IPs fails; one outside awsvpc is not judged',
+    spec: (s) => void (production(s).network = net({ privateSubnets: [ECS] })),
+    resources: [
+      ...tables,
+      prod(ECS, 'api', { config: { subnetIds: ['subnet-priv'], assignPublicIp: false }, relations: [subnet('subnet-priv')] }),
+      prod(ECS, 'edge', { config: { subnetIds: ['subnet-pub'], assignPublicIp: false }, relations: [subnet('subnet-pub'), vpc('vpc-1')] }),
+      prod(ECS, 'ip', { config: { subnetIds: ['subnet-priv'], assignPublicIp: true }, relations: [subnet('subnet-priv'), vpc('vpc-1')] }),
+      prod(ECS, 'bridge', { config: { subnetIds: [], assignPublicIp: false } }),
+    ],
+    expect: { api: 'pass', edge: 'fail', ip: 'fail', bridge: 'none' },
+    messages: {
+      api: "AWS::ECS::Service 'api': in private subnet subnet-priv",
+      edge: "AWS::ECS::Service 'edge': in public subnet subnet-pub (route table rtb-main routes 0.0.0.0/0 to igw-1); production keeps AWS::ECS::Service in private subnets without public addresses",
+      ip: "AWS::ECS::Service 'ip': assigns public IPs to its tasks; production keeps AWS::ECS::Service in private subnets without public addresses",
     },
   },
   {

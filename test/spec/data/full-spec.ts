@@ -68,6 +68,7 @@ export const FULL_SPEC: DeepRequired<Spec> = {
       ecr: { scanOnPush: true, immutableTags: true, kmsEncryption: true },
       lambda: { forbidDeprecatedRuntimes: true, requireVpc: true },
       autoScaling: { minAvailabilityZones: 2, minSize: { min: 1, max: 2 }, maxSize: { min: 2, max: 6 }, desiredCapacity: { min: 1, max: 4 }, scheduleRequired: true },
+      ecs: { containerInsights: true, noPublicIp: true },
       eks: { privateEndpoint: true, controlPlaneLogging: ['api', 'audit'], secretsEncryption: true },
       waf: { loadBalancers: true, distributions: true },
       cdn: { httpsViewers: true, minimumTlsVersion: 1.2, logging: true },
