@@ -16,8 +16,6 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ECRClient } from '@aws-sdk/client-ecr';
 import { EKSClient } from '@aws-sdk/client-eks';
 import { ECSClient } from '@aws-sdk/client-ecs';
-import { APIGatewayClient } from '@aws-sdk/client-api-gateway';
-import { ApiGatewayV2Client } from '@aws-sdk/client-apigatewayv2';
 import { WAFV2Client } from '@aws-sdk/client-wafv2';
 import { CloudFrontClient } from '@aws-sdk/client-cloudfront';
 import { ShieldClient } from '@aws-sdk/client-shield';
@@ -86,8 +84,6 @@ export const CLIENTS = {
   shield: ShieldClient,
   backup: BackupClient,
   ecs: ECSClient,
-  apigateway: APIGatewayClient,
-  apigatewayv2: ApiGatewayV2Client,
 } as const;
 export type ServiceKey = keyof typeof CLIENTS;
 

@@ -50,9 +50,6 @@ export const IAM_PREFIX: Record<string, string> = {
   shield: 'shield',
   backup: 'backup',
   ecs: 'ecs',
-  // API Gateway authorises reads by HTTP method on the resource path (apigateway:GET), v1 and v2 alike.
-  apigateway: 'apigateway',
-  apigatewayv2: 'apigateway',
 };
 
 /** Calls that serve no one resource type: tags, identity, AWS Config, costs, prices. */

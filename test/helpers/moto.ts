@@ -19,7 +19,10 @@
 // A second account can also be reached the way collection does it: STS AssumeRole into
 // arn:aws:iam::ACCOUNT:role/X returns credentials that moto maps to ACCOUNT.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 
 export const MOTO_MISSING = "moto_server not found: install with python3 -m pip install 'moto[server]'";
 export const DEFAULT_ACCOUNT = '123456789012';
@@ -66,16 +69,19 @@ export async function startMoto(opts: { env?: Record<string, string> } = {}): Pr
   // A port can be taken between probe and bind; try a few.
   for (let attempt = 0; attempt < 5; attempt++) {
     const port = await freePort();
+    // moto logs every request to stderr. A file, not a pipe: a test blocked in spawnSync
+    // (the CLI run synchronously) cannot drain a pipe, and moto stops when the pipe is full.
+    const logDir = mkdtempSync(path.join(tmpdir(), 'envgate-moto-'));
+    const logFd = openSync(path.join(logDir, 'stderr.log'), 'w');
     const child = spawn(cmd!, [...pre, '-H', '127.0.0.1', '-p', String(port)], {
-      stdio: ['ignore', 'ignore', 'pipe'],
+      stdio: ['ignore', 'ignore', logFd],
       env: { ...process.env, ...opts.env },
     });
-    let stderr = '';
-    child.stderr?.on('data', (d: Buffer) => {
-      stderr = (stderr + d.toString()).slice(-4000);
-    });
+    closeSync(logFd);
+    child.once('exit', () => rmSync(logDir, { recursive: true, force: true }));
     const endpoint = `http://127.0.0.1:${port}`;
     if (await waitUntilUp(endpoint, child)) return handle(endpoint, port, child);
+    const stderr = readFileSync(path.join(logDir, 'stderr.log'), 'utf8').slice(-4000);
     child.kill('SIGKILL');
     if (!/address already in use/i.test(stderr)) throw new Error(`moto_server did not start on ${endpoint}: ${stderr}`);
   }

@@ -40,23 +40,23 @@ describe('config paths of types without collected configuration', () => {
     column,
     path,
     code: 'uncollected-config',
-    message: 'envgate collects no configuration for AWS::ECS::Cluster (only tags and names, through the Tagging API): this path would never be evaluated',
+    message: 'envgate collects no configuration for AWS::ECS::TaskDefinition (only tags and names, through the Tagging API): this path would never be evaluated',
     expected: 'a type with collected configuration (README: Collected configuration)',
   });
 
   it('flags config and config.* paths under all and not, and nothing else', () => {
-    expect(problems('[AWS::ECS::Cluster]', 'check: { all: [{ not: { path: config, exists: true } }, { path: config.x.y, exists: true }, { path: configx, exists: true }] }\n')).toEqual([
+    expect(problems('[AWS::ECS::TaskDefinition]', 'check: { all: [{ not: { path: config, exists: true } }, { path: config.x.y, exists: true }, { path: configx, exists: true }] }\n')).toEqual([
       uncollected(31, '/check/all/0/not/path'),
       uncollected(65, '/check/all/1/path'),
     ]);
   });
 
   it('passes over comparisons that read no path', () => {
-    expect(problems('[AWS::ECS::Cluster]', 'check: { any: [{ env: encryption.atRest, exists: true }, { relations: vpc, exists: true }] }\n')).toEqual([]);
+    expect(problems('[AWS::ECS::TaskDefinition]', 'check: { any: [{ env: encryption.atRest, exists: true }, { relations: vpc, exists: true }] }\n')).toEqual([]);
   });
 
   it('leaves a rule that also covers envgate:: types alone', () => {
-    expect(problems('[AWS::ECS::Cluster, envgate::environment]', 'check: { path: config.x, exists: true }\n')).toEqual([]);
+    expect(problems('[AWS::ECS::TaskDefinition, envgate::environment]', 'check: { path: config.x, exists: true }\n')).toEqual([]);
   });
 });
 

@@ -90,7 +90,7 @@ describe('rule resource types', () => {
   });
 
   it('rejects a config path over types whose config envgate does not collect (Tagging API only)', () => {
-    const d = problems(rule('[AWS::ECS::Cluster]', 'check: { any: [{ path: config.status, exists: true }, { path: name, exists: true }] }\n'));
+    const d = problems(rule('[AWS::ECS::TaskDefinition]', 'check: { any: [{ path: config.status, exists: true }, { path: name, exists: true }] }\n'));
     expect(d.map((x) => [x.code, x.path, x.line])).toEqual([['uncollected-config', '/check/any/0/path', 10]]);
   });
 });
