@@ -1,18 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseWaivers } from '../../src/gate/waivers.js';
 import { InputError } from '../../src/model/diagnostics.js';
 import { parseRule } from '../../src/rules/load.js';
 import { parseSpec } from '../../src/spec/load.js';
+import { aliasBomb as bomb, hugeTypeSpec, manyAliasSpec, manyAliasWaivers } from '../helpers/hostile-yaml.js';
 
 const SPEC = readFileSync('fixtures/mht-api/envgate.yaml', 'utf8');
-
-/** Billion laughs: ten levels of ten aliases each (10^10 nodes if expanded). */
-function bomb(levels = 10): string {
-  const lines = ['l0: &b0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
-  for (let i = 1; i < levels; i++) lines.push(`l${i}: &b${i} [${Array(10).fill(`*b${i - 1}`).join(', ')}]`);
-  return `${lines.join('\n')}\n`;
-}
 
 function diagnostics(fn: () => unknown) {
   try {
@@ -24,27 +18,19 @@ function diagnostics(fn: () => unknown) {
   throw new Error('no InputError');
 }
 
-// Timings exclude the one-time schema compilation: each parser reads one good file first.
-beforeAll(() => {
-  parseSpec(SPEC, 'envgate.yaml');
-  parseWaivers('version: 1\nwaivers: []\n', 'waivers.yaml');
-});
-
+// What these inputs cost is measured by bench/parse-hostile.ts, not asserted here: the tests
+// pin where each problem is reported.
 describe('YAML aliases', () => {
-  it('rejects an alias bomb in a spec in well under a second, at the alias that exceeds the limit', () => {
-    const started = performance.now();
+  it('rejects an alias bomb in a spec at the alias that exceeds the limit, without expanding it', () => {
     const ds = diagnostics(() => parseSpec(`${bomb()}${SPEC}`, 'envgate.yaml'));
-    expect(performance.now() - started).toBeLessThan(1000);
     // Aliases add 110 + 1,110 nodes on lines 2-3; on line 4 each adds 1,111, and the 8th passes 10,000.
     expect(ds).toEqual(['4:45 alias-limit']);
   });
 
   it('rejects an alias bomb in a waivers file and in a rule file, located', () => {
-    const started = performance.now();
     expect(diagnostics(() => parseWaivers(`${bomb()}version: 1\nwaivers: []\n`, 'waivers.yaml'))).toEqual(['4:45 alias-limit']);
     const rule = parseRule(`${bomb()}id: r\n`, 'r.yaml', 'test');
     expect('diagnostics' in rule && rule.diagnostics.map((d) => `${d.line}:${d.column} ${d.code}`)).toEqual(['4:45 alias-limit']);
-    expect(performance.now() - started).toBeLessThan(1000);
   });
 
   it('names an alias without an anchor instead of reading it as null or failing inside the parser', () => {
@@ -73,38 +59,19 @@ describe('YAML aliases', () => {
   });
 });
 
-/** CPU milliseconds (user + system) that fn takes: a busy machine does not inflate it. */
-function cpuMs(fn: () => void): number {
-  const before = process.cpuUsage();
-  fn();
-  const used = process.cpuUsage(before);
-  return (used.user + used.system) / 1000;
-}
-
 describe('many aliases', () => {
   // The fuzz cases (waivers seeds 10329, 11620) that took 8-10 s: thousands of entries, each
   // with an alias to a reused anchor. Each alias used to be resolved by walking the whole
   // document again.
-  it('locates every problem of a 3,000-entry waivers file with 3,000 aliases in well under a second of CPU', () => {
-    const entries = Array.from({ length: 3000 }, (_, i) => `  - { id: w${i}, fingerprint: ${'a'.repeat(32)}, reason: r, owner: o, expires: *a }`);
-    const text = `fuzz0: &a x\nfuzz1: &a [1]\nversion: 1\nwaivers:\n${entries.join('\n')}\n`;
-    let ds: string[] = [];
-    const ms = cpuMs(() => {
-      ds = diagnostics(() => parseWaivers(text, 'waivers.yaml'));
-    });
-    expect(ms).toBeLessThan(1000);
+  it('locates every problem of a 3,000-entry waivers file with 3,000 aliases', () => {
+    const ds = diagnostics(() => parseWaivers(manyAliasWaivers(3000), 'waivers.yaml'));
     expect(ds).toHaveLength(3002);
     expect(ds.slice(0, 4)).toEqual(['1:1 unknown-key', '2:1 unknown-key', '5:92 wrong-type', '6:92 wrong-type']);
     expect(ds[3001]).toBe('3004:95 wrong-type');
   });
 
-  it('reads 5,000 aliases in a spec in well under a second of CPU', () => {
-    const text = `fuzz0: &a x\nfuzz1:\n${'  - *a\n'.repeat(5000)}${SPEC}`;
-    let ds: string[] = [];
-    const ms = cpuMs(() => {
-      ds = diagnostics(() => parseSpec(text, 'envgate.yaml'));
-    });
-    expect(ms).toBeLessThan(1000);
+  it('reads 5,000 aliases in a spec', () => {
+    const ds = diagnostics(() => parseSpec(manyAliasSpec(SPEC, 5000), 'envgate.yaml'));
     expect(ds).toEqual(['1:1 unknown-key', '2:1 unknown-key']);
   });
 
@@ -119,19 +86,15 @@ describe('many aliases', () => {
 });
 
 describe('huge values in a spec', () => {
-  it('reads a 200 kB resource type quickly, without a quadratic "did you mean"', () => {
-    const huge = `AWS::S3::Bucket${'A'.repeat(200_000)}`;
-    const started = performance.now();
-    // An explicit key (`? `): YAML allows implicit keys of at most 1,024 characters.
-    const text = SPEC.replace('AWS::S3::Bucket: ["mht-api-staging-*"', `? ${huge}\n        : ["mht-api-staging-*"`);
-    let ds: string[] = [];
+  it('reads a 200 kB resource type as an unknown type, with no "did you mean"', () => {
+    let ds: { code: string; message: string }[] = [];
     try {
-      parseSpec(text, 'envgate.yaml');
+      parseSpec(hugeTypeSpec(SPEC), 'envgate.yaml');
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
-      ds = err.diagnostics.map((d) => d.code);
+      ds = err.diagnostics.map((d) => ({ code: d.code, message: d.message }));
     }
-    expect(performance.now() - started).toBeLessThan(1000);
-    expect(ds).toEqual(['uncollected-type']);
+    expect(ds.map((d) => d.code)).toEqual(['uncollected-type']);
+    expect(ds[0]!.message).not.toMatch(/did you mean/i);
   });
 });
