@@ -10,7 +10,7 @@ import { SHARE_PREDICATES, TYPE_FIELDS, ZONE_TYPES } from '../engine/analyses/pa
 import { RESOURCE_POLICY_TYPES } from '../engine/analyses/resource-policies.js';
 import type { Condition, Rule } from '../engine/rule.js';
 import type { RelationKind } from '../model/snapshot.js';
-import type { ParityProperty, Spec } from '../model/spec.js';
+import { BACKUP_PLAN_TYPES, type ParityProperty, type Spec } from '../model/spec.js';
 import { REQUIREMENT_TYPES } from '../spec/requirement-types.js';
 import { CATALOGUE, descriptorOf } from './catalogue/index.js';
 import type { CallInfo, ResourceDescriptor } from './catalogue/descriptor.js';
@@ -132,6 +132,8 @@ const ANALYSIS_READS: Readonly<Record<string, (options: Record<string, unknown>,
   'secret-rotation': () => ({ types: { 'AWS::SecretsManager::Secret': ['rotationEnabled', 'rotationIntervalDays', 'rotationSchedule', 'lastRotated', 'created'] } }),
   // The snapshotted resources by arn, their snapshots' times and what each was taken of.
   'snapshot-age': () => ({ types: { 'AWS::EC2::Volume': [], 'AWS::RDS::DBInstance': [], 'AWS::EC2::Snapshot': ['startTime'], 'AWS::RDS::DBSnapshot': ['createTime'] }, relations: ['snapshot-of'] }),
+  // The protected resources with their tags (read always) and every plan's rules and selections.
+  'backup-plan-coverage': () => ({ types: { ...Object.fromEntries(BACKUP_PLAN_TYPES.map((t) => [t, t === 'AWS::RDS::DBInstance' ? ['clusterId'] : []])), 'AWS::Backup::BackupPlan': ['rules', 'selections'] } }),
   'certificate-expiry': () => ({ types: { 'AWS::CertificateManager::Certificate': ['status', 'notAfter'] } }),
   'cloudtrail-per-environment': () => ({ types: { 'AWS::CloudTrail::Trail': '*' } }),
   // Dashboards are counted by their environment: the listing (names, tags) is enough.

@@ -290,11 +290,18 @@ export interface StorageSpec {
   volumeSnapshots?: boolean;
 }
 
+/** The types AWS Backup protects that envgate collects: what backups.planCoverage may list. */
+export const BACKUP_PLAN_TYPES = ['AWS::DynamoDB::Table', 'AWS::EC2::Instance', 'AWS::EC2::Volume', 'AWS::RDS::DBCluster', 'AWS::RDS::DBInstance', 'AWS::S3::Bucket'] as const;
+
 export interface BackupsSpec {
   /** The newest snapshot of each EBS volume and RDS DB instance is at most this many days old. */
   maxSnapshotAgeDays?: number;
   /** The types maxSnapshotAgeDays applies to; absent: volumes and DB instances. */
   snapshotTypes?: ResourceType[];
+  /** Resources of these types are selected by an AWS Backup plan with a rule. */
+  planCoverage?: ResourceType[];
+  /** The covering plan has a rule keeping recovery points at least this many days. */
+  planRetentionDays?: number;
 }
 
 export interface IdentitySpec {

@@ -1,6 +1,7 @@
 // The JSON Schema of the environment sections about storage and operations (issue 12):
 // EBS volume types and sizes, EBS snapshot encryption, console MFA of IAM users
 // and DNS records (src/model/spec.ts StorageSpec, IdentitySpec, DnsSpec).
+import { BACKUP_PLAN_TYPES } from '../model/spec.js';
 import { bool, int, list, obj, str, type JsonSchema } from './schema-parts.js';
 
 /** The EBS volume types (EC2 API reference, CreateVolume VolumeType). */
@@ -24,6 +25,12 @@ export const backups: JsonSchema = obj('Backup requirements. Default: none.', {
   maxSnapshotAgeDays: int('The newest snapshot of each EBS volume and RDS DB instance of the environment (of snapshotTypes) was taken at most this many days before the scan.', { minimum: 1, maximum: 3650 }),
   // An enum, not a resource-type list: these two are the types snapshot-age dates.
   snapshotTypes: list('The types maxSnapshotAgeDays applies to. Default: both.', { type: 'string', description: 'A snapshotted type.', enum: ['AWS::EC2::Volume', 'AWS::RDS::DBInstance'] }, { minItems: 1 }),
+  planCoverage: list(
+    'Every resource of these types in the environment is selected by an AWS Backup plan of its account and region that has at least one backup rule.',
+    { type: 'string', description: 'A type AWS Backup protects.', enum: [...BACKUP_PLAN_TYPES] },
+    { minItems: 1 },
+  ),
+  planRetentionDays: int('With planCoverage: a rule of the covering plan keeps recovery points at least this many days (a rule without a lifecycle keeps them forever).', { minimum: 1, maximum: 36500 }),
 });
 
 export const identity: JsonSchema = obj('IAM identity requirements. Default: none.', {

@@ -58,17 +58,15 @@ describe('AWS Backup plans on recorded responses', () => {
       versionId: 'v1',
       rules: [{ name: 'daily-35', schedule: 'cron(0 5 ? * * *)', targetVault: 'Default', deleteAfterDays: 35, moveToColdStorageAfterDays: 7 }],
       selections: [
-        { selectionId: 's-arn', name: 'by-arn', iamRoleArn: `arn:aws:iam::${ACCOUNT}:role/backup`, resources: [dbArn], notResources: [], conditions: [] },
+        { selectionId: 's-arn', name: 'by-arn', iamRoleArn: `arn:aws:iam::${ACCOUNT}:role/backup`, resources: [dbArn], notResources: [], listOfTags: [], conditions: [] },
         {
           selectionId: 's-tags',
           name: 'by-tag',
           iamRoleArn: `arn:aws:iam::${ACCOUNT}:role/backup`,
           resources: ['*'],
           notResources: [],
-          conditions: [
-            { operator: 'StringEquals', key: 'Backup', value: 'daily' },
-            { operator: 'StringLike', key: 'aws:ResourceTag/Environment', value: 'prod*' },
-          ],
+          listOfTags: [{ operator: 'StringEquals', key: 'Backup', value: 'daily' }],
+          conditions: [{ operator: 'StringLike', key: 'aws:ResourceTag/Environment', value: 'prod*' }],
         },
       ],
     });

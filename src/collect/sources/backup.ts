@@ -1,7 +1,7 @@
 // AWS Backup plans (catalogue/types/backup-plan.ts): the plans, each plan's rules, and its
-// selections with what they cover. A selection's conditions are flattened to
-// {operator, key, value}: ListOfTags entries (ConditionType STRINGEQUALS) and the
-// Conditions block's StringEquals/StringLike/StringNotEquals/StringNotLike lists.
+// selections with what they cover. Tag conditions are kept as {operator, key, value} in two
+// lists, because AWS combines them differently: listOfTags (ListOfTags, any one selects,
+// like Resources) and conditions (the Conditions block, all must hold).
 import {
   GetBackupPlanCommand,
   GetBackupSelectionCommand,
@@ -17,11 +17,16 @@ import type { Session, Target } from '../session.js';
 
 type Condition = { operator: string; key: string; value: string };
 
-function conditionsOf(sel: BackupSelection): Condition[] {
+function listOfTagsOf(sel: BackupSelection): Condition[] {
   const out: Condition[] = [];
   for (const t of sel.ListOfTags ?? []) {
     if (t.ConditionKey && t.ConditionValue !== undefined) out.push({ operator: t.ConditionType === 'STRINGEQUALS' ? 'StringEquals' : String(t.ConditionType), key: t.ConditionKey, value: t.ConditionValue });
   }
+  return out;
+}
+
+function conditionsOf(sel: BackupSelection): Condition[] {
+  const out: Condition[] = [];
   const c = sel.Conditions;
   const blocks: [string, { ConditionKey?: string; ConditionValue?: string }[] | undefined][] = [
     ['StringEquals', c?.StringEquals],
@@ -84,6 +89,7 @@ export async function collectBackupPlans(s: Session, t: Target): Promise<void> {
         ...(b.IamRoleArn ? { iamRoleArn: b.IamRoleArn } : {}),
         resources: [...(b.Resources ?? [])].sort(),
         notResources: [...(b.NotResources ?? [])].sort(),
+        listOfTags: listOfTagsOf(b),
         conditions: conditionsOf(b),
       });
     }

@@ -9,6 +9,7 @@ import { availabilityZoneCountAnalysis, requiredResourceTypesAnalysis } from './
 import { defaultVpcUseAnalysis, openIngressAnalysis, vpcCidrOverlapAnalysis } from './network.js';
 import { s3LifecycleAnalysis } from './s3-lifecycle.js';
 import { snapshotAgeAnalysis } from './snapshot-age.js';
+import { backupPlanCoverageAnalysis } from './backup-plan-coverage.js';
 import { allowedIngressAnalysis, bastionSshAnalysis } from './ingress-sources.js';
 import { isolationAnalysis } from './isolation.js';
 import { parity } from './parity.js';
@@ -40,6 +41,7 @@ export const ANALYSES: Readonly<Record<string, Analysis<never>>> = {
   [secretRotationAnalysis.name]: secretRotationAnalysis as Analysis<never>,
   [certificateExpiryAnalysis.name]: certificateExpiryAnalysis as Analysis<never>,
   [snapshotAgeAnalysis.name]: snapshotAgeAnalysis as Analysis<never>,
+  [backupPlanCoverageAnalysis.name]: backupPlanCoverageAnalysis as Analysis<never>,
   [trailPerEnvironmentAnalysis.name]: trailPerEnvironmentAnalysis as Analysis<never>,
   [dashboardsPresentAnalysis.name]: dashboardsPresentAnalysis as Analysis<never>,
   [dnsRecordsPresentAnalysis.name]: dnsRecordsPresentAnalysis as Analysis<never>,

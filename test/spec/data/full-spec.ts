@@ -74,7 +74,7 @@ export const FULL_SPEC: DeepRequired<Spec> = {
       cdn: { httpsViewers: true, minimumTlsVersion: 1.2, logging: true },
       shield: { advanced: true },
       storage: { volumeTypes: ['gp3'], volumeSizeGiB: { min: 20, max: 100 }, snapshotEncryption: true, volumeSnapshots: true },
-      backups: { maxSnapshotAgeDays: 7, snapshotTypes: ['AWS::RDS::DBInstance'] },
+      backups: { maxSnapshotAgeDays: 7, snapshotTypes: ['AWS::RDS::DBInstance'], planCoverage: ['AWS::RDS::DBInstance'], planRetentionDays: 35 },
       identity: { consoleMfa: true },
       dns: { records: [{ name: 'staging.api.example.com', type: 'A' }] },
     },

@@ -9,7 +9,7 @@ export const BACKUP_PLAN = 'AWS::Backup::BackupPlan';
 
 const rule = obj({ name: str, schedule: str, targetVault: str, deleteAfterDays: int, moveToColdStorageAfterDays: int });
 const condition = obj({ operator: str, key: str, value: str });
-const selection = obj({ selectionId: str, name: str, iamRoleArn: str, resources: strs, notResources: strs, conditions: list(condition) });
+const selection = obj({ selectionId: str, name: str, iamRoleArn: str, resources: strs, notResources: strs, listOfTags: list(condition), conditions: list(condition) });
 
 export const backupPlan: ResourceDescriptor = {
   type: BACKUP_PLAN,
