@@ -97,6 +97,8 @@ const ANALYSIS_READS: Readonly<Record<string, (options: Record<string, unknown>,
   'attribution-missing': () => ({ types: { '*': [] } }),
   // Every environment's estimate is reported, ceiling or not (cost-ceiling.ts costDetails).
   'cost-ceiling': () => ({ types: { '*': [], ...PRICED_FIELDS } }),
+  // Every environment's figure is part of the total a share is of.
+  'cost-share': () => ({ types: { '*': [], ...PRICED_FIELDS } }),
   'default-vpc-use': () => ({ types: { '*': [], 'AWS::EC2::VPC': '*' }, relations: ['vpc'] }),
   'instance-count': () => ({ types: { 'AWS::EC2::Instance': '*' } }),
   // Per selected path (default all); passes need every type listed for attribution.

@@ -32,7 +32,7 @@ export function planAccounts(spec: Spec, regionOverride?: string[], accounts?: r
 
 /** Tag keys Cost Explorer groups by: the spec's first attribution key, when any environment wants actual spend. */
 export function costTagKey(spec: Spec): string | undefined {
-  const wants = Object.values(spec.environments).some((e) => e.cost && (e.cost.source === 'actual' || e.cost.source === 'both'));
+  const wants = Object.values(spec.environments).some((e) => (e.cost && (e.cost.source === 'actual' || e.cost.source === 'both')) || e.costShare?.source === 'actual');
   return wants ? spec.attribution.tagKeys[0] : undefined;
 }
 

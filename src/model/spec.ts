@@ -98,6 +98,7 @@ export interface EnvironmentSpec {
   monitoring?: MonitoringSpec;
   compute?: ComputeSpec;
   cost?: CostSpec;
+  costShare?: CostShareSpec;
   secrets?: SecretsSpec;
   audit?: AuditSpec;
   certificates?: CertificatesSpec;
@@ -318,6 +319,16 @@ export interface CostSpec {
   monthlyCeilingUsd: number;
   /** estimate: from the inventory and the price table; actual: Cost Explorer; both. */
   source: 'estimate' | 'actual' | 'both';
+}
+
+/** The environment's planned share of the whole system's monthly cost. */
+export interface CostShareSpec {
+  /** Planned percentage of the total of every environment (0-100). */
+  percent: number;
+  /** Percentage points the share may differ by (default 5). */
+  tolerancePoints?: number;
+  /** Which figure: the estimate (default) or Cost Explorer's actual spend. */
+  source?: 'estimate' | 'actual';
 }
 
 export interface SharedAllowance {

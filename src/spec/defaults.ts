@@ -113,6 +113,7 @@ function environmentDefaults(e: Raw): EnvironmentSpec {
   if (e.backups) env.backups = e.backups;
   if (e.identity) env.identity = e.identity;
   if (e.dns) env.dns = e.dns;
+  if (e.costShare) env.costShare = e.costShare;
   if (e.cost) env.cost = { monthlyCeilingUsd: e.cost.monthlyCeilingUsd, source: e.cost.source ?? 'estimate' };
   return env;
 }

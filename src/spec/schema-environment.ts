@@ -225,6 +225,16 @@ const cost = obj(
   ['monthlyCeilingUsd'],
 );
 
+const costShare = obj(
+  'Planned share of the whole system\'s monthly cost (every environment of the spec added up), e.g. development ~10%, staging ~20%, production ~70%.',
+  {
+    percent: { type: 'number', description: 'Planned percentage of the total (0-100).', minimum: 0, maximum: 100 },
+    tolerancePoints: { type: 'number', description: 'Percentage points the share may differ by. Default: 5.', minimum: 0, maximum: 100 },
+    source: { type: 'string', description: 'Which figure every environment is counted by: estimate (inventory x price table) or actual (Cost Explorer). Default: estimate.', enum: ['estimate', 'actual'] },
+  },
+  ['percent'],
+);
+
 export const environmentSchema: JsonSchema = obj(
   'One environment: its accounts and regions, how its resources are recognised, and what they must look like.',
   {
@@ -246,6 +256,7 @@ export const environmentSchema: JsonSchema = obj(
     monitoring,
     compute,
     cost,
+    costShare,
     secrets,
     audit,
     certificates,

@@ -222,6 +222,15 @@ describe('draft recognisers', () => {
     ]);
   });
 
+  it('cost: a share of the total under an environment heading, not a dollar amount', async () => {
+    const md = '**Development**:\n- Shared resources\n- Cost: ~10% of total\n\n**Production**:\n- Cost: 70 % of the total\n- Cost: ~$5/month\n';
+    expect(await factsOf(cost, md)).toEqual([
+      ['development', 'costShare/percent', 10, 3],
+      ['production', 'costShare/percent', 70, 6],
+      ['production', 'cost/monthlyCeilingUsd', 5, 7],
+    ]);
+  });
+
   it('naming: pattern cells per type, also attribution; a pattern for several types attributes any type', async () => {
     const md = '| Resource Type | Staging | Production |\n|---|---|---|\n| **S3 Buckets** | `app-staging-*` | `app-production-*` |\n| **SQS Queues** | `app-staging-*` | `q-production-*` |\n';
     expect(await factsOf(naming, md)).toEqual([

@@ -4,6 +4,7 @@ import type { Analysis } from '../context.js';
 import { accessMatrixAnalysis } from './access-matrix.js';
 import { attributionConflictAnalysis, attributionMissingAnalysis } from './attribution.js';
 import { costCeiling } from './cost-ceiling.js';
+import { costShare } from './cost-share.js';
 import { instanceCountAnalysis, loadBalancerPresenceAnalysis } from './environment-counts.js';
 import { availabilityZoneCountAnalysis, requiredResourceTypesAnalysis } from './environment-presence.js';
 import { defaultVpcUseAnalysis, openIngressAnalysis, vpcCidrOverlapAnalysis } from './network.js';
@@ -36,6 +37,7 @@ export const ANALYSES: Readonly<Record<string, Analysis<never>>> = {
   [isolationAnalysis.name]: isolationAnalysis as Analysis<never>,
   [accessMatrixAnalysis.name]: accessMatrixAnalysis as Analysis<never>,
   [costCeiling.name]: costCeiling as Analysis<never>,
+  [costShare.name]: costShare as Analysis<never>,
   [parity.name]: parity as Analysis<never>,
   [resourcePolicyPublicAnalysis.name]: resourcePolicyPublicAnalysis as Analysis<never>,
   [secretRotationAnalysis.name]: secretRotationAnalysis as Analysis<never>,

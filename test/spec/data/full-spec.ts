@@ -62,6 +62,7 @@ export const FULL_SPEC: DeepRequired<Spec> = {
         loadBalancer: 'required',
       },
       cost: { monthlyCeilingUsd: 50, source: 'both' },
+      costShare: { percent: 20, tolerancePoints: 5, source: 'actual' },
       secrets: { rotationDays: 90 },
       audit: { trail: { multiRegion: true, logFileValidation: true, customerManagedKey: true } },
       certificates: { minDaysToExpiry: 30, issuers: ['Amazon'] },
