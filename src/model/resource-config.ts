@@ -223,6 +223,10 @@ export interface DbInstanceConfig {
   subnetIds: string[];
   securityGroupIds: string[];
   clusterId?: string;
+  /** The parameter group's TLS switch (rds.force_ssl / require_secure_transport); absent: unknown. */
+  tlsRequired?: boolean;
+  /** Where tlsRequired was read: `<group>: <parameter>=<value>`. */
+  tlsParameter?: string;
 }
 
 export interface DbClusterConfig {

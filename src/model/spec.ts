@@ -152,7 +152,7 @@ export interface EncryptionSpec {
   atRest: ResourceType[];
   /** Types that must use a customer-managed KMS key (subset of atRest). */
   customerManagedKey: ResourceType[];
-  inTransit: { s3TlsOnly: boolean; httpsListeners: boolean };
+  inTransit: { s3TlsOnly: boolean; httpsListeners: boolean; databases?: boolean };
 }
 
 export interface LogRetentionClass {

@@ -100,9 +100,10 @@ const encryption = obj('Encryption requirements.', {
   customerManagedKey: resourceTypes(
     'Types that must use a customer-managed KMS key. Implies atRest for those types. Default: [].',
   ),
-  inTransit: obj('Encryption in transit. Default: both false.', {
+  inTransit: obj('Encryption in transit. Default: all false.', {
     s3TlsOnly: bool('Bucket policies must deny requests without TLS (aws:SecureTransport = false).', false),
     httpsListeners: bool('Load balancer listeners must use HTTPS/TLS, or redirect HTTP to HTTPS.', false),
+    databases: bool('RDS DB instances and Aurora clusters refuse connections without TLS (rds.force_ssl or require_secure_transport on in their parameter group).', false),
   }),
 });
 

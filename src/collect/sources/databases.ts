@@ -1,10 +1,14 @@
 // RDS instances, clusters and the account's DB snapshots (one paged list each, 100 a
 // page; snapshots shared by other accounts are not listed), reported as one coverage entry.
 import {
+  DescribeDBClusterParametersCommand,
   DescribeDBClustersCommand,
   DescribeDBInstancesCommand,
+  DescribeDBParametersCommand,
   DescribeDBSnapshotsCommand,
+  type DescribeDBClusterParametersCommandOutput,
   type DescribeDBClustersCommandOutput,
+  type DescribeDBParametersCommandOutput,
   type DescribeDBInstancesCommandOutput,
   type DescribeDBSnapshotsCommandOutput,
   type Tag,
@@ -24,15 +28,81 @@ function storageEncryption(encrypted: boolean | undefined, keyId: string | undef
 }
 
 const DB_SNAPSHOT = 'AWS::RDS::DBSnapshot';
+const DB_INSTANCE = 'AWS::RDS::DBInstance';
+const DB_CLUSTER = 'AWS::RDS::DBCluster';
+
+/**
+ * The parameter that makes an engine refuse connections without TLS (RDS and Aurora user
+ * guides): rds.force_ssl for PostgreSQL and SQL Server, require_secure_transport for MySQL
+ * and MariaDB. Oracle configures TLS in an option group, not a parameter: none.
+ */
+export function tlsParameterOf(engine: string): string | undefined {
+  if (engine === 'postgres' || engine === 'aurora-postgresql' || engine.startsWith('sqlserver')) return 'rds.force_ssl';
+  if (engine === 'mysql' || engine === 'mariadb' || engine === 'aurora-mysql' || engine === 'aurora') return 'require_secure_transport';
+  return undefined;
+}
+
+/** A parameter value as a switch: 1/ON/true (any case) is on; a value absent is unknown. */
+const switchedOn = (value: string) => ['1', 'on', 'true'].includes(value.trim().toLowerCase());
+
+interface TlsPending {
+  arn: string;
+  type: string;
+  engine: string;
+  group: string;
+}
+
+/**
+ * Fills tlsRequired (and tlsParameter) of each pending database from its parameter group,
+ * each group read once. A group whose read failed, or that gives the parameter no value (an
+ * engine default AWS does not state), leaves tlsRequired out: not collected, never false.
+ */
+async function fillTls(s: Session, t: Target, pending: readonly TlsPending[], cluster: boolean): Promise<void> {
+  const type = cluster ? DB_CLUSTER : DB_INSTANCE;
+  const operation = cluster ? 'DescribeDBClusterParameters' : 'DescribeDBParameters';
+  const groups = new Map<string, Promise<Map<string, string> | undefined>>();
+  const read = (group: string) => {
+    let p = groups.get(group);
+    if (!p) {
+      const values = new Map<string, string>();
+      p = s
+        .paginate(
+          t,
+          'rds',
+          operation,
+          [type],
+          (c, m) =>
+            cluster
+              ? c.send(new DescribeDBClusterParametersCommand({ DBClusterParameterGroupName: group, MaxRecords: s.page(100), ...(m ? { Marker: m } : {}) }))
+              : c.send(new DescribeDBParametersCommand({ DBParameterGroupName: group, MaxRecords: s.page(100), ...(m ? { Marker: m } : {}) })),
+          (r: DescribeDBParametersCommandOutput | DescribeDBClusterParametersCommandOutput) => r.Marker,
+          (r) => {
+            for (const x of r.Parameters ?? []) if (x.ParameterName && x.ParameterValue !== undefined) values.set(x.ParameterName, x.ParameterValue);
+          },
+        )
+        .then((ok) => (ok ? values : undefined));
+      groups.set(group, p);
+    }
+    return p;
+  };
+  for (const d of pending) {
+    const parameter = tlsParameterOf(d.engine);
+    if (!parameter) continue;
+    const values = await read(d.group);
+    const value = values?.get(parameter);
+    if (value === undefined) continue;
+    s.upsert({ arn: d.arn, accountId: t.accountId, region: t.region, type: d.type, config: { tlsRequired: switchedOn(value), tlsParameter: `${d.group}: ${parameter}=${value}` } });
+  }
+}
 
 export async function collectRds(s: Session, t: Target): Promise<void> {
   const base = { accountId: t.accountId, region: t.region };
   const ec2 = (kind: string, id: string) => arnOf('ec2', t.region, t.accountId, `${kind}/${id}`);
+  const instancesTls: TlsPending[] = [];
+  const clustersTls: TlsPending[] = [];
   // A type no check needs is not listed (false: no coverage, and no gap either).
   const [okI, okC, okS] = await Promise.all([
     s.wantsType('AWS::RDS::DBInstance') &&
-      s.wantsType('AWS::RDS::DBCluster') &&
-      s.wantsType(DB_SNAPSHOT) &&
     s.paginate(
       t,
       'rds',
@@ -47,9 +117,13 @@ export async function collectRds(s: Session, t: Target): Promise<void> {
           const subnetIds = (d.DBSubnetGroup?.Subnets ?? []).flatMap((x) => (x.SubnetIdentifier ? [x.SubnetIdentifier] : [])).sort();
           const securityGroupIds = (d.VpcSecurityGroups ?? []).flatMap((x) => (x.VpcSecurityGroupId ? [x.VpcSecurityGroupId] : [])).sort();
           const vpcId = d.DBSubnetGroup?.VpcId;
+          const arn = d.DBInstanceArn ?? arnOf('rds', t.region, t.accountId, `db:${d.DBInstanceIdentifier}`);
+          // A cluster member's connections are governed by its cluster's parameter group.
+          const group = d.DBParameterGroups?.[0]?.DBParameterGroupName;
+          if (group && !d.DBClusterIdentifier) instancesTls.push({ arn, type: DB_INSTANCE, engine: d.Engine ?? '', group });
           s.upsert({
             ...base,
-            arn: d.DBInstanceArn ?? arnOf('rds', t.region, t.accountId, `db:${d.DBInstanceIdentifier}`),
+            arn,
             type: 'AWS::RDS::DBInstance',
             id: d.DBInstanceIdentifier,
             tags: tagMap(d.TagList),
@@ -78,6 +152,7 @@ export async function collectRds(s: Session, t: Target): Promise<void> {
         }
       },
     ),
+    s.wantsType('AWS::RDS::DBCluster') &&
     s.paginate(
       t,
       'rds',
@@ -89,9 +164,11 @@ export async function collectRds(s: Session, t: Target): Promise<void> {
         for (const d of p.DBClusters ?? []) {
           if (!d.DBClusterIdentifier) continue;
           const encryption = storageEncryption(d.StorageEncrypted, d.KmsKeyId, t);
+          const arn = d.DBClusterArn ?? arnOf('rds', t.region, t.accountId, `cluster:${d.DBClusterIdentifier}`);
+          if (d.DBClusterParameterGroup) clustersTls.push({ arn, type: DB_CLUSTER, engine: d.Engine ?? '', group: d.DBClusterParameterGroup });
           s.upsert({
             ...base,
-            arn: d.DBClusterArn ?? arnOf('rds', t.region, t.accountId, `cluster:${d.DBClusterIdentifier}`),
+            arn,
             type: 'AWS::RDS::DBCluster',
             id: d.DBClusterIdentifier,
             tags: tagMap(d.TagList),
@@ -108,6 +185,7 @@ export async function collectRds(s: Session, t: Target): Promise<void> {
         }
       },
     ),
+    s.wantsType(DB_SNAPSHOT) &&
     s.paginate(
       t,
       'rds',
@@ -141,5 +219,7 @@ export async function collectRds(s: Session, t: Target): Promise<void> {
       },
     ),
   ]);
+  if (s.wants(DB_INSTANCE, 'DescribeDBParameters')) await fillTls(s, t, instancesTls, false);
+  if (s.wants(DB_CLUSTER, 'DescribeDBClusterParameters')) await fillTls(s, t, clustersTls, true);
   s.addCoverage(t, 'describe', [...(okI ? ['AWS::RDS::DBInstance'] : []), ...(okC ? ['AWS::RDS::DBCluster'] : []), ...(okS ? [DB_SNAPSHOT] : [])]);
 }

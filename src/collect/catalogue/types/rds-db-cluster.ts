@@ -11,9 +11,10 @@ export const rdsDbCluster: ResourceDescriptor = {
   arn: { service: 'rds', head: 'cluster' },
   alarmDimension: { name: 'DBClusterIdentifier', arn: (v, t) => arnOf('rds', t.region, t.accountId, `cluster:${v}`) },
   relations: ['kms-key'],
-  config: obj({ engine: str, multiAz: bool, encryption, backupRetentionDays: int, deletionProtection: bool, members: strs }),
+  config: obj({ engine: str, multiAz: bool, encryption, backupRetentionDays: int, deletionProtection: bool, members: strs, tlsRequired: bool, tlsParameter: str }),
   calls: [
     { operation: 'DescribeDBClusters', per: 'list', pageMax: 100, feeds: ['engine', 'multiAz', 'encryption', 'backupRetentionDays', 'deletionProtection', 'members'] },
+    { operation: 'DescribeDBClusterParameters', per: 'resource', feeds: ['tlsRequired', 'tlsParameter'], when: 'once per cluster parameter group' },
   ],
   collect: { source: 'rds' },
   hooks: { pricing: 'unpriced', parity: true },

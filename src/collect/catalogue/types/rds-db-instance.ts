@@ -25,9 +25,13 @@ export const rdsDbInstance: ResourceDescriptor = {
     subnetIds: strs,
     securityGroupIds: strs,
     clusterId: str,
+    tlsRequired: bool,
+    tlsParameter: str,
   }),
   calls: [
     { operation: 'DescribeDBInstances', per: 'list', pageMax: 100, feeds: ['engine', 'instanceClass', 'multiAz', 'encryption', 'backupRetentionDays', 'deletionProtection', 'publiclyAccessible', 'storageType', 'allocatedStorageGiB', 'vpcId', 'subnetIds', 'securityGroupIds', 'clusterId'] },
+    // The TLS switch of each instance's parameter group (cluster members: their cluster's), one paged read per group.
+    { operation: 'DescribeDBParameters', per: 'resource', feeds: ['tlsRequired', 'tlsParameter'], when: 'instances outside a cluster, once per parameter group' },
   ],
   collect: { source: 'rds' },
   hooks: { pricing: 'priced', parity: true },
