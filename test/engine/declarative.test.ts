@@ -326,3 +326,83 @@ describe('declarative rules: failure messages', () => {
     expect(run([rule({ check: { any: [] } })], [prodB('a', 3)]).results.map((r) => r.message)).toEqual(['AWS::S3::Bucket \'a\' fails "Checked"']);
   });
 });
+
+describe('declarative rules: what is judged, more', () => {
+  it('an `each` rule reads the environment even when its check and `where` do not: an unattributed resource gets no result', () => {
+    // The applicability is unknown for both (no config.enabled): only the attributed one says so.
+    const r = rule({ requirement: '/environments/*/limits/classes/*', applicability: { path: 'config.enabled', equals: true }, each: { env: 'limits.classes' }, check: { path: 'config.days', gte: 10 } });
+    const ev = run([r], [res(BUCKET, 'orphan', { config: { days: 1 } }), prodB('p', 1)]);
+    expect(ev.results.map(row)).toEqual([['p', 'not-evaluated', 'AWS::S3::Bucket \'p\': could not tell whether "Checked" applies']]);
+  });
+
+  it("'*' reports the coverage gap of a type that could not be listed at all, though none of its resources is present", () => {
+    const listing: CollectionError = { accountId: PROD_ACCOUNT, region: 'us-east-1', service: 'sqs', operation: 'ListQueues', code: 'AccessDenied', message: 'denied', affects: [QUEUE] };
+    const ev = run([rule({ types: ['*'], check: { path: 'config.days', gte: 10 } })], [prodB('a', 30)], { errors: [listing] });
+    expect(ev.results.map(row)).toEqual([
+      ['AWS::SQS::Queue in 111111111111/us-east-1', 'not-evaluated', 'AWS::SQS::Queue in account 111111111111 region us-east-1 could not be inventoried; "Checked" not evaluated there'],
+      ['a', 'pass', "AWS::S3::Bucket 'a': Checked"],
+    ]);
+  });
+});
+
+describe('declarative rules: collection gaps of inbound relations', () => {
+  const ALARM = 'AWS::CloudWatch::Alarm';
+  const err = (service: string, affects: string[], region = 'us-east-1'): CollectionError => ({ accountId: PROD_ACCOUNT, region, service, operation: 'List', code: 'AccessDenied', message: 'denied', affects });
+  const s3Err = err('s3', [BUCKET]);
+  const alarmErr = err('cloudwatch', [ALARM]);
+  const judged = (ev: ReturnType<typeof run>, name: string) => ev.results.filter((r) => r.resource.name === name).map((r) => [r.status, r.message, r.reason]);
+
+  it("a rule reading config and an inbound relation names the resource's own type, and gives every error as the reason", () => {
+    const both: Condition = { all: [{ path: 'config.days', gte: 1 }, { inbound: 'monitors', count: { gte: 0 } }] };
+    const ev = run([rule({ check: both })], [prodB('a', 30)], { errors: [s3Err, alarmErr] });
+    expect(judged(ev, 'a')).toEqual([['not-evaluated', "AWS::S3::Bucket 'a': not evaluated, AWS::S3::Bucket collection was incomplete", 'collection error s3:List AccessDenied in 111111111111/us-east-1: denied; collection error cloudwatch:List AccessDenied in 111111111111/us-east-1: denied']]);
+  });
+
+  it('a resource of a type that also carries the relation: its own errors are given once, and count for the relation when the rule reads no config', () => {
+    const alarm = prod(ALARM, 'al', { config: { days: 30 } });
+    const withConfig = run([rule({ types: [ALARM], check: { all: [{ path: 'config.days', gte: 1 }, { inbound: 'monitors', count: { gte: 0 } }] } })], [alarm], { errors: [alarmErr] });
+    expect(judged(withConfig, 'al')).toEqual([['not-evaluated', "AWS::CloudWatch::Alarm 'al': not evaluated, AWS::CloudWatch::Alarm collection was incomplete", 'collection error cloudwatch:List AccessDenied in 111111111111/us-east-1: denied']]);
+    const inboundOnly = run([rule({ types: [ALARM], check: { inbound: 'monitors', count: { gte: 0 } } })], [alarm], { errors: [alarmErr] });
+    expect(judged(inboundOnly, 'al')).toEqual([['not-evaluated', "AWS::CloudWatch::Alarm 'al': not evaluated, AWS::CloudWatch::Alarm collection was incomplete", 'collection error cloudwatch:List AccessDenied in 111111111111/us-east-1: denied']]);
+  });
+
+  it("a source type's error in another region leaves the resource judged", () => {
+    const ev = run([rule({ check: { inbound: 'monitors', count: { gte: 1 } } })], [prodB('a', 30)], { errors: [err('cloudwatch', [ALARM], 'eu-west-1')] });
+    expect(judged(ev, 'a')).toEqual([['fail', "AWS::S3::Bucket 'a': number of inbound monitors is 0; production requires at least 1", undefined]]);
+  });
+
+  it('several relations: every type carrying them is named, sorted', () => {
+    const two: Condition = { all: [{ inbound: 'logs-to', count: { gte: 0 } }, { inbound: 'monitors', count: { gte: 0 } }] };
+    const ev = run([rule({ check: two })], [prodB('a', 30)], { errors: [err('cloudfront', ['AWS::CloudFront::Distribution'])] });
+    expect(judged(ev, 'a')).toEqual([['not-evaluated', "AWS::S3::Bucket 'a': not evaluated, AWS::CloudFront::Distribution, AWS::CloudWatch::Alarm, AWS::ElasticLoadBalancingV2::LoadBalancer, AWS::S3::Bucket collection was incomplete", 'collection error cloudfront:List AccessDenied in 111111111111/us-east-1: denied']]);
+  });
+});
+
+describe('declarative rules: which comparison words a failure', () => {
+  const msg = (check: Condition, r: Resource = prodB('a', 3, { config: { days: 3, size: 0, enabled: true } })) => run([rule({ check })], [r]).results.map((x) => [x.status, x.message, x.evidence]);
+
+  it('the failing comparison, not a passing one before it; the evidence is the failing one only', () => {
+    expect(msg({ all: [{ path: 'config.enabled', equals: true }, { path: 'config.days', gte: 10 }] })).toEqual([['fail', "AWS::S3::Bucket 'a': days is 3; production requires at least 10", { observed: 3, expected: { gte: 10 } }]]);
+  });
+
+  it("of failing comparisons sharing a message, the resource's own value, not a spec or item value", () => {
+    const group: Condition = { any: [{ env: 'limits.days', lt: 10 }, { path: 'config.days', gte: 10 }], message: '{observed} days' };
+    expect(msg(group).map((r) => r[1])).toEqual(["AWS::S3::Bucket 'a': 3 days"]);
+    // Without a message of its own, the comparisons share none: the same choice.
+    expect(msg({ any: [{ env: 'limits.days', lt: 10 }, { path: 'config.days', gte: 10 }] }).map((r) => r[1])).toEqual(["AWS::S3::Bucket 'a': days is 3; production requires at least 10"]);
+  });
+
+  it('a comparison with a message of its own decides over a later one with another', () => {
+    const check: Condition = { any: [{ env: 'limits.days', lt: 10, message: 'the spec keeps {observed}' }, { path: 'config.days', gte: 10, message: 'the bucket keeps {observed}' }] };
+    expect(msg(check).map((r) => r[1])).toEqual(["AWS::S3::Bucket 'a': the spec keeps 30"]);
+  });
+
+  it('only spec values failing: the first of them words the failure', () => {
+    expect(msg({ env: 'limits.days', lt: 10 }).map((r) => r[1])).toEqual(["AWS::S3::Bucket 'a': env limits.days is 30; production requires less than 10"]);
+  });
+
+  it('a passing own comparison in the deciding group is not the one named', () => {
+    const group: Condition = { all: [{ path: 'config.enabled', equals: true }, { env: 'limits.days', lt: 10 }], message: '{observed} seen' };
+    expect(msg(group).map((r) => r[1])).toEqual(["AWS::S3::Bucket 'a': 30 seen"]);
+  });
+});
