@@ -4,7 +4,8 @@
 // exact messages, evidence and spec locations, `each` over a spec list, collection gaps,
 // summary mode's pass counts, and windows giving the same results as one pass.
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../../src/engine/evaluate.js';
+import { buildContext } from '../../src/engine/build-context.js';
+import { evaluate, evaluateWithContext } from '../../src/engine/evaluate.js';
 import type { Condition, Rule } from '../../src/engine/rule.js';
 import type { Result } from '../../src/model/result.js';
 import type { CollectionError, Resource } from '../../src/model/snapshot.js';
@@ -404,5 +405,115 @@ describe('declarative rules: which comparison words a failure', () => {
   it('a passing own comparison in the deciding group is not the one named', () => {
     const group: Condition = { all: [{ path: 'config.enabled', equals: true }, { env: 'limits.days', lt: 10 }], message: '{observed} seen' };
     expect(msg(group).map((r) => r[1])).toEqual(["AWS::S3::Bucket 'a': 30 seen"]);
+  });
+});
+
+describe('declarative rules: each, more', () => {
+  const classesIn = (prodClasses: unknown, stgClasses: unknown) =>
+    limitsSpec((s) => {
+      (s.environments.production as unknown as { limits: unknown }).limits = { classes: prodClasses };
+      (s.environments.staging as unknown as { limits: unknown }).limits = { classes: stgClasses };
+    });
+  const each = (over: Partial<Rule['each'] & object> = {}) => rule({ requirement: '/environments/*/limits/classes/*', each: { env: 'limits.classes', ...over }, check: { path: 'config.days', gte: { item: 'min' } } });
+  const located = (ev: ReturnType<typeof run>) => ev.results.map((r) => [r.resource.name, r.status, r.specLocation?.path, r.message]);
+
+  it('a spec value that is not a list gives no result, even without `where`', () => {
+    expect(run([each()], [stgB('s', 100)]).results).toEqual([]);
+  });
+
+  it("each environment's item is located in that environment's list", () => {
+    const ev = run([each({ select: 'all' })], [prodB('p', 5), stgB('s', 5)], { spec: classesIn([{ min: 10 }], [{ min: 1 }, { min: 20 }]) });
+    expect(located(ev)).toEqual([
+      ['p', 'fail', '/environments/production/limits/classes/0', "AWS::S3::Bucket 'p': days is 5; production requires at least 10"],
+      ['s', 'fail', '/environments/staging/limits/classes/1', "AWS::S3::Bucket 's': days is 5; staging requires at least 20"],
+    ]);
+  });
+
+  it('summary mode, select first: the first item whose `where` holds decides, a later one; none holding gives nothing', () => {
+    const small = each({ where: { item: 'kind', equals: 'small' } });
+    const ev = run([small], [prodB('p0', 0), prodB('p1', 1)], { passes: 'summary' });
+    expect(located(ev)).toEqual([['p0', 'fail', '/environments/production/limits/classes/1', "AWS::S3::Bucket 'p0': days is 0; production requires at least 1"]]);
+    expect(ev.passCounts).toEqual([{ ruleId: 'r', environment: 'production', passes: 1 }]);
+    for (const select of ['first', 'all'] as const) {
+      const none = run([each({ select, where: { item: 'kind', equals: 'huge' } })], [prodB('p0', 0), prodB('p1', 1)], { passes: 'summary' });
+      expect(none.results, select).toEqual([]);
+      expect(none.passCounts, select).toEqual([]);
+    }
+  });
+
+  it('summary mode: a check that reads no item still counts nothing where no item is selected', () => {
+    const r = rule({ requirement: '/environments/*/limits/classes/*', each: { env: 'limits.classes', where: { item: 'kind', equals: 'huge' } }, check: { path: 'config.days', gte: 1 } });
+    const ev = run([r], [prodB('p', 30)], { passes: 'summary' });
+    expect(ev.results).toEqual([]);
+    expect(ev.passCounts).toEqual([]);
+  });
+});
+
+describe('declarative rules: summary mode with unreadable tags', () => {
+  // The tags of a1 and a2 could not be read: their passes are listed (then settled as
+  // not-evaluated), the others' counted; a1 is its type's first resource.
+  const tagsErr = (name: string): CollectionError => ({ accountId: PROD_ACCOUNT, region: 'us-east-1', service: 'tagging', operation: 'GetResources', code: 'AccessDenied', message: 'denied', affects: ['tags:' + BUCKET], resourceArn: prodB(name).arn });
+  const resources = [prodB('a1', 30), prodB('a2', 30), prodB('b', 30), prodB('c', 30), prodB('d', 3)];
+  const unreadable = (name: string) => [name, 'not-evaluated', `"Checked" not evaluated on AWS::S3::Bucket '${name}': its tags could not be read`, '/environments/production/limits'];
+  const rows = (ev: ReturnType<typeof run>) => ev.results.map((r) => [...row(r), r.specLocation?.path]);
+
+  it('a plain rule: the passes of unreadable resources are judged and settled, the others counted', () => {
+    const ev = run([rule({ check })], resources, { passes: 'summary', errors: [tagsErr('a1'), tagsErr('a2')] });
+    expect(rows(ev)).toEqual([unreadable('a1'), unreadable('a2'), ['d', 'fail', "AWS::S3::Bucket 'd': days is 3; production requires at least 30", '/environments/production/limits']]);
+    expect(ev.passCounts).toEqual([{ ruleId: 'r', environment: 'production', passes: 2 }]);
+  });
+
+  it('an unreadable resource after readable ones, and one of each rule', () => {
+    const ev = run([rule({ check })], resources, { passes: 'summary', errors: [tagsErr('c')] });
+    expect(rows(ev)).toEqual([unreadable('c'), ['d', 'fail', "AWS::S3::Bucket 'd': days is 3; production requires at least 30", '/environments/production/limits']]);
+    expect(ev.passCounts).toEqual([{ ruleId: 'r', environment: 'production', passes: 3 }]);
+    const each = rule({ requirement: '/environments/*/limits/classes/*', each: { env: 'limits.classes', where: { item: 'kind', equals: 'big' } }, check: { path: 'config.days', gte: { item: 'min' } } });
+    const evEach = run([each], resources, { passes: 'summary', errors: [tagsErr('a1'), tagsErr('c')] });
+    expect(rows(evEach)).toEqual([
+      [...unreadable('a1').slice(0, 3), '/environments/production/limits/classes/0'],
+      [...unreadable('c').slice(0, 3), '/environments/production/limits/classes/0'],
+      ['d', 'fail', "AWS::S3::Bucket 'd': days is 3; production requires at least 10", '/environments/production/limits/classes/0'],
+    ]);
+    expect(evEach.passCounts).toEqual([{ ruleId: 'r', environment: 'production', passes: 2 }]);
+  });
+
+  it('an each rule selecting no item counts nothing for the resources after an unreadable one', () => {
+    const none = rule({ requirement: '/environments/*/limits/classes/*', each: { env: 'limits.classes', where: { item: 'kind', equals: 'huge' } }, check: { path: 'config.days', gte: 1 } });
+    const ev = run([none], resources, { passes: 'summary', errors: [tagsErr('a1')] });
+    expect(ev.passCounts).toEqual([]);
+  });
+});
+
+describe('declarative rules: windows of positions (a sharded scan)', () => {
+  // Buckets and queues alternate in snapshot order (positions 0..5: B Q B Q B Q).
+  const at = (type: string, n: number, days: number) => prod(type, `${type === BUCKET ? 'b' : 'q'}${n}`, { arn: `arn:aws:test:us-east-1:${PROD_ACCOUNT}:r/${n}`, config: { days } });
+  const resources = [at(BUCKET, 0, 30), at(QUEUE, 1, 3), at(BUCKET, 2, 3), at(QUEUE, 3, 30), at(BUCKET, 4, 30), at(QUEUE, 5, 3)];
+  const windowed = (bounds: number[][]) => {
+    const ctx = buildContext(loaded(limitsSpec()), snapshot(resources), NOW);
+    const ev = evaluateWithContext(ctx, [rule({ types: [BUCKET, QUEUE], check })], {}, { declarativeWindows: (judge) => bounds.forEach(([from, to]) => judge(from!, to!)) });
+    return ev.results.map((r) => [r.resource.name, r.status]);
+  };
+  // A rule's results come sorted by ARN: here, position order.
+  const all = [
+    ['b0', 'pass'],
+    ['q1', 'fail'],
+    ['b2', 'fail'],
+    ['q3', 'pass'],
+    ['b4', 'pass'],
+    ['q5', 'fail'],
+  ];
+
+  it('each resource is judged once, in the window holding its position', () => {
+    expect(run([rule({ types: [BUCKET, QUEUE], check })], resources).results.map((r) => [r.resource.name, r.status])).toEqual(all);
+    expect(windowed([[0, 6]])).toEqual(all);
+    expect(windowed([[0, 1], [1, 3], [3, 6]])).toEqual(all);
+    expect(windowed([[0, 2], [2, 3], [3, 4], [4, 5], [5, 6]])).toEqual(all);
+    expect(windowed([[0, 3], [3, Infinity]])).toEqual(all);
+  });
+
+  it('a window judges only its own positions', () => {
+    expect(windowed([[1, 2]])).toEqual([['q1', 'fail']]);
+    expect(windowed([[2, 5]])).toEqual([['b2', 'fail'], ['q3', 'pass'], ['b4', 'pass']]);
+    expect(windowed([[4, 6]])).toEqual([['b4', 'pass'], ['q5', 'fail']]);
   });
 });
