@@ -4,7 +4,8 @@
 // exact messages, evidence and spec locations, `each` over a spec list, collection gaps,
 // summary mode's pass counts, and windows giving the same results as one pass.
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../../src/engine/evaluate.js';
+import { buildContext } from '../../src/engine/build-context.js';
+import { evaluate, evaluateWithContext } from '../../src/engine/evaluate.js';
 import type { Condition, Rule } from '../../src/engine/rule.js';
 import type { Result } from '../../src/model/result.js';
 import type { CollectionError, Resource } from '../../src/model/snapshot.js';
@@ -324,5 +325,195 @@ describe('declarative rules: failure messages', () => {
     expect(run([rule({ check: own, message: 'rule words' })], [prodB('a', 3)]).results.map((r) => r.message)).toEqual(["AWS::S3::Bucket 'a': a keeps 3 days"]);
     expect(run([rule({ check: { path: 'config.days', gte: 10 }, message: 'too short in {environment}' })], [prodB('a', 3)]).results.map((r) => r.message)).toEqual(["AWS::S3::Bucket 'a': too short in production"]);
     expect(run([rule({ check: { any: [] } })], [prodB('a', 3)]).results.map((r) => r.message)).toEqual(['AWS::S3::Bucket \'a\' fails "Checked"']);
+  });
+});
+
+describe('declarative rules: what is judged, more', () => {
+  it('an `each` rule reads the environment even when its check and `where` do not: an unattributed resource gets no result', () => {
+    // The applicability is unknown for both (no config.enabled): only the attributed one says so.
+    const r = rule({ requirement: '/environments/*/limits/classes/*', applicability: { path: 'config.enabled', equals: true }, each: { env: 'limits.classes' }, check: { path: 'config.days', gte: 10 } });
+    const ev = run([r], [res(BUCKET, 'orphan', { config: { days: 1 } }), prodB('p', 1)]);
+    expect(ev.results.map(row)).toEqual([['p', 'not-evaluated', 'AWS::S3::Bucket \'p\': could not tell whether "Checked" applies']]);
+  });
+
+  it("'*' reports the coverage gap of a type that could not be listed at all, though none of its resources is present", () => {
+    const listing: CollectionError = { accountId: PROD_ACCOUNT, region: 'us-east-1', service: 'sqs', operation: 'ListQueues', code: 'AccessDenied', message: 'denied', affects: [QUEUE] };
+    const ev = run([rule({ types: ['*'], check: { path: 'config.days', gte: 10 } })], [prodB('a', 30)], { errors: [listing] });
+    expect(ev.results.map(row)).toEqual([
+      ['AWS::SQS::Queue in 111111111111/us-east-1', 'not-evaluated', 'AWS::SQS::Queue in account 111111111111 region us-east-1 could not be inventoried; "Checked" not evaluated there'],
+      ['a', 'pass', "AWS::S3::Bucket 'a': Checked"],
+    ]);
+  });
+});
+
+describe('declarative rules: collection gaps of inbound relations', () => {
+  const ALARM = 'AWS::CloudWatch::Alarm';
+  const err = (service: string, affects: string[], region = 'us-east-1'): CollectionError => ({ accountId: PROD_ACCOUNT, region, service, operation: 'List', code: 'AccessDenied', message: 'denied', affects });
+  const s3Err = err('s3', [BUCKET]);
+  const alarmErr = err('cloudwatch', [ALARM]);
+  const judged = (ev: ReturnType<typeof run>, name: string) => ev.results.filter((r) => r.resource.name === name).map((r) => [r.status, r.message, r.reason]);
+
+  it("a rule reading config and an inbound relation names the resource's own type, and gives every error as the reason", () => {
+    const both: Condition = { all: [{ path: 'config.days', gte: 1 }, { inbound: 'monitors', count: { gte: 0 } }] };
+    const ev = run([rule({ check: both })], [prodB('a', 30)], { errors: [s3Err, alarmErr] });
+    expect(judged(ev, 'a')).toEqual([['not-evaluated', "AWS::S3::Bucket 'a': not evaluated, AWS::S3::Bucket collection was incomplete", 'collection error s3:List AccessDenied in 111111111111/us-east-1: denied; collection error cloudwatch:List AccessDenied in 111111111111/us-east-1: denied']]);
+  });
+
+  it('a resource of a type that also carries the relation: its own errors are given once, and count for the relation when the rule reads no config', () => {
+    const alarm = prod(ALARM, 'al', { config: { days: 30 } });
+    const withConfig = run([rule({ types: [ALARM], check: { all: [{ path: 'config.days', gte: 1 }, { inbound: 'monitors', count: { gte: 0 } }] } })], [alarm], { errors: [alarmErr] });
+    expect(judged(withConfig, 'al')).toEqual([['not-evaluated', "AWS::CloudWatch::Alarm 'al': not evaluated, AWS::CloudWatch::Alarm collection was incomplete", 'collection error cloudwatch:List AccessDenied in 111111111111/us-east-1: denied']]);
+    const inboundOnly = run([rule({ types: [ALARM], check: { inbound: 'monitors', count: { gte: 0 } } })], [alarm], { errors: [alarmErr] });
+    expect(judged(inboundOnly, 'al')).toEqual([['not-evaluated', "AWS::CloudWatch::Alarm 'al': not evaluated, AWS::CloudWatch::Alarm collection was incomplete", 'collection error cloudwatch:List AccessDenied in 111111111111/us-east-1: denied']]);
+  });
+
+  it("a source type's error in another region leaves the resource judged", () => {
+    const ev = run([rule({ check: { inbound: 'monitors', count: { gte: 1 } } })], [prodB('a', 30)], { errors: [err('cloudwatch', [ALARM], 'eu-west-1')] });
+    expect(judged(ev, 'a')).toEqual([['fail', "AWS::S3::Bucket 'a': number of inbound monitors is 0; production requires at least 1", undefined]]);
+  });
+
+  it('several relations: every type carrying them is named, sorted', () => {
+    const two: Condition = { all: [{ inbound: 'logs-to', count: { gte: 0 } }, { inbound: 'monitors', count: { gte: 0 } }] };
+    const ev = run([rule({ check: two })], [prodB('a', 30)], { errors: [err('cloudfront', ['AWS::CloudFront::Distribution'])] });
+    expect(judged(ev, 'a')).toEqual([['not-evaluated', "AWS::S3::Bucket 'a': not evaluated, AWS::CloudFront::Distribution, AWS::CloudWatch::Alarm, AWS::ElasticLoadBalancingV2::LoadBalancer, AWS::S3::Bucket collection was incomplete", 'collection error cloudfront:List AccessDenied in 111111111111/us-east-1: denied']]);
+  });
+});
+
+describe('declarative rules: which comparison words a failure', () => {
+  const msg = (check: Condition, r: Resource = prodB('a', 3, { config: { days: 3, size: 0, enabled: true } })) => run([rule({ check })], [r]).results.map((x) => [x.status, x.message, x.evidence]);
+
+  it('the failing comparison, not a passing one before it; the evidence is the failing one only', () => {
+    expect(msg({ all: [{ path: 'config.enabled', equals: true }, { path: 'config.days', gte: 10 }] })).toEqual([['fail', "AWS::S3::Bucket 'a': days is 3; production requires at least 10", { observed: 3, expected: { gte: 10 } }]]);
+  });
+
+  it("of failing comparisons sharing a message, the resource's own value, not a spec or item value", () => {
+    const group: Condition = { any: [{ env: 'limits.days', lt: 10 }, { path: 'config.days', gte: 10 }], message: '{observed} days' };
+    expect(msg(group).map((r) => r[1])).toEqual(["AWS::S3::Bucket 'a': 3 days"]);
+    // Without a message of its own, the comparisons share none: the same choice.
+    expect(msg({ any: [{ env: 'limits.days', lt: 10 }, { path: 'config.days', gte: 10 }] }).map((r) => r[1])).toEqual(["AWS::S3::Bucket 'a': days is 3; production requires at least 10"]);
+  });
+
+  it('a comparison with a message of its own decides over a later one with another', () => {
+    const check: Condition = { any: [{ env: 'limits.days', lt: 10, message: 'the spec keeps {observed}' }, { path: 'config.days', gte: 10, message: 'the bucket keeps {observed}' }] };
+    expect(msg(check).map((r) => r[1])).toEqual(["AWS::S3::Bucket 'a': the spec keeps 30"]);
+  });
+
+  it('only spec values failing: the first of them words the failure', () => {
+    expect(msg({ env: 'limits.days', lt: 10 }).map((r) => r[1])).toEqual(["AWS::S3::Bucket 'a': env limits.days is 30; production requires less than 10"]);
+  });
+
+  it('a passing own comparison in the deciding group is not the one named', () => {
+    const group: Condition = { all: [{ path: 'config.enabled', equals: true }, { env: 'limits.days', lt: 10 }], message: '{observed} seen' };
+    expect(msg(group).map((r) => r[1])).toEqual(["AWS::S3::Bucket 'a': 30 seen"]);
+  });
+});
+
+describe('declarative rules: each, more', () => {
+  const classesIn = (prodClasses: unknown, stgClasses: unknown) =>
+    limitsSpec((s) => {
+      (s.environments.production as unknown as { limits: unknown }).limits = { classes: prodClasses };
+      (s.environments.staging as unknown as { limits: unknown }).limits = { classes: stgClasses };
+    });
+  const each = (over: Partial<Rule['each'] & object> = {}) => rule({ requirement: '/environments/*/limits/classes/*', each: { env: 'limits.classes', ...over }, check: { path: 'config.days', gte: { item: 'min' } } });
+  const located = (ev: ReturnType<typeof run>) => ev.results.map((r) => [r.resource.name, r.status, r.specLocation?.path, r.message]);
+
+  it('a spec value that is not a list gives no result, even without `where`', () => {
+    expect(run([each()], [stgB('s', 100)]).results).toEqual([]);
+  });
+
+  it("each environment's item is located in that environment's list", () => {
+    const ev = run([each({ select: 'all' })], [prodB('p', 5), stgB('s', 5)], { spec: classesIn([{ min: 10 }], [{ min: 1 }, { min: 20 }]) });
+    expect(located(ev)).toEqual([
+      ['p', 'fail', '/environments/production/limits/classes/0', "AWS::S3::Bucket 'p': days is 5; production requires at least 10"],
+      ['s', 'fail', '/environments/staging/limits/classes/1', "AWS::S3::Bucket 's': days is 5; staging requires at least 20"],
+    ]);
+  });
+
+  it('summary mode, select first: the first item whose `where` holds decides, a later one; none holding gives nothing', () => {
+    const small = each({ where: { item: 'kind', equals: 'small' } });
+    const ev = run([small], [prodB('p0', 0), prodB('p1', 1)], { passes: 'summary' });
+    expect(located(ev)).toEqual([['p0', 'fail', '/environments/production/limits/classes/1', "AWS::S3::Bucket 'p0': days is 0; production requires at least 1"]]);
+    expect(ev.passCounts).toEqual([{ ruleId: 'r', environment: 'production', passes: 1 }]);
+    for (const select of ['first', 'all'] as const) {
+      const none = run([each({ select, where: { item: 'kind', equals: 'huge' } })], [prodB('p0', 0), prodB('p1', 1)], { passes: 'summary' });
+      expect(none.results, select).toEqual([]);
+      expect(none.passCounts, select).toEqual([]);
+    }
+  });
+
+  it('summary mode: a check that reads no item still counts nothing where no item is selected', () => {
+    const r = rule({ requirement: '/environments/*/limits/classes/*', each: { env: 'limits.classes', where: { item: 'kind', equals: 'huge' } }, check: { path: 'config.days', gte: 1 } });
+    const ev = run([r], [prodB('p', 30)], { passes: 'summary' });
+    expect(ev.results).toEqual([]);
+    expect(ev.passCounts).toEqual([]);
+  });
+});
+
+describe('declarative rules: summary mode with unreadable tags', () => {
+  // The tags of a1 and a2 could not be read: their passes are listed (then settled as
+  // not-evaluated), the others' counted; a1 is its type's first resource.
+  const tagsErr = (name: string): CollectionError => ({ accountId: PROD_ACCOUNT, region: 'us-east-1', service: 'tagging', operation: 'GetResources', code: 'AccessDenied', message: 'denied', affects: ['tags:' + BUCKET], resourceArn: prodB(name).arn });
+  const resources = [prodB('a1', 30), prodB('a2', 30), prodB('b', 30), prodB('c', 30), prodB('d', 3)];
+  const unreadable = (name: string) => [name, 'not-evaluated', `"Checked" not evaluated on AWS::S3::Bucket '${name}': its tags could not be read`, '/environments/production/limits'];
+  const rows = (ev: ReturnType<typeof run>) => ev.results.map((r) => [...row(r), r.specLocation?.path]);
+
+  it('a plain rule: the passes of unreadable resources are judged and settled, the others counted', () => {
+    const ev = run([rule({ check })], resources, { passes: 'summary', errors: [tagsErr('a1'), tagsErr('a2')] });
+    expect(rows(ev)).toEqual([unreadable('a1'), unreadable('a2'), ['d', 'fail', "AWS::S3::Bucket 'd': days is 3; production requires at least 30", '/environments/production/limits']]);
+    expect(ev.passCounts).toEqual([{ ruleId: 'r', environment: 'production', passes: 2 }]);
+  });
+
+  it('an unreadable resource after readable ones, and one of each rule', () => {
+    const ev = run([rule({ check })], resources, { passes: 'summary', errors: [tagsErr('c')] });
+    expect(rows(ev)).toEqual([unreadable('c'), ['d', 'fail', "AWS::S3::Bucket 'd': days is 3; production requires at least 30", '/environments/production/limits']]);
+    expect(ev.passCounts).toEqual([{ ruleId: 'r', environment: 'production', passes: 3 }]);
+    const each = rule({ requirement: '/environments/*/limits/classes/*', each: { env: 'limits.classes', where: { item: 'kind', equals: 'big' } }, check: { path: 'config.days', gte: { item: 'min' } } });
+    const evEach = run([each], resources, { passes: 'summary', errors: [tagsErr('a1'), tagsErr('c')] });
+    expect(rows(evEach)).toEqual([
+      [...unreadable('a1').slice(0, 3), '/environments/production/limits/classes/0'],
+      [...unreadable('c').slice(0, 3), '/environments/production/limits/classes/0'],
+      ['d', 'fail', "AWS::S3::Bucket 'd': days is 3; production requires at least 10", '/environments/production/limits/classes/0'],
+    ]);
+    expect(evEach.passCounts).toEqual([{ ruleId: 'r', environment: 'production', passes: 2 }]);
+  });
+
+  it('an each rule selecting no item counts nothing for the resources after an unreadable one', () => {
+    const none = rule({ requirement: '/environments/*/limits/classes/*', each: { env: 'limits.classes', where: { item: 'kind', equals: 'huge' } }, check: { path: 'config.days', gte: 1 } });
+    const ev = run([none], resources, { passes: 'summary', errors: [tagsErr('a1')] });
+    expect(ev.passCounts).toEqual([]);
+  });
+});
+
+describe('declarative rules: windows of positions (a sharded scan)', () => {
+  // Buckets and queues alternate in snapshot order (positions 0..5: B Q B Q B Q).
+  const at = (type: string, n: number, days: number) => prod(type, `${type === BUCKET ? 'b' : 'q'}${n}`, { arn: `arn:aws:test:us-east-1:${PROD_ACCOUNT}:r/${n}`, config: { days } });
+  const resources = [at(BUCKET, 0, 30), at(QUEUE, 1, 3), at(BUCKET, 2, 3), at(QUEUE, 3, 30), at(BUCKET, 4, 30), at(QUEUE, 5, 3)];
+  const windowed = (bounds: number[][]) => {
+    const ctx = buildContext(loaded(limitsSpec()), snapshot(resources), NOW);
+    const ev = evaluateWithContext(ctx, [rule({ types: [BUCKET, QUEUE], check })], {}, { declarativeWindows: (judge) => bounds.forEach(([from, to]) => judge(from!, to!)) });
+    return ev.results.map((r) => [r.resource.name, r.status]);
+  };
+  // A rule's results come sorted by ARN: here, position order.
+  const all = [
+    ['b0', 'pass'],
+    ['q1', 'fail'],
+    ['b2', 'fail'],
+    ['q3', 'pass'],
+    ['b4', 'pass'],
+    ['q5', 'fail'],
+  ];
+
+  it('each resource is judged once, in the window holding its position', () => {
+    expect(run([rule({ types: [BUCKET, QUEUE], check })], resources).results.map((r) => [r.resource.name, r.status])).toEqual(all);
+    expect(windowed([[0, 6]])).toEqual(all);
+    expect(windowed([[0, 1], [1, 3], [3, 6]])).toEqual(all);
+    expect(windowed([[0, 2], [2, 3], [3, 4], [4, 5], [5, 6]])).toEqual(all);
+    expect(windowed([[0, 3], [3, Infinity]])).toEqual(all);
+  });
+
+  it('a window judges only its own positions', () => {
+    expect(windowed([[1, 2]])).toEqual([['q1', 'fail']]);
+    expect(windowed([[2, 5]])).toEqual([['b2', 'fail'], ['q3', 'pass'], ['b4', 'pass']]);
+    expect(windowed([[4, 6]])).toEqual([['b4', 'pass'], ['q5', 'fail']]);
   });
 });
