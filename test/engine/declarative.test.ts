@@ -398,6 +398,12 @@ describe('declarative rules: which comparison words a failure', () => {
     expect(msg(check).map((r) => r[1])).toEqual(["AWS::S3::Bucket 'a': the spec keeps 30"]);
   });
 
+  it("a tag key containing 'env:' is still the resource's own value", () => {
+    const r = prodB('a', 3, { tags: { Environment: 'production', 'org:env:tier': 'gold' } });
+    const group: Condition = { any: [{ env: 'limits.days', lt: 10 }, { path: 'tags.org:env:tier', equals: 'silver' }], message: '{observed} seen' };
+    expect(msg(group, r).map((x) => x[1])).toEqual(["AWS::S3::Bucket 'a': gold seen"]);
+  });
+
   it('only spec values failing: the first of them words the failure', () => {
     expect(msg({ env: 'limits.days', lt: 10 }).map((r) => r[1])).toEqual(["AWS::S3::Bucket 'a': env limits.days is 30; production requires less than 10"]);
   });
@@ -427,6 +433,12 @@ describe('declarative rules: each, more', () => {
       ['p', 'fail', '/environments/production/limits/classes/0', "AWS::S3::Bucket 'p': days is 5; production requires at least 10"],
       ['s', 'fail', '/environments/staging/limits/classes/1', "AWS::S3::Bucket 's': days is 5; staging requires at least 20"],
     ]);
+    // The same index in both environments.
+    const same = run([each()], [prodB('p', 5), stgB('s', 5)], { spec: classesIn([{ min: 10 }], [{ min: 20 }]) });
+    expect(located(same).map((r) => r.slice(0, 3))).toEqual([
+      ['p', 'fail', '/environments/production/limits/classes/0'],
+      ['s', 'fail', '/environments/staging/limits/classes/0'],
+    ]);
   });
 
   it('summary mode, select first: the first item whose `where` holds decides, a later one; none holding gives nothing', () => {
@@ -434,6 +446,10 @@ describe('declarative rules: each, more', () => {
     const ev = run([small], [prodB('p0', 0), prodB('p1', 1)], { passes: 'summary' });
     expect(located(ev)).toEqual([['p0', 'fail', '/environments/production/limits/classes/1', "AWS::S3::Bucket 'p0': days is 0; production requires at least 1"]]);
     expect(ev.passCounts).toEqual([{ ruleId: 'r', environment: 'production', passes: 1 }]);
+    // A `where` an absent item would meet (no `kind`) still selects only items of the list.
+    const kindless = run([each({ where: { item: 'kind', exists: false } })], [prodB('p0', 0)], { passes: 'summary', spec: classesIn([{ kind: 'big', min: 1 }], []) });
+    expect(kindless.results).toEqual([]);
+    expect(kindless.passCounts).toEqual([]);
     for (const select of ['first', 'all'] as const) {
       const none = run([each({ select, where: { item: 'kind', equals: 'huge' } })], [prodB('p0', 0), prodB('p1', 1)], { passes: 'summary' });
       expect(none.results, select).toEqual([]);
