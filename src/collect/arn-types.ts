@@ -64,8 +64,6 @@ const TAGGED_ONLY: Readonly<Record<string, Readonly<Record<string, ArnShape>>>> 
     'cluster-snapshot': { type: 'AWS::RDS::DBClusterSnapshot' },
   },
   elasticache: {
-    replicationgroup: { type: 'AWS::ElastiCache::ReplicationGroup' },
-    subnetgroup: { type: 'AWS::ElastiCache::SubnetGroup' },
     parametergroup: { type: 'AWS::ElastiCache::ParameterGroup' },
     serverlesscache: { type: 'AWS::ElastiCache::ServerlessCache' },
     user: { type: 'AWS::ElastiCache::User' },

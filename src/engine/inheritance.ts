@@ -33,6 +33,10 @@ export const CARRIERS: readonly Carrier[] = [
   { kind: 'origin', from: 'target', link: 'CDN in front of' },
   { kind: 'filters', from: 'target', link: 'web ACL of' },
   { kind: 'delivers-logs-of', from: 'target', link: 'log delivery of' },
+  // A cache cluster takes its subnet group's environment (the group's from its VPC), and a
+  // replication group, which names no subnet group, takes its member clusters'.
+  { kind: 'subnet-group', from: 'target', link: 'in subnet group' },
+  { kind: 'member-cluster', from: 'target', link: 'replication group of' },
   { kind: 'volume', from: 'source', link: 'attached to' },
 ];
 

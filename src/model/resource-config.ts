@@ -290,6 +290,7 @@ export interface CacheClusterConfig {
   encryption: { atRest: boolean; inTransit: boolean };
   snapshotRetentionDays: number;
   multiAz?: boolean;
+  replicationGroupId?: string;
 }
 
 /** IAM roles, users and groups are also resources (naming, isolation, attribution). */

@@ -85,6 +85,8 @@ export const RELATION_KINDS = [
   'alias-target', // DNS record points at, by alias or CNAME (target: load balancer arn)
   'delivers-logs-of', // log delivery source sends the logs of (target: distribution or other resource arn)
   'cluster', // ECS service runs in (target: ECS cluster arn)
+  'member-cluster', // ElastiCache replication group has the member (target: cache cluster arn)
+  'subnet-group', // cache cluster is placed in (target: ElastiCache subnet group arn)
 ] as const;
 
 export type RelationKind = (typeof RELATION_KINDS)[number];

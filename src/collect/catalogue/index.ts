@@ -25,6 +25,8 @@ import { eksCluster } from './types/eks-cluster.js';
 import { ecsCluster } from './types/ecs-cluster.js';
 import { ecsService } from './types/ecs-service.js';
 import { elasticacheCacheCluster } from './types/elasticache-cache-cluster.js';
+import { elasticacheReplicationGroup } from './types/elasticache-replication-group.js';
+import { elasticacheSubnetGroup } from './types/elasticache-subnet-group.js';
 import { elbv2LoadBalancer } from './types/elbv2-load-balancer.js';
 import { elbv2TargetGroup } from './types/elbv2-target-group.js';
 import { iamGroup } from './types/iam-group.js';
@@ -81,6 +83,8 @@ export const CATALOGUE: readonly ResourceDescriptor[] = [
   route53HostedZone,
   route53RecordSet,
   elasticacheCacheCluster,
+  elasticacheReplicationGroup,
+  elasticacheSubnetGroup,
   iamRole,
   iamUser,
   iamGroup,

@@ -1,4 +1,5 @@
-// ElastiCache clusters: one paged list (100 a page) carries everything.
+// ElastiCache clusters: one paged list (100 a page) carries everything, including the
+// replication group a cluster is a member of and the subnet group it is placed in.
 import type { CacheCluster, DescribeCacheClustersCommandOutput } from '@aws-sdk/client-elasticache';
 import { bool, int, obj, str } from '../../../model/config-schemas.js';
 import type { Relation } from '../../../model/snapshot.js';
@@ -27,8 +28,13 @@ const collection: GenericCollection<DescribeCacheClustersCommandOutput, CacheClu
       encryption: { atRest: Boolean(c.AtRestEncryptionEnabled), inTransit: Boolean(c.TransitEncryptionEnabled) },
       snapshotRetentionDays: c.SnapshotRetentionLimit ?? 0,
       ...(c.PreferredAvailabilityZone === 'Multiple' ? { multiAz: true } : {}),
+      // A member of a replication group: its group answers the group-level rules.
+      ...(c.ReplicationGroupId ? { replicationGroupId: c.ReplicationGroupId } : {}),
     },
-    relations: (c.SecurityGroups ?? []).flatMap((g): Relation[] => (g.SecurityGroupId ? [{ kind: 'security-group', target: arnOf('ec2', t.region, t.accountId, `security-group/${g.SecurityGroupId}`) }] : [])),
+    relations: [
+      ...(c.SecurityGroups ?? []).flatMap((g): Relation[] => (g.SecurityGroupId ? [{ kind: 'security-group', target: arnOf('ec2', t.region, t.accountId, `security-group/${g.SecurityGroupId}`) }] : [])),
+      ...(c.CacheSubnetGroupName ? [{ kind: 'subnet-group' as const, target: arnOf('elasticache', t.region, t.accountId, `subnetgroup:${c.CacheSubnetGroupName}`) }] : []),
+    ],
   }),
 };
 
@@ -39,9 +45,9 @@ export const elasticacheCacheCluster: ResourceDescriptor = {
   configType: TYPE,
   arn: { service: 'elasticache', head: 'cluster' },
   alarmDimension: { name: 'CacheClusterId', arn: (v, t) => arnOf('elasticache', t.region, t.accountId, `cluster:${v}`) },
-  relations: ['security-group'],
-  config: obj({ engine: str, nodeType: str, numNodes: int, encryption: obj({ atRest: bool, inTransit: bool }), snapshotRetentionDays: int, multiAz: bool }),
-  calls: [{ operation: 'DescribeCacheClusters', per: 'list', pageMax: 100, feeds: ['engine', 'nodeType', 'numNodes', 'encryption', 'snapshotRetentionDays', 'multiAz'] }],
+  relations: ['security-group', 'subnet-group'],
+  config: obj({ engine: str, nodeType: str, numNodes: int, encryption: obj({ atRest: bool, inTransit: bool }), snapshotRetentionDays: int, multiAz: bool, replicationGroupId: str }),
+  calls: [{ operation: 'DescribeCacheClusters', per: 'list', pageMax: 100, feeds: ['engine', 'nodeType', 'numNodes', 'encryption', 'snapshotRetentionDays', 'multiAz', 'replicationGroupId'] }],
   collect: { generic: collection },
   hooks: { pricing: 'priced', parity: true },
 };
