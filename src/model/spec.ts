@@ -210,10 +210,16 @@ export interface MonitoringSpec {
   minDashboards?: number;
 }
 
+/** EC2 purchase options: InstanceLifecycle's values, and on-demand for an instance without one. */
+export const PURCHASE_OPTIONS = ['on-demand', 'spot', 'scheduled', 'capacity-block', 'interruptible-capacity-reservation'] as const;
+export type PurchaseOption = (typeof PURCHASE_OPTIONS)[number];
+
 export interface ComputeSpec {
   instanceTypes?: string[]; // allowed EC2 instance types
   dbInstanceClasses?: string[]; // allowed RDS classes
   cacheNodeTypes?: string[];
+  /** Allowed EC2 purchase options (the instance's purchaseOption). */
+  purchaseOptions?: PurchaseOption[];
   instanceCount?: { min?: number; max?: number };
   loadBalancer?: 'required' | 'forbidden' | 'optional';
 }

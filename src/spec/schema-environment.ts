@@ -2,6 +2,7 @@
 // sections it holds).
 import { audit, certificates, secrets } from './schema-audit.js';
 import { bool, fmt, int, list, namePatterns, obj, resourceTypes, str, type JsonSchema } from './schema-parts.js';
+import { PURCHASE_OPTIONS } from '../model/spec.js';
 import { autoScaling, ecr, ecs, eks, lambda } from './schema-workloads.js';
 import { cdn, shield, waf } from './schema-edge.js';
 import { backups, dns, identity, storage } from './schema-operations.js';
@@ -201,6 +202,11 @@ const compute = obj('Compute requirements.', {
   instanceTypes: instanceTypes('instance-type', 'Allowed EC2 instance types, e.g. [t3.micro, t3.small]. Absent: any.'),
   dbInstanceClasses: instanceTypes('db-instance-class', 'Allowed RDS instance classes, e.g. [db.t3.micro]. Absent: any.'),
   cacheNodeTypes: instanceTypes('cache-node-type', 'Allowed ElastiCache node types, e.g. [cache.t3.micro]. Absent: any.'),
+  purchaseOptions: list(
+    'Purchase options EC2 instances may use (DescribeInstances InstanceLifecycle; none is on-demand), e.g. production [on-demand], dev [on-demand, spot]. Absent: any.',
+    { type: 'string', description: 'A purchase option.', enum: [...PURCHASE_OPTIONS] },
+    { minItems: 1 },
+  ),
   instanceCount: obj('Running EC2 instance count bounds.', {
     min: int('At least this many instances.', { minimum: 0 }),
     max: int('At most this many instances.', { minimum: 0 }),

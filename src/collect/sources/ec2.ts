@@ -117,6 +117,8 @@ export async function collectEc2(s: Session, t: Target): Promise<void> {
             volumeIds,
             ...(i.IamInstanceProfile?.Arn ? { iamInstanceProfileArn: i.IamInstanceProfile.Arn } : {}),
             ...(i.PublicIpAddress ? { publicIp: i.PublicIpAddress } : {}),
+            // InstanceLifecycle is absent for on-demand instances.
+            purchaseOption: i.InstanceLifecycle ?? 'on-demand',
           },
           relations: [
             ...vpcOf(i.VpcId),

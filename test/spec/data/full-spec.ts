@@ -58,6 +58,7 @@ export const FULL_SPEC: DeepRequired<Spec> = {
         instanceTypes: ['t3.*'],
         dbInstanceClasses: ['db.t3.micro'],
         cacheNodeTypes: ['cache.t3.micro'],
+        purchaseOptions: ['on-demand'],
         instanceCount: { min: 1, max: 2 },
         loadBalancer: 'required',
       },

@@ -22,9 +22,10 @@ export const ec2Instance: ResourceDescriptor = {
     volumeIds: strs,
     iamInstanceProfileArn: str,
     publicIp: str,
+    purchaseOption: str,
   }),
   calls: [
-    { operation: 'DescribeInstances', per: 'list', pageMax: 1000, feeds: ['instanceId', 'instanceType', 'state', 'vpcId', 'subnetId', 'availabilityZone', 'securityGroupIds', 'volumeIds', 'iamInstanceProfileArn', 'publicIp'] },
+    { operation: 'DescribeInstances', per: 'list', pageMax: 1000, feeds: ['instanceId', 'instanceType', 'state', 'vpcId', 'subnetId', 'availabilityZone', 'securityGroupIds', 'volumeIds', 'iamInstanceProfileArn', 'publicIp', 'purchaseOption'] },
   ],
   collect: { source: 'ec2' },
   hooks: { pricing: 'priced' },
