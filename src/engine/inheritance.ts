@@ -33,6 +33,8 @@ export const CARRIERS: readonly Carrier[] = [
   { kind: 'origin', from: 'target', link: 'CDN in front of' },
   { kind: 'filters', from: 'target', link: 'web ACL of' },
   { kind: 'delivers-logs-of', from: 'target', link: 'log delivery of' },
+  // Schedules have no tags (the Scheduler tags only schedule groups): they take their target's environment.
+  { kind: 'schedules', from: 'target', link: 'uptime schedule of' },
   { kind: 'volume', from: 'source', link: 'attached to' },
 ];
 
