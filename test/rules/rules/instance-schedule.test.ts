@@ -1,7 +1,11 @@
 // Rule instance-schedule: instances need an inbound `schedules` relation from an enabled
 // recurring Scheduler schedule (through the rule tester); Auto Scaling members are left
 // to asg-schedule.
-import { prod } from '../../engine/helpers.js';
+import { describe, expect, it } from 'vitest';
+import { evaluate } from '../../../src/engine/evaluate.js';
+import type { CollectionError } from '../../../src/model/snapshot.js';
+import { loadRules } from '../../../src/rules/load.js';
+import { baseSpec, loaded, NOW, prod, PROD_ACCOUNT, snapshot } from '../../engine/helpers.js';
 import { production, ruleTester } from '../rule-tester.js';
 
 const I = 'AWS::EC2::Instance';
@@ -32,3 +36,15 @@ ruleTester.run('instance-schedule', [
     expect: { 'i-free': 'none' },
   },
 ]);
+
+// Schedules that could not be listed leave the instance unjudged, not failed for want of data.
+describe('instance-schedule when ListSchedules was denied', () => {
+  it('is not-evaluated', () => {
+    const spec = baseSpec();
+    spec.environments.production!.compute = { scheduleRequired: true };
+    const denied: CollectionError = { accountId: PROD_ACCOUNT, region: 'us-east-1', service: 'scheduler', operation: 'ListSchedules', code: 'AccessDenied', message: 'denied', affects: [SCHEDULE] };
+    const rule = loadRules().find((r) => r.meta.id === 'instance-schedule')!;
+    const ev = evaluate({ spec: loaded(spec), snapshot: snapshot([prod(I, 'i-x', { arn: arnOf('i-x'), config: { state: 'running' } })], { errors: [denied] }), rules: [rule], now: NOW });
+    expect(ev.results.map((r) => [r.resource.name, r.status])).toEqual([['i-x', 'not-evaluated']]);
+  });
+});
