@@ -50,6 +50,8 @@ import * as lambdaSdk from '@aws-sdk/client-lambda';
 import * as autoscalingSdk from '@aws-sdk/client-auto-scaling';
 import * as eksSdk from '@aws-sdk/client-eks';
 import * as cloudfrontSdk from '@aws-sdk/client-cloudfront';
+import { SchedulerClient } from '@aws-sdk/client-scheduler';
+import * as schedulerSdk from '@aws-sdk/client-scheduler';
 import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import { DEFAULT_TIMEOUTS, type Timeouts, withDeadline } from './timeouts.js';
 
@@ -84,6 +86,7 @@ export const CLIENTS = {
   shield: ShieldClient,
   backup: BackupClient,
   ecs: ECSClient,
+  scheduler: SchedulerClient,
 } as const;
 export type ServiceKey = keyof typeof CLIENTS;
 
@@ -104,6 +107,7 @@ const COMMAND_MODULES: Partial<Record<ServiceKey, Record<string, unknown>>> = {
   autoscaling: autoscalingSdk,
   eks: eksSdk,
   cloudfront: cloudfrontSdk,
+  scheduler: schedulerSdk,
 };
 
 /** `new <Operation>Command(input)` of a service's SDK module. */

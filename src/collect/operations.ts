@@ -48,6 +48,7 @@ export const IAM_PREFIX: Record<string, string> = {
   wafv2: 'wafv2',
   cloudfront: 'cloudfront',
   shield: 'shield',
+  scheduler: 'scheduler',
   backup: 'backup',
   ecs: 'ecs',
 };

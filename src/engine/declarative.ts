@@ -412,5 +412,6 @@ export const INBOUND_SOURCES: Readonly<Record<string, readonly string[]>> = {
   filters: ['AWS::WAFv2::WebACL'],
   protects: ['AWS::Shield::Protection'],
   'delivers-logs-of': ['AWS::Logs::DeliverySource'],
+  schedules: ['AWS::Scheduler::Schedule'],
   'snapshot-of': ['AWS::EC2::Snapshot', 'AWS::RDS::DBSnapshot'],
 };

@@ -37,6 +37,8 @@ export const CARRIERS: readonly Carrier[] = [
   // replication group, which names no subnet group, takes its member clusters'.
   { kind: 'subnet-group', from: 'target', link: 'in subnet group' },
   { kind: 'member-cluster', from: 'target', link: 'replication group of' },
+  // Schedules have no tags (the Scheduler tags only schedule groups): they take their target's environment.
+  { kind: 'schedules', from: 'target', link: 'uptime schedule of' },
   { kind: 'volume', from: 'source', link: 'attached to' },
 ];
 

@@ -84,6 +84,7 @@ export const RELATION_KINDS = [
   'protects', // Shield Advanced protection covers (target: protected resource arn)
   'alias-target', // DNS record points at, by alias or CNAME (target: load balancer arn)
   'delivers-logs-of', // log delivery source sends the logs of (target: distribution or other resource arn)
+  'schedules', // enabled recurring EventBridge Scheduler schedule starts or stops (target: EC2 instance, RDS instance or cluster arn)
   'cluster', // ECS service runs in (target: ECS cluster arn)
   'member-cluster', // ElastiCache replication group has the member (target: cache cluster arn)
   'subnet-group', // cache cluster is placed in (target: ElastiCache subnet group arn)

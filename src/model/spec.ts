@@ -220,6 +220,8 @@ export interface ComputeSpec {
   cacheNodeTypes?: string[];
   /** Allowed EC2 purchase options (the instance's purchaseOption). */
   purchaseOptions?: PurchaseOption[];
+  /** EC2 instances outside Auto Scaling groups have an uptime schedule (an inbound `schedules` relation). */
+  scheduleRequired?: boolean;
   instanceCount?: { min?: number; max?: number };
   loadBalancer?: 'required' | 'forbidden' | 'optional';
 }

@@ -207,6 +207,7 @@ const compute = obj('Compute requirements.', {
     { type: 'string', description: 'A purchase option.', enum: [...PURCHASE_OPTIONS] },
     { minItems: 1 },
   ),
+  scheduleRequired: bool('Every EC2 instance (not in an Auto Scaling group: autoScaling.scheduleRequired judges the group) is started or stopped by an enabled recurring EventBridge Scheduler schedule, as documents ask for business-hours-only environments.'),
   instanceCount: obj('Running EC2 instance count bounds.', {
     min: int('At least this many instances.', { minimum: 0 }),
     max: int('At most this many instances.', { minimum: 0 }),

@@ -114,6 +114,14 @@ describe('inheritance through containment and use', () => {
     expect(observed(ev, 'edge')).toEqual([{ signal: 'relation', environment: 'production', detail: 'web ACL of lb-web', parent: lb.arn }]);
   });
 
+  it('gives an untagged schedule (Scheduler schedules have no tags) the environment of the instance it stops', () => {
+    const inst = res('AWS::EC2::Instance', 'i-dev', { tags: { Environment: 'staging' } });
+    const schedule = res('AWS::Scheduler::Schedule', 'dev-stop', { arn: 'arn:aws:scheduler:us-east-1:111111111111:schedule/default/dev-stop', relations: [{ kind: 'schedules', target: inst.arn }] });
+    const ev = run([inst, schedule]);
+    expect(ev.attribution[schedule.arn]).toBe('staging');
+    expect(observed(ev, 'dev-stop')).toEqual([{ signal: 'relation', environment: 'staging', detail: 'uptime schedule of i-dev', parent: inst.arn }]);
+  });
+
   it('makes parents of two environments a conflict finding, passed on to nothing', () => {
     const a = prod('AWS::EC2::Instance', 'i-prod');
     const b = res('AWS::EC2::Instance', 'i-stg', { tags: { Environment: 'staging' } });

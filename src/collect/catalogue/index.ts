@@ -51,6 +51,7 @@ import { wafv2WebAcl } from './types/wafv2-web-acl.js';
 import { cloudfrontDistribution } from './types/cloudfront-distribution.js';
 import { shieldProtection } from './types/shield-protection.js';
 import { logsDeliverySource } from './types/logs-delivery-source.js';
+import { schedulerSchedule } from './types/scheduler-schedule.js';
 import { backupPlan } from './types/backup-plan.js';
 
 /** Every described type, in the order of the README's reference. */
@@ -106,6 +107,8 @@ export const CATALOGUE: readonly ResourceDescriptor[] = [
   // Vended logs (standard logging v2) of distributions and other resources.
   logsDeliverySource,
   backupPlan,
+  // Uptime schedules (EventBridge Scheduler) that start and stop instances and databases.
+  schedulerSchedule,
 ];
 
 const BY_TYPE = new Map(CATALOGUE.map((d) => [d.type, d]));

@@ -59,6 +59,7 @@ export const FULL_SPEC: DeepRequired<Spec> = {
         dbInstanceClasses: ['db.t3.micro'],
         cacheNodeTypes: ['cache.t3.micro'],
         purchaseOptions: ['on-demand'],
+        scheduleRequired: true,
         instanceCount: { min: 1, max: 2 },
         loadBalancer: 'required',
       },
