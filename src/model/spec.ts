@@ -151,7 +151,8 @@ export interface EncryptionSpec {
   atRest: ResourceType[];
   /** Types that must use a customer-managed KMS key (subset of atRest). */
   customerManagedKey: ResourceType[];
-  inTransit: { s3TlsOnly: boolean; httpsListeners: boolean };
+  /** elasticacheTls: optional so that hand-built specs may leave it out; the loader fills it. */
+  inTransit: { s3TlsOnly: boolean; httpsListeners: boolean; elasticacheTls?: boolean };
 }
 
 export interface LogRetentionClass {

@@ -71,6 +71,7 @@ function environmentDefaults(e: Raw): EnvironmentSpec {
       inTransit: {
         s3TlsOnly: e.encryption.inTransit?.s3TlsOnly ?? false,
         httpsListeners: e.encryption.inTransit?.httpsListeners ?? false,
+        elasticacheTls: e.encryption.inTransit?.elasticacheTls ?? false,
       },
     };
   }
