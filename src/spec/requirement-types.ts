@@ -35,7 +35,7 @@ export const REQUIREMENT_TYPES: Readonly<Record<string, readonly string[]>> = {
   '/environments/*/dataProtection/multiAz': [DB, CLUSTER, CACHE, CACHE_GROUP],
   '/environments/*/monitoring/alarms': [INSTANCE, DB, CLUSTER, LB, SQS, SNS, DYNAMO, CACHE, NAT, LOGS, S3],
   '/environments/*/retention/backups/*/type': [DB, CLUSTER, CACHE, CACHE_GROUP, DYNAMO],
-  // Types whose subnets are collected (an ElastiCache cluster's subnet group is not).
+  // Types whose subnets are collected (an ElastiCache cluster's are its subnet group's, which private-subnets does not follow).
   '/environments/*/network/privateSubnets': [INSTANCE, DB, LAMBDA, EKS, ASG, 'AWS::ECS::Service'],
   // Rules over every type (naming-convention, attribution, isolation-shared-resources).
   '/environments/*/naming': COLLECTED_TYPES,
