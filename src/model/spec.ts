@@ -152,7 +152,8 @@ export interface EncryptionSpec {
   atRest: ResourceType[];
   /** Types that must use a customer-managed KMS key (subset of atRest). */
   customerManagedKey: ResourceType[];
-  inTransit: { s3TlsOnly: boolean; httpsListeners: boolean; databases?: boolean };
+  /** databases, elasticacheTls: optional so that hand-built specs may leave them out; the loader fills them. */
+  inTransit: { s3TlsOnly: boolean; httpsListeners: boolean; databases?: boolean; elasticacheTls?: boolean };
 }
 
 export interface LogRetentionClass {

@@ -72,6 +72,7 @@ function environmentDefaults(e: Raw): EnvironmentSpec {
         s3TlsOnly: e.encryption.inTransit?.s3TlsOnly ?? false,
         httpsListeners: e.encryption.inTransit?.httpsListeners ?? false,
         databases: e.encryption.inTransit?.databases ?? false,
+        elasticacheTls: e.encryption.inTransit?.elasticacheTls ?? false,
       },
     };
   }

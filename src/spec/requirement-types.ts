@@ -16,6 +16,7 @@ const DB = 'AWS::RDS::DBInstance';
 const CLUSTER = 'AWS::RDS::DBCluster';
 const DYNAMO = 'AWS::DynamoDB::Table';
 const CACHE = 'AWS::ElastiCache::CacheCluster';
+const CACHE_GROUP = 'AWS::ElastiCache::ReplicationGroup';
 const LB = 'AWS::ElasticLoadBalancingV2::LoadBalancer';
 const SECRET = 'AWS::SecretsManager::Secret';
 const LAMBDA = 'AWS::Lambda::Function';
@@ -27,14 +28,14 @@ export const COLLECTED_TYPES: readonly string[] = [...new Set([...DESCRIBED_TYPE
 
 /** Spec location (with * for an environment or list index) -> the types it can name. */
 export const REQUIREMENT_TYPES: Readonly<Record<string, readonly string[]>> = {
-  '/environments/*/encryption/atRest': [S3, SQS, SNS, LOGS, VOLUME, DB, CLUSTER, DYNAMO, CACHE],
+  '/environments/*/encryption/atRest': [S3, SQS, SNS, LOGS, VOLUME, DB, CLUSTER, DYNAMO, CACHE, CACHE_GROUP],
   '/environments/*/encryption/customerManagedKey': [S3, SQS, SNS, LOGS, VOLUME, DB, CLUSTER, DYNAMO, SECRET],
   '/environments/*/dataProtection/accessLogging': [S3, LB],
   '/environments/*/dataProtection/deletionProtection': [DB, CLUSTER, DYNAMO, LB],
-  '/environments/*/dataProtection/multiAz': [DB, CLUSTER, CACHE],
+  '/environments/*/dataProtection/multiAz': [DB, CLUSTER, CACHE, CACHE_GROUP],
   '/environments/*/monitoring/alarms': [INSTANCE, DB, CLUSTER, LB, SQS, SNS, DYNAMO, CACHE, NAT, LOGS, S3],
-  '/environments/*/retention/backups/*/type': [DB, CLUSTER, CACHE, DYNAMO],
-  // Types whose subnets are collected (an ElastiCache cluster's subnet group is not).
+  '/environments/*/retention/backups/*/type': [DB, CLUSTER, CACHE, CACHE_GROUP, DYNAMO],
+  // Types whose subnets are collected (an ElastiCache cluster's are its subnet group's, which private-subnets does not follow).
   '/environments/*/network/privateSubnets': [INSTANCE, DB, LAMBDA, EKS, ASG, 'AWS::ECS::Service'],
   // Rules over every type (naming-convention, attribution, isolation-shared-resources).
   '/environments/*/naming': COLLECTED_TYPES,

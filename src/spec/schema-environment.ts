@@ -105,6 +105,7 @@ const encryption = obj('Encryption requirements.', {
     s3TlsOnly: bool('Bucket policies must deny requests without TLS (aws:SecureTransport = false).', false),
     httpsListeners: bool('Load balancer listeners must use HTTPS/TLS, or redirect HTTP to HTTPS.', false),
     databases: bool('RDS DB instances and Aurora clusters refuse connections without TLS (rds.force_ssl or require_secure_transport on in their parameter group).', false),
+    elasticacheTls: bool('ElastiCache replication groups and clusters outside a group must have in-transit encryption (TLS) enabled.', false),
   }),
 });
 
@@ -166,7 +167,7 @@ const retention = obj('Retention requirements.', {
     obj(
       'A backup retention requirement.',
       {
-        type: fmt('resource-type', 'AWS::RDS::DBInstance, AWS::RDS::DBCluster, AWS::ElastiCache::CacheCluster or AWS::DynamoDB::Table.'),
+        type: fmt('resource-type', 'AWS::RDS::DBInstance, AWS::RDS::DBCluster, AWS::ElastiCache::CacheCluster (also its replication groups), AWS::ElastiCache::ReplicationGroup or AWS::DynamoDB::Table.'),
         days: int('Minimum retention in days, within the service\'s limit (RDS 0-35, Aurora 1-35, ElastiCache 0-35, DynamoDB PITR 1-35).', { minimum: 0 }),
       },
       ['type', 'days'],
@@ -180,7 +181,7 @@ const dataProtection = obj('Data protection requirements.', {
   accessLogging: resourceTypes('Types that must have access logging: AWS::S3::Bucket, AWS::ElasticLoadBalancingV2::LoadBalancer. Default: [].'),
   publicAccessBlock: bool('Every bucket must have all four S3 public access block settings on.', false),
   deletionProtection: resourceTypes('Types that must have deletion protection on. Default: [].'),
-  multiAz: resourceTypes('Types that must be Multi-AZ (RDS instances and clusters, ElastiCache). Default: [].'),
+  multiAz: resourceTypes('Types that must be Multi-AZ (RDS instances and clusters, ElastiCache clusters and replication groups). Default: [].'),
   pointInTimeRecovery: bool('DynamoDB tables must have point-in-time recovery on.', false),
   publicPolicies: bool("Bucket, queue, topic, key and secret policies may admit everyone ('*' with no condition); when false (the default, also without this section) resource-policy-public checks them.", false),
 });

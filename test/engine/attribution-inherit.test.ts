@@ -102,6 +102,24 @@ describe('inheritance through containment and use', () => {
     expect(observed(ev, 'snap-1')).toEqual([{ signal: 'relation', environment: 'production', detail: 'snapshot of vol-root', parent: vol.arn }]);
   });
 
+  it('gives a cache cluster its subnet group\'s environment, and a replication group its members\'', () => {
+    const cacheVpc = prod('AWS::EC2::VPC', 'vpc-cache');
+    const subnets = res('AWS::ElastiCache::SubnetGroup', 'cache-subnets', { relations: [{ kind: 'vpc', target: cacheVpc.arn }] });
+    const member = res('AWS::ElastiCache::CacheCluster', 'sessions-001', { relations: [{ kind: 'subnet-group', target: subnets.arn }] });
+    const group = res('AWS::ElastiCache::ReplicationGroup', 'sessions', { relations: [{ kind: 'member-cluster', target: member.arn }] });
+    // Members in two environments: the group is in conflict and passes nothing on.
+    const stgMember = res('AWS::ElastiCache::CacheCluster', 'mixed-002', { tags: { Environment: 'staging' } });
+    const prodMember = prod('AWS::ElastiCache::CacheCluster', 'mixed-001');
+    const mixed = res('AWS::ElastiCache::ReplicationGroup', 'mixed', { relations: [{ kind: 'member-cluster', target: prodMember.arn }, { kind: 'member-cluster', target: stgMember.arn }] });
+    const ev = run([cacheVpc, subnets, member, group, stgMember, prodMember, mixed]);
+    expect(ev.attribution[subnets.arn]).toBe('production');
+    expect(ev.attribution[member.arn]).toBe('production');
+    expect(ev.attribution[group.arn]).toBe('production');
+    expect(ev.attribution[mixed.arn]).toBeNull();
+    expect(observed(ev, 'sessions-001')).toEqual([{ signal: 'relation', environment: 'production', detail: 'in subnet group cache-subnets', parent: subnets.arn }]);
+    expect(observed(ev, 'sessions')).toEqual([{ signal: 'relation', environment: 'production', detail: 'replication group of sessions-001', parent: member.arn }]);
+  });
+
   it('gives an untagged distribution the environment of its origin, and a web ACL that of what it filters', () => {
     const bucket = res('AWS::S3::Bucket', 'stg-assets', { tags: { Environment: 'staging' } });
     const lb = prod('AWS::ElasticLoadBalancingV2::LoadBalancer', 'lb-web');

@@ -62,7 +62,7 @@ describe('loadSpec', () => {
       'x.yaml',
     );
     const env = spec.environments.staging;
-    expect(env?.encryption).toEqual({ atRest: ['AWS::SQS::Queue'], customerManagedKey: ['AWS::SQS::Queue'], inTransit: { s3TlsOnly: false, httpsListeners: false, databases: false } });
+    expect(env?.encryption).toEqual({ atRest: ['AWS::SQS::Queue'], customerManagedKey: ['AWS::SQS::Queue'], inTransit: { s3TlsOnly: false, httpsListeners: false, databases: false, elasticacheTls: false } });
     expect(env?.cost).toEqual({ monthlyCeilingUsd: 50, source: 'estimate' });
     expect(env?.retention).toEqual({ logGroups: [], s3Lifecycle: [{ buckets: ['*'], prefix: '', transitionMatch: 'onOrBefore', expirationMatch: 'exact', transitions: [] }], backups: [] });
   });

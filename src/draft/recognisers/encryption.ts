@@ -6,7 +6,8 @@ import { REQUIREMENT_TYPES } from '../../spec/requirement-types.js';
 import type { Fact, Recogniser, Unmapped } from '../types.js';
 import { fact, hclBool, kindsNamedIn, scopeOf, src, typeOfLabel, typesIn } from './util.js';
 
-const AT_REST = REQUIREMENT_TYPES['/environments/*/encryption/atRest']!;
+// Listing cache clusters already covers replication groups (encryption-at-rest-elasticache).
+const AT_REST = REQUIREMENT_TYPES['/environments/*/encryption/atRest']!.filter((t) => t !== 'AWS::ElastiCache::ReplicationGroup');
 
 export const encryption: Recogniser = {
   kind: 'encryption',

@@ -37,7 +37,7 @@ export const FULL_SPEC: DeepRequired<Spec> = {
       encryption: {
         atRest: ['AWS::S3::Bucket'],
         customerManagedKey: ['AWS::S3::Bucket'],
-        inTransit: { s3TlsOnly: true, httpsListeners: true, databases: true },
+        inTransit: { s3TlsOnly: true, httpsListeners: true, databases: true, elasticacheTls: true },
       },
       retention: {
         logGroups: [{ class: 'application', match: ['/aws/lambda/*'], days: 14, maxDays: 30 }],
