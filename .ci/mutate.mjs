@@ -40,7 +40,7 @@ export const TESTS_FOR = {
   'src/engine/analyses/subnet-routes.ts': ['test/engine/analyses/subnet-routes.test.ts', 'test/engine/analyses/private-subnets.test.ts', 'test/rules/rules/private-subnets.test.ts'],
   'src/engine/analyses/private-subnets.ts': ['test/engine/analyses/private-subnets.test.ts', 'test/engine/analyses/subnet-routes.test.ts', 'test/rules/rules/private-subnets.test.ts', 'test/rules/rules/availability-zone-count.test.ts'],
   'src/engine/analyses/ingress-sources.ts': ['test/rules/rules/allowed-ingress.test.ts', 'test/rules/rules/bastion-ssh.test.ts', 'test/rules/rules/private-subnets.test.ts'],
-  'src/engine/analyses/environment-presence.ts': ['test/rules/rules/availability-zone-count.test.ts', 'test/rules/rules/required-resource-types.test.ts'],
+  'src/engine/analyses/environment-presence.ts': ['test/engine/analyses/environment-presence.test.ts', 'test/rules/rules/availability-zone-count.test.ts', 'test/rules/rules/required-resource-types.test.ts'],
   'src/engine/analyses/operations-presence.ts': ['test/engine/analyses/operations-presence.test.ts', 'test/rules/rules/dashboards-present.test.ts', 'test/rules/rules/dns-records-present.test.ts'],
   'src/engine/declarative.ts': ['test/engine/declarative.test.ts'],
   'src/gate': ['test/gate'],
