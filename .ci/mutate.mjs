@@ -39,7 +39,7 @@ export const TESTS_FOR = {
   'src/engine/analyses/cost-estimator.ts': ['test/engine/analyses/cost-ceiling-outcomes.test.ts', 'test/engine/analyses/cost-ceiling.test.ts', 'test/engine/analyses/cost-estimate-lines.test.ts', 'test/engine/analyses/cost-estimate.test.ts', 'test/engine/analyses/cost-live-prices.test.ts', 'test/engine/analyses/cost-rules.test.ts'],
   'src/engine/analyses/subnet-routes.ts': ['test/engine/analyses/subnet-routes.test.ts', 'test/engine/analyses/private-subnets.test.ts', 'test/rules/rules/private-subnets.test.ts'],
   'src/engine/analyses/private-subnets.ts': ['test/engine/analyses/private-subnets.test.ts', 'test/engine/analyses/subnet-routes.test.ts', 'test/rules/rules/private-subnets.test.ts', 'test/rules/rules/availability-zone-count.test.ts'],
-  'src/engine/analyses/ingress-sources.ts': ['test/rules/rules/allowed-ingress.test.ts', 'test/rules/rules/bastion-ssh.test.ts', 'test/rules/rules/private-subnets.test.ts'],
+  'src/engine/analyses/ingress-sources.ts': ['test/engine/analyses/ingress-sources.test.ts', 'test/rules/rules/allowed-ingress.test.ts', 'test/rules/rules/bastion-ssh.test.ts', 'test/rules/rules/private-subnets.test.ts'],
   'src/engine/analyses/environment-presence.ts': ['test/engine/analyses/environment-presence.test.ts', 'test/rules/rules/availability-zone-count.test.ts', 'test/rules/rules/required-resource-types.test.ts'],
   'src/engine/analyses/operations-presence.ts': ['test/engine/analyses/operations-presence.test.ts', 'test/rules/rules/dashboards-present.test.ts', 'test/rules/rules/dns-records-present.test.ts'],
   'src/engine/declarative.ts': ['test/engine/declarative.test.ts'],
