@@ -147,15 +147,16 @@ describe('dns-records-present: matching and wording', () => {
     });
   });
 
-  it('a CNAME to nothing collected is not-evaluated; a plain A record with no target is present', () => {
+  it('CNAMEs to nothing collected are not-evaluated, each named; a plain A record with no target is present', () => {
     const got = run('dns-records-present', dns([{ name: 'c.example.com', type: 'CNAME' }, { name: 'd.example.com' }]), [
       rec('c.example.com', { recordName: 'c.example.com.', recordType: 'CNAME', values: ['elsewhere.example.net'] }),
+      rec('d2', { recordName: 'd.example.com.', recordType: 'CNAME', values: ['other.example.net'] }),
       rec('d.example.com', { recordName: 'd.example.com.', recordType: 'A', values: ['192.0.2.1'] }),
     ]);
     expect(got.production).toEqual({
       status: 'not-evaluated',
-      message: 'Environment production: DNS records present; what c.example.com (CNAME) points at is not in the inventory',
-      evidence: { present: ['c.example.com (CNAME)', 'd.example.com'], missing: [], misdirected: [], unresolved: ['c.example.com (CNAME)'] },
+      message: 'Environment production: DNS records present; what c.example.com (CNAME), d.example.com points at is not in the inventory',
+      evidence: { present: ['c.example.com (CNAME)', 'd.example.com'], missing: [], misdirected: [], unresolved: ['c.example.com (CNAME)', 'd.example.com'] },
       reason: 'alias or CNAME target is not a collected load balancer',
     });
   });
@@ -187,5 +188,26 @@ describe('dns-records-present: matching and wording', () => {
     const ghost = 'arn:aws:elasticloadbalancing:us-east-1:999999999999:loadbalancer/app/ghost/1';
     const got = run('dns-records-present', dns([{ name: 'f.example.com' }]), [rec('f.example.com', { recordName: 'f.example.com.', recordType: 'A', aliasTarget: {} }, [{ kind: 'alias-target', target: ghost }])], [listingFailed('route53', 'ListResourceRecordSets', 'AWS::Route53::RecordSet')]);
     expect([got.production!.status, got.production!.message]).toEqual(['fail', `Environment production: f.example.com points at ${ghost}, in no environment; the spec lists these records for production`]);
+  });
+});
+
+describe('operations-presence: where in the spec, and in what order', () => {
+  function results(id: string, edit: (s: Spec) => void, resources: Resource[]) {
+    const spec = baseSpec();
+    edit(spec);
+    return evaluate({ spec: loaded(spec), snapshot: snapshot(resources), rules: [RULES.get(id)!], now: NOW }).results.map((r) => [r.resource.name, r.status, r.specLocation?.path, r.message]);
+  }
+
+  it('a dashboards result points at the environment minDashboards; names sorted by name, not by ARN', () => {
+    const named = (name: string, key: string) => prod('AWS::CloudWatch::Dashboard', name, { arn: `arn:aws:cloudwatch::${PROD_ACCOUNT}:dashboard/${key}`, region: 'global' });
+    expect(results('dashboards-present', (s) => void (s.environments.production!.monitoring = monitoring(3)), [named('zeta', 'a1'), named('alpha', 'b2')])).toEqual([
+      ['production', 'fail', '/environments/production/monitoring/minDashboards', 'Environment production: 2 CloudWatch dashboard(s) (alpha, zeta); the spec requires at least 3'],
+    ]);
+  });
+
+  it('a DNS result points at the environment records list', () => {
+    expect(results('dns-records-present', (s) => void (s.environments.staging!.dns = { records: [{ name: 'x.example.com' }] }), [])).toEqual([
+      ['staging', 'fail', '/environments/staging/dns/records', 'Environment staging: x.example.com is missing; the spec lists these records for staging'],
+    ]);
   });
 });

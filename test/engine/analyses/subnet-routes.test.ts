@@ -56,4 +56,37 @@ describe('subnetRoutes', () => {
     const without = (k: keyof typeof full) => res('AWS::EC2::RouteTable', `no-${k}`, { config: Object.fromEntries(Object.entries(full).filter(([x]) => x !== k)) });
     expect(routeTableViews((['routeTableId', 'vpcId', 'main', 'subnetIds', 'routes'] as const).map(without))).toEqual([]);
   });
+  it('a table that is not its VPC main table serves only the subnets associated with it', () => {
+    expect(subnetRoutes([{ subnetId: 'subnet-z', vpcId: 'vpc-1' }], [privateTable])).toEqual([
+      { subnetId: 'subnet-z', verdict: 'unknown', reason: 'no route table associated with subnet-z, nor the main table of vpc-1, was collected' },
+    ]);
+  });
+
+  it('names the first internet route in destination order whatever order the table lists them', () => {
+    const routes = [
+      { destination: '10.1.0.0/16', target: 'igw-b', state: 'active' },
+      { destination: '0.0.0.0/0', target: 'igw-a', state: 'active' },
+      { destination: '::/0', target: 'igw-c', state: 'active' },
+      { destination: '10.0.0.0/8', target: 'igw-d', state: 'active' },
+    ];
+    const table = (order: number[]): RouteTableView => ({ routeTableId: 'rtb-x', vpcId: 'vpc-1', main: false, subnetIds: ['subnet-x'], routes: order.map((n) => routes[n]!) });
+    const first = (order: number[]) => subnetRoutes([{ subnetId: 'subnet-x' }], [table(order)])[0];
+    for (const order of [[0, 1, 2, 3], [3, 2, 1, 0], [2, 0, 3, 1], [1, 3, 0, 2]]) {
+      expect(first(order)).toEqual({ subnetId: 'subnet-x', verdict: 'public', routeTableId: 'rtb-x', association: 'explicit', route: { destination: '0.0.0.0/0', target: 'igw-a' } });
+    }
+  });
+
+  it('gives one verdict per subnet in the order asked, each from its own table', () => {
+    const pub: RouteTableView = { ...mainPublic, routeTableId: 'rtb-pub', main: false, subnetIds: ['subnet-p'] };
+    expect(subnetRoutes([{ subnetId: 'subnet-p' }, { subnetId: 'subnet-b' }, { subnetId: 'subnet-m', vpcId: 'vpc-1' }], [privateTable, pub, mainPublic])).toEqual([
+      { subnetId: 'subnet-p', verdict: 'public', routeTableId: 'rtb-pub', association: 'explicit', route: { destination: '0.0.0.0/0', target: 'igw-1' } },
+      { subnetId: 'subnet-b', verdict: 'private', routeTableId: 'rtb-priv', association: 'explicit' },
+      { subnetId: 'subnet-m', verdict: 'public', routeTableId: 'rtb-main', association: 'main', route: { destination: '0.0.0.0/0', target: 'igw-1' } },
+    ]);
+  });
+
+  it('routeTableViews keeps the fields the classifier reads, and only those', () => {
+    const t = res('AWS::EC2::RouteTable', 'rtb-3', { config: { routeTableId: 'rtb-3', vpcId: 'vpc-3', main: false, subnetIds: ['subnet-3'], routes: [local], propagatingVgws: ['vgw-1'] } });
+    expect(routeTableViews([t])).toEqual([{ routeTableId: 'rtb-3', vpcId: 'vpc-3', main: false, subnetIds: ['subnet-3'], routes: [local] }]);
+  });
 });
