@@ -50,6 +50,7 @@ import { cloudfrontDistribution } from './types/cloudfront-distribution.js';
 import { shieldProtection } from './types/shield-protection.js';
 import { logsDeliverySource } from './types/logs-delivery-source.js';
 import { backupPlan } from './types/backup-plan.js';
+import { apigatewayStage } from './types/apigateway-stage.js';
 
 /** Every described type, in the order of the README's reference. */
 export const CATALOGUE: readonly ResourceDescriptor[] = [
@@ -99,6 +100,8 @@ export const CATALOGUE: readonly ResourceDescriptor[] = [
   wafv2WebAcl,
   cloudfrontDistribution,
   shieldProtection,
+  // Internet-facing entry points (issue 12): REST API stages, their web ACLs and access logs.
+  apigatewayStage,
   // Vended logs (standard logging v2) of distributions and other resources.
   logsDeliverySource,
   backupPlan,
