@@ -32,7 +32,7 @@ const TAGGED_ONLY: Readonly<Record<string, Readonly<Record<string, ArnShape>>>> 
     'origin-access-identity': { type: 'AWS::CloudFront::CloudFrontOriginAccessIdentity' },
   },
   apigateway: {
-    restapis: { type: 'AWS::ApiGateway::RestApi', id: first },
+    // restapis/<id>/stages/<name> is a described stage; restapis/<id>[/...] its REST API (typeOfArn).
     apis: { type: 'AWS::ApiGatewayV2::Api', id: first },
     domainnames: { type: 'AWS::ApiGateway::DomainName', id: first },
   },
@@ -103,5 +103,5 @@ export const ARN_SHAPES: Readonly<Record<string, Readonly<Record<string, ArnShap
 
 /** Every type an ARN can be mapped to: the types that may reach a snapshot without a describe. */
 export const ARN_TYPES: readonly string[] = [
-  ...new Set([...Object.values(ARN_SHAPES).flatMap((heads) => Object.values(heads).map((s) => s.type)), 'AWS::ElasticLoadBalancing::LoadBalancer']),
+  ...new Set([...Object.values(ARN_SHAPES).flatMap((heads) => Object.values(heads).map((s) => s.type)), 'AWS::ElasticLoadBalancing::LoadBalancer', 'AWS::ApiGateway::RestApi']),
 ].sort();

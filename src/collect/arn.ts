@@ -59,6 +59,10 @@ export function typeOfArn(arn: string): { type: string; id: string } | undefined
     case 'logs':
       if (head !== 'log-group') return undefined;
       break;
+    case 'apigateway':
+      // The stages' head is the REST API's too: only restapis/<id>/stages/<name> is a stage.
+      if (head === 'restapis' && !/^[^/]+\/stages\/[^/]+$/.test(rest)) return { type: 'AWS::ApiGateway::RestApi', id: rest.split('/')[0] ?? rest };
+      break;
     case 'wafv2': {
       // <regional|global>/<kind>/<name>/<id>: the scope comes first, the kind second.
       const [kind = '', ...parts] = rest.split('/');

@@ -16,6 +16,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ECRClient } from '@aws-sdk/client-ecr';
 import { EKSClient } from '@aws-sdk/client-eks';
 import { ECSClient } from '@aws-sdk/client-ecs';
+import { APIGatewayClient } from '@aws-sdk/client-api-gateway';
 import { WAFV2Client } from '@aws-sdk/client-wafv2';
 import { CloudFrontClient } from '@aws-sdk/client-cloudfront';
 import { ShieldClient } from '@aws-sdk/client-shield';
@@ -86,6 +87,7 @@ export const CLIENTS = {
   shield: ShieldClient,
   backup: BackupClient,
   ecs: ECSClient,
+  apigateway: APIGatewayClient,
   scheduler: SchedulerClient,
 } as const;
 export type ServiceKey = keyof typeof CLIENTS;

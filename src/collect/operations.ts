@@ -51,6 +51,8 @@ export const IAM_PREFIX: Record<string, string> = {
   scheduler: 'scheduler',
   backup: 'backup',
   ecs: 'ecs',
+  // API Gateway authorises reads by HTTP method on the resource path (apigateway:GET).
+  apigateway: 'apigateway',
 };
 
 /** Calls that serve no one resource type: tags, identity, AWS Config, costs, prices. */

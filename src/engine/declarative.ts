@@ -408,7 +408,7 @@ class RuleRun {
  */
 export const INBOUND_SOURCES: Readonly<Record<string, readonly string[]>> = {
   monitors: ['AWS::CloudWatch::Alarm'],
-  'logs-to': ['AWS::CloudFront::Distribution', 'AWS::ElasticLoadBalancingV2::LoadBalancer', 'AWS::S3::Bucket'],
+  'logs-to': ['AWS::ApiGateway::Stage', 'AWS::CloudFront::Distribution', 'AWS::ElasticLoadBalancingV2::LoadBalancer', 'AWS::S3::Bucket'],
   filters: ['AWS::WAFv2::WebACL'],
   protects: ['AWS::Shield::Protection'],
   'delivers-logs-of': ['AWS::Logs::DeliverySource'],

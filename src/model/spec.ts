@@ -275,6 +275,8 @@ export interface WafSpec {
   loadBalancers?: boolean;
   /** CloudFront distributions have a web ACL. */
   distributions?: boolean;
+  /** Stages of internet-facing REST APIs have a web ACL. */
+  apiStages?: boolean;
 }
 
 export interface CdnSpec {

@@ -22,6 +22,7 @@ const SECRET = 'AWS::SecretsManager::Secret';
 const LAMBDA = 'AWS::Lambda::Function';
 const EKS = 'AWS::EKS::Cluster';
 const ASG = 'AWS::AutoScaling::AutoScalingGroup';
+const STAGE = 'AWS::ApiGateway::Stage';
 
 /** Types the catalogue describes, plus the types that reach a snapshot through the Tagging API (tags and names only). */
 export const COLLECTED_TYPES: readonly string[] = [...new Set([...DESCRIBED_TYPES, ...ARN_TYPES])].sort();
@@ -30,7 +31,7 @@ export const COLLECTED_TYPES: readonly string[] = [...new Set([...DESCRIBED_TYPE
 export const REQUIREMENT_TYPES: Readonly<Record<string, readonly string[]>> = {
   '/environments/*/encryption/atRest': [S3, SQS, SNS, LOGS, VOLUME, DB, CLUSTER, DYNAMO, CACHE, CACHE_GROUP],
   '/environments/*/encryption/customerManagedKey': [S3, SQS, SNS, LOGS, VOLUME, DB, CLUSTER, DYNAMO, SECRET],
-  '/environments/*/dataProtection/accessLogging': [S3, LB],
+  '/environments/*/dataProtection/accessLogging': [S3, LB, STAGE],
   '/environments/*/dataProtection/deletionProtection': [DB, CLUSTER, DYNAMO, LB],
   '/environments/*/dataProtection/multiAz': [DB, CLUSTER, CACHE, CACHE_GROUP],
   '/environments/*/monitoring/alarms': [INSTANCE, DB, CLUSTER, LB, SQS, SNS, DYNAMO, CACHE, NAT, LOGS, S3],

@@ -1,11 +1,12 @@
 // The JSON Schema of an environment's edge sections (src/model/spec.ts WafSpec, CdnSpec,
-// ShieldSpec): web ACLs in front of load balancers and distributions, CloudFront
+// ShieldSpec): web ACLs in front of load balancers, distributions and API stages, CloudFront
 // viewer settings, Shield Advanced protections.
 import { bool, obj, type JsonSchema } from './schema-parts.js';
 
 export const waf: JsonSchema = obj('WAF requirements. Default: none.', {
   loadBalancers: bool('Internet-facing application load balancers are filtered by a WAFv2 web ACL.'),
   distributions: bool('CloudFront distributions are filtered by a web ACL.'),
+  apiStages: bool('Stages of internet-facing (EDGE or REGIONAL) REST APIs are filtered by a WAFv2 web ACL.'),
 });
 
 /** The TLS versions CloudFront security policies set as their minimum (TLSv1_2016 is 1.0, TLSv1.2_2021 is 1.2). */

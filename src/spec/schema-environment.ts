@@ -178,7 +178,7 @@ const retention = obj('Retention requirements.', {
 
 const dataProtection = obj('Data protection requirements.', {
   versioning: namePatterns('Buckets that must have versioning enabled (name patterns; * = all buckets). Default: [].'),
-  accessLogging: resourceTypes('Types that must have access logging: AWS::S3::Bucket, AWS::ElasticLoadBalancingV2::LoadBalancer. Default: [].'),
+  accessLogging: resourceTypes('Types that must have access logging: AWS::S3::Bucket, AWS::ElasticLoadBalancingV2::LoadBalancer, AWS::ApiGateway::Stage. Default: [].'),
   publicAccessBlock: bool('Every bucket must have all four S3 public access block settings on.', false),
   deletionProtection: resourceTypes('Types that must have deletion protection on. Default: [].'),
   multiAz: resourceTypes('Types that must be Multi-AZ (RDS instances and clusters, ElastiCache clusters and replication groups). Default: [].'),

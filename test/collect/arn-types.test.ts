@@ -23,6 +23,8 @@ const CASES: [string, string, string][] = [
   ['arn:aws:ecr:us-east-1:123456789012:repository/project-a/nginx', 'AWS::ECR::Repository', 'project-a/nginx'],
   ['arn:aws:cloudfront::123456789012:distribution/EDFDVBD6EXAMPLE', 'AWS::CloudFront::Distribution', 'EDFDVBD6EXAMPLE'],
   ['arn:aws:apigateway:us-east-1::/restapis/a1b2c3d4e5', 'AWS::ApiGateway::RestApi', 'a1b2c3d4e5'],
+  ['arn:aws:apigateway:us-east-1::/restapis/a1b2c3d4e5/deployments/d1', 'AWS::ApiGateway::RestApi', 'a1b2c3d4e5'],
+  ['arn:aws:apigateway:us-east-1::/restapis/a1b2c3d4e5/stages/prod', 'AWS::ApiGateway::Stage', 'a1b2c3d4e5/prod'],
   ['arn:aws:apigateway:us-east-1::/apis/a1b2c3d4e5', 'AWS::ApiGatewayV2::Api', 'a1b2c3d4e5'],
   ['arn:aws:states:us-east-1:123456789012:stateMachine:HelloWorld', 'AWS::StepFunctions::StateMachine', 'HelloWorld'],
   ['arn:aws:events:us-east-1:123456789012:rule/nightly', 'AWS::Events::Rule', 'nightly'],

@@ -46,7 +46,7 @@ export interface FaultProxy {
 const SIGNING_NAMES: Record<string, string> = { monitoring: 'cloudwatch', elasticloadbalancing: 'elbv2' };
 
 /** REST services that answer errors as JSON (the others, S3 and Route 53, as XML). */
-const REST_JSON = new Set(['lambda', 'eks']);
+const REST_JSON = new Set(['lambda', 'eks', 'apigateway']);
 
 export function requestInfo(req: IncomingMessage, body: string): RequestInfo | undefined {
   const auth = String(req.headers.authorization ?? '');

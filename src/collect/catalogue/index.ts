@@ -53,6 +53,7 @@ import { shieldProtection } from './types/shield-protection.js';
 import { logsDeliverySource } from './types/logs-delivery-source.js';
 import { schedulerSchedule } from './types/scheduler-schedule.js';
 import { backupPlan } from './types/backup-plan.js';
+import { apigatewayStage } from './types/apigateway-stage.js';
 
 /** Every described type, in the order of the README's reference. */
 export const CATALOGUE: readonly ResourceDescriptor[] = [
@@ -104,6 +105,8 @@ export const CATALOGUE: readonly ResourceDescriptor[] = [
   wafv2WebAcl,
   cloudfrontDistribution,
   shieldProtection,
+  // Internet-facing entry points (issue 12): REST API stages, their web ACLs and access logs.
+  apigatewayStage,
   // Vended logs (standard logging v2) of distributions and other resources.
   logsDeliverySource,
   backupPlan,

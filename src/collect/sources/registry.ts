@@ -21,6 +21,7 @@ import { collectBackupPlans } from './backup.js';
 import { collectEcs } from './ecs.js';
 import { collectRecordSets } from './route53.js';
 import { collectLogDeliveries } from './log-deliveries.js';
+import { collectApiGateway } from './apigateway.js';
 
 export interface SourceDef {
   name: string;
@@ -46,6 +47,7 @@ const CODED: Record<string, { scope: 'regional' | 'global'; run: SourceDef['run'
   'log-deliveries': { scope: 'regional', run: collectLogDeliveries },
   backup: { scope: 'regional', run: collectBackupPlans },
   ecs: { scope: 'regional', run: collectEcs },
+  apigateway: { scope: 'regional', run: collectApiGateway },
 };
 
 type Generic = ResourceDescriptor & { collect: { generic: GenericCollection<unknown, unknown> } };

@@ -73,7 +73,7 @@ export const FULL_SPEC: DeepRequired<Spec> = {
       autoScaling: { minAvailabilityZones: 2, minSize: { min: 1, max: 2 }, maxSize: { min: 2, max: 6 }, desiredCapacity: { min: 1, max: 4 }, scheduleRequired: true },
       ecs: { containerInsights: true, noPublicIp: true },
       eks: { privateEndpoint: true, controlPlaneLogging: ['api', 'audit'], secretsEncryption: true },
-      waf: { loadBalancers: true, distributions: true },
+      waf: { loadBalancers: true, distributions: true, apiStages: true },
       cdn: { httpsViewers: true, minimumTlsVersion: 1.2, logging: true },
       shield: { advanced: true },
       storage: { volumeTypes: ['gp3'], volumeSizeGiB: { min: 20, max: 100 }, snapshotEncryption: true, volumeSnapshots: true },
