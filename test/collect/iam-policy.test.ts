@@ -11,11 +11,13 @@ interface Statement {
   Sid: string;
   Effect: string;
   Action: string[];
-  Resource: string;
+  Resource: string | string[];
 }
 const policy = JSON.parse(readFileSync(new URL('../../src/collect/iam-policy.json', import.meta.url), 'utf8')) as { Statement: Statement[] };
 const read = policy.Statement.find((s) => s.Sid === 'EnvgateReadOnlyCollection')!;
 const assume = policy.Statement.find((s) => s.Sid === 'EnvgateAssumeCollectionRoles')!;
+const apiGateway = policy.Statement.find((s) => s.Sid === 'EnvgateApiGatewayStages')!;
+const readActions = [...read.Action, ...apiGateway.Action];
 // AssumeRole is made by the credential layer from the base identity into each account's
 // collection role; it is the one non-read action and sits in its own statement.
 const registryActions = [...new Set(OPERATIONS.flatMap((o) => o.actions))].filter((a) => a !== 'sts:AssumeRole').sort();
@@ -27,13 +29,24 @@ describe('src/collect/iam-policy.json', () => {
 
   it('allows exactly the read actions of the operation registry', () => {
     expect(read.Effect).toBe('Allow');
-    expect([...read.Action].sort()).toEqual(registryActions);
+    expect(read.Resource).toBe('*');
+    expect([...readActions].sort()).toEqual(registryActions);
     expect(assume.Action).toEqual(['sts:AssumeRole']);
-    expect(policy.Statement).toHaveLength(2);
+    expect(policy.Statement).toHaveLength(3);
+  });
+
+  it('grants apigateway:GET, which reads API key values too, only on the REST API and stage listings', () => {
+    expect(read.Action).not.toContain('apigateway:GET');
+    expect(apiGateway).toEqual({
+      Sid: 'EnvgateApiGatewayStages',
+      Effect: 'Allow',
+      Action: ['apigateway:GET'],
+      Resource: ['arn:aws:apigateway:*::/restapis', 'arn:aws:apigateway:*::/restapis/*/stages'],
+    });
   });
 
   it('holds no write: every action is a List/Get/Describe/Select/BatchGet (or API Gateway GET) of access level List or Read', async () => {
-    for (const action of read.Action) {
+    for (const action of readActions) {
       const [service, name] = action.split(':') as [string, string];
       // API Gateway names its actions by HTTP method: apigateway:GET is its one read.
       expect(name, action).toMatch(/^(List|Get|Describe|Select|BatchGet|GET$)/);
