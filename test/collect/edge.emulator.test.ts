@@ -8,46 +8,26 @@
 // API reference's shape in edge.mock.test.ts.
 import { CloudFrontClient, CreateDistributionCommand } from '@aws-sdk/client-cloudfront';
 import { CreateWebACLCommand, WAFV2Client } from '@aws-sdk/client-wafv2';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ClientPool } from '../../src/collect/clients.js';
-import { Pacer } from '../../src/collect/pacing.js';
-import { Session } from '../../src/collect/session.js';
+import { describe, expect, it } from 'vitest';
 import { GLOBAL_SOURCES, REGIONAL_SOURCES } from '../../src/collect/sources/registry.js';
-import { DEFAULT_ACCOUNT, motoClientConfig, startMoto, type Moto } from '../helpers/moto.js';
-import { fakeCredentials } from './spec-fixture.js';
+import { DEFAULT_ACCOUNT, motoClientConfig } from '../helpers/moto.js';
+import { motoSuite } from '../helpers/moto-suite.js';
 
 const R = 'eu-west-3';
 const run = (list: typeof REGIONAL_SOURCES, name: string) => list.find((s) => s.name === name)!.run;
 
 describe('collect the edge types against moto', () => {
-  let moto: Moto;
-  let calls: Record<string, number> = {};
-  const session = () => {
-    calls = {};
-    const count = (service: string, operation: string) => void (calls[`${service}:${operation}`] = (calls[`${service}:${operation}`] ?? 0) + 1);
-    const s = new Session(new ClientPool({ maxAttempts: 1, count, credentials: fakeCredentials, endpoint: moto.endpoint }), new Pacer(2));
-    s.pageCap = 1;
-    return s;
-  };
-
-  beforeAll(async () => {
-    moto = await startMoto();
-  });
-  beforeEach(async () => {
-    await moto.reset();
-  });
-  afterAll(async () => {
-    await moto?.stop();
-  });
+  const suite = motoSuite();
+  const session = () => suite.session();
 
   it('pages ListWebACLs one ACL a page and keeps every regional ACL', async () => {
-    const waf = new WAFV2Client(motoClientConfig(moto, { region: R }));
+    const waf = new WAFV2Client(motoClientConfig(suite.moto, { region: R }));
     for (const name of ['edge-a', 'edge-b', 'edge-c']) {
       await waf.send(new CreateWebACLCommand({ Name: name, Scope: 'REGIONAL', DefaultAction: { Allow: {} }, VisibilityConfig: { SampledRequestsEnabled: false, CloudWatchMetricsEnabled: false, MetricName: name }, Description: `acl ${name}` }));
     }
     const s = session();
     await run(REGIONAL_SOURCES, 'wafv2')(s, { accountId: DEFAULT_ACCOUNT, region: R });
-    expect(calls['wafv2:ListWebACLs']).toBe(3); // moto gives the last page no marker
+    expect(suite.calls['wafv2:ListWebACLs']).toBe(3); // moto gives the last page no marker
     const acls = [...s.resources.values()].filter((r) => r.type === 'AWS::WAFv2::WebACL').sort((a, b) => (a.name < b.name ? -1 : 1));
     expect(acls.map((r) => [r.name, r.region, r.config.scope, r.config.description])).toEqual([
       ['edge-a', R, 'REGIONAL', 'acl edge-a'],
@@ -61,7 +41,7 @@ describe('collect the edge types against moto', () => {
   });
 
   it('reads a distribution: its ARN, TLS on the default certificate, no web ACL, logging to a bucket', async () => {
-    const cf = new CloudFrontClient(motoClientConfig(moto, { region: 'us-east-1' }));
+    const cf = new CloudFrontClient(motoClientConfig(suite.moto, { region: 'us-east-1' }));
     const created = await cf.send(
       new CreateDistributionCommand({
         DistributionConfig: {
@@ -97,7 +77,7 @@ describe('collect the edge types against moto', () => {
     const s = session();
     await run(GLOBAL_SOURCES, 'shield')(s, { accountId: DEFAULT_ACCOUNT, region: 'global', endpointRegion: R });
     expect(s.errors).toEqual([]);
-    expect(calls).toEqual({ 'shield:DescribeSubscription': 1 });
+    expect(suite.calls).toEqual({ 'shield:DescribeSubscription': 1 });
     expect(s.coverage).toEqual([{ accountId: DEFAULT_ACCOUNT, region: 'global', source: 'describe', types: ['AWS::Shield::Protection'] }]);
     expect(s.resources.size).toBe(0);
   });

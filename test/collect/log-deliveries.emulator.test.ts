@@ -4,32 +4,19 @@
 // source with a delivery to a bucket carries `delivers-logs-of`, a source without a
 // delivery does not. Paging is Session.paginate's (test/collect/paging.mock.test.ts).
 import { CloudWatchLogsClient, CreateDeliveryCommand, PutDeliveryDestinationCommand, PutDeliverySourceCommand } from '@aws-sdk/client-cloudwatch-logs';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ClientPool } from '../../src/collect/clients.js';
-import { Pacer } from '../../src/collect/pacing.js';
-import { Session } from '../../src/collect/session.js';
+import { describe, expect, it } from 'vitest';
 import { REGIONAL_SOURCES } from '../../src/collect/sources/registry.js';
-import { DEFAULT_ACCOUNT, motoClientConfig, startMoto, type Moto } from '../helpers/moto.js';
-import { fakeCredentials } from './spec-fixture.js';
+import { DEFAULT_ACCOUNT, motoClientConfig } from '../helpers/moto.js';
+import { motoSuite } from '../helpers/moto-suite.js';
 
 const R = 'us-east-1';
 const cdn = (id: string) => `arn:aws:cloudfront::${DEFAULT_ACCOUNT}:distribution/${id}`;
 
 describe('collect log delivery sources against moto', () => {
-  let moto: Moto;
-  let calls: Record<string, number> = {};
-  beforeAll(async () => {
-    moto = await startMoto();
-  });
-  beforeEach(async () => {
-    await moto.reset();
-  });
-  afterAll(async () => {
-    await moto?.stop();
-  });
+  const suite = motoSuite();
 
   it('joins each source to its deliveries', async () => {
-    const logs = new CloudWatchLogsClient(motoClientConfig(moto, { region: R }));
+    const logs = new CloudWatchLogsClient(motoClientConfig(suite.moto, { region: R }));
     await logs.send(new PutDeliverySourceCommand({ name: 'cdn-v2', resourceArn: cdn('E3VENDED'), logType: 'ACCESS_LOGS' }));
     await logs.send(new PutDeliverySourceCommand({ name: 'cdn-idle', resourceArn: cdn('E4IDLE'), logType: 'ACCESS_LOGS' }));
     const dest = await logs.send(
@@ -37,14 +24,11 @@ describe('collect log delivery sources against moto', () => {
     );
     const delivery = await logs.send(new CreateDeliveryCommand({ deliverySourceName: 'cdn-v2', deliveryDestinationArn: dest.deliveryDestination!.arn! }));
 
-    calls = {};
-    const count = (service: string, operation: string) => void (calls[`${service}:${operation}`] = (calls[`${service}:${operation}`] ?? 0) + 1);
-    const s = new Session(new ClientPool({ maxAttempts: 1, count, credentials: fakeCredentials, endpoint: moto.endpoint }), new Pacer(2));
-    s.pageCap = 1;
+    const s = suite.session();
     await REGIONAL_SOURCES.find((x) => x.name === 'log-deliveries')!.run(s, { accountId: DEFAULT_ACCOUNT, region: R });
 
     expect(s.errors).toEqual([]);
-    expect(calls).toEqual({ 'logs:DescribeDeliverySources': 1, 'logs:DescribeDeliveries': 1 });
+    expect(suite.calls).toEqual({ 'logs:DescribeDeliverySources': 1, 'logs:DescribeDeliveries': 1 });
     const got = [...s.resources.values()].sort((a, b) => (a.name < b.name ? -1 : 1));
     expect(got.map((r) => [r.arn, r.type, r.name, r.region])).toEqual([
       [`arn:aws:logs:${R}:${DEFAULT_ACCOUNT}:delivery-source:cdn-idle`, 'AWS::Logs::DeliverySource', 'cdn-idle', R],

@@ -6,13 +6,10 @@
 // marks RunInstances with InstanceMarketOptions as spot) has purchaseOption spot.
 import { EC2Client, RunInstancesCommand } from '@aws-sdk/client-ec2';
 import { CreateScheduleCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ClientPool } from '../../src/collect/clients.js';
-import { Pacer } from '../../src/collect/pacing.js';
-import { Session } from '../../src/collect/session.js';
+import { describe, expect, it } from 'vitest';
 import { REGIONAL_SOURCES } from '../../src/collect/sources/registry.js';
-import { DEFAULT_ACCOUNT, motoClientConfig, startMoto, type Moto } from '../helpers/moto.js';
-import { fakeCredentials } from './spec-fixture.js';
+import { DEFAULT_ACCOUNT, motoClientConfig } from '../helpers/moto.js';
+import { motoSuite } from '../helpers/moto-suite.js';
 
 const R = 'us-east-1';
 const A = DEFAULT_ACCOUNT;
@@ -20,27 +17,11 @@ const ROLE = `arn:aws:iam::${A}:role/scheduler`;
 const instanceArn = (id: string) => `arn:aws:ec2:${R}:${A}:instance/${id}`;
 
 describe('collect scheduler schedules and purchase options against moto', () => {
-  let moto: Moto;
-  let calls: Record<string, number> = {};
-  const count = (service: string, operation: string) => void (calls[`${service}:${operation}`] = (calls[`${service}:${operation}`] ?? 0) + 1);
-  const session = () => {
-    calls = {};
-    const s = new Session(new ClientPool({ maxAttempts: 1, count, credentials: fakeCredentials, endpoint: moto.endpoint }), new Pacer(2));
-    s.pageCap = 1;
-    return s;
-  };
-  beforeAll(async () => {
-    moto = await startMoto();
-  });
-  beforeEach(async () => {
-    await moto.reset();
-  });
-  afterAll(async () => {
-    await moto?.stop();
-  });
+  const suite = motoSuite();
+  const session = () => suite.session();
 
   it('joins stop and start schedules to the instances they name, one page at a time', async () => {
-    const scheduler = new SchedulerClient(motoClientConfig(moto, { region: R }));
+    const scheduler = new SchedulerClient(motoClientConfig(suite.moto, { region: R }));
     const create = (Name: string, ScheduleExpression: string, Arn: string, Input: string, State: 'ENABLED' | 'DISABLED' = 'ENABLED') =>
       scheduler.send(
         new CreateScheduleCommand({ Name, ScheduleExpression, ScheduleExpressionTimezone: 'Europe/London', FlexibleTimeWindow: { Mode: 'OFF' }, State, Target: { Arn, RoleArn: ROLE, Input } }),
@@ -55,7 +36,7 @@ describe('collect scheduler schedules and purchase options against moto', () => 
 
     expect(s.errors).toEqual([]);
     // Four schedules at one a page: four ListSchedules pages, one GetSchedule each.
-    expect(calls).toEqual({ 'scheduler:ListSchedules': 4, 'scheduler:GetSchedule': 4 });
+    expect(suite.calls).toEqual({ 'scheduler:ListSchedules': 4, 'scheduler:GetSchedule': 4 });
     const got = [...s.resources.values()].sort((a, b) => (a.name < b.name ? -1 : 1));
     expect(got.map((r) => [r.arn, r.type, r.id, r.name])).toEqual([
       [`arn:aws:scheduler:${R}:${A}:schedule/default/dev-db-stop`, 'AWS::Scheduler::Schedule', 'default/dev-db-stop', 'dev-db-stop'],
@@ -93,7 +74,7 @@ describe('collect scheduler schedules and purchase options against moto', () => 
   });
 
   it('records the purchase option of each instance', async () => {
-    const ec2 = new EC2Client(motoClientConfig(moto, { region: R }));
+    const ec2 = new EC2Client(motoClientConfig(suite.moto, { region: R }));
     const onDemand = await ec2.send(new RunInstancesCommand({ ImageId: 'ami-12c6146b', MinCount: 1, MaxCount: 1, InstanceType: 't3.micro' }));
     const spot = await ec2.send(
       new RunInstancesCommand({ ImageId: 'ami-12c6146b', MinCount: 1, MaxCount: 1, InstanceType: 't3.micro', InstanceMarketOptions: { MarketType: 'spot', SpotOptions: { SpotInstanceType: 'one-time' } } }),
