@@ -375,7 +375,7 @@ describe('declarative rules: collection gaps of inbound relations', () => {
   it('several relations: every type carrying them is named, sorted', () => {
     const two: Condition = { all: [{ inbound: 'logs-to', count: { gte: 0 } }, { inbound: 'monitors', count: { gte: 0 } }] };
     const ev = run([rule({ check: two })], [prodB('a', 30)], { errors: [err('cloudfront', ['AWS::CloudFront::Distribution'])] });
-    expect(judged(ev, 'a')).toEqual([['not-evaluated', "AWS::S3::Bucket 'a': not evaluated, AWS::CloudFront::Distribution, AWS::CloudWatch::Alarm, AWS::ElasticLoadBalancingV2::LoadBalancer, AWS::S3::Bucket collection was incomplete", 'collection error cloudfront:List AccessDenied in 111111111111/us-east-1: denied']]);
+    expect(judged(ev, 'a')).toEqual([['not-evaluated', "AWS::S3::Bucket 'a': not evaluated, AWS::ApiGateway::Stage, AWS::CloudFront::Distribution, AWS::CloudWatch::Alarm, AWS::ElasticLoadBalancingV2::LoadBalancer, AWS::S3::Bucket collection was incomplete", 'collection error cloudfront:List AccessDenied in 111111111111/us-east-1: denied']]);
   });
 });
 

@@ -139,7 +139,7 @@ describe('requirements nothing would check', () => {
     ]);
     expect(d[0]?.message).toBe('no rule checks encryption.atRest for AWS::Lambda::Function: the requirement would give no results');
     expect(d[6]?.message).toBe('no rule checks retention.backups for AWS::EC2::Volume: the requirement would give no results');
-    expect(d[2]?.expected).toBe('one of: AWS::S3::Bucket, AWS::ElasticLoadBalancingV2::LoadBalancer');
+    expect(d[2]?.expected).toBe('one of: AWS::S3::Bucket, AWS::ElasticLoadBalancingV2::LoadBalancer, AWS::ApiGateway::Stage');
   });
 
   it('rejects naming, attribution and shared entries over types envgate never collects, at the key', () => {
