@@ -12,10 +12,14 @@ import { memoryOutput } from '../src/cli/output.js';
 import { reportContext, runPipeline } from '../src/cli/pipeline.js';
 import { fileName, renderReports } from '../src/cli/report-options.js';
 import { FORMAT_NAMES, formatsTable } from '../src/report/registry.js';
+import { COLLECTED_AT } from '../fixtures/_generator/build.js';
 
 export const SYSTEMS = ['3mtt-chatbot', 'ai-sdlc', 'mht-api', 'monepiceriz'] as const;
-/** 2025-01-01T00:00:00Z: the sample reports' fixed "now". */
-export const REPORTS_EPOCH = '1735689600';
+/**
+ * The sample reports' fixed "now": the fixtures' collection time, the clock the fixture
+ * test scans with, so ages and expiries (snapshot-age, certificate-expiry) read as there.
+ */
+export const REPORTS_EPOCH = String(Date.parse(COLLECTED_AT) / 1000);
 
 /** The report files of one system: repo-relative path -> content. */
 export async function renderSystemReports(system: string): Promise<Map<string, string>> {
