@@ -52,7 +52,7 @@ export async function parseDocumentText(name: string, text: string): Promise<Par
       if (lead.alias) mention({ ...src, env: lead.env, word: lead.alias });
     }
     // A label line ("**Production Data**:") scopes the list below it, up to the next label.
-    const label = /^\*\*([^*]+)\*\*:?\s*$/.exec(t);
+    const label = /^(?:\d+\.\s+)?\*\*([^*]+)\*\*:?\s*$/.exec(t);
     if (label) labelEnv = envOfWord(label[1]!.trim().split(/\s+/)[0]!);
     const env = lead?.env ?? labelEnv ?? headingEnv(stack);
     lastParagraph = plain(t);

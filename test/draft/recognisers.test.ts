@@ -12,6 +12,7 @@ import { naming } from '../../src/draft/recognisers/naming.js';
 import { network } from '../../src/draft/recognisers/network.js';
 import { parity } from '../../src/draft/recognisers/parity.js';
 import { retention } from '../../src/draft/recognisers/retention.js';
+import { schedules } from '../../src/draft/recognisers/schedules.js';
 import { shared } from '../../src/draft/recognisers/shared.js';
 import { RECOGNISERS } from '../../src/draft/recognisers/index.js';
 import { factsOf } from './helpers.js';
@@ -20,7 +21,7 @@ describe('draft recognisers', () => {
   it('registers every kind once', () => {
     expect(RECOGNISERS.map((r) => r.kind)).toEqual([
       'environments', 'accounts-regions', 'naming', 'network', 'encryption', 'retention', 'data-protection',
-      'compute', 'load-balancer', 'backups', 'cost', 'shared', 'access', 'parity',
+      'compute', 'schedules', 'load-balancer', 'backups', 'cost', 'shared', 'access', 'parity',
     ]);
   });
 
@@ -132,6 +133,8 @@ describe('draft recognisers', () => {
     expect(await factsOf(encryption, all)).toEqual([
       ['*', 'encryption/inTransit/httpsListeners', true, 1],
       ['*', 'encryption/inTransit/s3TlsOnly', true, 1],
+      ['*', 'encryption/inTransit/databases', true, 1],
+      ['*', 'encryption/inTransit/elasticacheTls', true, 1],
       ...['AWS::S3::Bucket', 'AWS::SQS::Queue', 'AWS::SNS::Topic', 'AWS::Logs::LogGroup', 'AWS::EC2::Volume', 'AWS::RDS::DBInstance', 'AWS::RDS::DBCluster', 'AWS::DynamoDB::Table', 'AWS::ElastiCache::CacheCluster']
         .map((t) => ['*', 'encryption/atRest', t, 1]),
     ]);
@@ -280,6 +283,53 @@ describe('draft recognisers', () => {
       ['', 'parity/staging/production', 'loadBalancer', 2],
       ['', 'parity/staging/production', 'resourceKinds', 2],
       ['', 'parity/staging/production', 'multiAz', 3],
+    ]);
+  });
+
+  it('encryption in transit: TLS for the databases and caches the line, "all data" or its environment names', async () => {
+    // The line names the database only.
+    expect(await factsOf(encryption, '### Production Environment\n- RDS: connections in transit over TLS\n')).toEqual([
+      ['production', 'encryption/inTransit/httpsListeners', true, 2],
+      ['production', 'encryption/inTransit/s3TlsOnly', true, 2],
+      ['production', 'encryption/inTransit/databases', true, 2],
+    ]);
+    // No kind on the line: the kinds its environment's lines name (here the cache, not a database).
+    const scoped = '### Production Environment\n- ElastiCache: cache.t3.micro\n\n### Production Data\n- Encryption at rest/transit\n';
+    expect(await factsOf(encryption, scoped)).toEqual([
+      ['production', 'encryption/inTransit/httpsListeners', true, 5],
+      ['production', 'encryption/inTransit/s3TlsOnly', true, 5],
+      ['production', 'encryption/inTransit/elasticacheTls', true, 5],
+      ['production', 'encryption/atRest', 'AWS::ElastiCache::CacheCluster', 5],
+    ]);
+  });
+
+  it('schedules: business hours and off-hours shutdown are uptime schedules; schedule-based scaling is the groups only', async () => {
+    const md = [
+      '### Development Environment', 'Uptime: Business hours only', '- Shut down during off-hours', '',
+      '### Staging Environment', '- Schedule-based scaling', '',
+      '### Production Environment', '- Auto-scaling for variable loads', '',
+      '## Cost', '- Auto-shutdown after hours', '',
+      '| | Development | Staging |', '|---|---|---|', '| **Uptime** | Business hours | 24/7 during testing |', '',
+    ].join('\n');
+    expect(await factsOf(schedules, md)).toEqual([
+      ['development', 'compute/scheduleRequired', true, 2],
+      ['development', 'autoScaling/scheduleRequired', true, 2],
+      ['development', 'compute/scheduleRequired', true, 3],
+      ['development', 'autoScaling/scheduleRequired', true, 3],
+      ['staging', 'autoScaling/scheduleRequired', true, 6],
+      // Line 12 names no environment (stopping production after hours is no reading) and
+      // staging's "24/7" is no schedule.
+      ['development', 'compute/scheduleRequired', true, 16],
+      ['development', 'autoScaling/scheduleRequired', true, 16],
+    ]);
+  });
+
+  it('context: a numbered bold label ("1. **Development Cost Controls**") scopes the list below it', async () => {
+    const md = '## Cost Management\n\n1. **Development Cost Controls**\n   - Auto-shutdown after hours\n\n2. **Staging Optimization**\n   - Schedule-based scaling\n';
+    expect(await factsOf(schedules, md)).toEqual([
+      ['development', 'compute/scheduleRequired', true, 4],
+      ['development', 'autoScaling/scheduleRequired', true, 4],
+      ['staging', 'autoScaling/scheduleRequired', true, 7],
     ]);
   });
 

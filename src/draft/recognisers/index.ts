@@ -13,6 +13,7 @@ import { naming } from './naming.js';
 import { network } from './network.js';
 import { parity } from './parity.js';
 import { retention } from './retention.js';
+import { schedules } from './schedules.js';
 import { shared } from './shared.js';
 
 export const RECOGNISERS: readonly Recogniser[] = [
@@ -24,6 +25,7 @@ export const RECOGNISERS: readonly Recogniser[] = [
   retention,
   dataProtection,
   compute,
+  schedules,
   loadBalancer,
   backups,
   cost,

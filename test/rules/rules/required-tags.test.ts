@@ -12,8 +12,10 @@ ruleTester.run('required-tags', [
       res('AWS::SNS::Topic', 'untagged'),
       // AWS cannot tag IAM groups: no result rather than an unfixable finding.
       prod('AWS::IAM::Group', 'admins', { tags: {} }),
+      // Nor Scheduler schedules (only their groups take tags), even when a name gives their environment.
+      prod('AWS::Scheduler::Schedule', 'prod-stop', { tags: {} }),
     ],
-    expect: { full: 'pass', partial: 'fail', untagged: 'fail', admins: 'none' },
+    expect: { full: 'pass', partial: 'fail', untagged: 'fail', admins: 'none', 'prod-stop': 'none' },
     messages: { partial: "AWS::SQS::Queue 'partial': missing required tag(s) CostCenter; the spec requires Owner, CostCenter on every resource" },
   },
   {
