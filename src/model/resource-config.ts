@@ -102,6 +102,8 @@ export interface InstanceConfig {
   volumeIds: string[];
   iamInstanceProfileArn?: string;
   publicIp?: string;
+  /** InstanceLifecycle (spot, scheduled, capacity-block, ...), on-demand when it has none. */
+  purchaseOption?: string;
 }
 
 export interface VolumeConfig {
