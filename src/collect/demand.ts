@@ -137,6 +137,7 @@ const ANALYSIS_READS: Readonly<Record<string, (options: Record<string, unknown>,
   // The protected resources with their tags (read always) and every plan's rules and selections.
   'backup-plan-coverage': () => ({ types: { ...Object.fromEntries(BACKUP_PLAN_TYPES.map((t) => [t, t === 'AWS::RDS::DBInstance' ? ['clusterId'] : []])), 'AWS::Backup::BackupPlan': ['rules', 'selections'] } }),
   'certificate-expiry': () => ({ types: { 'AWS::CertificateManager::Certificate': ['status', 'notAfter'] } }),
+  'certificate-domains': () => ({ types: { 'AWS::CertificateManager::Certificate': ['domainName', 'status'] } }),
   'cloudtrail-per-environment': () => ({ types: { 'AWS::CloudTrail::Trail': '*' } }),
   // Dashboards are counted by their environment: the listing (names, tags) is enough.
   'dashboards-present': () => ({ types: { 'AWS::CloudWatch::Dashboard': [] } }),

@@ -15,4 +15,6 @@ export interface CertificatesSpec {
   minDaysToExpiry?: number;
   /** Issuer patterns; absent: any. */
   issuers?: string[];
+  /** Domains (ACM's DomainName, e.g. *.example.com) each with an issued certificate in the environment's accounts. */
+  domains?: string[];
 }

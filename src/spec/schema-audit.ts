@@ -2,7 +2,7 @@
 // secret rotation, the environment's own CloudTrail trail, certificate expiry and issuer
 // (src/model/spec.ts SecretsSpec, AuditSpec, CertificatesSpec). Encryption of secrets
 // with a customer-managed key is encryption.customerManagedKey, as for every type.
-import { bool, int, list, namePattern, obj } from './schema-parts.js';
+import { bool, int, list, namePattern, obj, str } from './schema-parts.js';
 
 export const secrets = obj('Secrets Manager requirements.', {
   rotationDays: int('Every secret must have rotation on, an interval of at most this many days, and a rotation (or creation) within this many days of the scan.', { minimum: 1, maximum: 1000 }),
@@ -22,4 +22,9 @@ export const audit = obj('Audit logging requirements.', {
 export const certificates = obj('ACM certificate requirements.', {
   minDaysToExpiry: int('Every certificate must expire at least this many days after the scan.', { minimum: 1, maximum: 3650 }),
   issuers: list('Issuers a certificate may have, e.g. [Amazon] or ["Example Corp CA*"]. Absent: any.', namePattern('A glob (* and ?) or re:<regex> matched against the whole issuer.'), { minItems: 1 }),
+  domains: list(
+    "Domains each of which must have an ISSUED ACM certificate (its DomainName, exactly: *.example.com is the wildcard certificate) in one of the environment's accounts. ACM keeps certificates per account, so environments sharing an account share its certificates.",
+    str('A certificate domain name, e.g. *.example.com or www.example.com.'),
+    { minItems: 1 },
+  ),
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { access } from '../../src/draft/recognisers/access.js';
 import { accounts } from '../../src/draft/recognisers/accounts.js';
 import { backups } from '../../src/draft/recognisers/backups.js';
+import { certificates } from '../../src/draft/recognisers/certificates.js';
 import { compute } from '../../src/draft/recognisers/compute.js';
 import { cost } from '../../src/draft/recognisers/cost.js';
 import { dataProtection } from '../../src/draft/recognisers/data-protection.js';
@@ -21,7 +22,7 @@ describe('draft recognisers', () => {
   it('registers every kind once', () => {
     expect(RECOGNISERS.map((r) => r.kind)).toEqual([
       'environments', 'accounts-regions', 'naming', 'network', 'encryption', 'retention', 'data-protection',
-      'compute', 'schedules', 'load-balancer', 'backups', 'cost', 'shared', 'access', 'parity',
+      'compute', 'schedules', 'load-balancer', 'backups', 'certificates', 'cost', 'shared', 'access', 'parity',
     ]);
   });
 
@@ -321,6 +322,18 @@ describe('draft recognisers', () => {
       // staging's "24/7" is no schedule.
       ['development', 'compute/scheduleRequired', true, 16],
       ['development', 'autoScaling/scheduleRequired', true, 16],
+    ]);
+  });
+
+  it('certificates: a domain on a certificate line; "same" certificate takes the domains of the others', async () => {
+    const md = [
+      '### SSL', '- **Production**: `*.example.com` wildcard certificate', '- **Staging**: Uses same wildcard certificate (cost-effective)',
+      '- **Validation**: Separate certificate validation per environment', '',
+      '### Staging Environment', '- See docker-compose.staging.yml for the certificate', '',
+    ].join('\n');
+    expect(await factsOf(certificates, md)).toEqual([
+      ['production', 'certificates/domains', '*.example.com', 2],
+      ['staging', 'certificates/domains', '*.example.com', 3],
     ]);
   });
 

@@ -3,6 +3,7 @@ import type { Recogniser } from '../types.js';
 import { access } from './access.js';
 import { accounts } from './accounts.js';
 import { backups } from './backups.js';
+import { certificates } from './certificates.js';
 import { compute } from './compute.js';
 import { cost } from './cost.js';
 import { dataProtection } from './data-protection.js';
@@ -28,6 +29,7 @@ export const RECOGNISERS: readonly Recogniser[] = [
   schedules,
   loadBalancer,
   backups,
+  certificates,
   cost,
   shared,
   access,

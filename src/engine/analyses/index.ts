@@ -7,6 +7,7 @@ import { costCeiling } from './cost-ceiling.js';
 import { costShare } from './cost-share.js';
 import { instanceCountAnalysis, loadBalancerPresenceAnalysis } from './environment-counts.js';
 import { availabilityZoneCountAnalysis, requiredResourceTypesAnalysis } from './environment-presence.js';
+import { certificateDomainsAnalysis } from './certificate-domains.js';
 import { defaultVpcUseAnalysis, openIngressAnalysis, vpcCidrOverlapAnalysis } from './network.js';
 import { s3LifecycleAnalysis } from './s3-lifecycle.js';
 import { snapshotAgeAnalysis } from './snapshot-age.js';
@@ -32,6 +33,7 @@ export const ANALYSES: Readonly<Record<string, Analysis<never>>> = {
   [allowedIngressAnalysis.name]: allowedIngressAnalysis as Analysis<never>,
   [availabilityZoneCountAnalysis.name]: availabilityZoneCountAnalysis as Analysis<never>,
   [requiredResourceTypesAnalysis.name]: requiredResourceTypesAnalysis as Analysis<never>,
+  [certificateDomainsAnalysis.name]: certificateDomainsAnalysis as Analysis<never>,
   [instanceCountAnalysis.name]: instanceCountAnalysis as Analysis<never>,
   [loadBalancerPresenceAnalysis.name]: loadBalancerPresenceAnalysis as Analysis<never>,
   [isolationAnalysis.name]: isolationAnalysis as Analysis<never>,

@@ -67,7 +67,7 @@ export const FULL_SPEC: DeepRequired<Spec> = {
       costShare: { percent: 20, tolerancePoints: 5, source: 'actual' },
       secrets: { rotationDays: 90 },
       audit: { trail: { multiRegion: true, logFileValidation: true, customerManagedKey: true } },
-      certificates: { minDaysToExpiry: 30, issuers: ['Amazon'] },
+      certificates: { minDaysToExpiry: 30, issuers: ['Amazon'], domains: ['*.example.com'] },
       ecr: { scanOnPush: true, immutableTags: true, kmsEncryption: true },
       lambda: { forbidDeprecatedRuntimes: true, requireVpc: true },
       autoScaling: { minAvailabilityZones: 2, minSize: { min: 1, max: 2 }, maxSize: { min: 2, max: 6 }, desiredCapacity: { min: 1, max: 4 }, scheduleRequired: true },
