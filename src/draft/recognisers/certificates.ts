@@ -7,7 +7,7 @@ import { fact } from './util.js';
 const CERTIFICATE = /\bcertificates?\b/i;
 const SAME = /\bsame\b/i;
 // A domain name, a leading "*." for a wildcard; not a file name (a known extension) or a URL path.
-const DOMAIN = /(?<![\w.\/-])(\*\.)?(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}(?![\w\/-])/gi;
+const DOMAIN = /(?<![\w./-])(\*\.)?(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}(?![\w/-])/gi;
 const NOT_A_DOMAIN = /\.(?:ya?ml|json|txt|md|sh|py|js|ts|tf|env|conf)$/i;
 
 const domainsIn = (text: string) => [...new Set([...text.matchAll(DOMAIN)].map((m) => m[0].toLowerCase()).filter((d) => !NOT_A_DOMAIN.test(d)))];
