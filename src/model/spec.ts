@@ -286,7 +286,12 @@ export interface CdnSpec {
   minimumTlsVersion?: number;
   /** Standard access logs to S3. */
   logging?: boolean;
+  /** Allowed price classes (PriceClass_All: every edge location). */
+  priceClasses?: CdnPriceClass[];
 }
+
+export const CDN_PRICE_CLASSES = ['PriceClass_100', 'PriceClass_200', 'PriceClass_All'] as const;
+export type CdnPriceClass = (typeof CDN_PRICE_CLASSES)[number];
 
 export interface ShieldSpec {
   /** Internet-facing load balancers and distributions have a Shield Advanced protection. */

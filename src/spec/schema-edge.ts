@@ -1,7 +1,8 @@
 // The JSON Schema of an environment's edge sections (src/model/spec.ts WafSpec, CdnSpec,
 // ShieldSpec): web ACLs in front of load balancers, distributions and API stages, CloudFront
 // viewer settings, Shield Advanced protections.
-import { bool, obj, type JsonSchema } from './schema-parts.js';
+import { CDN_PRICE_CLASSES } from '../model/spec.js';
+import { bool, list, obj, type JsonSchema } from './schema-parts.js';
 
 export const waf: JsonSchema = obj('WAF requirements. Default: none.', {
   loadBalancers: bool('Internet-facing application load balancers are filtered by a WAFv2 web ACL.'),
@@ -16,6 +17,11 @@ export const cdn: JsonSchema = obj('CloudFront distribution requirements. Defaul
   httpsViewers: bool('Every cache behaviour sends viewers to HTTPS (https-only or redirect-to-https).'),
   minimumTlsVersion: { type: 'number', enum: [...TLS_VERSIONS], description: 'Lowest TLS version viewers may use, e.g. 1.2 (a distribution on the default CloudFront certificate allows 1.0).' },
   logging: bool('Distributions write standard access logs to an S3 bucket.'),
+  priceClasses: list(
+    'Price classes a distribution may use: PriceClass_All serves from every edge location; PriceClass_100 and PriceClass_200 leave regions out (South America, Africa, Oceania...), so a "global CDN" is [PriceClass_All].',
+    { type: 'string', enum: [...CDN_PRICE_CLASSES] },
+    { minItems: 1 },
+  ),
 });
 
 export const shield: JsonSchema = obj('DDoS protection requirements. Default: none.', {

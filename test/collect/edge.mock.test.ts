@@ -126,6 +126,7 @@ describe('CloudFront distributions on recorded responses', () => {
               CacheBehaviors: { Quantity: 1, Items: [{ PathPattern: '/static/*', TargetOriginId: 'assets', ViewerProtocolPolicy: 'https-only' }] } as DistributionSummary['CacheBehaviors'],
               ViewerCertificate: { ACMCertificateArn: `arn:aws:acm:us-east-1:${ACCOUNT}:certificate/c1`, SSLSupportMethod: 'sni-only', MinimumProtocolVersion: 'TLSv1.2_2021' },
               WebACLId: `arn:aws:wafv2:us-east-1:${ACCOUNT}:global/webacl/cdn/0f1e`,
+              PriceClass: 'PriceClass_200',
             }),
           ],
         },
@@ -159,6 +160,7 @@ describe('CloudFront distributions on recorded responses', () => {
         { id: 'app', domainName: `dualstack.${lbDns}`, kind: 'load-balancer' },
         { id: 'assets', domainName: 'prod-assets.s3.eu-west-3.amazonaws.com', kind: 's3' },
       ],
+      priceClass: 'PriceClass_200',
       logging: { enabled: true, bucket: 'prod-cdn-logs.s3.amazonaws.com' },
     });
     expect(shop.relations).toEqual([

@@ -74,7 +74,7 @@ export const FULL_SPEC: DeepRequired<Spec> = {
       ecs: { containerInsights: true, noPublicIp: true },
       eks: { privateEndpoint: true, controlPlaneLogging: ['api', 'audit'], secretsEncryption: true },
       waf: { loadBalancers: true, distributions: true, apiStages: true },
-      cdn: { httpsViewers: true, minimumTlsVersion: 1.2, logging: true },
+      cdn: { httpsViewers: true, minimumTlsVersion: 1.2, logging: true, priceClasses: ['PriceClass_All'] },
       shield: { advanced: true },
       storage: { volumeTypes: ['gp3'], volumeSizeGiB: { min: 20, max: 100 }, snapshotEncryption: true, volumeSnapshots: true },
       backups: { maxSnapshotAgeDays: 7, snapshotTypes: ['AWS::RDS::DBInstance'], planCoverage: ['AWS::RDS::DBInstance'], planRetentionDays: 35 },

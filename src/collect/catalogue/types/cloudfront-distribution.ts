@@ -56,6 +56,8 @@ function summaryConfig(d: DistributionSummary): { config: Record<string, unknown
     defaultCertificate,
     webAclId: d.WebACLId ? d.WebACLId : null,
     origins,
+    // The edge locations it is served from: PriceClass_All is every one, 100 and 200 leave continents out.
+    ...(d.PriceClass ? { priceClass: d.PriceClass } : {}),
   };
   return { config, relations: buckets.map((b) => ({ kind: 'origin', target: `arn:aws:s3:::${b}` })) };
 }
@@ -103,6 +105,7 @@ export const cloudfrontDistribution: ResourceDescriptor = {
     defaultCertificate: bool,
     webAclId: nullable(str),
     origins: list(obj({ id: str, domainName: str, kind: { enum: ['s3', 'load-balancer', 'custom'] } })),
+    priceClass: str,
     logging: obj({ enabled: bool, bucket: str }),
   }),
   calls: [
@@ -110,7 +113,7 @@ export const cloudfrontDistribution: ResourceDescriptor = {
       operation: 'ListDistributions',
       per: 'list',
       pageMax: 100,
-      feeds: ['domainName', 'enabled', 'aliases', 'behaviors', 'minimumProtocolVersion', 'minimumTlsVersion', 'defaultCertificate', 'webAclId', 'origins'],
+      feeds: ['domainName', 'enabled', 'aliases', 'behaviors', 'minimumProtocolVersion', 'minimumTlsVersion', 'defaultCertificate', 'webAclId', 'origins', 'priceClass'],
       relations: ['origin'],
     },
     { operation: 'GetDistributionConfig', per: 'resource', feeds: ['logging'], relations: ['logs-to'] },
