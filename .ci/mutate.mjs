@@ -53,7 +53,7 @@ export const TESTS_FOR = {
   'src/engine/furniture.ts': ['test/engine/furniture-classify.test.ts', 'test/engine/furniture.test.ts'],
   'src/engine/unknown-tags.ts': ['test/engine/unknown-tags-settle.test.ts', 'test/engine/unknown-tags.test.ts'],
   'src/engine/exemptions.ts': ['test/engine/declarative.test.ts', 'test/engine/exemptions.test.ts', 'test/engine/furniture.test.ts'],
-  'src/engine/inheritance.ts': ['test/engine/attribution-inherit.test.ts'],
+  'src/engine/inheritance.ts': ['test/engine/attribution-inherit.test.ts', 'test/engine/inheritance.test.ts'],
   'src/engine/env-memo.ts': ['test/engine/pass-counter.test.ts', 'test/engine/conditions-split.test.ts'],
   'src/engine/pass-counter.ts': ['test/engine/pass-counter.test.ts'],
   'src/engine/patterns.ts': ['test/engine/patterns.test.ts'],
