@@ -80,10 +80,12 @@ export function matchExclusions(ctx: IndexedContext, locator: SpecLocator): Excl
     const type = PRINCIPAL_TYPES[p.kind];
     take(p.arn, type, p.name, p.accountId, 'global', candidatesOf(type));
   }
-  // An ARN excluded through one of its duplicate resources is excluded at every position.
-  for (const arn of arns) {
-    const p = ctx.positionOf(arn);
-    if (p !== undefined) positions.add(p);
+  // An ARN excluded through one of its duplicate resources is excluded at every position,
+  // also at a copy whose own name matched no exclusion. Without duplicates every excluded
+  // position is already taken above.
+  const resources = ctx.snapshot.resources;
+  if (arns.size > 0 && ctx.byArn.size < resources.length) {
+    for (let p = 0; p < resources.length; p++) if (arns.has(resources[p]!.arn)) positions.add(p);
   }
   excluded.sort((a, b) => cmp(a.arn, b.arn));
 

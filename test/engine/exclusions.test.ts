@@ -88,4 +88,15 @@ describe('exclusions', () => {
     ]);
     expect(ev.results.filter((r) => r.resource.type === 'AWS::S3::Bucket' || r.resource.type === 'AWS::SQS::Queue')).toEqual([]);
   });
+
+  it('every copy of an excluded ARN gives no result, also a copy whose name the exclusion does not match', () => {
+    // A merged snapshot can hold one ARN twice; the ARN is listed as excluded, so no copy is judged.
+    const copy = { ...legacy, name: 'orders-old' };
+    const snap = snapshot([legacy]);
+    snap.resources.unshift(copy);
+    const spec = baseSpec({ tagging: { required: ['Owner'] }, exclude: [{ name: 'legacy-*', reason: 'r' }] });
+    const ev = evaluate({ spec: loaded(spec), snapshot: snap, rules, now: NOW });
+    expect(ev.excluded?.map((x) => [x.arn, x.name])).toEqual([[legacy.arn, 'legacy-logs']]);
+    expect(ev.results.filter((r) => r.resource.arn === legacy.arn)).toEqual([]);
+  });
 });
