@@ -210,18 +210,23 @@ function adopt(plans: AccountPlan[], settled: Settled): { reachable: AccountPlan
 async function collectAccounts(c: Collection, spec: Spec, reachable: AccountPlan[], aggregated: Set<string>, spill?: Spill): Promise<void> {
   const tagKey = costTagKey(spec);
   const globalMode = c.options.global ?? 'include';
+  // Spill mode: after a failure no account starts, and those in flight end before it is
+  // passed on, so none writes into a spill directory being removed.
+  const failure: { error?: unknown } = {};
   const one = async (plan: AccountPlan): Promise<void> => {
-    await collectAccount(c.s, plan, collectsGlobal(globalMode, plan, c.options.regions), tagKey, aggregated, c.options.now, c.finished);
-    if (spill) await spillAccount(c, plan, spill);
+    if (!spill) return collectAccount(c.s, plan, collectsGlobal(globalMode, plan, c.options.regions), tagKey, aggregated, c.options.now, c.finished);
+    if ('error' in failure) return;
+    try {
+      await collectAccount(c.s, plan, collectsGlobal(globalMode, plan, c.options.regions), tagKey, aggregated, c.options.now, c.finished);
+      await spillAccount(c, plan, spill);
+    } catch (err) {
+      if (!('error' in failure)) failure.error = err;
+    }
   };
   const inFlight = c.options.accountsInFlight ?? (spill ? DEFAULT_SPILL_ACCOUNTS : undefined);
   const limit = inFlight === undefined ? undefined : pLimit(inFlight);
-  const jobs = reachable.map((plan) => (limit ? limit(() => one(plan)) : one(plan)));
-  if (spill) {
-    // Every account settles before a failure is passed on: none writes into a spill directory being removed.
-    const failed = (await Promise.allSettled(jobs)).find((r) => r.status === 'rejected');
-    if (failed) throw failed.reason;
-  } else await Promise.all(jobs);
+  await Promise.all(reachable.map((plan) => (limit ? limit(() => one(plan)) : one(plan))));
+  if ('error' in failure) throw failure.error;
   finishResources(c.s);
   markUntaggedTypes(c.s);
 }

@@ -13,7 +13,8 @@ import { stringify } from 'yaml';
 import { EXIT } from '../../src/cli/exit-codes.js';
 import { main } from '../../src/cli/main.js';
 import { memoryOutput } from '../../src/cli/output.js';
-import { collect, collectSpilled } from '../../src/collect/index.js';
+import { collect, collectSpilled, type FinishedPart } from '../../src/collect/index.js';
+import { collectToFile } from '../../src/collect/spill.js';
 import { readSnapshot, serializeSnapshot } from '../../src/collect/snapshot-io.js';
 import { mergeSnapshotFiles } from '../../src/gate/merge-snapshots.js';
 import type { Spec } from '../../src/model/spec.js';
@@ -130,6 +131,27 @@ describe('inventory --spill-dir', () => {
     const out = join(dir, 'merged-parts.json');
     await mergeSnapshotFiles(spilled.files, out);
     expect(readFileSync(out, 'utf8')).toBe(serializeSnapshot(inMemory));
+  }, 120_000);
+
+  it('a collection that fails after an account was written starts no other account and leaves no spill directory', async () => {
+    const parent = mkdtempSync(join(dir, 'failing-'));
+    let first: string | undefined;
+    let seen: string[] = [];
+    const started = new Set<string>();
+    const onFinished = (part: FinishedPart) => {
+      started.add(part.accountId);
+      first ??= part.accountId;
+      if (part.accountId === first) return;
+      // One account in flight: the first is done and written before the second starts.
+      seen = readdirSync(parent).flatMap((d) => readdirSync(join(parent, d)));
+      throw new Error('second account failed');
+    };
+    const options = { now: new Date(Date.UTC(2026, 0, 15)), endpoint: moto.endpoint, accountsInFlight: 1, onFinished };
+    await expect(collectToFile(threeAccountSpec(), options, 1, join(dir, 'failing.json'), parent)).rejects.toThrow('second account failed');
+    expect(seen).toEqual([`account-${first}.json`]);
+    // The third account is not started after the second failed.
+    expect(started.size).toBe(2);
+    expect(readdirSync(parent)).toEqual([]);
   }, 120_000);
 
   it('refuses bad values before any call, naming the option', async () => {
