@@ -141,7 +141,11 @@ export async function openParent(spec: Spec, options: CollectOptions): Promise<{
     settled: { reachable: reachable.map((p) => p.accountId), aggregated: [...aggregated].sort(), assumed: c.pool.assumedCredentials() },
     part: async (collected) => {
       finishResources(c.s);
-      return snapshotOf(c, await pricesOf(c, reachable, distinctPriceKeys([...priceKeysOf(c.s.resources.values()), ...collected])));
+      // Only the accounts no thread collects: a part naming an account without its shard
+      // marker would tell the merge that its global services were collected (merge-snapshots.ts).
+      const threads = new Set(reachable.map((p) => p.accountId));
+      const own = c.plans.map((p) => p.accountId).filter((a) => !threads.has(a));
+      return snapshotOf(c, await pricesOf(c, reachable, distinctPriceKeys([...priceKeysOf(c.s.resources.values()), ...collected])), own);
     },
   };
 }
@@ -262,14 +266,14 @@ async function pricesOf(c: Collection, reachable: AccountPlan[], keys: PriceKey[
   return collectPrices(c.s, target, keys, c.options.now.toISOString().slice(0, 10), c.options.cachedPrices);
 }
 
-function snapshotOf(c: Collection, prices: SnapshotPrices | undefined): Snapshot {
+function snapshotOf(c: Collection, prices: SnapshotPrices | undefined, accounts = c.plans.map((p) => p.accountId)): Snapshot {
   const { s, options } = c;
   return sortSnapshot({
     schemaVersion: SNAPSHOT_SCHEMA_VERSION,
     metadata: {
       tool: toolOf(options),
       collectedAt: options.now.toISOString(),
-      accounts: c.plans.map((p) => p.accountId),
+      accounts,
       regions: c.regions,
       apiCalls: { ...s.apiCalls },
       coverage: s.coverage,

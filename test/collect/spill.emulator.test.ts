@@ -105,7 +105,12 @@ describe('inventory --spill-dir', () => {
     expect(text('east-spilled.json')).toBe(text('east.json'));
     const markers = readSnapshot(join(dir, 'east-spilled.json')).errors.filter((e) => e.code === 'NotCollectedInShard');
     expect(markers.map((e) => e.accountId)).toEqual([STAGING, PROD, DEV].sort());
-  }, 120_000);
+    // Over threads too, spilled or not: the main thread's part must not claim the accounts' global services.
+    expect((await inventory('east-threads.json', '--workers', '2', '--region', 'us-east-1')).code).toBe(EXIT.ok);
+    expect(text('east-threads.json')).toBe(text('east.json'));
+    expect((await inventory('east-threads-spilled.json', '--workers', '2', '--region', 'us-east-1', '--spill-dir', spill)).code).toBe(EXIT.ok);
+    expect(text('east-threads-spilled.json')).toBe(text('east.json'));
+  }, 240_000);
 
   it('collectSpilled writes one part per account and the rest; at most one account is held at a time', async () => {
     const spec = threeAccountSpec();
