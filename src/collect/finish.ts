@@ -42,7 +42,8 @@ export function finishResources(s: Session, accountId?: string): void {
  */
 export function markUntaggedTypes(s: Session, accountId?: string): void {
   const mine = (x: { accountId: string }) => accountId === undefined || x.accountId === accountId;
-  const failed = s.errors.filter((e) => e.service === 'tagging' && e.affects.includes('tags') && mine(e));
+  // Another account's failures match none of this account's resources below.
+  const failed = s.errors.filter((e) => e.service === 'tagging' && e.affects.includes('tags'));
   if (failed.length === 0) return;
   const blind = new Map<string, Set<string>>();
   for (const r of s.resources.values()) {

@@ -57,8 +57,10 @@ function estate(): Session {
 describe('finishing one account', () => {
   it("marks only that account's failed Tagging call, from only its resources", () => {
     const s = estate();
+    // Not a failed Tagging call: left as it is.
+    s.recordError({ accountId: A, region: R, service: 'sns', operation: 'ListTagsForResource', code: 'AccessDenied', message: 'denied', affects: ['tags'] });
     markUntaggedTypes(s, A);
-    expect(s.errors.map((e) => `${e.accountId} ${e.affects.join(',')}`)).toEqual([`${A} tags,tags:AWS::SNS::Topic`, `${B} tags`]);
+    expect(s.errors.map((e) => `${e.accountId} ${e.service} ${e.affects.join(',')}`)).toEqual([`${A} tagging tags,tags:AWS::SNS::Topic`, `${B} tagging tags`, `${A} sns tags`]);
   });
 
   it("joins its aliases to its keys and links its instance to its role, leaving the other account's records alone", () => {
@@ -68,6 +70,46 @@ describe('finishing one account', () => {
     expect(s.resources.get(`arn:aws:ec2:${R}:${A}:instance/i-1`)!.relations).toEqual([{ kind: 'instance-profile-role', target: `arn:aws:iam::${A}:role/web` }]);
     expect(s.resources.get(`arn:aws:sqs:${R}:${B}:orders`)!.relations).toEqual([{ kind: 'kms-key', target: `arn:aws:kms:${R}:${B}:alias/data` }]);
     expect(s.resources.get(`arn:aws:ec2:${R}:${B}:instance/i-1`)!.relations).toEqual([]);
+  });
+
+  it("leaves the other account's records alone even where they name this account's aliases, profiles and keys", () => {
+    const s = estate();
+    const alias = `arn:aws:kms:${R}:${A}:alias/data`;
+    s.upsert({ arn: `arn:aws:sqs:${R}:${B}:shared`, accountId: B, region: R, type: 'AWS::SQS::Queue', id: 'shared', tags: {}, relations: [{ kind: 'kms-key', target: alias }] });
+    s.upsert({ arn: `arn:aws:ec2:${R}:${B}:instance/i-2`, accountId: B, region: R, type: 'AWS::EC2::Instance', id: 'i-2', tags: {}, config: { iamInstanceProfileArn: `arn:aws:iam::${A}:instance-profile/web` } });
+    finishResources(s, A);
+    expect(s.resources.get(`arn:aws:sqs:${R}:${B}:shared`)!.relations).toEqual([{ kind: 'kms-key', target: alias }]);
+    expect(s.resources.get(`arn:aws:ec2:${R}:${B}:instance/i-2`)!.relations).toEqual([]);
+  });
+
+  it("links over only this account's facts: another account's role or key is left to the merge", () => {
+    const s = estate();
+    const keyOfB = `arn:aws:kms:${R}:${B}:key/k1`;
+    s.upsert({ arn: `arn:aws:sqs:${R}:${A}:cross`, accountId: A, region: R, type: 'AWS::SQS::Queue', id: 'cross', tags: {}, config: { encryption: { enabled: true, kmsKeyArn: keyOfB } } });
+    s.upsert({ arn: `arn:aws:ec2:${R}:${A}:instance/i-2`, accountId: A, region: R, type: 'AWS::EC2::Instance', id: 'i-2', tags: {}, config: { iamInstanceProfileArn: `arn:aws:iam::${B}:instance-profile/web` } });
+    finishResources(s, A);
+    expect(s.resources.get(`arn:aws:sqs:${R}:${A}:cross`)!.config.encryption).toEqual({ enabled: true, kmsKeyArn: keyOfB });
+    expect(s.resources.get(`arn:aws:ec2:${R}:${A}:instance/i-2`)!.relations).toEqual([]);
+  });
+
+  it("joins an alias to a key not listed, unless the alias is AWS managed; sorts every resource's relations", () => {
+    const s = estate();
+    const awsAlias = `arn:aws:kms:${R}:${A}:alias/aws/sqs`;
+    const ownAlias = `arn:aws:kms:${R}:${A}:alias/unlisted`;
+    s.kmsAliases.set(awsAlias, `arn:aws:kms:${R}:${A}:key/aws1`);
+    s.kmsAliases.set(ownAlias, `arn:aws:kms:${R}:${A}:key/k9`);
+    const relations = [
+      { kind: 'kms-key' as const, target: ownAlias },
+      { kind: 'kms-key' as const, target: awsAlias },
+      { kind: 'notifies' as const, target: `arn:aws:sns:${R}:${A}:topic` },
+    ];
+    s.upsert({ arn: `arn:aws:sqs:${R}:${A}:two-keys`, accountId: A, region: R, type: 'AWS::SQS::Queue', id: 'two-keys', tags: {}, relations });
+    finishResources(s, A);
+    expect(s.resources.get(`arn:aws:sqs:${R}:${A}:two-keys`)!.relations).toEqual([
+      { kind: 'kms-key', target: awsAlias },
+      { kind: 'kms-key', target: `arn:aws:kms:${R}:${A}:key/k9` },
+      { kind: 'notifies', target: `arn:aws:sns:${R}:${A}:topic` },
+    ]);
   });
 
   it('leaves an alias of another account as it is (the merge cannot see aliases)', () => {
