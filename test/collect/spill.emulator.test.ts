@@ -13,6 +13,7 @@ import { stringify } from 'yaml';
 import { EXIT } from '../../src/cli/exit-codes.js';
 import { main } from '../../src/cli/main.js';
 import { memoryOutput } from '../../src/cli/output.js';
+import { runCliAsync } from '../helpers/cli.js';
 import { collect, collectSpilled, type FinishedPart } from '../../src/collect/index.js';
 import { collectToFile } from '../../src/collect/spill.js';
 import { readSnapshot, serializeSnapshot } from '../../src/collect/snapshot-io.js';
@@ -96,8 +97,14 @@ describe('inventory --spill-dir', () => {
     expect(text('spilled-2.json')).toBe(text('whole.json'));
     expect((await inventory('spilled-3.json', '--workers', '3', '--spill-dir', spill, '--accounts-in-flight', '2')).code).toBe(EXIT.ok);
     expect(text('spilled-3.json')).toBe(text('whole.json'));
+    // The compiled CLI's threads (dist/collect/collect-worker.js) write their parts too.
+    const r = await runCliAsync(['inventory', '--spec', specFile, '--out', join(dir, 'dist-spilled.json'), '--endpoint', moto.endpoint, '--workers', '2', '--spill-dir', spill], {
+      env: { ...ENV, AWS_ACCESS_KEY_ID: 'AKIAFAKEFAKEFAKE0000', AWS_SECRET_ACCESS_KEY: 'fake', AWS_REGION: 'us-east-1' },
+    });
+    expect(r.code).toBe(EXIT.ok);
+    expect(text('dist-spilled.json')).toBe(text('whole.json'));
     expect(readdirSync(spill)).toEqual([]);
-  }, 180_000);
+  }, 240_000);
 
   it('a shard that leaves the global services keeps its shard markers', async () => {
     expect((await inventory('east.json', '--workers', '1', '--region', 'us-east-1')).code).toBe(EXIT.ok);
