@@ -112,6 +112,17 @@ describe('finishing one account', () => {
     ]);
   });
 
+  it('leaves an alias no key was listed for, and a policy granting on an alias, as they are', () => {
+    const s = estate();
+    const gone = `arn:aws:kms:${R}:${A}:alias/gone`;
+    const data = `arn:aws:kms:${R}:${A}:alias/data`;
+    s.upsert({ arn: `arn:aws:sqs:${R}:${A}:orphan`, accountId: A, region: R, type: 'AWS::SQS::Queue', id: 'orphan', tags: {}, relations: [{ kind: 'kms-key', target: gone }] });
+    s.upsert({ arn: `arn:aws:iam::${A}:policy/use-data`, accountId: A, region: 'global', type: 'AWS::IAM::ManagedPolicy', id: 'use-data', tags: {}, relations: [{ kind: 'grants', target: data }] });
+    finishResources(s, A);
+    expect(s.resources.get(`arn:aws:sqs:${R}:${A}:orphan`)!.relations).toEqual([{ kind: 'kms-key', target: gone }]);
+    expect(s.resources.get(`arn:aws:iam::${A}:policy/use-data`)!.relations).toEqual([{ kind: 'grants', target: data }]);
+  });
+
   it('leaves an alias of another account as it is (the merge cannot see aliases)', () => {
     const s = estate();
     s.upsert({ arn: `arn:aws:sqs:${R}:${A}:shared`, accountId: A, region: R, type: 'AWS::SQS::Queue', id: 'shared', tags: {}, relations: [{ kind: 'kms-key', target: `arn:aws:kms:${R}:${B}:alias/data` }] });

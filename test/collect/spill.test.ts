@@ -46,8 +46,15 @@ describe('collectToFile', () => {
   });
 
   it('removes its directory when collection fails', async () => {
-    const failing = { ...options(), onFinished: () => { throw new Error('progress line failed'); } };
-    await expect(collectToFile(twoAccountSpec(), failing, 1, join(dir, 'snapshot.json'), dir)).rejects.toThrow('progress line failed');
+    let during: string[] = [];
+    const onFinished = () => {
+      during = readdirSync(dir);
+      throw new Error('progress line failed');
+    };
+    await expect(collectToFile(twoAccountSpec(), { ...options(), onFinished }, 1, join(dir, 'snapshot.json'), dir)).rejects.toThrow('progress line failed');
+    // While it ran, the parts had a directory of their own, named as envgate's.
+    expect(during).toHaveLength(1);
+    expect(during[0]).toMatch(/^envgate-spill-[A-Za-z0-9]{6}$/);
     expect(readdirSync(dir)).toEqual([]);
   });
 });
