@@ -66,7 +66,6 @@ export interface CollectOptions {
   accountsInFlight?: number;
 }
 
-
 /** One finished part of a collection: an account's region, its 'global' services, or an account not scanned. */
 export interface FinishedPart {
   accountId: string;
@@ -128,6 +127,7 @@ interface Spill {
   files: string[];
   priceKeys: PriceKey[];
 }
+
 /**
  * The parent's own part of a collection over threads: it settles identities and the
  * aggregator (settled(), before the threads start), and asks the Price List API once for
