@@ -145,6 +145,19 @@ describe('inventory --spill-dir', () => {
     expect(readFileSync(out, 'utf8')).toBe(serializeSnapshot(inMemory));
   }, 120_000);
 
+  it('without spill mode, --accounts-in-flight only paces: one account after another, the same snapshot', async () => {
+    const spec = threeAccountSpec();
+    const base = { now: new Date(Date.UTC(2026, 0, 15)), endpoint: moto.endpoint, credentials: fakeCredentials };
+    const order: string[] = [];
+    const paced = await collect(spec, { ...base, accountsInFlight: 1, onFinished: (p) => order.push(p.accountId) });
+    // Each account's global part and two regions, the accounts never interleaved.
+    const runs = order.filter((a, i) => i === 0 || order[i - 1] !== a);
+    expect(runs).toHaveLength(3);
+    expect([...runs].sort()).toEqual([STAGING, PROD, DEV].sort());
+    expect(order).toHaveLength(9);
+    expect(serializeSnapshot(paced)).toBe(serializeSnapshot(await collect(spec, base)));
+  }, 120_000);
+
   it('a collection that fails after an account was written starts no other account and leaves no spill directory', async () => {
     const parent = mkdtempSync(join(dir, 'failing-'));
     let first: string | undefined;
