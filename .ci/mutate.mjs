@@ -58,6 +58,8 @@ export const TESTS_FOR = {
   'src/engine/pass-counter.ts': ['test/engine/pass-counter.test.ts'],
   'src/engine/patterns.ts': ['test/engine/patterns.test.ts'],
   'src/engine/refs.ts': ['test/engine/refs.test.ts', 'test/engine/conditions-operators.test.ts', 'test/engine/conditions-split.test.ts'],
+  'src/collect/finish.ts': ['test/collect/finish-account.test.ts', 'test/collect/untagged-types.test.ts', 'test/collect/edge.mock.test.ts'],
+  'src/collect/spill.ts': ['test/collect/spill.test.ts'],
   'src/gate': ['test/gate'],
   'src/gate/sharded-scan.ts': ['test/gate/shard-files.test.ts', 'test/gate/sharded-scan.test.ts'],
   'src/gate/diff.ts': ['test/gate/diff.test.ts', 'test/gate/diff-outcomes.test.ts'],

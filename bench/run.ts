@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const here = (f: string) => fileURLToPath(new URL(f, import.meta.url));
-const BENCHES = ['./startup.ts', './collect.ts', './collect-cpu.ts', './aggregator.ts', './parse-hostile.ts', './engine.ts', './cli.ts', './html.ts'];
+const BENCHES = ['./startup.ts', './collect.ts', './collect-cpu.ts', './collect-spill.ts', './aggregator.ts', './parse-hostile.ts', './engine.ts', './cli.ts', './html.ts'];
 
 let failed = false;
 for (const b of BENCHES) {

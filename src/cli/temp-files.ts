@@ -12,13 +12,14 @@ const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 let handlersInstalled = false;
 
 function onSignal(signal: NodeJS.Signals): void {
-  for (const f of live) rmSync(f, { force: true });
+  // recursive: a spill directory (collect/spill.ts) is tracked too.
+  for (const f of live) rmSync(f, { recursive: true, force: true });
   live.clear();
   for (const s of SIGNALS) process.removeListener(s, onSignal);
   process.kill(process.pid, signal);
 }
 
-/** Registers a temp file this process is about to write. */
+/** Registers a temp file (or directory) this process is about to write. */
 export function trackTemp(file: string): void {
   live.add(file);
   if (!handlersInstalled) {

@@ -6,19 +6,28 @@ import type { Session } from './session.js';
 import { isAwsManagedAlias } from './catalogue/refs.js';
 import { factsOf, linkResource, sortRelations } from './links.js';
 
-export function finishResources(s: Session): void {
+/**
+ * `accountId`: only that account's resources (spill mode, as the account is done), by
+ * its own aliases and principals; the merge of the parts links across accounts.
+ */
+export function finishResources(s: Session, accountId?: string): void {
+  const mine = (x: { accountId: string }) => accountId === undefined || x.accountId === accountId;
   for (const r of s.resources.values()) {
+    if (!mine(r)) continue;
     // A resource that names its key by alias points at the key itself (so two resources
     // using one key, by alias and by id, are seen to share it); config keeps what AWS said.
     // An aws/* alias whose key was not listed (moto lists none) stays the alias: still known AWS managed.
     for (const rel of r.relations) {
       if (rel.kind !== 'kms-key') continue;
+      // Another account's alias may not be collected yet: left to no account, not to timing.
+      if (accountId !== undefined && rel.target.split(':')[4] !== accountId) continue;
       const key = s.kmsAliases.get(rel.target);
       if (key !== undefined && (s.resources.has(key) || !isAwsManagedAlias(rel.target))) rel.target = key;
     }
   }
-  const facts = factsOf(s.resources.values(), s.principals.values());
+  const facts = factsOf([...s.resources.values()].filter(mine), [...s.principals.values()].filter(mine));
   for (const [arn, r] of s.resources) {
+    if (!mine(r)) continue;
     const linked = linkResource(r, facts);
     sortRelations(linked.relations);
     s.resources.set(arn, linked);
@@ -31,12 +40,14 @@ export function finishResources(s: Session): void {
  * its error then names those types as `tags:TYPE`, so the engine does not read the empty
  * tags as "untagged" or the resource as "unattributed".
  */
-export function markUntaggedTypes(s: Session): void {
+export function markUntaggedTypes(s: Session, accountId?: string): void {
+  const mine = (x: { accountId: string }) => accountId === undefined || x.accountId === accountId;
+  // Another account's failures match none of this account's resources below.
   const failed = s.errors.filter((e) => e.service === 'tagging' && e.affects.includes('tags'));
   if (failed.length === 0) return;
   const blind = new Map<string, Set<string>>();
   for (const r of s.resources.values()) {
-    if (s.tagsKnown(r.arn)) continue;
+    if (!mine(r) || s.tagsKnown(r.arn)) continue;
     const key = `${r.accountId}/${r.region}`;
     let types = blind.get(key);
     if (!types) blind.set(key, (types = new Set()));

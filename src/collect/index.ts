@@ -3,21 +3,24 @@
 // concurrently but paced; failures become snapshot errors and collection goes on. Each
 // account's identity is verified first (identity.ts); an unverified one is not collected.
 import type { Spec } from '../model/spec.js';
-import type { PriceEntry, SnapshotPrices } from '../model/prices.js';
-import { SNAPSHOT_SCHEMA_VERSION, type Resource, type Snapshot } from '../model/snapshot.js';
+import { join } from 'node:path';
+import { threadId } from 'node:worker_threads';
+import pLimit from 'p-limit';
+import type { PriceEntry, PriceKey, SnapshotPrices } from '../model/prices.js';
+import { SNAPSHOT_SCHEMA_VERSION, type Snapshot } from '../model/snapshot.js';
 import { ClientPool, type AwsCredentials, type CredentialProvider } from './clients.js';
 import { Pacer } from './pacing.js';
 import type { Timeouts } from './timeouts.js';
-import { collectsGlobal, costTagKey, planAccounts, type AccountPlan, type GlobalMode } from './plan.js';
+import { collectsGlobal, costTagKey, DEFAULT_SPILL_ACCOUNTS, planAccounts, type AccountPlan, type GlobalMode } from './plan.js';
 import { verifyIdentity } from './identity.js';
 import { Session, type Progress, type Target } from './session.js';
 import { finishResources, markUntaggedTypes } from './finish.js';
 import { collectConfig, collectAggregate } from './sources/config.js';
 import { collectCosts } from './sources/costs.js';
 import { GLOBAL_SOURCES, REGIONAL_SOURCES } from './sources/registry.js';
-import { sortSnapshot } from './snapshot-io.js';
+import { sortSnapshot, writeSnapshot } from './snapshot-io.js';
 import type { Demand } from './demand.js';
-import { collectPrices, priceKeysOf } from './prices.js';
+import { collectPrices, distinctPriceKeys, priceKeysOf } from './prices.js';
 import { shardMarker } from '../model/shard-marker.js';
 
 export interface CollectOptions {
@@ -59,6 +62,8 @@ export interface CollectOptions {
   cachedPrices?: PriceEntry[];
   /** Identities and the aggregator settled by a parent (workers.ts). */
   settled?: Settled;
+  /** Accounts collected at once (default: all; DEFAULT_SPILL_ACCOUNTS in spill mode). */
+  accountsInFlight?: number;
 }
 
 /** One finished part of a collection: an account's region, its 'global' services, or an account not scanned. */
@@ -86,8 +91,41 @@ export async function collect(spec: Spec, options: CollectOptions): Promise<Snap
   const c = openCollection(spec, options);
   const { reachable, aggregated } = options.settled ? adopt(c.plans, options.settled) : await settle(c, spec);
   await collectAccounts(c, spec, reachable, aggregated);
-  const prices = await pricesOf(c, reachable, c.s.resources.values());
+  const prices = await pricesOf(c, reachable, priceKeysOf(c.s.resources.values()));
   return snapshotOf(c, prices);
+}
+
+/** What a spilled collection wrote: snapshot files whose merge (mergeSnapshotFiles) is what collect() returns. */
+export interface SpilledParts {
+  files: string[];
+  /** The priced combinations of every resource written (a parent asks the Price List API for them). */
+  priceKeys: PriceKey[];
+}
+
+/**
+ * collect() in spill mode: as each account is done, its resources are finished (as far as
+ * one account's records allow; the merge links across accounts), written with its
+ * principals and customer managed policies to a snapshot file in `dir`, and dropped, so
+ * memory holds at most `accountsInFlight` accounts' records. The rest (calls, coverage,
+ * costs, errors, prices, AWS managed policies, what no account claimed) is written last.
+ */
+export async function collectSpilled(spec: Spec, options: CollectOptions, dir: string): Promise<SpilledParts> {
+  const c = openCollection(spec, options);
+  const { reachable, aggregated } = options.settled ? adopt(c.plans, options.settled) : await settle(c, spec);
+  const spill: Spill = { dir, files: [], priceKeys: [] };
+  await collectAccounts(c, spec, reachable, aggregated, spill);
+  const priceKeys = distinctPriceKeys([...spill.priceKeys, ...priceKeysOf(c.s.resources.values())]);
+  const rest = snapshotOf(c, await pricesOf(c, reachable, priceKeys));
+  // One file per collection: threads of one process write into one directory.
+  const file = join(dir, `rest-${threadId}.json`);
+  await writeSnapshot(file, rest);
+  return { files: [...spill.files, file].sort(), priceKeys };
+}
+
+interface Spill {
+  dir: string;
+  files: string[];
+  priceKeys: PriceKey[];
 }
 
 /**
@@ -96,14 +134,18 @@ export async function collect(spec: Spec, options: CollectOptions): Promise<Snap
  * the resources the threads collected (part(), after them). Merged with the threads'
  * parts it gives what one collect() gives, calls counted once.
  */
-export async function openParent(spec: Spec, options: CollectOptions): Promise<{ settled: Settled; part(collected: Iterable<Resource>): Promise<Snapshot> }> {
+export async function openParent(spec: Spec, options: CollectOptions): Promise<{ settled: Settled; part(collected: Iterable<PriceKey>): Promise<Snapshot> }> {
   const c = openCollection(spec, options);
   const { reachable, aggregated } = await settle(c, spec);
   return {
     settled: { reachable: reachable.map((p) => p.accountId), aggregated: [...aggregated].sort(), assumed: c.pool.assumedCredentials() },
     part: async (collected) => {
       finishResources(c.s);
-      return snapshotOf(c, await pricesOf(c, reachable, [...c.s.resources.values(), ...collected]));
+      // Only the accounts no thread collects: a part naming an account without its shard
+      // marker would tell the merge that its global services were collected (merge-snapshots.ts).
+      const threads = new Set(reachable.map((p) => p.accountId));
+      const own = c.plans.map((p) => p.accountId).filter((a) => !threads.has(a));
+      return snapshotOf(c, await pricesOf(c, reachable, distinctPriceKeys([...priceKeysOf(c.s.resources.values()), ...collected])), own);
     },
   };
 }
@@ -169,30 +211,69 @@ function adopt(plans: AccountPlan[], settled: Settled): { reachable: AccountPlan
   return { reachable: plans.filter((p) => ok.has(p.accountId)), aggregated: new Set(settled.aggregated) };
 }
 
-async function collectAccounts(c: Collection, spec: Spec, reachable: AccountPlan[], aggregated: Set<string>): Promise<void> {
+async function collectAccounts(c: Collection, spec: Spec, reachable: AccountPlan[], aggregated: Set<string>, spill?: Spill): Promise<void> {
   const tagKey = costTagKey(spec);
   const globalMode = c.options.global ?? 'include';
-  await Promise.all(reachable.map((plan) => collectAccount(c.s, plan, collectsGlobal(globalMode, plan, c.options.regions), tagKey, aggregated, c.options.now, c.finished)));
+  // Spill mode: after a failure no account starts, and those in flight end before it is
+  // passed on, so none writes into a spill directory being removed.
+  const failure: { error?: unknown } = {};
+  const one = async (plan: AccountPlan): Promise<void> => {
+    if (!spill) return collectAccount(c.s, plan, collectsGlobal(globalMode, plan, c.options.regions), tagKey, aggregated, c.options.now, c.finished);
+    if ('error' in failure) return;
+    try {
+      await collectAccount(c.s, plan, collectsGlobal(globalMode, plan, c.options.regions), tagKey, aggregated, c.options.now, c.finished);
+      await spillAccount(c, plan, spill);
+    } catch (err) {
+      if (!('error' in failure)) failure.error = err;
+    }
+  };
+  const inFlight = c.options.accountsInFlight ?? (spill ? DEFAULT_SPILL_ACCOUNTS : undefined);
+  const limit = inFlight === undefined ? undefined : pLimit(inFlight);
+  await Promise.all(reachable.map((plan) => (limit ? limit(() => one(plan)) : one(plan))));
+  if ('error' in failure) throw failure.error;
   finishResources(c.s);
   markUntaggedTypes(c.s);
 }
 
+/** A done account's records finished, written to its part file and dropped from the session. */
+async function spillAccount(c: Collection, plan: AccountPlan, spill: Spill): Promise<void> {
+  finishResources(c.s, plan.accountId);
+  markUntaggedTypes(c.s, plan.accountId);
+  const { resources, principals, policies } = c.s.takeAccount(plan.accountId);
+  spill.priceKeys.push(...priceKeysOf(resources));
+  const file = join(spill.dir, `account-${plan.accountId}.json`);
+  // No accounts in its metadata: the rest part names them, with their shard markers (merge-snapshots.ts).
+  const part: Snapshot = {
+    schemaVersion: SNAPSHOT_SCHEMA_VERSION,
+    metadata: { tool: toolOf(c.options), collectedAt: c.options.now.toISOString(), accounts: [], regions: [], apiCalls: {}, coverage: [] },
+    resources,
+    principals,
+    policies,
+    costs: [],
+    errors: [],
+  };
+  await writeSnapshot(file, part);
+  spill.files.push(file);
+}
+
+const toolOf = (options: CollectOptions) => ({ name: 'envgate' as const, version: options.toolVersion ?? '0.0.0' });
+
 /** The Price List API answers any account; the first reachable one's credentials ask it. */
-async function pricesOf(c: Collection, reachable: AccountPlan[], resources: Iterable<Resource>): Promise<SnapshotPrices | undefined> {
+async function pricesOf(c: Collection, reachable: AccountPlan[], keys: PriceKey[]): Promise<SnapshotPrices | undefined> {
   const first = reachable[0];
   if (!c.options.prices || !first) return undefined;
   const target = { accountId: first.accountId, region: 'global', endpointRegion: 'us-east-1', ...(first.roleArn ? { roleArn: first.roleArn } : {}) };
-  return collectPrices(c.s, target, priceKeysOf(resources), c.options.now.toISOString().slice(0, 10), c.options.cachedPrices);
+  return collectPrices(c.s, target, keys, c.options.now.toISOString().slice(0, 10), c.options.cachedPrices);
 }
 
-function snapshotOf(c: Collection, prices: SnapshotPrices | undefined): Snapshot {
+function snapshotOf(c: Collection, prices: SnapshotPrices | undefined, accounts = c.plans.map((p) => p.accountId)): Snapshot {
   const { s, options } = c;
   return sortSnapshot({
     schemaVersion: SNAPSHOT_SCHEMA_VERSION,
     metadata: {
-      tool: { name: 'envgate', version: options.toolVersion ?? '0.0.0' },
+      tool: toolOf(options),
       collectedAt: options.now.toISOString(),
-      accounts: c.plans.map((p) => p.accountId),
+      accounts,
       regions: c.regions,
       apiCalls: { ...s.apiCalls },
       coverage: s.coverage,

@@ -1,6 +1,9 @@
 // Which accounts and regions a spec asks to collect, and with which role.
 import type { Spec } from '../model/spec.js';
 
+/** Accounts collected at once in spill mode unless accountsInFlight says otherwise (here, not in index.ts: the CLI names it without loading the SDK). */
+export const DEFAULT_SPILL_ACCOUNTS = 8;
+
 export interface AccountPlan {
   accountId: string;
   roleArn?: string;

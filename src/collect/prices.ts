@@ -14,13 +14,20 @@ const PRICED_TYPES = new Set(CATALOGUE.filter((d) => d.hooks?.pricing === 'price
 
 /** The distinct live-priced combinations of the resources, sorted. */
 export function priceKeysOf(resources: Iterable<Resource>): PriceKey[] {
-  const keys = new Map<string, PriceKey>();
+  const keys: PriceKey[] = [];
   for (const r of resources) {
     if (!PRICED_TYPES.has(r.type)) continue;
     const k = livePriceKey(r);
-    if (k) keys.set(priceKeyId(k), k);
+    if (k) keys.push(k);
   }
-  return [...keys.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, k]) => k);
+  return distinctPriceKeys(keys);
+}
+
+/** The distinct keys, sorted: the keys of parts of an inventory joined into the keys of the whole. */
+export function distinctPriceKeys(keys: Iterable<PriceKey>): PriceKey[] {
+  const byId = new Map<string, PriceKey>();
+  for (const k of keys) byId.set(priceKeyId(k), k);
+  return [...byId.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, k]) => k);
 }
 
 /** The API's largest page. */

@@ -212,6 +212,33 @@ export class Session {
     return r;
   }
 
+  /**
+   * Removes and returns an account's records (spill mode: written to its part file once
+   * the account is done): its resources, principals, customer managed policies and KMS
+   * aliases. AWS managed policies are shared by every account and stay.
+   */
+  takeAccount(accountId: string): { resources: Resource[]; principals: Principal[]; policies: ManagedPolicy[] } {
+    const resources: Resource[] = [];
+    for (const [arn, r] of this.resources) {
+      if (r.accountId !== accountId) continue;
+      resources.push(r);
+      this.resources.delete(arn);
+      this.taggedBy.delete(arn);
+      this.describedTags.delete(arn);
+    }
+    const take = <T extends { accountId: string }>(m: Map<string, T>): T[] => {
+      const out: T[] = [];
+      for (const [arn, x] of m) {
+        if (x.accountId !== accountId) continue;
+        out.push(x);
+        m.delete(arn);
+      }
+      return out;
+    };
+    for (const alias of this.kmsAliases.keys()) if (alias.split(':')[4] === accountId) this.kmsAliases.delete(alias);
+    return { resources, principals: take(this.principals), policies: take(this.policies) };
+  }
+
   /** Whether some source read this resource's tags (Tagging or a describe). */
   tagsKnown(arn: string): boolean {
     return this.taggedBy.has(arn) || this.describedTags.has(arn);

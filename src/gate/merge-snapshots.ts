@@ -76,6 +76,8 @@ export interface MergedFile {
   accounts: string[];
   resources: number;
   errors: Snapshot['errors'];
+  /** Every member of the merged snapshot but its resources (an empty list). */
+  rest: Snapshot;
 }
 
 /**
@@ -105,7 +107,7 @@ export async function mergeSnapshotFiles(files: readonly string[], target: strin
     const skeleton = sortSnapshot(rest) as unknown as Record<string, unknown>;
     try {
       await writeChunksAtomically(target, canonicalJsonChunks({ ...skeleton, resources: new StreamedArray(resources()) }));
-      return { accounts: rest.metadata.accounts, resources: count, errors: rest.errors };
+      return { accounts: rest.metadata.accounts, resources: count, errors: rest.errors, rest: { ...rest, resources: [] } };
     } catch (err) {
       if (!(err instanceof OutOfOrder)) throw err;
       unsorted.add(err.shard);

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import type { Argv } from 'yargs';
 import { canonicalJson, writeSnapshot } from '../../collect/snapshot-io.js';
 import { freshEntries, nextCache, parsePriceCache } from '../../collect/price-cache.js';
@@ -19,7 +19,8 @@ import { optionError } from '../option-error.js';
 import { type ProgressArgs, progressPrinter, withProgressOption } from '../progress.js';
 import { demandOf, FULL_DEMAND, type Demand } from '../../collect/demand.js';
 import { loadRules } from '../../rules/load.js';
-import { GLOBAL_MODES, planAccounts, type GlobalMode } from '../../collect/plan.js';
+import { DEFAULT_SPILL_ACCOUNTS, GLOBAL_MODES, planAccounts, type GlobalMode } from '../../collect/plan.js';
+import type { CollectOptions } from '../../collect/index.js';
 import { failedCalls, isShardMarker } from '../../model/shard-marker.js';
 
 interface InventoryArgs extends TimeoutArgs, ProgressArgs {
@@ -39,6 +40,8 @@ interface InventoryArgs extends TimeoutArgs, ProgressArgs {
   pricingEndpoint?: string;
   priceCache?: string;
   priceCacheMaxAge: number;
+  spillDir?: string;
+  accountsInFlight?: number;
 }
 
 export const inventoryCommand = defineCommand<InventoryArgs>({
@@ -58,6 +61,8 @@ export const inventoryCommand = defineCommand<InventoryArgs>({
       .option('concurrency', { type: 'number', default: 4, describe: 'Concurrent calls per service, account and region' })
       .option('total-concurrency', { type: 'number', default: DEFAULT_TOTAL_CONCURRENCY, describe: 'Calls in flight at once over the whole collection, all workers together' })
       .option('workers', { type: 'string', default: 'auto', describe: 'Worker threads collecting accounts in parallel: a number, or auto (one per core, at most one per account)' })
+      .option('spill-dir', { type: 'string', describe: "Write each account's records to a part file in a directory made under this one as the account is done, and merge the parts into --out: memory holds only the accounts in flight" })
+      .option('accounts-in-flight', { type: 'number', describe: `Accounts collected at once, all workers together (default: all; ${DEFAULT_SPILL_ACCOUNTS} with --spill-dir)` })
       .option('full', { type: 'boolean', default: false, describe: 'Collect everything envgate can, not only what the rules need for this spec' })
       .option('rules', { type: 'string', array: true, describe: 'Also collect what the rules in this directory need (repeatable)' })
       .option('prices', { type: 'boolean', default: true, describe: 'Read the on-demand prices of the inventory from the AWS Price List API (--no-prices: the bundled table only)' })
@@ -77,6 +82,7 @@ export const inventoryCommand = defineCommand<InventoryArgs>({
       throw optionError('total-concurrency', 'bad-concurrency', `--total-concurrency ${args.totalConcurrency} is not a whole number of at least 1`);
     }
     parseWorkers(args.workers);
+    checkSpillOptions(args);
     resolveTimeouts(args, ctx.env); // option errors before any AWS call
     checkRegionOption(args.region);
     if (!Number.isInteger(args.priceCacheMaxAge) || args.priceCacheMaxAge < 0) {
@@ -88,36 +94,66 @@ export const inventoryCommand = defineCommand<InventoryArgs>({
     const cacheFile = prices ? args.priceCache : undefined;
     const cache = cacheFile !== undefined && existsSync(cacheFile) ? parsePriceCache(readText(cacheFile, 'price cache'), cacheFile) : undefined;
     checkAccountOption(spec, args.account);
-    const snapshot = await collectWithProgress(spec, args, ctx, args.full ? FULL_DEMAND : demandOf(loadRules(args.rules ?? []), spec), {
+    const demand = args.full ? FULL_DEMAND : demandOf(loadRules(args.rules ?? []), spec);
+    const pricing = {
       prices,
       ...(args.pricingEndpoint !== undefined ? { pricingEndpoint: args.pricingEndpoint } : {}),
       cachedPrices: freshEntries(cache, ctx.now(), args.priceCacheMaxAge),
-    });
-    await writeSnapshot(args.out, snapshot);
+    };
+    let written: { snapshot: Snapshot; resources: number };
+    if (args.spillDir !== undefined) {
+      const { options, workers } = await collectionOptions(spec, args, ctx, demand, pricing);
+      const { collectToFile } = await import('../../collect/spill.js');
+      const merged = await collectToFile(spec, options, workers, args.out, args.spillDir);
+      written = { snapshot: merged.rest, resources: merged.resources };
+    } else {
+      const snapshot = await collectWithProgress(spec, args, ctx, demand, pricing);
+      await writeSnapshot(args.out, snapshot);
+      written = { snapshot, resources: snapshot.resources.length };
+    }
+    const { snapshot } = written;
     if (cacheFile !== undefined && snapshot.prices) writeFileAtomic(cacheFile, `${canonicalJson(nextCache(cache, snapshot.prices))}\n`);
-    return summarise(snapshot, args.out, ctx);
+    return summarise(snapshot, args.out, ctx, written.resources);
   },
 });
+
+/** --spill-dir must be a directory; --accounts-in-flight a whole number of at least 1 (exit 2 before any call). */
+function checkSpillOptions(args: { spillDir?: string; accountsInFlight?: number }): void {
+  const n = args.accountsInFlight;
+  if (n !== undefined && (!Number.isInteger(n) || n < 1)) throw optionError('accounts-in-flight', 'bad-accounts-in-flight', `--accounts-in-flight ${n} is not a whole number of at least 1`);
+  const dir = args.spillDir;
+  if (dir !== undefined && !(existsSync(dir) && statSync(dir).isDirectory())) throw optionError('spill-dir', 'bad-spill-dir', `--spill-dir ${dir} is not a directory`);
+}
 
 /** Live collection, with a progress line per finished account region when the output shows them; used by inventory and scan. */
 export async function collectWithProgress(
   spec: Spec,
-  args: { region?: string[]; account?: string[]; global?: GlobalMode; profile?: string; endpoint?: string; concurrency?: number; totalConcurrency?: number; workers?: string } & TimeoutArgs,
+  args: CollectionArgs,
   ctx: CommandContext,
   demand?: Demand,
-  pricing: { prices?: boolean; pricingEndpoint?: string; cachedPrices?: PriceEntry[] } = {},
+  pricing: Pricing = {},
 ): Promise<Snapshot> {
+  const { options, workers } = await collectionOptions(spec, args, ctx, demand, pricing);
+  // Loaded here, not at the top: collection pulls in every AWS SDK client, which only a
+  // live run needs (a --snapshot scan, validate or --help start without them).
+  const { collectParallel } = await import('../../collect/workers.js');
+  return collectParallel(spec, options, workers);
+}
+
+type CollectionArgs = { region?: string[]; account?: string[]; global?: GlobalMode; profile?: string; endpoint?: string; concurrency?: number; totalConcurrency?: number; workers?: string; accountsInFlight?: number } & TimeoutArgs;
+type Pricing = { prices?: boolean; pricingEndpoint?: string; cachedPrices?: PriceEntry[] };
+
+/** The collect() options and worker threads the command line asks for. */
+async function collectionOptions(spec: Spec, args: CollectionArgs, ctx: CommandContext, demand: Demand | undefined, pricing: Pricing): Promise<{ options: CollectOptions; workers: number }> {
   const regions = args.region && args.region.length > 0 ? args.region : undefined;
   const accounts = args.account && args.account.length > 0 ? args.account : undefined;
   const shard = { ...(accounts ? { accounts } : {}), ...(args.global ? { global: args.global } : {}) };
   const onFinished = ctx.out.showsProgress ? progressPrinter(spec, regions, (line) => ctx.out.progress(line), shard) : undefined;
   const endpoint = args.endpoint ?? undefined;
   const timeouts = resolveTimeouts(args, ctx.env);
-  // Loaded here, not at the top: collection pulls in every AWS SDK client, which only a
-  // live run needs (a --snapshot scan, validate or --help start without them).
-  const { autoWorkers, collectParallel } = await import('../../collect/workers.js');
+  const { autoWorkers } = await import('../../collect/workers.js');
   const workers = parseWorkers(args.workers ?? 'auto') ?? autoWorkers(planAccounts(spec, regions, accounts).length);
-  return collectParallel(spec, {
+  const options: CollectOptions = {
     now: ctx.now(),
     timeouts,
     toolVersion: TOOL_VERSION,
@@ -129,8 +165,10 @@ export async function collectWithProgress(
     totalConcurrency: args.totalConcurrency ?? DEFAULT_TOTAL_CONCURRENCY,
     ...(onFinished ? { onFinished } : {}),
     ...(demand ? { demand } : {}),
+    ...(args.accountsInFlight !== undefined ? { accountsInFlight: args.accountsInFlight } : {}),
     ...pricing,
-  }, workers);
+  };
+  return { options, workers };
 }
 
 /** Calls in flight at once over a whole collection unless --total-concurrency says otherwise. */
@@ -154,10 +192,10 @@ export function checkAccountOption(spec: Spec, accounts: readonly string[] | und
 }
 
 /** Prints counts and every collection error; exit 3 when a call failed (global services left to another shard are not a failure). */
-export function summarise(s: Snapshot, out: string, ctx: CommandContext): ExitCode {
+export function summarise(s: Snapshot, out: string, ctx: CommandContext, resources: number = s.resources.length): ExitCode {
   const calls = Object.values(s.metadata.apiCalls).reduce((a, b) => a + b, 0);
   ctx.out.info(
-    `envgate inventory: ${s.resources.length} resources, ${s.principals.length} principals in ${s.metadata.accounts.length} accounts and ${s.metadata.regions.length} regions (${calls} API calls); wrote ${out}`,
+    `envgate inventory: ${resources} resources, ${s.principals.length} principals in ${s.metadata.accounts.length} accounts and ${s.metadata.regions.length} regions (${calls} API calls); wrote ${out}`,
   );
   if (s.prices) ctx.out.info(`envgate inventory: ${s.prices.entries.length} prices read from the Price List API, ${s.prices.missing.length} not found (the bundled table is used for those)`);
   const left = s.errors.filter(isShardMarker).map((e) => e.accountId);
