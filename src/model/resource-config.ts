@@ -37,6 +37,8 @@ export interface S3BucketConfig {
   policy: unknown;
   /** Derived: the policy denies requests with aws:SecureTransport = false. */
   tlsOnly: boolean;
+  /** S3 Intelligent-Tiering archive configurations: the ids of the enabled ones (not in AWS Config's items). */
+  intelligentTiering?: { enabled: boolean; ids: string[] };
 }
 
 export interface SqsQueueConfig {

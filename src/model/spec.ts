@@ -305,6 +305,8 @@ export interface StorageSpec {
   snapshotEncryption?: boolean;
   /** Every volume has at least one snapshot. */
   volumeSnapshots?: boolean;
+  /** Bucket name patterns that must use Intelligent-Tiering (an archive configuration, or a lifecycle transition to INTELLIGENT_TIERING). */
+  s3IntelligentTiering?: string[];
 }
 
 /** The types AWS Backup protects that envgate collects: what backups.planCoverage may list. */

@@ -2,12 +2,12 @@
 // EBS volume types and sizes, EBS snapshot encryption, console MFA of IAM users
 // and DNS records (src/model/spec.ts StorageSpec, IdentitySpec, DnsSpec).
 import { BACKUP_PLAN_TYPES } from '../model/spec.js';
-import { bool, int, list, obj, str, type JsonSchema } from './schema-parts.js';
+import { bool, int, list, namePatterns, obj, str, type JsonSchema } from './schema-parts.js';
 
 /** The EBS volume types (EC2 API reference, CreateVolume VolumeType). */
 export const EBS_VOLUME_TYPES = ['standard', 'io1', 'io2', 'gp2', 'gp3', 'sc1', 'st1'] as const;
 
-export const storage: JsonSchema = obj('EBS storage requirements. Default: none.', {
+export const storage: JsonSchema = obj('EBS and S3 storage requirements. Default: none.', {
   volumeTypes: list(
     'Volume types the environment allows, e.g. [gp3]. Absent: any.',
     { type: 'string', description: 'An EBS volume type.', enum: [...EBS_VOLUME_TYPES] },
@@ -19,6 +19,9 @@ export const storage: JsonSchema = obj('EBS storage requirements. Default: none.
   }),
   snapshotEncryption: bool('EBS snapshots of the environment are encrypted.'),
   volumeSnapshots: bool('Every EBS volume of the environment has at least one snapshot (of its own account).'),
+  s3IntelligentTiering: namePatterns(
+    'Buckets (name patterns; ["*"] for every bucket) that use S3 Intelligent-Tiering: an enabled Intelligent-Tiering archive configuration, or an enabled lifecycle rule that moves objects to INTELLIGENT_TIERING.',
+  ),
 });
 
 export const backups: JsonSchema = obj('Backup requirements. Default: none.', {

@@ -68,6 +68,8 @@ describe('collect against moto', () => {
     for (const b of eu) expect(b.region).toBe('eu-west-1');
     const prodSeed = seeds[0]!.seed.ids;
     const data = find('AWS::S3::Bucket', prodSeed.dataBucket!, PROD)!;
+    // moto answers ListBucketIntelligentTieringConfigurations as an object listing: no configurations.
+    expect(data.config.intelligentTiering).toEqual({ enabled: false, ids: [] });
     expect(data.config).toMatchObject({ versioning: 'Enabled', tlsOnly: true, logging: { enabled: true, targetBucket: prodSeed.logsBucket }, encryption: { enabled: true, algorithm: 'aws:kms', kmsKeyArn: prodSeed.keyArn, customerManagedKey: true } });
     expect(data.relations).toEqual(
       expect.arrayContaining([

@@ -19,7 +19,7 @@ function problems(types: string, body: string): Diagnostic[] {
   const parsed = parseRule(rule(types, body), FILE, 'my');
   return 'diagnostics' in parsed ? parsed.diagnostics : [];
 }
-const S3_KNOWN = 'a property envgate collects (README: Collected configuration): encryption, versioning, logging, publicAccessBlock, lifecycle, policy, tlsOnly';
+const S3_KNOWN = 'a property envgate collects (README: Collected configuration): encryption, versioning, logging, publicAccessBlock, lifecycle, policy, tlsOnly, intelligentTiering';
 const LISTENER = 'one of port, protocol, sslPolicy, redirectsToHttps';
 const unknown = (line: number, column: number, path: string, message: string, expected = S3_KNOWN) => ({ file: FILE, line, column, path, code: 'unknown-config-path', message, expected });
 

@@ -1,6 +1,6 @@
 // S3 buckets of one account and region: ListBuckets filtered by BucketRegion (one call
 // per region attributes every bucket to its real region without GetBucketLocation),
-// then the six configuration calls the checks need, per bucket.
+// then the configuration calls the checks need, per bucket.
 import {
   GetBucketEncryptionCommand,
   GetBucketLifecycleConfigurationCommand,
@@ -8,6 +8,8 @@ import {
   GetBucketPolicyCommand,
   GetBucketVersioningCommand,
   GetPublicAccessBlockCommand,
+  ListBucketIntelligentTieringConfigurationsCommand,
+  type ListBucketIntelligentTieringConfigurationsCommandOutput,
   ListBucketsCommand,
   type ListBucketsCommandOutput,
 } from '@aws-sdk/client-s3';
@@ -47,7 +49,7 @@ async function collectBucket(s: Session, t: Target, bucket: string): Promise<voi
   const opt = { resourceArn: arn };
   // A call no check needs is not made: its fields stay absent (undefined below).
   const want = (op: string) => s.wants(TYPE, op);
-  const [enc, ver, life, log, pab, pol] = await Promise.all([
+  const [enc, ver, life, log, pab, pol, tiering] = await Promise.all([
     want('GetBucketEncryption') && s.call(t, 's3', 'GetBucketEncryption', aff, (c) => c.send(new GetBucketEncryptionCommand({ Bucket: bucket })), {
       ...opt,
       quiet: ['ServerSideEncryptionConfigurationNotFoundError'],
@@ -66,6 +68,7 @@ async function collectBucket(s: Session, t: Target, bucket: string): Promise<voi
       ...opt,
       quiet: ['NoSuchBucketPolicy'],
     }),
+    want('ListBucketIntelligentTieringConfigurations') && tieringOf(s, t, bucket, arn),
   ]);
 
   const config: Partial<S3BucketConfig> = {};
@@ -118,7 +121,22 @@ async function collectBucket(s: Session, t: Target, bucket: string): Promise<voi
     config.policy = doc ?? null;
     config.tlsOnly = deniesInsecureTransport(doc);
   }
+  if (tiering) config.intelligentTiering = { enabled: tiering.length > 0, ids: tiering };
   s.upsert({ arn, accountId: t.accountId, region: t.region, type: TYPE, id: bucket, name: bucket, config, relations });
+}
+
+/** The ids of the bucket's enabled Intelligent-Tiering configurations (paged by token); undefined when a page failed. */
+async function tieringOf(s: Session, t: Target, bucket: string, arn: string): Promise<string[] | undefined> {
+  const ids: string[] = [];
+  let token: string | undefined;
+  do {
+    const page: ListBucketIntelligentTieringConfigurationsCommandOutput | undefined = await s.must(t, 's3', 'ListBucketIntelligentTieringConfigurations', [TYPE], (c) =>
+      c.send(new ListBucketIntelligentTieringConfigurationsCommand({ Bucket: bucket, ...(token ? { ContinuationToken: token } : {}) })), arn);
+    if (!page) return undefined;
+    for (const c of page.IntelligentTieringConfigurationList ?? []) if (c.Id && c.Status === 'Enabled') ids.push(c.Id);
+    token = page.IsTruncated ? page.NextContinuationToken : undefined;
+  } while (token);
+  return ids.sort();
 }
 
 /** A lifecycle rule's scope: its prefix, and the tag and size conditions that cover only some objects. */

@@ -76,7 +76,7 @@ export const FULL_SPEC: DeepRequired<Spec> = {
       waf: { loadBalancers: true, distributions: true, apiStages: true },
       cdn: { httpsViewers: true, minimumTlsVersion: 1.2, logging: true, priceClasses: ['PriceClass_All'] },
       shield: { advanced: true },
-      storage: { volumeTypes: ['gp3'], volumeSizeGiB: { min: 20, max: 100 }, snapshotEncryption: true, volumeSnapshots: true },
+      storage: { volumeTypes: ['gp3'], volumeSizeGiB: { min: 20, max: 100 }, snapshotEncryption: true, volumeSnapshots: true, s3IntelligentTiering: ['app-*'] },
       backups: { maxSnapshotAgeDays: 7, snapshotTypes: ['AWS::RDS::DBInstance'], planCoverage: ['AWS::RDS::DBInstance'], planRetentionDays: 35 },
       identity: { consoleMfa: true },
       dns: { records: [{ name: 'staging.api.example.com', type: 'A' }] },

@@ -1,4 +1,4 @@
-// S3 buckets: ListBuckets per region (BucketRegion filter), then six configuration calls each; AWS Config can serve them instead (sources/config.ts).
+// S3 buckets: ListBuckets per region (BucketRegion filter), then seven configuration calls each; AWS Config can serve them instead (sources/config.ts).
 import { any, bool, encryption, int, list, nullable, obj, str, strs } from '../../../model/config-schemas.js';
 import type { ResourceDescriptor } from '../descriptor.js';
 import { partitionOf } from '../refs.js';
@@ -21,6 +21,7 @@ export const s3Bucket: ResourceDescriptor = {
     }),
     policy: any,
     tlsOnly: bool,
+    intelligentTiering: obj({ enabled: bool, ids: strs }),
   }),
   calls: [
     { operation: 'ListBuckets', per: 'list', feeds: [], actions: ['s3:ListAllMyBuckets'] },
@@ -30,6 +31,7 @@ export const s3Bucket: ResourceDescriptor = {
     { operation: 'GetBucketLogging', per: 'resource', feeds: ['logging'], relations: ['logs-to'] },
     { operation: 'GetPublicAccessBlock', per: 'resource', feeds: ['publicAccessBlock'], actions: ['s3:GetBucketPublicAccessBlock'] },
     { operation: 'GetBucketPolicy', per: 'resource', feeds: ['policy', 'tlsOnly'] },
+    { operation: 'ListBucketIntelligentTieringConfigurations', per: 'resource', feeds: ['intelligentTiering'], actions: ['s3:GetIntelligentTieringConfiguration'] },
   ],
   collect: { source: 's3' },
   hooks: { pricing: 'unpriced', parity: true },
