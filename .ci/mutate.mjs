@@ -44,6 +44,7 @@ export const TESTS_FOR = {
   'src/engine/analyses/operations-presence.ts': ['test/engine/analyses/operations-presence.test.ts', 'test/rules/rules/dashboards-present.test.ts', 'test/rules/rules/dns-records-present.test.ts'],
   'src/engine/analyses/parity.ts': ['test/engine/analyses/parity.test.ts', 'test/engine/analyses/parity-rules.test.ts'],
   'src/engine/analyses/audit-trails.ts': ['test/engine/analyses/audit-trails.test.ts', 'test/rules/rules/cloudtrail-per-environment.test.ts'],
+  'src/engine/analyses/cost-share.ts': ['test/engine/analyses/cost-share.test.ts'],
   'src/engine/analyses/snapshot-age.ts': ['test/engine/analyses/snapshot-age.test.ts', 'test/rules/rules/snapshot-age.test.ts'],
   'src/engine/declarative.ts': ['test/engine/declarative.test.ts'],
   'src/engine/env-memo.ts': ['test/engine/pass-counter.test.ts', 'test/engine/conditions-split.test.ts'],
