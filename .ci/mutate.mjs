@@ -51,6 +51,7 @@ export const TESTS_FOR = {
   'src/engine/analyses/support.ts': ['test/engine/analyses/support.test.ts'],
   'src/engine/analyses/s3-lifecycle.ts': ['test/engine/analyses/s3-lifecycle.test.ts', 'test/rules/rules/s3-lifecycle.test.ts'],
   'src/engine/analyses/backup-plan-coverage.ts': ['test/engine/analyses/backup-plan-coverage.test.ts', 'test/rules/rules/backup-plan-coverage.test.ts'],
+  'src/engine/analyses/network.ts': ['test/engine/analyses/ingress-sources.test.ts', 'test/rules/rules/default-vpc-use.test.ts', 'test/rules/rules/restricted-ingress.test.ts', 'test/rules/rules/vpc-cidr-overlap.test.ts'],
   'src/engine/analyses/snapshot-age.ts': ['test/engine/analyses/snapshot-age.test.ts', 'test/rules/rules/snapshot-age.test.ts'],
   'src/engine/declarative.ts': ['test/engine/declarative.test.ts'],
   'src/engine/env-memo.ts': ['test/engine/pass-counter.test.ts', 'test/engine/conditions-split.test.ts'],
