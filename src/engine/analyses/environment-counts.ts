@@ -63,7 +63,8 @@ export const loadBalancerPresenceAnalysis: Analysis<Record<string, never>> = {
       const arns = lbs.get(env) ?? [];
       const base = { arn: environmentArn(env), resource: environmentRef(env), specPath: `/environments/${escapePointer(env)}/compute/loadBalancer` };
       const gap = gapFor(ctx, env, 'AWS::ElasticLoadBalancingV2::LoadBalancer');
-      if (gap && !(want === 'forbidden' && arns.length > 0)) {
+      // A load balancer seen settles either requirement (one exists); only "none found" is undecided.
+      if (gap && arns.length === 0) {
         out.push({ ...base, status: 'not-evaluated', message: `Environment ${env}: load balancer presence not evaluated, inventory incomplete`, evidence: { observed: arns.length, expected: want }, reason: gap });
         continue;
       }

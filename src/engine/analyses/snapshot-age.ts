@@ -49,7 +49,9 @@ function judge(ctx: EngineContext, r: Resource, snaps: readonly Resource[], kind
   // ISO 8601 UTC times sort as strings; the name breaks ties so the choice is stable.
   const newest = timed.reduce((a, b) => (b.t > a.t || (b.t === a.t && b.s.name < a.s.name) ? b : a));
   const age = daysBetween(new Date(newest.t), ctx.now);
-  const said = `newest snapshot '${newest.s.name}' taken ${day(newest.t)}, ${age} days before the scan`;
+  // A snapshot stamped after the scan's time (a clock ahead, or a replayed scan) is no older than the scan.
+  const when = age < 0 ? `after the scan's time (${ctx.now.toISOString().replace(/\.000Z$/, 'Z')})` : `${age} days before the scan`;
+  const said = `newest snapshot '${newest.s.name}' taken ${day(newest.t)}, ${when}`;
   const evidence = { observed: { snapshot: newest.s.arn, [kind.time]: newest.t, ageDays: age }, expected };
   if (age > limit) return { status: 'fail', arn: r.arn, message: `${head} ${said}; ${tail}`, evidence, ...at };
   return { status: 'pass', arn: r.arn, message: `${head} ${said}`, evidence, ...at };

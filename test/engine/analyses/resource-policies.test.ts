@@ -143,6 +143,28 @@ describe('isolation: resource policies', () => {
   });
 });
 
+describe('isolation: which resource policies are read', () => {
+  const grant = (extra: Record<string, unknown> = {}) => doc({ Sid: 'Ci', Effect: 'Allow', Principal: { AWS: CI_ROLE }, Action: 's3:GetObject', ...extra });
+
+  it('a resource of no environment, or one the spec lets be shared, makes no link', () => {
+    const loose = resource('arn:aws:s3:::loose', 'AWS::S3::Bucket', { config: { policy: grant() } });
+    const tools = prodWith('arn:aws:s3:::tools', 'AWS::S3::Bucket', grant());
+    const data = prodWith('arn:aws:s3:::data', 'AWS::S3::Bucket', grant());
+    const out = isolation({ spec: spec({ shared: [{ type: 'AWS::S3::Bucket', name: 'tools', reason: 'build tools for every environment' }] }), resources: [loose, tools, data] });
+    expect(out.find((o) => o.arn === loose.arn)).toBeUndefined();
+    expect(out.find((o) => o.arn === tools.arn)).toMatchObject({ status: 'pass', message: "'tools' may be shared: build tools for every environment" });
+    expect(linksOf(out, data.arn)).toEqual([{ path: 'resource-policy', environment: 'staging', via: CI_ROLE, policy: 'resource policy Sid Ci', actions: ['s3:GetObject'] }]);
+  });
+
+  it('names NotAction grants as such and at most five actions per link', () => {
+    const notAction = prodWith('arn:aws:s3:::not-action', 'AWS::S3::Bucket', doc({ Sid: 'AllBut', Effect: 'Allow', Principal: { AWS: CI_ROLE }, NotAction: ['s3:DeleteBucket', 's3:PutBucketPolicy'] }));
+    const many = prodWith('arn:aws:s3:::many', 'AWS::S3::Bucket', grant({ Action: ['s3:A1', 's3:A2', 's3:A3', 's3:A4', 's3:A5', 's3:A6'] }));
+    const out = isolation({ resources: [notAction, many] });
+    expect(linksOf(out, notAction.arn)).toEqual([{ path: 'resource-policy', environment: 'staging', via: CI_ROLE, policy: 'resource policy Sid AllBut', actions: ['NotAction s3:DeleteBucket', 'NotAction s3:PutBucketPolicy'] }]);
+    expect(linksOf(out, many.arn)).toEqual([{ path: 'resource-policy', environment: 'staging', via: CI_ROLE, policy: 'resource policy Sid Ci', actions: ['s3:A1', 's3:A2', 's3:A3', 's3:A4', 's3:A5'] }]);
+  });
+});
+
 describe('resource-policy-public', () => {
   const run = (resources: Resource[], s = spec()): Outcome[] => resourcePolicyPublicAnalysis.run(context({ spec: s, resources }), {}) as Outcome[];
   const pub = doc({ Sid: 'World', Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' });

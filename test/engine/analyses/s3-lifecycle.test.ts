@@ -5,6 +5,7 @@ import { evaluate } from '../../../src/engine/evaluate.js';
 import { loadRules } from '../../../src/rules/load.js';
 import type { S3LifecycleRequirement } from '../../../src/model/spec.js';
 import type { S3BucketConfig } from '../../../src/model/resource-config.js';
+import type { CollectionError } from '../../../src/model/snapshot.js';
 import { baseSpec, loaded, NOW, prod, snapshot } from '../helpers.js';
 
 type LRule = S3BucketConfig['lifecycle']['rules'][number];
@@ -79,5 +80,85 @@ describe('lifecycle rule scope from S3 filters', () => {
     expect(lifecycleFilter(undefined, [], undefined, undefined)).toEqual({});
     expect(lifecycleFilter('logs/', [], undefined, undefined)).toEqual({ prefix: 'logs/' });
     expect(lifecycleFilter('', [{ Key: 'team', Value: 'web' }], 10, 2048)).toEqual({ prefix: '', objectFilter: ['tag team=web', 'size > 10 bytes', 'size < 2048 bytes'] });
+  });
+});
+
+describe('s3-lifecycle results in detail', () => {
+  const req = (over: Partial<S3LifecycleRequirement>): S3LifecycleRequirement => ({ buckets: ['*'], prefix: '', transitionMatch: 'onOrBefore', expirationMatch: 'exact', transitions: [], ...over });
+  function detail(reqs: S3LifecycleRequirement[], resources: ReturnType<typeof prod>[], errors: CollectionError[] = []) {
+    const spec = baseSpec();
+    spec.environments.production!.retention = { logGroups: [], backups: [], s3Lifecycle: reqs };
+    const ev = evaluate({ spec: loaded(spec), snapshot: snapshot(resources, { errors }), rules: [RULE], now: NOW });
+    return Object.fromEntries(ev.results.map((r) => [r.resource.name, { status: r.status, message: r.message, evidence: r.evidence, reason: r.reason, path: r.specLocation?.path }]));
+  }
+  const bucket = (name: string, rules?: LRule[]) => prod('AWS::S3::Bucket', name, { config: rules === undefined ? {} : { lifecycle: { rules } } });
+
+  it('a pass names the requirement and lists every rule as observed', () => {
+    const rules: LRule[] = [rule('keep', { transitions: [ia(10)], expirationDays: 90 }), rule('old', { enabled: false, prefix: 'tmp/', objectFilter: ['tag a=b'] })];
+    const got = detail([req({ buckets: ['logs-*'], transitions: [{ days: 30, storageClass: 'STANDARD_IA' }], expirationDays: 90 })], [bucket('logs-a', rules), bucket('data', [])]);
+    expect(got).toEqual({
+      'logs-a': {
+        status: 'pass',
+        message: "AWS::S3::Bucket 'logs-a': lifecycle meets the retention requirement",
+        evidence: {
+          observed: [
+            { id: 'keep', enabled: true, prefix: '', transitions: [ia(10)], expirationDays: 90 },
+            { id: 'old', enabled: false, prefix: 'tmp/', objectFilter: ['tag a=b'], transitions: [] },
+          ],
+          expected: [{ prefix: '', transitions: [{ days: 30, storageClass: 'STANDARD_IA' }], transitionMatch: 'onOrBefore', expirationDays: 90, expirationMatch: 'exact' }],
+        },
+        reason: undefined,
+        path: '/environments/production/retention/s3Lifecycle/0',
+      },
+    });
+  });
+
+  it('several requirements: every problem, and the spec path of the first one failing', () => {
+    // GLACIER on days 1 and 60 (60 twice): no transition exactly on day 30.
+    const exact = detail([req({ expirationDays: 30 }), req({ transitionMatch: 'exact', transitions: [{ days: 30, storageClass: 'GLACIER' }] })], [bucket('b', [rule('r', { expirationDays: 30, transitions: [{ days: 60, storageClass: 'GLACIER' }, { days: 1, storageClass: 'GLACIER' }, { days: 60, storageClass: 'GLACIER' }] })])]);
+    expect(exact.b!.message).toBe("AWS::S3::Bucket 'b': transition to GLACIER after 1, 60 days (production requires it on day 30)");
+    expect(exact.b!.path).toBe('/environments/production/retention/s3Lifecycle/1');
+    expect(exact.b!.evidence.problems).toEqual(['transition to GLACIER after 1, 60 days (production requires it on day 30)']);
+    const two = detail([req({ expirationDays: 30 }), req({ expirationDays: 40, transitions: [{ days: 5, storageClass: 'GLACIER' }] })], [bucket('b', [rule('r', { expirationDays: 1 })])]);
+    expect(two.b!.message).toBe("AWS::S3::Bucket 'b': objects expire after 1 day (production requires expiration on day 30); no transition to GLACIER (production requires it by day 5); objects expire after 1 day (production requires expiration on day 40)");
+    expect(two.b!.path).toBe('/environments/production/retention/s3Lifecycle/0');
+  });
+
+  it('names every narrower rule with its prefix and filters', () => {
+    const rules = [rule('a', { prefix: 'logs/', objectFilter: ['tag t=1', 'size > 10 bytes'], expirationDays: 30 }), rule('b', { objectFilter: ['tag t=2'], expirationDays: 30 }), rule('c', { prefix: 'x/', transitions: [ia(1)] })];
+    const got = detail([req({ expirationDays: 30 })], [bucket('n', rules)]);
+    expect(got.n!.message).toBe("AWS::S3::Bucket 'n': no expiration, but rule 'a' covers only prefix logs/, tag t=1, size > 10 bytes, rule 'b' covers only tag t=2 (production requires expiration on day 30)");
+  });
+
+  it('a bucket without its lifecycle configuration is not evaluated', () => {
+    expect(detail([req({ expirationDays: 30 })], [bucket('unknown')]).unknown).toEqual({
+      status: 'not-evaluated',
+      message: "AWS::S3::Bucket 'unknown': lifecycle configuration not collected",
+      evidence: {},
+      reason: 'config.lifecycle not collected',
+      path: '/environments/production/retention/s3Lifecycle',
+    });
+    const err = { accountId: '111111111111', region: 'us-east-1', service: 's3', operation: 'GetBucketLifecycleConfiguration', code: 'AccessDenied', message: 'denied', affects: ['AWS::S3::Bucket'] };
+    expect(detail([req({ expirationDays: 30 })], [bucket('unknown')], [err]).unknown).toMatchObject({
+      status: 'not-evaluated',
+      message: "AWS::S3::Bucket 'unknown': S3 lifecycle not evaluated",
+      reason: 'collection error s3:GetBucketLifecycleConfiguration AccessDenied in 111111111111/us-east-1: denied',
+    });
+  });
+
+  it('any bucket pattern applies; transitions are judged per storage class and covering rule', () => {
+    const q = req({ buckets: ['logs-*', 'audit-*'], prefix: 'logs/', transitionMatch: 'exact', expirationMatch: 'atLeast', transitions: [{ days: 30, storageClass: 'GLACIER' }] });
+    const rules = [rule('ia', { transitions: [ia(30)] }), rule('glacier', { transitions: [{ days: 30, storageClass: 'GLACIER' }] })];
+    const got = detail([q], [bucket('audit-1', rules), bucket('logs-1', [rule('ia', { transitions: [ia(30)] }), rule('narrow', { prefix: 'logs/app/', transitions: [{ days: 30, storageClass: 'GLACIER' }] }), rule('other', { prefix: 'tmp/', transitions: [ia(5)] })])]);
+    expect(got['audit-1']!.status).toBe('pass');
+    expect(got['audit-1']!.evidence.expected).toEqual([{ prefix: 'logs/', transitions: [{ days: 30, storageClass: 'GLACIER' }], transitionMatch: 'exact', expirationDays: undefined, expirationMatch: 'atLeast' }]);
+    // Only the STANDARD_IA transition covers logs/: no GLACIER one; the narrower rule with GLACIER is named, the one without is not.
+    expect(got['logs-1']!.message).toBe("AWS::S3::Bucket 'logs-1': no transition to GLACIER under logs/, but rule 'narrow' covers only prefix logs/app/ (production requires it on day 30)");
+  });
+
+  it('buckets of an environment without retention, or of none, are not judged', () => {
+    const stg = prod('AWS::S3::Bucket', 'stg', { accountId: '222222222222', tags: { Environment: 'staging' }, config: { lifecycle: { rules: [] } } });
+    const loose = prod('AWS::S3::Bucket', 'loose', { tags: {}, config: { lifecycle: { rules: [] } } });
+    expect(Object.keys(detail([req({ expirationDays: 30 })], [stg, loose, bucket('p', [])]))).toEqual(['p']);
   });
 });
