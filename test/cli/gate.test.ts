@@ -162,12 +162,12 @@ describe('envgate gate: data that could not be collected', () => {
       'envgate gate: collection error cause: access denied on s3 (AccessDenied): 1 error(s) in 1 account(s), 1 region(s); services s3',
       'envgate gate staging -> production: INCOMPLETE (exit 3)',
       '  0 blocking findings at or above (fail-on none); 0 waived, 0 in baseline, 10 below threshold',
-      '  incomplete: 30 check(s) not evaluated, 1 collection error(s)',
+      '  incomplete: 31 check(s) not evaluated, 1 collection error(s)',
       '  ? isolation-resource-policies arn:aws:s3:::mht-api-production-access-logs: collection error s3:GetBucketEncryption AccessDenied in 123456789012/us-west-2: denied',
     ]);
     const gate = readJson(path.join(out, 'envgate-gate.json'));
-    // The three production buckets' S3 checks (their two resource-policy checks included) and the parity checks that read them.
-    expect([gate.notEvaluated, gate.collectionErrors]).toEqual([30, 1]);
+    // The three production buckets' S3 checks (their two resource-policy checks and the storage bucket's Intelligent-Tiering included) and the parity checks that read them.
+    expect([gate.notEvaluated, gate.collectionErrors]).toEqual([31, 1]);
     expect((await run(args(snapshot, tmp(), '--fail-on', 'none', '--allow-incomplete'))).code).toBe(0);
   });
 
@@ -189,6 +189,6 @@ describe('envgate gate: data that could not be collected', () => {
       '  - high isolation-network-paths arn:aws:ec2:us-west-2:123456789012:security-group/sg-0eb8c0df16328d86b',
       '  - high isolation-shared-resources arn:aws:sns:us-west-2:123456789012:production-alerts',
     ]);
-    expect(lines[10]).toBe('  incomplete: 30 check(s) not evaluated, 1 collection error(s)');
+    expect(lines[10]).toBe('  incomplete: 31 check(s) not evaluated, 1 collection error(s)');
   });
 });

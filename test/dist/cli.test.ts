@@ -65,7 +65,7 @@ describe('the compiled envgate command', { timeout: 300_000 }, () => {
     const out = path.join(dir, 'demo');
     const r = runCli(['scan', '--spec', SPEC, '--snapshot', SNAP, '--out', out], { env: { SOURCE_DATE_EPOCH: '1767225600' } });
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/envgate scan mht-api: 22 failing \(1 critical, 6 high, 14 medium, 1 low\)/);
+    expect(r.stderr).toMatch(/envgate scan mht-api: 23 failing \(1 critical, 6 high, 14 medium, 2 low\)/);
     // The blocking findings follow the counts, most severe first, each with its fix.
     expect(r.stderr).toContain('\nblocking findings (7):\n  critical staging arn:aws:iam::123456789012:role/mht-api-staging-hotfix-development-team: ');
     expect(r.stderr).toContain('\n      fix (isolation-iam-grants): Scope the policy');

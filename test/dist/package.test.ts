@@ -48,7 +48,7 @@ describe('the packed package', { timeout: 300_000 }, () => {
     expect(envgate('--version')).toMatchObject({ code: 0, stdout: `${pkg.version}\n` });
     expect(envgate('validate', SPEC)).toMatchObject({ code: 0, stdout: `${SPEC}: ok\n` });
     const r = envgate('scan', '--spec', SPEC, '--snapshot', SNAP, '--out', 'out', '--fail-on', 'none');
-    expect(r.stderr).toMatch(/envgate scan mht-api: 22 failing \(1 critical, 6 high, 14 medium, 1 low\), 515 passing/);
+    expect(r.stderr).toMatch(/envgate scan mht-api: 23 failing \(1 critical, 6 high, 14 medium, 2 low\), 526 passing/);
     expect(r.code).toBe(0);
     expect(readdirSync(path.join(project, 'out')).sort()).toEqual(['envgate.json', 'envgate.md', 'envgate.sarif']);
   }, 300_000);
@@ -71,7 +71,7 @@ describe('the packed package', { timeout: 300_000 }, () => {
     `;
     const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: project, encoding: 'utf8' });
     expect(r.stderr).toBe('');
-    expect(JSON.parse(r.stdout)).toEqual({ VERSION: pkg.version, fails: 22, critical: 1, bad: 'inline.yaml:1 /environments, inline.yaml:2 /system/name' });
+    expect(JSON.parse(r.stdout)).toEqual({ VERSION: pkg.version, fails: 23, critical: 1, bad: 'inline.yaml:1 /environments, inline.yaml:2 /system/name' });
   });
 
   it('a TypeScript consumer gets the declared types', () => {

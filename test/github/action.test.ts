@@ -165,7 +165,7 @@ describe('the action in a workspace outside this repository', () => {
     expect(r.outputs).toEqual({
       'exit-code': '1',
       verdict: 'fail',
-      failing: '22',
+      failing: '23',
       blocking: '7',
       'not-evaluated': '0',
       json: 'reports/envgate.json',
@@ -174,7 +174,7 @@ describe('the action in a workspace outside this repository', () => {
       gate: '',
     });
     for (const f of ['envgate.json', 'envgate.sarif', 'envgate.md']) expect(existsSync(path.join(workspace, 'reports', f)), f).toBe(true);
-    expect(r.summary.split('\n')[0]).toBe('**envgate scan: fail** (exit 1): 22 failing, 7 blocking, 0 not evaluated');
+    expect(r.summary.split('\n')[0]).toBe('**envgate scan: fail** (exit 1): 23 failing, 7 blocking, 0 not evaluated');
     expect(r.summary).toContain(readFileSync(path.join(workspace, 'reports', 'envgate.md'), 'utf8').trimEnd());
     expect(r.upload).toEqual({ sarif_file: 'reports/envgate.sarif', category: 'envgate-production' });
     expect(r.exits['Exit as envgate did']).toBe(1);
