@@ -1,7 +1,7 @@
-// The JSON Schema of an environment's edge sections (src/model/spec.ts WafSpec, CdnSpec,
+// The JSON Schema of an environment's edge sections (src/model/spec-edge.ts WafSpec, CdnSpec,
 // ShieldSpec): web ACLs in front of load balancers, distributions and API stages, CloudFront
 // viewer settings, Shield Advanced protections.
-import { CDN_PRICE_CLASSES } from '../model/spec.js';
+import { CDN_PRICE_CLASSES } from '../model/spec-edge.js';
 import { bool, list, obj, type JsonSchema } from './schema-parts.js';
 
 export const waf: JsonSchema = obj('WAF requirements. Default: none.', {

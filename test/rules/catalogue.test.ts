@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { INBOUND_SOURCES } from '../../src/engine/declarative.js';
+import { INBOUND_SOURCES } from '../../src/engine/inbound-sources.js';
 import { BUILTIN_RULES_DIR, loadRules } from '../../src/rules/load.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
